@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ROLES } from '../../platform/rbac/roles.js';
+
+export const roleSchema = z.enum(ROLES);
+
+export const memberSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  joinedAt: z.string(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const invitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.string(),
+  status: z.string(),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  acceptUrl: z.string(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export const createInvitationBody = z.object({
+  email: z.string().trim().toLowerCase().email({ message: 'Ungültige E-Mail-Adresse' }).max(254),
+  role: roleSchema,
+});
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+  ipAddress: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const jobRunSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(['queued', 'running', 'retrying', 'completed', 'dead', 'cancelled']),
+  attempts: z.number(),
+  maxAttempts: z.number(),
+  progress: z.number(),
+  progressMessage: z.string().nullable(),
+  lastError: z.string().nullable(),
+  runAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type JobRunView = z.infer<typeof jobRunSchema>;
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'Farbe als #RRGGBB' });
+
+export const tenantSettingsSchema = z.object({
+  displayName: z.string(),
+  primaryColor: z.string(),
+  accentColor: z.string(),
+  defaultLocale: z.enum(['de', 'en']),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  address: z.string().nullable(),
+  hasLogo: z.boolean(),
+});
+export type TenantSettingsView = z.infer<typeof tenantSettingsSchema>;
+
+export const updateTenantSettingsBody = z
+  .object({
+    displayName: z.string().trim().min(2).max(120),
+    primaryColor: hexColor,
+    accentColor: hexColor,
+    defaultLocale: z.enum(['de', 'en']),
+    contactEmail: z.string().trim().email().max(254).nullable(),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^[+0-9 ()/-]{5,30}$/, { message: 'Ungültige Telefonnummer' })
+      .nullable(),
+    address: z.string().trim().max(300).nullable(),
+  })
+  .partial()
+  .strict();
+
+export const paginationQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const paged = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });

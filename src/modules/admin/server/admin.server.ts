@@ -1,0 +1,16 @@
+import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
+import { auditRoutes } from './audit.routes.js';
+import { invitationRoutes } from './invitations.routes.js';
+import { jobRoutes } from './jobs.routes.js';
+import { memberRoutes } from './members.routes.js';
+import { settingsRoutes } from './settings.routes.js';
+
+export const adminServer: ModuleServer = {
+  routes: async (app, { platform }) => {
+    await app.register(memberRoutes, { prefix: '/members', platform });
+    await app.register(invitationRoutes, { prefix: '/invitations', platform });
+    await app.register(auditRoutes, { prefix: '/audit-log', platform });
+    await app.register(jobRoutes, { prefix: '/jobs', platform });
+    await app.register(settingsRoutes, { prefix: '/settings', platform });
+  },
+};

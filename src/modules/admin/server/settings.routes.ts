@@ -1,0 +1,171 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { recordAudit } from '../../../platform/audit/record-audit.js';
+import type { Tx } from '../../../platform/db/database.js';
+import { sniffContentType } from '../../../platform/files/sniff-content-type.js';
+import { tenantContext } from '../../../platform/http/access-control.js';
+import { AppError, badRequest, notFound } from '../../../platform/http/app-error.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { tenantSettings } from '../../../platform/tenancy/tenancy.schema.js';
+import {
+  readTenantSettings,
+  type TenantSettings,
+} from '../../../platform/tenancy/tenant-settings-service.js';
+import { tenantSettingsSchema, updateTenantSettingsBody } from '../contract.js';
+
+const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+const LOGO_MAX_BYTES = 2 * 1024 * 1024;
+
+const view = (s: TenantSettings) => ({
+  displayName: s.displayName,
+  primaryColor: s.primaryColor,
+  accentColor: s.accentColor,
+  defaultLocale: s.defaultLocale === 'en' ? ('en' as const) : ('de' as const),
+  contactEmail: s.contactEmail,
+  contactPhone: s.contactPhone,
+  address: s.address,
+  hasLogo: Boolean(s.logoFileKey),
+});
+
+async function requireSettings(tx: Tx, tenantId: string): Promise<TenantSettings> {
+  const settings = await readTenantSettings(tx, tenantId);
+  if (!settings) throw notFound('Einstellungen');
+  return settings;
+}
+
+/** Branding and contact data of the office (white label). */
+export const settingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  app.addContentTypeParser(
+    [...LOGO_TYPES, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: LOGO_MAX_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/',
+    {
+      config: { access: { permission: 'admin.settings.read' } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Branding and contact settings',
+        response: { 200: tenantSettingsSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      return view(await ctx.db((tx) => requireSettings(tx, ctx.tenantId)));
+    },
+  );
+
+  app.put(
+    '/',
+    {
+      config: { access: { permission: 'admin.settings.manage' } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Change branding and contact settings',
+        body: updateTenantSettingsBody,
+        response: { 200: tenantSettingsSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const updated = await ctx.db(async (tx) => {
+        const before = await requireSettings(tx, ctx.tenantId);
+        const [after] = await tx
+          .update(tenantSettings)
+          .set({ ...request.body, updatedAt: new Date() })
+          .where(eq(tenantSettings.tenantId, ctx.tenantId))
+          .returning();
+        if (!after) throw notFound('Einstellungen');
+        await recordAudit(tx, ctx.actor, {
+          entity: 'tenant_settings',
+          entityId: ctx.tenantId,
+          action: 'updated',
+          before: view(before),
+          after: view(after),
+        });
+        return after;
+      });
+      platform.events.emit(
+        'tenant.settings.updated',
+        ctx.tenantId,
+        { fields: Object.keys(request.body) },
+        ctx.auth.user.id,
+      );
+      return view(updated);
+    },
+  );
+
+  app.put(
+    '/logo',
+    {
+      config: { access: { permission: 'admin.settings.manage' } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Upload the office logo (PNG, JPEG or WebP, max. 2 MB) as the raw request body',
+        consumes: [...LOGO_TYPES],
+        response: { 200: tenantSettingsSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const body = request.body;
+      if (!Buffer.isBuffer(body) || body.length === 0) {
+        throw badRequest('file_required', 'Bitte senden Sie die Bilddatei als Request-Body.');
+      }
+      const type = await sniffContentType(body, LOGO_TYPES);
+      if (!type) throw new AppError(415, 'unsupported_file_type', 'Erlaubt sind PNG, JPEG oder WebP.');
+      const key = `tenants/${ctx.tenantId}/branding/logo-${Date.now()}.${type.ext}`;
+      await platform.files.put(key, body);
+      const { before, after } = await ctx.db(async (tx) => {
+        const before = await requireSettings(tx, ctx.tenantId);
+        const [after] = await tx
+          .update(tenantSettings)
+          .set({ logoFileKey: key, logoContentType: type.mime, updatedAt: new Date() })
+          .where(eq(tenantSettings.tenantId, ctx.tenantId))
+          .returning();
+        if (!after) throw notFound('Einstellungen');
+        await recordAudit(tx, ctx.actor, {
+          entity: 'tenant_settings',
+          entityId: ctx.tenantId,
+          action: 'logo.uploaded',
+          before: { logo: before.logoFileKey },
+          after: { logo: key },
+        });
+        return { before, after };
+      });
+      if (before.logoFileKey) await platform.files.delete(before.logoFileKey);
+      return view(after);
+    },
+  );
+
+  app.delete(
+    '/logo',
+    {
+      config: { access: { permission: 'admin.settings.manage' } },
+      schema: { tags: ['admin'], summary: 'Remove the office logo', response: { 200: tenantSettingsSchema } },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const { before, after } = await ctx.db(async (tx) => {
+        const before = await requireSettings(tx, ctx.tenantId);
+        const [after] = await tx
+          .update(tenantSettings)
+          .set({ logoFileKey: null, logoContentType: null, updatedAt: new Date() })
+          .where(eq(tenantSettings.tenantId, ctx.tenantId))
+          .returning();
+        if (!after) throw notFound('Einstellungen');
+        await recordAudit(tx, ctx.actor, {
+          entity: 'tenant_settings',
+          entityId: ctx.tenantId,
+          action: 'logo.removed',
+          before: { logo: before.logoFileKey },
+        });
+        return { before, after };
+      });
+      if (before.logoFileKey) await platform.files.delete(before.logoFileKey);
+      return view(after);
+    },
+  );
+};

@@ -1,0 +1,168 @@
+import { fromNodeHeaders } from 'better-auth/node';
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { forbidden, unauthorized } from '../http/app-error.js';
+import { forwardSetCookies } from '../http/resolve-session.js';
+import type { Platform } from '../kernel.js';
+import { readTenantSettings } from '../tenancy/tenant-settings-service.js';
+import { changePasswordBody, userSchema } from './auth.contract.js';
+import { authUser } from './auth.schema.js';
+import { mapAuthError } from './auth-error.js';
+
+const navEntry = z.object({
+  module: z.string(),
+  path: z.string(),
+  label: z.object({ de: z.string(), en: z.string() }),
+  icon: z.string(),
+  order: z.number(),
+});
+
+export const meResponse = z.object({
+  user: userSchema,
+  tenant: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      role: z.string(),
+      branding: z.object({
+        displayName: z.string(),
+        primaryColor: z.string(),
+        accentColor: z.string(),
+        hasLogo: z.boolean(),
+      }),
+    })
+    .nullable(),
+  tenants: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+  permissions: z.array(z.string()),
+  nav: z.array(navEntry),
+});
+export type MeResponse = z.infer<typeof meResponse>;
+
+/** The signed-in user, their tenant, permissions and the navigation of enabled modules. */
+export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  app.get(
+    '/',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['me'],
+        summary: 'Current user, tenant and permissions',
+        response: { 200: meResponse },
+      },
+    },
+    async (request) => {
+      const auth = request.auth!;
+      const [tenants, settings] = await Promise.all([
+        platform.memberships.listForUser(auth.user.id),
+        auth.tenantId
+          ? platform.database.withTenant(auth.tenantId, (tx) => readTenantSettings(tx, auth.tenantId!))
+          : null,
+      ]);
+      const permissions = auth.role ? platform.permissions.forRole(auth.role) : [];
+      const nav = platform.modules.enabled
+        .flatMap((m) => m.nav.map((entry) => ({ module: m.id, ...entry })))
+        .filter((entry) => permissions.includes(entry.permission))
+        .sort((a, b) => a.order - b.order)
+        .map(({ permission: _permission, ...entry }) => entry);
+      return {
+        user: auth.user,
+        tenant:
+          auth.tenantId && auth.role
+            ? {
+                id: auth.tenantId,
+                name: auth.tenantName ?? '',
+                role: auth.role,
+                branding: {
+                  displayName: settings?.displayName ?? auth.tenantName ?? '',
+                  primaryColor: settings?.primaryColor ?? '#0f766e',
+                  accentColor: settings?.accentColor ?? '#f59e0b',
+                  hasLogo: Boolean(settings?.logoFileKey),
+                },
+              }
+            : null,
+        tenants: tenants.map((t) => ({ id: t.tenantId, name: t.tenantName, role: t.role })),
+        permissions,
+        nav,
+      };
+    },
+  );
+
+  app.patch(
+    '/',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['me'],
+        summary: 'Change own name or language',
+        body: z
+          .object({
+            name: z.string().trim().min(2).max(120).optional(),
+            locale: z.enum(['de', 'en']).optional(),
+          })
+          .strict(),
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => {
+      const auth = request.auth!;
+      const [row] = await platform.database.db
+        .update(authUser)
+        .set({ ...request.body, updatedAt: new Date() })
+        .where(eq(authUser.id, auth.user.id))
+        .returning();
+      if (!row) throw unauthorized();
+      return { id: row.id, email: row.email, name: row.name, locale: row.locale };
+    },
+  );
+
+  app.post(
+    '/active-tenant',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['me'],
+        summary: 'Switch to another broker office the user belongs to',
+        body: z.object({ tenantId: z.string().min(1).max(100) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const membership = await platform.memberships.get(request.body.tenantId, request.auth!.user.id);
+      if (!membership) throw forbidden('Sie gehören diesem Maklerbüro nicht an.');
+      const { headers } = await platform.auth.api.setActiveOrganization({
+        body: { organizationId: membership.tenantId },
+        headers: fromNodeHeaders(request.headers),
+        returnHeaders: true,
+      });
+      forwardSetCookies(reply, headers);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/password',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['me'],
+        summary: 'Change own password (signs out other sessions)',
+        body: changePasswordBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      try {
+        const { headers } = await platform.auth.api.changePassword({
+          body: { ...request.body, revokeOtherSessions: true },
+          headers: fromNodeHeaders(request.headers),
+          returnHeaders: true,
+        });
+        forwardSetCookies(reply, headers);
+      } catch (error) {
+        throw mapAuthError(error, { code: 'invalid_password', message: 'Das aktuelle Passwort ist falsch.' });
+      }
+      return reply.status(204).send(null);
+    },
+  );
+};

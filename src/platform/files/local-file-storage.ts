@@ -1,0 +1,43 @@
+import { createReadStream } from 'node:fs';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { assertSafeKey, FileNotFoundError, type FileStorage } from './file-storage.js';
+
+export function createLocalFileStorage(root: string): FileStorage {
+  const pathOf = (key: string) => {
+    assertSafeKey(key);
+    return join(root, key);
+  };
+  const notFound = (key: string, error: unknown): never => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new FileNotFoundError(key);
+    throw error;
+  };
+  return {
+    async put(key, data) {
+      const path = pathOf(key);
+      await mkdir(dirname(path), { recursive: true });
+      // Write then rename so a reader never sees half a file.
+      const temp = `${path}.${process.pid}.tmp`;
+      await writeFile(temp, data);
+      await rename(temp, path);
+      return { size: data.length };
+    },
+    async read(key) {
+      return readFile(pathOf(key)).catch((error) => notFound(key, error));
+    },
+    async stream(key) {
+      const path = pathOf(key);
+      await access(path).catch((error) => notFound(key, error));
+      return createReadStream(path);
+    },
+    async exists(key) {
+      return access(pathOf(key)).then(
+        () => true,
+        () => false,
+      );
+    },
+    async delete(key) {
+      await rm(pathOf(key), { force: true });
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuditActor } from '../audit/record-audit.js';
+import type { Tx } from '../db/database.js';
+import type { Platform } from '../kernel.js';
+import { forbidden, unauthorized } from './app-error.js';
+import type { RequestAuth, RouteAccess } from './request-auth.js';
+import { resolveSession } from './resolve-session.js';
+
+export interface TenantRequestContext {
+  auth: RequestAuth & { tenantId: string; role: NonNullable<RequestAuth['role']> };
+  tenantId: string;
+  /** Runs `fn` with row-level security for this tenant. */
+  db<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  actor: AuditActor;
+}
+
+/**
+ * Refuses to register an /api route without an `access` declaration, and checks that
+ * declaration on every request: public, signed in, or a permission of the user's role.
+ */
+export interface CatalogRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  readOnly: boolean;
+}
+
+/** Every /api route with its access rule; the RBAC and tenant-isolation tests walk it. */
+export const ROUTE_CATALOG = Symbol('routeCatalog');
+
+export function routeCatalog(app: FastifyInstance): CatalogRoute[] {
+  return (app as unknown as Record<symbol, CatalogRoute[]>)[ROUTE_CATALOG] ?? [];
+}
+
+export function installAccessControl(app: FastifyInstance, platform: Platform): void {
+  const catalog: CatalogRoute[] = [];
+  (app as unknown as Record<symbol, CatalogRoute[]>)[ROUTE_CATALOG] = catalog;
+  app.decorateRequest('auth', null);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} has no config.access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD')
+        catalog.push({ method, url: route.url, access, readOnly: route.config?.readOnly === true });
+    }
+    if (typeof access === 'object' && !platform.permissions.has(access.permission)) {
+      throw new Error(`route ${route.method} ${route.url} needs unknown permission "${access.permission}"`);
+    }
+  });
+  // onRequest, before body parsing and validation: who may not call a route learns nothing about it.
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config.access;
+    if (!access) return;
+    request.auth = await resolveSession(platform, request, reply);
+    if (access === 'public') return;
+    if (!request.auth) throw unauthorized();
+    if (access === 'authenticated') return;
+    const { role } = request.auth;
+    if (!role || !request.auth.tenantId) throw forbidden('Sie gehören keinem Maklerbüro an.');
+    if (!platform.permissions.allows(role, access.permission)) {
+      throw forbidden(undefined, { permission: access.permission, role });
+    }
+  });
+}
+
+/** The tenant context of a permission-guarded route (access control already ran). */
+export function tenantContext(platform: Platform, request: FastifyRequest): TenantRequestContext {
+  const auth = request.auth;
+  if (!auth) throw unauthorized();
+  if (!auth.tenantId || !auth.role) throw forbidden('Sie gehören keinem Maklerbüro an.');
+  const tenantId = auth.tenantId;
+  return {
+    auth: auth as TenantRequestContext['auth'],
+    tenantId,
+    db: (fn) => platform.database.withTenant(tenantId, fn),
+    actor: {
+      tenantId,
+      userId: auth.user.id,
+      userName: auth.user.name,
+      ipAddress: request.ip,
+      requestId: request.id,
+    },
+  };
+}

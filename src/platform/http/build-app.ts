@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { authRoutes } from '../auth/auth.routes.js';
+import { meRoutes } from '../auth/me.routes.js';
+import type { Platform } from '../kernel.js';
+import { REDACT_PATHS } from '../logger.js';
+import { installAccessControl } from './access-control.js';
+import { errorBody } from './app-error.js';
+import { installErrorHandler } from './error-handler.js';
+import { installHealthRoutes } from './health.routes.js';
+import { trackRoutesForMethodCheck } from './method-not-allowed.js';
+import { installMetrics } from './metrics.js';
+import { platformRoutes } from './platform.routes.js';
+import { installWebStatic } from './web-static.js';
+
+/** The HTTP application: conventions, platform routes, then one plugin per enabled module. */
+export async function buildApp(platform: Platform): Promise<FastifyInstance> {
+  const { env } = platform.config;
+  const app = Fastify({
+    loggerInstance: platform.logger.child({}, { redact: REDACT_PATHS }) as FastifyBaseLogger,
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandler(app);
+  const allowedMethods = trackRoutesForMethodCheck(app);
+
+  const https = platform.publicUrl.startsWith('https://');
+  await app.register(helmet, {
+    // HSTS and upgrade-insecure-requests only make sense behind HTTPS; on http://localhost they break the app.
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    contentSecurityPolicy: {
+      directives: {
+        upgradeInsecureRequests: https ? [] : null,
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    },
+  });
+  if (env.CORS_ORIGINS.length > 0) {
+    const { default: cors } = await import('@fastify/cors');
+    await app.register(cors, { origin: env.CORS_ORIGINS, credentials: true });
+  }
+  await app.register(rateLimit, {
+    global: false,
+    ...(platform.redis ? { redis: platform.redis, nameSpace: `${env.REDIS_PREFIX}:ratelimit:` } : {}),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      ...errorBody('rate_limited', 'Zu viele Anfragen. Bitte warten Sie kurz.', {
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'ImmoXX API', version: '0.1.0', description: 'REST API of the ImmoXX broker platform.' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'immoxx.session_token' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAccessControl(app, platform);
+  installMetrics(app);
+  installHealthRoutes(app, platform);
+
+  await app.register(authRoutes, { prefix: '/api/auth', platform });
+  await app.register(meRoutes, { prefix: '/api/me', platform });
+  await app.register(platformRoutes, { prefix: '/api', platform });
+  for (const manifest of platform.modules.enabled) {
+    const routes = platform.moduleServers.get(manifest.id)?.routes;
+    if (routes) await app.register(routes, { prefix: `/api/${manifest.id}`, platform });
+  }
+
+  const indexHtml = env.SERVE_WEB ? await installWebStatic(app) : null;
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isApi = path.startsWith('/api/') || path === '/api';
+    if (!isApi && indexHtml && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    }
+    const allow = allowedMethods(request.method, path);
+    if (allow.length > 0) {
+      reply.header('allow', allow.join(', '));
+      return reply
+        .status(405)
+        .send(errorBody('method_not_allowed', `${request.method} is not allowed here.`, { allow }));
+    }
+    return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${path}.`));
+  });
+  return app;
+}

@@ -1,0 +1,24 @@
+import type { Role } from '../rbac/roles.js';
+
+export type RouteAccess = 'public' | 'authenticated' | { permission: string };
+
+export interface RequestAuth {
+  user: { id: string; email: string; name: string; locale: string };
+  sessionId: string;
+  /** The tenant the user works in now; null when the user belongs to no tenant. */
+  tenantId: string | null;
+  tenantName: string | null;
+  role: Role | null;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every /api route must say who may call it; enforced when the route is registered. */
+    access?: RouteAccess;
+    /** A POST that changes nothing (calculations, previews): allowed for read-only users. */
+    readOnly?: boolean;
+  }
+  interface FastifyRequest {
+    auth: RequestAuth | null;
+  }
+}

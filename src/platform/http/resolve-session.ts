@@ -1,0 +1,42 @@
+import { fromNodeHeaders } from 'better-auth/node';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../kernel.js';
+import type { RequestAuth } from './request-auth.js';
+
+/** Forwards cookies better-auth wants to set (refreshed session, cookie cache) to the reply. */
+export function forwardSetCookies(reply: FastifyReply, headers: Headers | null | undefined): void {
+  const cookies = headers?.getSetCookie?.() ?? [];
+  if (cookies.length > 0) reply.header('set-cookie', cookies);
+}
+
+/** Reads the session cookie and the user's membership in the active tenant. */
+export async function resolveSession(
+  platform: Platform,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<RequestAuth | null> {
+  if (!request.headers.cookie) return null;
+  const { headers, response } = await platform.auth.api.getSession({
+    headers: fromNodeHeaders(request.headers),
+    returnHeaders: true,
+  });
+  forwardSetCookies(reply, headers);
+  if (!response) return null;
+  const { user, session } = response;
+  const active = session.activeOrganizationId
+    ? await platform.memberships.get(session.activeOrganizationId, user.id)
+    : null;
+  const membership = active ?? (await platform.memberships.listForUser(user.id))[0] ?? null;
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale ?? 'de',
+    },
+    sessionId: session.id,
+    tenantId: membership?.tenantId ?? null,
+    tenantName: membership?.tenantName ?? null,
+    role: membership?.role ?? null,
+  };
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { defineJob, PermanentJobError } from './job-definition.js';
+
+let t: TestApp;
+const calls = new Map<string, number>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const jobs = t.platform.jobs;
+  await jobs.handle(
+    defineJob({
+      name: 'test.echo',
+      version: 1,
+      payload: z.object({ value: z.string() }),
+      handler: async ({ payload, reportProgress }) => {
+        await reportProgress(50, 'Hälfte');
+        return { echoed: payload.value };
+      },
+    }),
+  );
+  await jobs.handle(
+    defineJob({
+      name: 'test.flaky',
+      version: 1,
+      payload: z.object({ id: z.string(), failTimes: z.number() }),
+      attempts: 3,
+      backoffSeconds: 1,
+      handler: async ({ payload, attempt }) => {
+        calls.set(payload.id, attempt);
+        if (attempt <= payload.failTimes) throw new Error(`Versuch ${attempt} fehlgeschlagen`);
+        return { attempt };
+      },
+    }),
+  );
+  await jobs.handle(
+    defineJob({
+      name: 'test.permanent',
+      version: 1,
+      payload: z.object({}),
+      handler: async () => {
+        throw new PermanentJobError('Objekt existiert nicht mehr');
+      },
+    }),
+  );
+});
+afterAll(async () => t?.close());
+
+describe(`JobQueue (${process.env.REDIS_URL ? 'BullMQ' : 'pg-boss'})`, () => {
+  it('runs a job, records progress and result', async () => {
+    const run = await t.platform.jobs.enqueue('test.echo', { value: 'Hallo' });
+    const done = await t.platform.jobs.waitFor(run.id);
+    expect(done.status).toBe('completed');
+    expect(done.result).toEqual({ echoed: 'Hallo' });
+    expect(done.progress).toBe(100);
+    expect(done.attempts).toBe(1);
+  });
+
+  it('rejects a payload that does not match the job schema, before queueing', async () => {
+    await expect(t.platform.jobs.enqueue('test.echo', { value: 42 })).rejects.toThrow();
+    await expect(t.platform.jobs.enqueue('test.unknown', {})).rejects.toThrow(/no job named/);
+  });
+
+  it('an idempotency key returns the first run instead of queueing twice', async () => {
+    const first = await t.platform.jobs.enqueue('test.echo', { value: 'a' }, { key: 'once' });
+    const second = await t.platform.jobs.enqueue('test.echo', { value: 'b' }, { key: 'once' });
+    expect(second.id).toBe(first.id);
+    expect((await t.platform.jobs.waitFor(first.id)).result).toEqual({ echoed: 'a' });
+  });
+
+  it('retries with backoff and succeeds on a later attempt', async () => {
+    const started = Date.now();
+    const run = await t.platform.jobs.enqueue('test.flaky', { id: 'r1', failTimes: 1 });
+    const done = await t.platform.jobs.waitFor(run.id, 45_000);
+    expect(done.status).toBe('completed');
+    expect(done.attempts).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('marks a job dead after its last attempt and a retry runs it again', async () => {
+    const run = await t.platform.jobs.enqueue(
+      'test.flaky',
+      { id: 'r2', failTimes: 99 },
+      { attempts: 2, backoffSeconds: 1 },
+    );
+    const dead = await t.platform.jobs.waitFor(run.id, 45_000);
+    expect(dead.status).toBe('dead');
+    expect(dead.attempts).toBe(2);
+    expect(dead.lastError).toContain('Versuch 2');
+    const again = await t.platform.jobs.retry(run.id);
+    expect(again.status).toBe('queued');
+    expect((await t.platform.jobs.waitFor(run.id, 45_000)).status).toBe('dead');
+  }, 90_000);
+
+  it('a permanent error goes straight to dead without retries', async () => {
+    const run = await t.platform.jobs.enqueue('test.permanent', {});
+    const done = await t.platform.jobs.waitFor(run.id);
+    expect(done.status).toBe('dead');
+    expect(done.attempts).toBe(1);
+  });
+
+  it('cancels a scheduled job before it runs', async () => {
+    const run = await t.platform.jobs.enqueue(
+      'test.echo',
+      { value: 'später' },
+      { runAt: new Date(Date.now() + 2_000) },
+    );
+    const cancelled = await t.platform.jobs.cancel(run.id);
+    expect(cancelled.status).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect((await t.platform.jobs.get(run.id))?.status).toBe('cancelled');
+  });
+});

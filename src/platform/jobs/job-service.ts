@@ -1,0 +1,259 @@
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import type { EnqueueOptions, JobDefinition } from './job-definition.js';
+import { PermanentJobError } from './job-definition.js';
+import type { JobEngine } from './job-engine.js';
+import { type JobStatus, jobRun } from './jobs.schema.js';
+
+export type JobRun = typeof jobRun.$inferSelect;
+
+export class UnknownJobError extends Error {
+  constructor(name: string) {
+    super(`no job named "${name}" is registered (is its module enabled?)`);
+    this.name = 'UnknownJobError';
+  }
+}
+
+/**
+ * The JobQueue port: job_run rows are the truth (status, attempts, progress, result) and
+ * the engine (pg-boss or BullMQ) delivers run ids with retries and exponential backoff.
+ */
+export class JobService {
+  readonly #definitions = new Map<string, JobDefinition<unknown>>();
+  readonly #active = new Set<Promise<void>>();
+  #started = false;
+  #sweepTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly database: Database,
+    private readonly engine: JobEngine,
+    private readonly logger: Logger,
+  ) {}
+
+  get engineKind(): JobEngine['kind'] {
+    return this.engine.kind;
+  }
+
+  get names(): string[] {
+    return [...this.#definitions.keys()];
+  }
+
+  /** Registers a handler; workers start with `start()`, or immediately once started. */
+  async handle<P>(definition: JobDefinition<P>): Promise<void> {
+    if (this.#definitions.has(definition.name)) throw new Error(`job "${definition.name}" registered twice`);
+    this.#definitions.set(definition.name, definition as JobDefinition<unknown>);
+    if (this.#started) await this.#register(definition as JobDefinition<unknown>);
+  }
+
+  async start(): Promise<void> {
+    await this.engine.start();
+    this.#started = true;
+    for (const definition of this.#definitions.values()) await this.#register(definition);
+    await this.sweep();
+    this.#sweepTimer = setInterval(() => {
+      this.sweep().catch((error) => this.logger.error({ err: error }, 'job recovery sweep failed'));
+    }, 60_000);
+    this.#sweepTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#sweepTimer) clearInterval(this.#sweepTimer);
+    if (this.#started) await this.engine.stop();
+    await Promise.allSettled([...this.#active]);
+    this.#started = false;
+  }
+
+  async enqueue<P>(name: string, payload: P, options: EnqueueOptions = {}): Promise<JobRun> {
+    const definition = this.#definitions.get(name);
+    if (!definition) throw new UnknownJobError(name);
+    const parsed = definition.payload.parse(payload);
+    const attempts = options.attempts ?? definition.attempts ?? 3;
+    const backoffSeconds = options.backoffSeconds ?? definition.backoffSeconds ?? 10;
+    const runAt = options.runAt ?? new Date();
+    const [inserted] = await this.database.db
+      .insert(jobRun)
+      .values({
+        name,
+        key: options.key ?? null,
+        tenantId: options.tenantId ?? null,
+        payload: parsed,
+        maxAttempts: attempts,
+        backoffSeconds,
+        runAt,
+        createdBy: options.createdBy ?? null,
+      })
+      .onConflictDoNothing({ target: [jobRun.name, jobRun.key] })
+      .returning();
+    if (!inserted) {
+      const [existing] = await this.database.db
+        .select()
+        .from(jobRun)
+        .where(and(eq(jobRun.name, name), eq(jobRun.key, options.key ?? '')));
+      if (!existing) throw new Error(`job ${name}: idempotency conflict without a row`);
+      return existing;
+    }
+    return this.#dispatch(inserted);
+  }
+
+  async get(runId: string): Promise<JobRun | undefined> {
+    const [row] = await this.database.db.select().from(jobRun).where(eq(jobRun.id, runId));
+    return row;
+  }
+
+  /** Puts a dead or cancelled run back in the queue with a fresh set of attempts. */
+  async retry(runId: string): Promise<JobRun> {
+    const [row] = await this.database.db
+      .update(jobRun)
+      .set({
+        status: 'queued',
+        attempts: 0,
+        lastError: null,
+        progress: 0,
+        progressMessage: null,
+        runAt: new Date(),
+        finishedAt: null,
+        engineJobId: null,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(jobRun.id, runId), inArray(jobRun.status, ['dead', 'cancelled'])))
+      .returning();
+    if (!row) throw new Error('only dead or cancelled jobs can be retried');
+    return this.#dispatch(row);
+  }
+
+  async cancel(runId: string): Promise<JobRun> {
+    const [row] = await this.database.db
+      .update(jobRun)
+      .set({ status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(jobRun.id, runId), inArray(jobRun.status, ['queued', 'retrying'])))
+      .returning();
+    if (!row) throw new Error('only queued or retrying jobs can be cancelled');
+    if (row.engineJobId) {
+      await this.engine.cancel(row.name, row.engineJobId).catch((error) => {
+        this.logger.warn({ err: error, runId }, 'engine could not cancel job; the worker will skip it');
+      });
+    }
+    return row;
+  }
+
+  /** Waits until a run is finished (completed, dead or cancelled) — for tests and scripts. */
+  async waitFor(runId: string, timeoutMs = 30_000): Promise<JobRun> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const row = await this.get(runId);
+      if (!row) throw new Error(`job run ${runId} not found`);
+      if (row.status === 'completed' || row.status === 'dead' || row.status === 'cancelled') return row;
+      if (Date.now() > deadline)
+        throw new Error(`job run ${runId} still ${row.status} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Sends runs whose engine hand-off never happened (crash between insert and send). */
+  async sweep(): Promise<number> {
+    const stale = await this.database.db
+      .select()
+      .from(jobRun)
+      .where(
+        and(
+          eq(jobRun.status, 'queued'),
+          isNull(jobRun.engineJobId),
+          lt(jobRun.createdAt, sql`now() - interval '30 seconds'`),
+          inArray(jobRun.name, this.names.length > 0 ? this.names : ['']),
+        ),
+      )
+      .limit(100);
+    for (const row of stale) await this.#dispatch(row);
+    return stale.length;
+  }
+
+  async #dispatch(row: JobRun): Promise<JobRun> {
+    if (!this.#started) return row; // the start-up sweep sends it
+    const engineJobId = await this.engine.send(row.name, row.id, {
+      runAt: row.runAt,
+      attempts: row.maxAttempts,
+      backoffSeconds: row.backoffSeconds,
+    });
+    const [updated] = await this.database.db
+      .update(jobRun)
+      .set({ engineJobId, updatedAt: new Date() })
+      .where(eq(jobRun.id, row.id))
+      .returning();
+    return updated ?? row;
+  }
+
+  async #register(definition: JobDefinition<unknown>): Promise<void> {
+    await this.engine.register(
+      definition.name,
+      (runId) => {
+        const run = this.#execute(definition, runId);
+        this.#active.add(run);
+        return run.finally(() => this.#active.delete(run));
+      },
+      { concurrency: definition.concurrency ?? 1 },
+    );
+  }
+
+  async #execute(definition: JobDefinition<unknown>, runId: string): Promise<void> {
+    const [row] = await this.database.db
+      .update(jobRun)
+      .set({
+        status: 'running',
+        attempts: sql`${jobRun.attempts} + 1`,
+        startedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(and(eq(jobRun.id, runId), inArray(jobRun.status, ['queued', 'retrying', 'running'])))
+      .returning();
+    if (!row) return; // cancelled, finished or gone: nothing to do
+    const logger = this.logger.child({ job: row.name, runId, attempt: row.attempts });
+    try {
+      const payload = definition.payload.parse(row.payload);
+      const result = await definition.handler({
+        runId,
+        tenantId: row.tenantId,
+        payload,
+        attempt: row.attempts,
+        maxAttempts: row.maxAttempts,
+        logger,
+        reportProgress: async (percent, message) => {
+          await this.database.db
+            .update(jobRun)
+            .set({
+              progress: Math.max(0, Math.min(100, Math.round(percent))),
+              progressMessage: message ?? null,
+              updatedAt: new Date(),
+            })
+            .where(eq(jobRun.id, runId));
+        },
+        withTenant: (fn) => {
+          if (!row.tenantId) throw new PermanentJobError('platform job has no tenant');
+          return this.database.withTenant(row.tenantId, fn);
+        },
+      });
+      await this.#finish(runId, 'completed', { result: result ?? null, progress: 100 });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const permanent =
+        error instanceof PermanentJobError || (error as { name?: string }).name === 'ZodError';
+      const lastTry = permanent || row.attempts >= row.maxAttempts;
+      logger.warn({ err: error, lastTry }, 'job failed');
+      await this.#finish(runId, lastTry ? 'dead' : 'retrying', { lastError: message.slice(0, 2000) });
+      // Rethrow so the engine schedules the next try with its backoff.
+      if (!lastTry) throw error;
+    }
+  }
+
+  async #finish(
+    runId: string,
+    status: JobStatus,
+    fields: { result?: unknown; lastError?: string; progress?: number },
+  ): Promise<void> {
+    const done = status !== 'retrying';
+    await this.database.db
+      .update(jobRun)
+      .set({ status, ...fields, ...(done ? { finishedAt: new Date() } : {}), updatedAt: new Date() })
+      .where(eq(jobRun.id, runId));
+  }
+}

@@ -1,0 +1,159 @@
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { type Auth, createAuth } from './auth/create-auth.js';
+import type { Cache } from './cache/cache.js';
+import { createLruCache } from './cache/lru-cache.js';
+import { createRedisCache } from './cache/redis-cache.js';
+import type { AppConfig } from './config/load-config.js';
+import { loadSecrets } from './crypto/key-files.js';
+import { SecretBox } from './crypto/secret-box.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open-database.js';
+import { EventBus } from './events/event-bus.js';
+import type { FileStorage } from './files/file-storage.js';
+import { createLocalFileStorage } from './files/local-file-storage.js';
+import { createBullMqEngine } from './jobs/bullmq-engine.js';
+import type { JobDefinition } from './jobs/job-definition.js';
+import type { JobEngine } from './jobs/job-engine.js';
+import { JobService } from './jobs/job-service.js';
+import { createPgBossEngine } from './jobs/pg-boss-engine.js';
+import { createLogger } from './logger.js';
+import { MailService } from './mail/mail-service.js';
+import { passwordResetMail } from './mail/mail-templates.js';
+import { createSmtpTransport, type MailTransport } from './mail/mail-transport.js';
+import type { ModuleManifest, ModuleServer } from './modules/module-manifest.js';
+import { MODULE_MANIFESTS } from './modules/module-registry.js';
+import { type ResolvedModules, resolveModules } from './modules/resolve-modules.js';
+import { PermissionRegistry } from './rbac/permissions.js';
+import { MembershipService } from './tenancy/membership-service.js';
+
+/** Everything a module may use; handed to module routes, jobs and event handlers. */
+export interface Platform {
+  config: AppConfig;
+  logger: Logger;
+  database: Database;
+  secretBox: SecretBox;
+  cache: Cache;
+  files: FileStorage;
+  events: EventBus;
+  jobs: JobService;
+  mail: MailService;
+  auth: Auth;
+  permissions: PermissionRegistry;
+  modules: ResolvedModules;
+  moduleServers: Map<string, ModuleServer>;
+  memberships: MembershipService;
+  publicUrl: string;
+  redis: Redis | null;
+  close(): Promise<void>;
+}
+
+export interface PlatformOverrides {
+  logger?: Logger;
+  database?: Database;
+  mailTransport?: MailTransport | null;
+  /** BullMQ key prefix, so parallel test files share one Redis safely. */
+  queuePrefix?: string;
+  /** Replaces the module list (tests of the loader with fake modules). */
+  manifests?: readonly ModuleManifest[];
+}
+
+/** Opens the database, wires the ports and loads the enabled modules (not yet serving). */
+export async function createPlatform(
+  config: AppConfig,
+  overrides: PlatformOverrides = {},
+): Promise<Platform> {
+  const { env } = config;
+  const logger = overrides.logger ?? createLogger(env.LOG_LEVEL);
+  const modules = resolveModules(overrides.manifests ?? MODULE_MANIFESTS, config.moduleSwitches);
+  const secrets = loadSecrets(config);
+  const database = overrides.database ?? (await openDatabase(config));
+  const redis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3, lazyConnect: false })
+    : null;
+  redis?.on('error', (error) => logger.error({ err: error }, 'redis error'));
+  const cache = redis ? createRedisCache(redis, env.REDIS_PREFIX) : createLruCache();
+  const engine: JobEngine = env.REDIS_URL
+    ? createBullMqEngine(env.REDIS_URL, overrides.queuePrefix ?? `${env.REDIS_PREFIX}:bull`, logger)
+    : createPgBossEngine(database, logger, env.JOB_POLL_INTERVAL_SECONDS);
+  const jobs = new JobService(database, engine, logger);
+  const transport =
+    overrides.mailTransport !== undefined
+      ? overrides.mailTransport
+      : env.SMTP_URL
+        ? createSmtpTransport(env.SMTP_URL)
+        : null;
+  const mail = new MailService(database, jobs, transport, env.MAIL_FROM);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+  const auth = createAuth({
+    db: database.db,
+    secret: secrets.authSecret,
+    baseURL: publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    logger,
+    hooks: {
+      async sendPasswordReset(user, token) {
+        const locale = 'locale' in user && user.locale === 'en' ? 'en' : 'de';
+        const rendered = passwordResetMail(
+          locale,
+          user.name,
+          `${publicUrl}/passwort-zuruecksetzen?token=${encodeURIComponent(token)}`,
+        );
+        await mail.send({ to: user.email, ...rendered, purpose: 'password_reset' });
+      },
+    },
+  });
+  const permissions = new PermissionRegistry();
+  const platform: Platform = {
+    config,
+    logger,
+    database,
+    secretBox: new SecretBox(secrets.encryptionKey),
+    cache,
+    files: createLocalFileStorage(join(config.dataDir, 'files')),
+    events: new EventBus(logger),
+    jobs,
+    mail,
+    auth,
+    permissions,
+    modules,
+    moduleServers: new Map(),
+    memberships: new MembershipService(database, cache),
+    publicUrl,
+    redis,
+    async close() {
+      for (const [id, server] of [...platform.moduleServers].reverse()) {
+        await server
+          .onStop?.(platform)
+          .catch((error: unknown) => logger.error({ err: error, module: id }, 'module stop failed'));
+      }
+      await jobs.stop();
+      await platform.events.drain();
+      transport?.close();
+      await cache.close();
+      redis?.disconnect();
+      await database.close();
+    },
+  };
+
+  await jobs.handle(mail.sendJob());
+  for (const manifest of modules.enabled) {
+    permissions.register(manifest.id, manifest.permissions);
+    const server = await manifest.server();
+    platform.moduleServers.set(manifest.id, server);
+    for (const job of server.jobs?.(platform) ?? []) {
+      if (!job.name.startsWith(`${manifest.id}.`))
+        throw new Error(`job "${job.name}" of module ${manifest.id} must start with "${manifest.id}."`);
+      await jobs.handle(job as JobDefinition<unknown>);
+    }
+    server.subscribe?.(platform);
+  }
+  return platform;
+}
+
+/** Starts job workers and module start hooks; call once the HTTP server is listening. */
+export async function startPlatform(platform: Platform): Promise<void> {
+  await platform.jobs.start();
+  for (const [, server] of platform.moduleServers) await server.onStart?.(platform);
+}

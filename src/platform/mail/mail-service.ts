@@ -1,0 +1,100 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db/database.js';
+import { defineJob } from '../jobs/job-definition.js';
+import type { JobService } from '../jobs/job-service.js';
+import { mailOutbox } from './mail.schema.js';
+import type { MailTransport } from './mail-transport.js';
+
+export interface MailRequest {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  purpose: string;
+  tenantId?: string | null;
+}
+
+export interface MailReceipt {
+  id: string;
+  /** `offline`: no SMTP configured, the mail waits in the outbox (`npm run mail:outbox`). */
+  delivery: 'queued' | 'offline';
+}
+
+export const MAIL_SEND_JOB = 'platform.mail.send';
+
+/** Every mail goes to the outbox table first; a job delivers it over SMTP when configured. */
+export class MailService {
+  constructor(
+    private readonly database: Database,
+    private readonly jobs: JobService,
+    private readonly transport: MailTransport | null,
+    private readonly from: string,
+  ) {}
+
+  get online(): boolean {
+    return this.transport !== null;
+  }
+
+  sendJob() {
+    return defineJob({
+      name: MAIL_SEND_JOB,
+      version: 1,
+      payload: z.object({ mailId: z.string().uuid() }),
+      attempts: 5,
+      backoffSeconds: 30,
+      concurrency: 2,
+      handler: async ({ payload }) => this.#deliver(payload.mailId),
+    });
+  }
+
+  async send(request: MailRequest): Promise<MailReceipt> {
+    const [row] = await this.database.db
+      .insert(mailOutbox)
+      .values({
+        tenantId: request.tenantId ?? null,
+        toAddress: request.to,
+        subject: request.subject,
+        textBody: request.text,
+        htmlBody: request.html ?? null,
+        purpose: request.purpose,
+        status: this.transport ? 'queued' : 'offline',
+      })
+      .returning({ id: mailOutbox.id });
+    if (!row) throw new Error('mail outbox insert returned nothing');
+    if (!this.transport) return { id: row.id, delivery: 'offline' };
+    await this.jobs.enqueue(MAIL_SEND_JOB, { mailId: row.id }, { key: row.id, tenantId: null });
+    return { id: row.id, delivery: 'queued' };
+  }
+
+  async #deliver(mailId: string): Promise<{ messageId: string } | { skipped: string }> {
+    const [mail] = await this.database.db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
+    if (!mail) return { skipped: 'mail no longer in outbox' };
+    if (mail.status === 'sent') return { skipped: 'already sent' };
+    if (!this.transport) return { skipped: 'smtp not configured' };
+    await this.database.db
+      .update(mailOutbox)
+      .set({ attempts: sql`${mailOutbox.attempts} + 1` })
+      .where(eq(mailOutbox.id, mailId));
+    try {
+      const { messageId } = await this.transport.send({
+        from: this.from,
+        to: mail.toAddress,
+        subject: mail.subject,
+        text: mail.textBody,
+        html: mail.htmlBody,
+      });
+      await this.database.db
+        .update(mailOutbox)
+        .set({ status: 'sent', sentAt: new Date(), providerMessageId: messageId, lastError: null })
+        .where(eq(mailOutbox.id, mailId));
+      return { messageId };
+    } catch (error) {
+      await this.database.db
+        .update(mailOutbox)
+        .set({ status: 'failed', lastError: (error as Error).message.slice(0, 1000) })
+        .where(eq(mailOutbox.id, mailId));
+      throw error;
+    }
+  }
+}

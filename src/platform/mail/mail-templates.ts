@@ -1,0 +1,38 @@
+export type MailLocale = 'de' | 'en';
+
+interface RenderedMail {
+  subject: string;
+  text: string;
+}
+
+export function passwordResetMail(locale: MailLocale, name: string, url: string): RenderedMail {
+  if (locale === 'en') {
+    return {
+      subject: 'Reset your ImmoXX password',
+      text: `Hello ${name},\n\nsomeone asked to reset the password of your ImmoXX account. Open this link within one hour to choose a new password:\n\n${url}\n\nIf that was not you, ignore this e-mail; your password stays unchanged.\n\nImmoXX`,
+    };
+  }
+  return {
+    subject: 'Ihr ImmoXX-Passwort zurücksetzen',
+    text: `Hallo ${name},\n\nfür Ihr ImmoXX-Konto wurde das Zurücksetzen des Passworts angefordert. Öffnen Sie innerhalb einer Stunde diesen Link, um ein neues Passwort zu vergeben:\n\n${url}\n\nWenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.\n\nImmoXX`,
+  };
+}
+
+export function invitationMail(
+  locale: MailLocale,
+  inviterName: string,
+  tenantName: string,
+  roleLabel: string,
+  url: string,
+): RenderedMail {
+  if (locale === 'en') {
+    return {
+      subject: `${inviterName} invites you to ${tenantName} on ImmoXX`,
+      text: `Hello,\n\n${inviterName} has invited you to join ${tenantName} on ImmoXX as ${roleLabel}. Accept the invitation within 7 days:\n\n${url}\n\nImmoXX`,
+    };
+  }
+  return {
+    subject: `${inviterName} lädt Sie zu ${tenantName} bei ImmoXX ein`,
+    text: `Hallo,\n\n${inviterName} hat Sie eingeladen, ${tenantName} bei ImmoXX als ${roleLabel} beizutreten. Nehmen Sie die Einladung innerhalb von 7 Tagen an:\n\n${url}\n\nImmoXX`,
+  };
+}

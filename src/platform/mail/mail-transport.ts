@@ -1,0 +1,28 @@
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+}
+
+/** SMTP when SMTP_URL is set; `null` means offline: mails stay in the outbox. */
+export interface MailTransport {
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  close(): void;
+}
+
+export function createSmtpTransport(smtpUrl: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(mail) {
+      const info = await transporter.sendMail({ ...mail, html: mail.html ?? undefined });
+      return { messageId: info.messageId };
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}

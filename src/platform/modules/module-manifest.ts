@@ -1,0 +1,43 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { JobDefinition } from '../jobs/job-definition.js';
+import type { Platform } from '../kernel.js';
+import type { LocalizedText, PermissionDefinition } from '../rbac/permissions.js';
+import type { ModuleId } from './module-ids.js';
+
+/** One entry in the app navigation; shown to users who hold `permission`. */
+export interface NavEntry {
+  path: string;
+  label: LocalizedText;
+  /** A lucide icon name, resolved by the web shell. */
+  icon: string;
+  permission: string;
+  order: number;
+}
+
+/** What a module contributes at run time; imported only when the module is enabled. */
+export interface ModuleServer {
+  /** Registered under `/api/<module id>`. */
+  routes?: FastifyPluginAsync<{ platform: Platform }>;
+  jobs?: (platform: Platform) => JobDefinition<never>[];
+  subscribe?: (platform: Platform) => void;
+  onStart?: (platform: Platform) => Promise<void>;
+  onStop?: (platform: Platform) => Promise<void>;
+}
+
+/** Reading a manifest tells you the whole module: what it needs, defines and shows. */
+export interface ModuleManifest {
+  id: ModuleId;
+  title: LocalizedText;
+  description: LocalizedText;
+  dependsOn: readonly ModuleId[];
+  /** Core modules cannot be switched off. */
+  core: boolean;
+  defaultEnabled: boolean;
+  permissions: readonly PermissionDefinition[];
+  nav: readonly NavEntry[];
+  server: () => Promise<ModuleServer>;
+}
+
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  return manifest;
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { tenant, tenantMember } from '../auth/auth.schema.js';
+import type { Cache } from '../cache/cache.js';
+import type { Database } from '../db/database.js';
+import { isRole, type Role } from '../rbac/roles.js';
+import { tenantSettings } from './tenancy.schema.js';
+
+export interface Membership {
+  memberId: string;
+  tenantId: string;
+  tenantName: string;
+  role: Role;
+}
+
+const CACHE_TTL_MS = 30_000;
+const cacheKey = (tenantId: string, userId: string) => `membership:${tenantId}:${userId}`;
+
+/** Who belongs to which tenant with which role; cached because every request asks. */
+export class MembershipService {
+  constructor(
+    private readonly database: Database,
+    private readonly cache: Cache,
+  ) {}
+
+  async get(tenantId: string, userId: string): Promise<Membership | null> {
+    const cached = await this.cache.get<Membership | { none: true }>(cacheKey(tenantId, userId));
+    if (cached) return 'none' in cached ? null : cached;
+    const [row] = await this.database.db
+      .select({
+        memberId: tenantMember.id,
+        tenantId: tenant.id,
+        tenantName: tenant.name,
+        role: tenantMember.role,
+      })
+      .from(tenantMember)
+      .innerJoin(tenant, eq(tenant.id, tenantMember.organizationId))
+      .where(and(eq(tenantMember.organizationId, tenantId), eq(tenantMember.userId, userId)));
+    const membership = row && isRole(row.role) ? { ...row, role: row.role } : null;
+    await this.cache.set(cacheKey(tenantId, userId), membership ?? { none: true }, CACHE_TTL_MS);
+    return membership;
+  }
+
+  async listForUser(userId: string): Promise<Membership[]> {
+    const rows = await this.database.db
+      .select({
+        memberId: tenantMember.id,
+        tenantId: tenant.id,
+        tenantName: tenant.name,
+        role: tenantMember.role,
+      })
+      .from(tenantMember)
+      .innerJoin(tenant, eq(tenant.id, tenantMember.organizationId))
+      .where(eq(tenantMember.userId, userId))
+      .orderBy(asc(tenantMember.createdAt));
+    return rows.flatMap((r) => (isRole(r.role) ? [{ ...r, role: r.role }] : []));
+  }
+
+  /** Call after a role change or removal so the next request sees it. */
+  async forget(tenantId: string, userId: string): Promise<void> {
+    await this.cache.delete(cacheKey(tenantId, userId));
+  }
+
+  /** A new broker office with its first owner and default branding. */
+  async createTenant(input: { name: string; slug: string; ownerUserId: string }): Promise<string> {
+    const tenantId = randomUUID();
+    await this.database.db.transaction(async (tx) => {
+      await tx.insert(tenant).values({ id: tenantId, name: input.name, slug: input.slug });
+      await tx
+        .insert(tenantMember)
+        .values({ id: randomUUID(), organizationId: tenantId, userId: input.ownerUserId, role: 'owner' });
+      await tx.insert(tenantSettings).values({ tenantId, displayName: input.name });
+    });
+    return tenantId;
+  }
+
+  async addMember(tenantId: string, userId: string, role: Role): Promise<void> {
+    await this.database.db
+      .insert(tenantMember)
+      .values({ id: randomUUID(), organizationId: tenantId, userId, role });
+    await this.forget(tenantId, userId);
+  }
+}

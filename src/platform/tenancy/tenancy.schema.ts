@@ -1,0 +1,24 @@
+import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { tenant } from '../auth/auth.schema.js';
+import { tenantIsolationPolicy } from '../db/tenant-table.js';
+
+/** White-label settings of a tenant: colours, logo, contact data shown on listings. */
+export const tenantSettings = pgTable(
+  'tenant_settings',
+  {
+    tenantId: text()
+      .primaryKey()
+      .references(() => tenant.id, { onDelete: 'cascade' }),
+    displayName: text().notNull(),
+    primaryColor: text().notNull().default('#0f766e'),
+    accentColor: text().notNull().default('#f59e0b'),
+    logoFileKey: text(),
+    logoContentType: text(),
+    defaultLocale: text().notNull().default('de'),
+    contactEmail: text(),
+    contactPhone: text(),
+    address: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [tenantIsolationPolicy()],
+);

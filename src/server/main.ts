@@ -1,0 +1,51 @@
+import { ConfigError } from '../platform/config/config-error.js';
+import { loadConfig } from '../platform/config/load-config.js';
+import { buildApp } from '../platform/http/build-app.js';
+import { createPlatform, startPlatform } from '../platform/kernel.js';
+import { ModuleGraphError } from '../platform/modules/resolve-modules.js';
+import { seedDemo } from '../platform/tenancy/seed-demo.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const platform = await createPlatform(config);
+  const { logger } = platform;
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+
+  const demo = await seedDemo(platform);
+  const app = await buildApp(platform);
+  await app.listen({ port: config.env.PORT, host: config.env.HOST });
+  await startPlatform(platform);
+
+  const enabled = platform.modules.enabled.map((m) => m.id).join(', ');
+  console.log(`\nImmoXX läuft auf ${platform.publicUrl}  (API-Doku: ${platform.publicUrl}/api/docs)`);
+  console.log(
+    `Datenbank: ${platform.database.kind}, Aufträge: ${platform.jobs.engineKind}, E-Mail: ${platform.mail.online ? 'SMTP' : 'offline (npm run mail:outbox)'}, Module: ${enabled}`,
+  );
+  if (demo) console.log(`Demo login: ${demo.email} / ${demo.password}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    timer.unref();
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof ModuleGraphError) {
+    console.error(`\n${error.message}\n\nSee .env.example for every setting.`);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`\nPort already in use: ${(error as Error).message}. Set PORT to another port.`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});
