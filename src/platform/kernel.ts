@@ -55,6 +55,7 @@ export interface PlatformOverrides {
   mailTransport?: MailTransport | null;
   /** BullMQ key prefix, so parallel test files share one Redis safely. */
   queuePrefix?: string;
+  mailRetry?: { attempts: number; backoffSeconds: number };
   /** Replaces the module list (tests of the loader with fake modules). */
   manifests?: readonly ModuleManifest[];
 }
@@ -84,7 +85,7 @@ export async function createPlatform(
       : env.SMTP_URL
         ? createSmtpTransport(env.SMTP_URL)
         : null;
-  const mail = new MailService(database, jobs, transport, env.MAIL_FROM);
+  const mail = new MailService(database, jobs, transport, env.MAIL_FROM, overrides.mailRetry);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const auth = createAuth({
     db: database.db,

@@ -30,6 +30,10 @@ export class MailService {
     private readonly jobs: JobService,
     private readonly transport: MailTransport | null,
     private readonly from: string,
+    private readonly retry: { attempts: number; backoffSeconds: number } = {
+      attempts: 5,
+      backoffSeconds: 30,
+    },
   ) {}
 
   get online(): boolean {
@@ -41,8 +45,8 @@ export class MailService {
       name: MAIL_SEND_JOB,
       version: 1,
       payload: z.object({ mailId: z.string().uuid() }),
-      attempts: 5,
-      backoffSeconds: 30,
+      attempts: this.retry.attempts,
+      backoffSeconds: this.retry.backoffSeconds,
       concurrency: 2,
       handler: async ({ payload }) => this.#deliver(payload.mailId),
     });
