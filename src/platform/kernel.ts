@@ -27,6 +27,7 @@ import { MODULE_MANIFESTS } from './modules/module-registry.js';
 import { type ResolvedModules, resolveModules } from './modules/resolve-modules.js';
 import { PermissionRegistry } from './rbac/permissions.js';
 import { MembershipService } from './tenancy/membership-service.js';
+import { TenantSettingsCache } from './tenancy/tenant-settings-service.js';
 
 /** Everything a module may use; handed to module routes, jobs and event handlers. */
 export interface Platform {
@@ -44,6 +45,7 @@ export interface Platform {
   modules: ResolvedModules;
   moduleServers: Map<string, ModuleServer>;
   memberships: MembershipService;
+  tenantSettings: TenantSettingsCache;
   publicUrl: string;
   redis: Redis | null;
   close(): Promise<void>;
@@ -121,6 +123,7 @@ export async function createPlatform(
     modules,
     moduleServers: new Map(),
     memberships: new MembershipService(database, cache),
+    tenantSettings: new TenantSettingsCache(database, cache),
     publicUrl,
     redis,
     async close() {

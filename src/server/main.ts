@@ -3,6 +3,7 @@ import { loadConfig } from '../platform/config/load-config.js';
 import { buildApp } from '../platform/http/build-app.js';
 import { createPlatform, startPlatform } from '../platform/kernel.js';
 import { ModuleGraphError } from '../platform/modules/resolve-modules.js';
+import { removeServerPid, writeServerPid } from '../platform/server-pid.js';
 import { seedDemo } from '../platform/tenancy/seed-demo.js';
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const app = await buildApp(platform);
   await app.listen({ port: config.env.PORT, host: config.env.HOST });
   await startPlatform(platform);
+  writeServerPid(config.dataDir);
 
   const enabled = platform.modules.enabled.map((m) => m.id).join(', ');
   console.log(`\nImmoXX läuft auf ${platform.publicUrl}  (API-Doku: ${platform.publicUrl}/api/docs)`);
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     timer.unref();
     await app.close();
     await platform.close();
+    removeServerPid(config.dataDir);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { forbidden, unauthorized } from '../http/app-error.js';
 import { forwardSetCookies } from '../http/resolve-session.js';
 import type { Platform } from '../kernel.js';
-import { readTenantSettings } from '../tenancy/tenant-settings-service.js';
 import { changePasswordBody, userSchema } from './auth.contract.js';
 import { authUser } from './auth.schema.js';
 import { mapAuthError } from './auth-error.js';
@@ -55,9 +54,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
       const auth = request.auth!;
       const [tenants, settings] = await Promise.all([
         platform.memberships.listForUser(auth.user.id),
-        auth.tenantId
-          ? platform.database.withTenant(auth.tenantId, (tx) => readTenantSettings(tx, auth.tenantId!))
-          : null,
+        auth.tenantId ? platform.tenantSettings.get(auth.tenantId) : null,
       ]);
       const permissions = auth.role ? platform.permissions.forRole(auth.role) : [];
       const nav = platform.modules.enabled

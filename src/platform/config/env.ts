@@ -50,6 +50,7 @@ export const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   JOB_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   SERVE_WEB: bool.default(true),
+  DEMO_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -15,6 +15,7 @@ export interface Membership {
 
 const CACHE_TTL_MS = 30_000;
 const cacheKey = (tenantId: string, userId: string) => `membership:${tenantId}:${userId}`;
+const listKey = (userId: string) => `memberships-of:${userId}`;
 
 /** Who belongs to which tenant with which role; cached because every request asks. */
 export class MembershipService {
@@ -42,6 +43,8 @@ export class MembershipService {
   }
 
   async listForUser(userId: string): Promise<Membership[]> {
+    const cached = await this.cache.get<Membership[]>(listKey(userId));
+    if (cached) return cached;
     const rows = await this.database.db
       .select({
         memberId: tenantMember.id,
@@ -53,12 +56,14 @@ export class MembershipService {
       .innerJoin(tenant, eq(tenant.id, tenantMember.organizationId))
       .where(eq(tenantMember.userId, userId))
       .orderBy(asc(tenantMember.createdAt));
-    return rows.flatMap((r) => (isRole(r.role) ? [{ ...r, role: r.role }] : []));
+    const memberships = rows.flatMap((r) => (isRole(r.role) ? [{ ...r, role: r.role }] : []));
+    await this.cache.set(listKey(userId), memberships, CACHE_TTL_MS);
+    return memberships;
   }
 
   /** Call after a role change or removal so the next request sees it. */
   async forget(tenantId: string, userId: string): Promise<void> {
-    await this.cache.delete(cacheKey(tenantId, userId));
+    await Promise.all([this.cache.delete(cacheKey(tenantId, userId)), this.cache.delete(listKey(userId))]);
   }
 
   /** A new broker office with its first owner and default branding. */
@@ -71,6 +76,7 @@ export class MembershipService {
         .values({ id: randomUUID(), organizationId: tenantId, userId: input.ownerUserId, role: 'owner' });
       await tx.insert(tenantSettings).values({ tenantId, displayName: input.name });
     });
+    await this.forget(tenantId, input.ownerUserId);
     return tenantId;
   }
 

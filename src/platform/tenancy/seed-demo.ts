@@ -38,7 +38,7 @@ export async function seedDemo(platform: Platform): Promise<DemoLogin | null> {
     return email && password ? { email, password } : null;
   }
   if (!platform.config.env.SEED_DEMO) return null;
-  const password = process.env.DEMO_PASSWORD ?? `Bodensee-${randomBytes(6).toString('base64url')}`;
+  const password = platform.config.env.DEMO_PASSWORD ?? `Bodensee-${randomBytes(6).toString('base64url')}`;
   const userIds: Record<string, string> = {};
   for (const user of DEMO_USERS) {
     const created = await platform.auth.api.signUpEmail({

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
     writeFileSync(dumpPath, Buffer.from(await dump.arrayBuffer()));
     await database.close();
     project.provide('dbTemplate', { kind: 'pglite', dumpPath });
-    return;
+    return () => rmSync(dumpPath, { force: true });
   }
   const templateName = `immoxx_tmpl_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });

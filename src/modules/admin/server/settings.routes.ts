@@ -87,6 +87,7 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         });
         return after;
       });
+      await platform.tenantSettings.forget(ctx.tenantId);
       platform.events.emit(
         'tenant.settings.updated',
         ctx.tenantId,
@@ -135,6 +136,7 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         });
         return { before, after };
       });
+      await platform.tenantSettings.forget(ctx.tenantId);
       if (before.logoFileKey) await platform.files.delete(before.logoFileKey);
       return view(after);
     },
@@ -164,6 +166,7 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         });
         return { before, after };
       });
+      await platform.tenantSettings.forget(ctx.tenantId);
       if (before.logoFileKey) await platform.files.delete(before.logoFileKey);
       return view(after);
     },

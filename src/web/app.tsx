@@ -1,0 +1,48 @@
+import { Building2 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import type { Me } from './api/session.js';
+import { EmptyState } from './components/empty-state.js';
+import { AppLayout } from './layout/app-layout.js';
+import { ModuleOutlet } from './layout/module-outlet.js';
+import { RequireSession } from './layout/require-session.js';
+import { AcceptInvitationPage } from './pages/accept-invitation-page.js';
+import { DashboardPage } from './pages/dashboard-page.js';
+import { ForgotPasswordPage } from './pages/forgot-password-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { ProfilePage } from './pages/profile-page.js';
+import { ResetPasswordPage } from './pages/reset-password-page.js';
+
+function SignedInApp({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  if (!me.tenant) {
+    return (
+      <AppLayout me={me}>
+        <EmptyState icon={Building2} title={me.user.name} text={t('shell.noTenant')} />
+      </AppLayout>
+    );
+  }
+  return (
+    <AppLayout me={me}>
+      <Routes>
+        <Route index element={<DashboardPage me={me} />} />
+        <Route path="profil" element={<ProfilePage me={me} />} />
+        <Route path="*" element={<ModuleOutlet me={me} />} />
+      </Routes>
+    </AppLayout>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/anmelden" element={<LoginPage />} />
+        <Route path="/passwort-vergessen" element={<ForgotPasswordPage />} />
+        <Route path="/passwort-zuruecksetzen" element={<ResetPasswordPage />} />
+        <Route path="/einladung/:invitationId" element={<AcceptInvitationPage />} />
+        <Route path="/*" element={<RequireSession>{(me) => <SignedInApp me={me} />}</RequireSession>} />
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from './button.js';
+
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  onPage,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <nav
+      className="flex items-center justify-between border-t border-slate-100 px-1 pt-4 text-sm text-slate-600"
+      aria-label="Pagination"
+    >
+      <span>{t('common.total', { count: total })}</span>
+      <div className="flex items-center gap-3">
+        <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+          {t('common.previous')}
+        </Button>
+        <span>{t('common.pageOf', { page, pages })}</span>
+        <Button variant="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+          {t('common.next')}
+        </Button>
+      </div>
+    </nav>
+  );
+}

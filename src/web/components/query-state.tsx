@@ -1,0 +1,37 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { AlertTriangle } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/error-message.js';
+import { Button } from './button.js';
+import { Spinner } from './spinner.js';
+
+/** Loading and error states for a query, so every page handles them the same way. */
+export function QueryState<T>({
+  query,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (query.isPending) {
+    return (
+      <div className="flex justify-center py-12">
+        <Spinner label={t('common.loading')} />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div role="alert" className="flex flex-col items-center gap-3 py-12 text-center">
+        <AlertTriangle className="size-6 text-amber-500" aria-hidden="true" />
+        <p className="text-sm text-slate-700">{errorMessage(query.error, t)}</p>
+        <Button variant="secondary" onClick={() => void query.refetch()}>
+          {t('common.retry')}
+        </Button>
+      </div>
+    );
+  }
+  return <>{children(query.data)}</>;
+}

@@ -1,0 +1,15 @@
+import { Box, LayoutDashboard, ListChecks, type LucideIcon, ScrollText, Settings, Users } from 'lucide-react';
+
+/** Modules name their nav icon; unknown names fall back to a neutral box. */
+const ICONS: Record<string, LucideIcon> = {
+  'layout-dashboard': LayoutDashboard,
+  users: Users,
+  'list-checks': ListChecks,
+  'scroll-text': ScrollText,
+  settings: Settings,
+};
+
+export function NavIcon({ name, className }: { name: string; className?: string }) {
+  const Icon = ICONS[name] ?? Box;
+  return <Icon className={className} aria-hidden="true" />;
+}

@@ -1,0 +1,11 @@
+import type { ReactElement } from 'react';
+
+export interface ModuleRoute {
+  path: string;
+  element: ReactElement;
+}
+
+/** Client code of each module, loaded only when the server reports the module enabled. */
+export const MODULE_PAGES: Record<string, () => Promise<{ routes: ModuleRoute[] }>> = {
+  admin: () => import('../modules/admin/web/routes.js'),
+};

@@ -1,0 +1,192 @@
+import { useQuery } from '@tanstack/react-query';
+import { CheckCircle2, Circle, Database, Mail, Users, Workflow } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Member } from '../../modules/admin/contract.js';
+import { api } from '../api/client.js';
+import { hasPermission, type Me } from '../api/session.js';
+import { Badge } from '../components/badge.js';
+import { Card } from '../components/card.js';
+import { Spinner } from '../components/spinner.js';
+
+interface ModulesResponse {
+  modules: { id: string; title: { de: string; en: string }; enabled: boolean; core: boolean }[];
+  jobEngine: string;
+  database: string;
+  mail: 'smtp' | 'offline';
+}
+
+function Stat({ icon, label, value, to }: { icon: ReactNode; label: string; value: ReactNode; to?: string }) {
+  const body = (
+    <div className="flex items-center gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-brand/40">
+      <div className="rounded-lg bg-brand/10 p-2.5 text-brand">{icon}</div>
+      <div>
+        <p className="text-sm text-slate-500">{label}</p>
+        <p className="mt-0.5 text-xl font-semibold text-slate-900">{value}</p>
+      </div>
+    </div>
+  );
+  return to ? <Link to={to}>{body}</Link> : body;
+}
+
+export function DashboardPage({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'de';
+  const canSeeTeam = hasPermission(me, 'admin.members.read');
+  const canManageTeam = hasPermission(me, 'admin.members.manage');
+  const canSeeJobs = hasPermission(me, 'admin.jobs.read');
+  const members = useQuery({
+    queryKey: ['admin', 'members'],
+    queryFn: () => api<{ items: Member[] }>('/admin/members'),
+    enabled: canSeeTeam,
+  });
+  const invitations = useQuery({
+    queryKey: ['admin', 'invitations'],
+    queryFn: () => api<{ items: unknown[] }>('/admin/invitations'),
+    enabled: canManageTeam,
+  });
+  const deadJobs = useQuery({
+    queryKey: ['admin', 'jobs', 'dead'],
+    queryFn: () => api<{ total: number }>('/admin/jobs?status=dead&pageSize=1'),
+    enabled: canSeeJobs,
+  });
+  const modules = useQuery({ queryKey: ['modules'], queryFn: () => api<ModulesResponse>('/modules') });
+  const firstName = me.user.name.split(' ')[0] ?? me.user.name;
+  const value = (loading: boolean, text: string | undefined) =>
+    loading ? <Spinner className="size-4" /> : (text ?? '–');
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+          {t('dashboard.greeting', { name: firstName })}
+        </h1>
+        <p className="mt-1 text-sm text-slate-500">
+          {t('dashboard.subtitle', { tenant: me.tenant?.branding.displayName ?? '' })}
+        </p>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {canSeeTeam ? (
+          <Stat
+            icon={<Users className="size-5" />}
+            label={t('dashboard.team')}
+            value={value(
+              members.isPending,
+              members.data ? t('dashboard.teamMembers', { count: members.data.items.length }) : undefined,
+            )}
+            to="/team"
+          />
+        ) : null}
+        {canManageTeam ? (
+          <Stat
+            icon={<Mail className="size-5" />}
+            label={t('dashboard.invitations')}
+            value={value(
+              invitations.isPending,
+              invitations.data ? String(invitations.data.items.length) : undefined,
+            )}
+            to="/team"
+          />
+        ) : null}
+        {canSeeJobs ? (
+          <Stat
+            icon={<Workflow className="size-5" />}
+            label={t('dashboard.jobs')}
+            value={value(
+              deadJobs.isPending,
+              deadJobs.data
+                ? deadJobs.data.total > 0
+                  ? t('dashboard.jobsFailed', { count: deadJobs.data.total })
+                  : t('dashboard.jobsAllGood')
+                : undefined,
+            )}
+            to="/auftraege"
+          />
+        ) : null}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        {canManageTeam ? (
+          <Card title={t('dashboard.setup')}>
+            <ul className="space-y-3 text-sm">
+              <SetupItem
+                done={Boolean(me.tenant?.branding.hasLogo)}
+                to="/einstellungen"
+                label={t('dashboard.setupBranding')}
+              />
+              <SetupItem
+                done={(members.data?.items.length ?? 0) > 1}
+                to="/team"
+                label={t('dashboard.setupInvite')}
+              />
+            </ul>
+          </Card>
+        ) : null}
+        <Card title={t('dashboard.system')}>
+          {modules.data ? (
+            <dl className="space-y-3 text-sm">
+              <Row
+                label={t('dashboard.database')}
+                icon={<Database className="size-4" />}
+                value={modules.data.database === 'pglite' ? 'PGlite (eingebettet)' : 'PostgreSQL'}
+              />
+              <Row
+                label={t('dashboard.jobEngine')}
+                icon={<Workflow className="size-4" />}
+                value={modules.data.jobEngine}
+              />
+              <Row
+                label={t('dashboard.mail')}
+                icon={<Mail className="size-4" />}
+                value={
+                  <Badge tone={modules.data.mail === 'smtp' ? 'green' : 'amber'}>
+                    {modules.data.mail === 'smtp' ? t('dashboard.mailSmtp') : t('dashboard.mailOffline')}
+                  </Badge>
+                }
+              />
+              <div className="border-t border-slate-100 pt-3">
+                <dt className="mb-2 text-slate-500">{t('dashboard.modules')}</dt>
+                <dd className="flex flex-wrap gap-2">
+                  {modules.data.modules.map((m) => (
+                    <Badge key={m.id} tone={m.enabled ? 'brand' : 'gray'}>
+                      {m.title[language]} · {m.enabled ? t('dashboard.moduleOn') : t('dashboard.moduleOff')}
+                    </Badge>
+                  ))}
+                </dd>
+              </div>
+            </dl>
+          ) : (
+            <Spinner label={t('common.loading')} />
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function SetupItem({ done, to, label }: { done: boolean; to: string; label: string }) {
+  return (
+    <li>
+      <Link to={to} className="flex items-center gap-3 rounded-lg p-1 hover:bg-slate-50">
+        {done ? (
+          <CheckCircle2 className="size-5 text-emerald-600" aria-hidden="true" />
+        ) : (
+          <Circle className="size-5 text-slate-300" aria-hidden="true" />
+        )}
+        <span className={done ? 'text-slate-400 line-through' : 'text-slate-700'}>{label}</span>
+      </Link>
+    </li>
+  );
+}
+
+function Row({ label, value, icon }: { label: string; value: ReactNode; icon: ReactNode }) {
+  return (
+    <div className="flex items-center justify-between gap-4">
+      <dt className="flex items-center gap-2 text-slate-500">
+        {icon}
+        {label}
+      </dt>
+      <dd className="text-right font-medium text-slate-800">{value}</dd>
+    </div>
+  );
+}
