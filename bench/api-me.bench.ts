@@ -2,7 +2,7 @@
 // server's idle memory. Starts its own server on a fresh embedded database:
 //   npm run bench            (PGlite)
 //   DATABASE_URL=postgres://… npm run bench
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,16 +13,22 @@ const base = `http://127.0.0.1:${PORT}`;
 const password = 'Bench-Passwort-2026';
 const dataDir = mkdtempSync(join(tmpdir(), 'immoxx-bench-'));
 
+const serverEnv = {
+  ...process.env,
+  PORT: String(PORT),
+  DATA_DIR: dataDir,
+  DEMO_PASSWORD: password,
+  LOG_LEVEL: 'warn',
+  SERVE_WEB: 'false',
+  NODE_ENV: 'production',
+};
+// The same two steps as `npm start`: create the embedded database, then run the server.
+spawnSync(process.execPath, ['--import', 'tsx', 'src/server/prepare-database.ts'], {
+  env: serverEnv,
+  stdio: 'inherit',
+});
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-  env: {
-    ...process.env,
-    PORT: String(PORT),
-    DATA_DIR: dataDir,
-    DEMO_PASSWORD: password,
-    LOG_LEVEL: 'warn',
-    SERVE_WEB: 'false',
-    NODE_ENV: 'production',
-  },
+  env: serverEnv,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 

@@ -1,6 +1,6 @@
 // `npm start`: builds the web client when it is missing or older than its sources, then runs
 // the server (which migrates the database and seeds the demo office on first start).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,16 @@ if (webBuildIsStale()) {
   const { build } = await import('vite');
   await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
+
+const prepare = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'src/server/prepare-database.ts')],
+  {
+    cwd: process.cwd(),
+    stdio: 'inherit',
+  },
+);
+if (prepare.status !== 0) process.exit(prepare.status ?? 1);
 
 const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], {
   cwd: process.cwd(),

@@ -14,6 +14,9 @@ export interface PgliteOptions {
 export async function openPglite(options: PgliteOptions): Promise<Database> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({
+    // PGlite defaults to 128 MB; the OS page cache already holds the data files, and a small
+    // buffer pool keeps the embedded server's resident memory modest.
+    postgresqlconf: 'shared_buffers = 32MB',
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.
 let t: TestApp;
 let owner: TestUser;
 beforeAll(async () => {
-  t = await createTestApp({ env: { BODY_LIMIT_BYTES: '2048' } });
+  t = await createTestApp({ env: { BODY_LIMIT_BYTES: '2048', LOGIN_RATE_LIMIT_PER_MINUTE: '10' } });
   owner = await t.createTenant();
 });
 afterAll(async () => t?.close());
@@ -101,6 +101,17 @@ describe('HTTP conventions', () => {
     expect(body.modules).toContainEqual(expect.objectContaining({ id: 'admin', enabled: true, core: true }));
     expect(body.mail).toBe('offline');
     expect(['pg-boss', 'bullmq']).toContain(body.jobEngine);
+  });
+
+  it('rate-limits the sign-in family of routes per client', async () => {
+    const ask = () =>
+      t.app.inject({ method: 'POST', url: '/api/auth/request-password-reset', payload: { email: 'a@b.de' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await ask()).statusCode);
+    expect(statuses.slice(0, 10).every((s) => s === 202)).toBe(true);
+    const limited = await ask();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
   });
 
   it('never returns secrets or password hashes', async () => {
