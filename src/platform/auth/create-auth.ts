@@ -63,7 +63,8 @@ export function createAuth(options: {
     },
     emailAndPassword: {
       enabled: true,
-      // Accounts come from invitations or the seed, not from open sign-up.
+      // Sign-up stays on for server-side calls (invitations, seed); better-auth's own HTTP
+      // handler is not mounted, so there is no public sign-up endpoint.
       disableSignUp: false,
       minPasswordLength: 10,
       maxPasswordLength: 128,
