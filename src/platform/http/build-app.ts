@@ -90,8 +90,9 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   await app.register(meRoutes, { prefix: '/api/me', platform });
   await app.register(platformRoutes, { prefix: '/api', platform });
   for (const manifest of platform.modules.enabled) {
-    const routes = platform.moduleServers.get(manifest.id)?.routes;
-    if (routes) await app.register(routes, { prefix: `/api/${manifest.id}`, platform });
+    const server = platform.moduleServers.get(manifest.id);
+    if (server?.routes) await app.register(server.routes, { prefix: `/api/${manifest.id}`, platform });
+    if (server?.publicRoutes) await app.register(server.publicRoutes, { platform });
   }
 
   const indexHtml = env.SERVE_WEB ? await installWebStatic(app) : null;

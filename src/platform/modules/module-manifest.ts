@@ -18,6 +18,8 @@ export interface NavEntry {
 export interface ModuleServer {
   /** Registered under `/api/<module id>`. */
   routes?: FastifyPluginAsync<{ platform: Platform }>;
+  /** Pages outside /api without login (public listing pages); registered at the root. */
+  publicRoutes?: FastifyPluginAsync<{ platform: Platform }>;
   jobs?: (platform: Platform) => JobDefinition<never>[];
   subscribe?: (platform: Platform) => void;
   onStart?: (platform: Platform) => Promise<void>;

@@ -1,9 +1,19 @@
 import { eq, or, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activity,
+  contact,
+  property,
+  propertyMedia,
+  savedFilter,
+  searchRequest,
+  viewing,
+  viewingContact,
+} from '../../modules/crm/schema.js';
 import { auditLog } from '../audit/audit.schema.js';
 import { authUser, tenant, tenantInvitation, tenantMember } from '../auth/auth.schema.js';
 import { jobRun } from '../jobs/jobs.schema.js';
-import { walkRoutes } from '../testing/route-walker.js';
+import { TINY_PNG, walkRoutes } from '../testing/route-walker.js';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.js';
 import { tenantSettings } from './tenancy.schema.js';
 
@@ -11,6 +21,7 @@ let t: TestApp;
 let ownerA: TestUser;
 let ownerB: TestUser;
 const idsOfA: string[] = [];
+const bodyIdsOfA: Record<string, string> = {};
 
 /** Everything tenant A owns, read with the owner connection (RLS bypassed). */
 async function snapshotOfA() {
@@ -31,6 +42,11 @@ async function snapshotOfA() {
     settings: await db.select().from(tenantSettings).where(eq(tenantSettings.tenantId, a)),
     audit: await db.select().from(auditLog).where(eq(auditLog.tenantId, a)).orderBy(auditLog.id),
     jobs: await db.select().from(jobRun).where(eq(jobRun.tenantId, a)).orderBy(jobRun.id),
+    crm: await Promise.all(
+      [property, propertyMedia, contact, searchRequest, viewing, viewingContact, activity, savedFilter].map(
+        (table) => db.select().from(table).where(eq(table.tenantId, a)),
+      ),
+    ),
     users: await db
       .select({ id: authUser.id, name: authUser.name, email: authUser.email, locale: authUser.locale })
       .from(authUser)
@@ -66,6 +82,57 @@ beforeAll(async () => {
       runAt: new Date(Date.now() + 3_600_000),
     })
     .returning();
+  // CRM rows of every kind: property with a photo, contact with a search request, viewing, note, saved filter.
+  const created = async (url: string, payload: unknown, headers?: Record<string, string>) => {
+    const response = await t.as(ownerA, {
+      method: 'POST',
+      url,
+      payload: payload as string,
+      ...(headers ? { headers } : {}),
+    });
+    expect(response.statusCode, `${url}: ${response.body}`).toBe(201);
+    return response.json().id as string;
+  };
+  const propertyId = await created('/api/crm/properties', {
+    title: 'Seeblick-Wohnung A',
+    marketingType: 'kauf',
+    objectType: 'wohnung',
+    postalCode: '78462',
+    city: 'Konstanz',
+    purchasePrice: 450000,
+    livingArea: 80,
+    rooms: 3,
+  });
+  const mediaId = await created(`/api/crm/properties/${propertyId}/media`, Buffer.from(TINY_PNG, 'base64'), {
+    'content-type': 'image/png',
+  });
+  const contactId = await created('/api/crm/contacts', {
+    lastName: 'Mustermann-A',
+    email: 'kunde-a@example.de',
+  });
+  const searchRequestId = await created(`/api/crm/contacts/${contactId}/search-requests`, {
+    marketingType: 'kauf',
+    cities: ['Konstanz'],
+  });
+  const viewingId = await created('/api/crm/viewings', {
+    propertyId,
+    contactIds: [contactId],
+    startsAt: '2026-12-01T10:00:00+01:00',
+    endsAt: '2026-12-01T10:30:00+01:00',
+  });
+  const activityId = await created('/api/crm/activities', { contactId, kind: 'notiz', subject: 'Notiz A' });
+  const filterId = await created('/api/crm/saved-filters', {
+    entity: 'property',
+    name: 'Filter A',
+    query: { city: 'Konstanz' },
+  });
+  idsOfA.push(propertyId, mediaId, contactId, searchRequestId, viewingId, activityId, filterId);
+  Object.assign(bodyIdsOfA, {
+    propertyId,
+    contactId,
+    assignedAgentId: ownerA.userId,
+    agentId: ownerA.userId,
+  });
   const db = t.platform.database.db;
   const members = await db
     .select()
@@ -91,7 +158,7 @@ describe('tenant isolation (row-level security)', () => {
     // Routes that act on the caller's own session, or authenticate by a secret in the URL, are covered elsewhere.
     const skip = (url: string) =>
       url === '/api/auth/sign-out' || url === '/api/me/password' || url.startsWith('/api/auth/');
-    const steps = walkRoutes(t.app, idsOfA, (route) => !skip(route.url));
+    const steps = walkRoutes(t.app, idsOfA, (route) => !skip(route.url), bodyIdsOfA);
     expect(steps.length).toBeGreaterThan(20);
     const leaks: string[] = [];
     for (const step of steps) {
@@ -108,7 +175,10 @@ describe('tenant isolation (row-level security)', () => {
       for (const id of idsOfA) {
         if (body.includes(id)) leaks.push(`${step.method} ${step.url} returned tenant A id ${id}`);
       }
-      if (body.includes(ownerA.email)) leaks.push(`${step.method} ${step.url} returned tenant A e-mail`);
+      for (const secret of [ownerA.email, 'kunde-a@example.de', 'Seeblick-Wohnung A', 'Mustermann-A']) {
+        if (body.includes(secret))
+          leaks.push(`${step.method} ${step.url} returned tenant A data (${secret})`);
+      }
       expect(response.statusCode, `${step.method} ${step.url}: ${body}`).toBeLessThan(500);
     }
     expect(leaks).toEqual([]);

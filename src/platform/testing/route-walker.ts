@@ -15,6 +15,19 @@ export interface WalkStep {
   contentType: string | undefined;
 }
 
+/** Puts the other tenant's ids into body fields of the same name (`propertyId`, `contactIds` …). */
+function withForeignIds(value: unknown, bodyIds: Record<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => withForeignIds(v, bodyIds));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const single = bodyIds[key];
+    const plural = key.endsWith('Ids') ? bodyIds[key.slice(0, -1)] : undefined;
+    out[key] = single ?? (plural ? [plural] : withForeignIds(child, bodyIds));
+  }
+  return out;
+}
+
 /** `/api/x/:id/y` → the OpenAPI path `/api/x/{id}/y`. */
 const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
@@ -50,10 +63,14 @@ export function walkRoutes(
   app: FastifyInstance,
   ids: readonly string[],
   filter: (route: CatalogRoute) => boolean,
+  bodyIds: Record<string, string> = {},
 ): WalkStep[] {
   const steps: WalkStep[] = [];
   for (const route of routeCatalog(app).filter(filter)) {
-    const { payload, contentType } = sampleBody(app, route);
+    const sampled = sampleBody(app, route);
+    const contentType = sampled.contentType;
+    const payload =
+      contentType === 'application/json' ? withForeignIds(sampled.payload, bodyIds) : sampled.payload;
     const params = [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
     if (params.length === 0) {
       steps.push({ route, method: route.method, url: route.url, payload, contentType });

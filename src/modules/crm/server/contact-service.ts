@@ -1,0 +1,201 @@
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/record-audit.js';
+import type { Tx } from '../../../platform/db/database.js';
+import type { TenantRequestContext } from '../../../platform/http/access-control.js';
+import { conflict, notFound } from '../../../platform/http/app-error.js';
+import type { Platform } from '../../../platform/kernel.js';
+import type { ContactListQuery, ContactView, createContactBody, updateContactBody } from '../contract.js';
+import '../events.js';
+import { activity, contact, searchRequest, viewing, viewingContact } from '../schema.js';
+import { assertAgentInTenant } from './assert-agent.js';
+import { type ContactRow, contactView } from './contact-view.js';
+import { prefixTsQuery } from './property-queries.js';
+
+type CreateInput = ReturnType<typeof createContactBody.parse>;
+type UpdateInput = ReturnType<typeof updateContactBody.parse>;
+
+const SORTS = {
+  createdAt: contact.createdAt,
+  updatedAt: contact.updatedAt,
+  lastName: sql`coalesce(${contact.lastName}, ${contact.companyName})`,
+  leadStatus: contact.leadStatus,
+} as const;
+
+export async function findContactByEmail(tx: Tx, email: string): Promise<ContactRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(contact)
+    .where(sql`lower(${contact.email}) = lower(${email})`)
+    .limit(1);
+  return row;
+}
+
+export class ContactService {
+  constructor(private readonly platform: Platform) {}
+
+  async list(ctx: TenantRequestContext, query: ContactListQuery) {
+    const filters: SQL[] = [];
+    if (query.leadStatus) filters.push(eq(contact.leadStatus, query.leadStatus));
+    if (query.source) filters.push(eq(contact.source, query.source));
+    if (query.agentId) filters.push(eq(contact.assignedAgentId, query.agentId));
+    if (query.role) filters.push(sql`${contact.roles} @> ${JSON.stringify([query.role])}::jsonb`);
+    const tsQuery = query.q && !query.q.includes('@') ? prefixTsQuery(query.q) : null;
+    if (query.q?.includes('@')) {
+      // E-mail addresses are one token; match them as a prefix instead of word by word.
+      filters.push(sql`lower(${contact.email}) like ${`${query.q.toLowerCase().replace(/[%_\\]/g, '')}%`}`);
+    } else if (tsQuery) {
+      filters.push(
+        sql`(${contact.searchVector} @@ to_tsquery('german', ${tsQuery}) or ${contact.searchVector} @@ to_tsquery('simple', ${tsQuery}))`,
+      );
+    }
+    const where = and(...filters);
+    const direction = query.order === 'asc' ? asc : desc;
+    return ctx.db(async (tx) => {
+      const [rows, [total]] = await Promise.all([
+        tx
+          .select()
+          .from(contact)
+          .where(where)
+          .orderBy(sql`${direction(SORTS[query.sort])} nulls last`, desc(contact.id))
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize),
+        tx.select({ n: count() }).from(contact).where(where),
+      ]);
+      return {
+        items: rows.map(contactView),
+        total: total?.n ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    });
+  }
+
+  async get(ctx: TenantRequestContext, id: string): Promise<ContactView> {
+    const [row] = await ctx.db((tx) => tx.select().from(contact).where(eq(contact.id, id)));
+    if (!row) throw notFound('Kontakt');
+    return contactView(row);
+  }
+
+  async create(ctx: TenantRequestContext, input: CreateInput): Promise<ContactView> {
+    await assertAgentInTenant(this.platform, ctx.tenantId, input.assignedAgentId);
+    const row = await ctx.db(async (tx) => {
+      if (input.email) {
+        const duplicate = await findContactByEmail(tx, input.email);
+        if (duplicate) {
+          throw conflict('duplicate_contact', `Es gibt bereits einen Kontakt mit ${input.email}.`, {
+            contactId: duplicate.id,
+          });
+        }
+      }
+      const [created] = await tx
+        .insert(contact)
+        .values({
+          ...input,
+          tenantId: ctx.tenantId,
+          consentAt: input.consentGiven ? new Date() : null,
+          assignedAgentId: input.assignedAgentId ?? ctx.auth.user.id,
+          createdBy: ctx.auth.user.id,
+        })
+        .returning();
+      if (!created) throw new Error('insert returned nothing');
+      await recordAudit(tx, ctx.actor, { entity: 'contact', entityId: created.id, action: 'created' });
+      return created;
+    });
+    this.platform.events.emit('contact.created', ctx.tenantId, { contactId: row.id }, ctx.auth.user.id);
+    return contactView(row);
+  }
+
+  async update(ctx: TenantRequestContext, id: string, input: UpdateInput): Promise<ContactView> {
+    await assertAgentInTenant(this.platform, ctx.tenantId, input.assignedAgentId);
+    return ctx.db(async (tx) => {
+      const [before] = await tx.select().from(contact).where(eq(contact.id, id));
+      if (!before) throw notFound('Kontakt');
+      if (input.email && input.email.toLowerCase() !== before.email?.toLowerCase()) {
+        const duplicate = await findContactByEmail(tx, input.email);
+        if (duplicate)
+          throw conflict('duplicate_contact', `Es gibt bereits einen Kontakt mit ${input.email}.`, {
+            contactId: duplicate.id,
+          });
+      }
+      const consentChanged = input.consentGiven !== undefined && input.consentGiven !== before.consentGiven;
+      const [after] = await tx
+        .update(contact)
+        .set({
+          ...input,
+          ...(consentChanged ? { consentAt: input.consentGiven ? new Date() : null } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(contact.id, id))
+        .returning();
+      if (!after) throw notFound('Kontakt');
+      if (input.leadStatus && input.leadStatus !== before.leadStatus) {
+        await tx.insert(activity).values({
+          tenantId: ctx.tenantId,
+          contactId: id,
+          kind: 'status',
+          subject: `Lead-Status: ${before.leadStatus} → ${input.leadStatus}`,
+          userId: ctx.auth.user.id,
+          userName: ctx.auth.user.name,
+        });
+      }
+      // Personal data stays out of the audit trail; field names and statuses are enough.
+      await recordAudit(tx, ctx.actor, {
+        entity: 'contact',
+        entityId: id,
+        action: 'updated',
+        before: {
+          fields: Object.keys(input).sort(),
+          leadStatus: before.leadStatus,
+          consentGiven: before.consentGiven,
+        },
+        after: {
+          fields: Object.keys(input).sort(),
+          leadStatus: after.leadStatus,
+          consentGiven: after.consentGiven,
+        },
+      });
+      return contactView(after);
+    });
+  }
+
+  /** GDPR Art. 17: removes the contact with search requests, timeline and viewing links. */
+  async erase(ctx: TenantRequestContext, id: string): Promise<void> {
+    await ctx.db(async (tx) => {
+      const [row] = await tx.delete(contact).where(eq(contact.id, id)).returning({ id: contact.id });
+      if (!row) throw notFound('Kontakt');
+      await recordAudit(tx, ctx.actor, { entity: 'contact', entityId: id, action: 'erased' });
+    });
+  }
+
+  /** GDPR Art. 15/20: everything stored about one contact, machine-readable. */
+  async export(ctx: TenantRequestContext, id: string) {
+    return ctx.db(async (tx) => {
+      const [row] = await tx.select().from(contact).where(eq(contact.id, id));
+      if (!row) throw notFound('Kontakt');
+      const [requests, activities, viewings] = await Promise.all([
+        tx.select().from(searchRequest).where(eq(searchRequest.contactId, id)),
+        tx.select().from(activity).where(eq(activity.contactId, id)).orderBy(asc(activity.occurredAt)),
+        tx
+          .select({ viewing })
+          .from(viewingContact)
+          .innerJoin(viewing, eq(viewing.id, viewingContact.viewingId))
+          .where(eq(viewingContact.contactId, id)),
+      ]);
+      await recordAudit(tx, ctx.actor, { entity: 'contact', entityId: id, action: 'exported' });
+      const { searchVector: _s, ...data } = row;
+      return {
+        exportedAt: new Date().toISOString(),
+        contact: data,
+        searchRequests: requests,
+        activities: activities.map(({ tenantId: _t, ...a }) => a),
+        viewings: viewings.map(({ viewing: v }) => ({
+          id: v.id,
+          propertyId: v.propertyId,
+          startsAt: v.startsAt,
+          endsAt: v.endsAt,
+          status: v.status,
+        })),
+      };
+    });
+  }
+}

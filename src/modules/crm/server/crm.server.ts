@@ -1,0 +1,22 @@
+import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
+import { activityRoutes } from './activities.routes.js';
+import { contactRoutes } from './contacts.routes.js';
+import { mediaRoutes } from './media.routes.js';
+import { propertyRoutes } from './properties.routes.js';
+import { publicListingRoutes } from './public-listing.routes.js';
+import { savedFilterRoutes } from './saved-filters.routes.js';
+import { searchRequestRoutes } from './search-requests.routes.js';
+import { viewingRoutes } from './viewings.routes.js';
+
+export const crmServer: ModuleServer = {
+  routes: async (app, { platform }) => {
+    await app.register(propertyRoutes, { prefix: '/properties', platform });
+    await app.register(contactRoutes, { prefix: '/contacts', platform });
+    await app.register(mediaRoutes, { platform });
+    await app.register(searchRequestRoutes, { platform });
+    await app.register(activityRoutes, { platform });
+    await app.register(viewingRoutes, { platform });
+    await app.register(savedFilterRoutes, { platform });
+  },
+  publicRoutes: publicListingRoutes,
+};

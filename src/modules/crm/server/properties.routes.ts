@@ -1,0 +1,161 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { tenantContext } from '../../../platform/http/access-control.js';
+import type { Platform } from '../../../platform/kernel.js';
+import {
+  createPropertyBody,
+  matchSchema,
+  pageOf,
+  propertyDetailSchema,
+  propertyListQuery,
+  propertySchema,
+  statusChangeBody,
+  updatePropertyBody,
+} from '../contract.js';
+import { MatchingService } from './matching-service.js';
+import { listProperties, titleImagesOf } from './property-queries.js';
+import { PropertyService } from './property-service.js';
+import { propertyView } from './property-view.js';
+
+const idParams = z.object({ propertyId: z.string().uuid() });
+
+export const propertyRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const properties = new PropertyService(platform);
+  const matching = new MatchingService();
+
+  app.get(
+    '/',
+    {
+      config: { access: { permission: 'crm.properties.read' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'List properties: filter, German full-text search (q), sort, paginate',
+        querystring: propertyListQuery,
+        response: { 200: pageOf(propertySchema) },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      return ctx.db(async (tx) => {
+        const { rows, total } = await listProperties(tx, request.query);
+        const titles = await titleImagesOf(
+          tx,
+          rows.map((r) => r.id),
+        );
+        return {
+          items: rows.map((r) =>
+            propertyView(
+              r,
+              titles.get(r.id)?.title ?? null,
+              titles.get(r.id)?.photos ?? 0,
+              platform.publicUrl,
+            ),
+          ),
+          total,
+          page: request.query.page,
+          pageSize: request.query.pageSize,
+        };
+      });
+    },
+  );
+
+  app.post(
+    '/',
+    {
+      config: { access: { permission: 'crm.properties.write' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'Create a property (starts as draft)',
+        body: createPropertyBody,
+        response: { 201: propertyDetailSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await properties.create(tenantContext(platform, request), request.body)),
+  );
+
+  app.get(
+    '/:propertyId',
+    {
+      config: { access: { permission: 'crm.properties.read' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'One property with media, warnings and allowed status changes',
+        params: idParams,
+        response: { 200: propertyDetailSchema },
+      },
+    },
+    async (request) => properties.detail(tenantContext(platform, request), request.params.propertyId),
+  );
+
+  app.patch(
+    '/:propertyId',
+    {
+      config: { access: { permission: 'crm.properties.write' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'Change property fields',
+        params: idParams,
+        body: updatePropertyBody,
+        response: { 200: propertyDetailSchema },
+      },
+    },
+    async (request) =>
+      properties.update(tenantContext(platform, request), request.params.propertyId, request.body),
+  );
+
+  app.post(
+    '/:propertyId/status',
+    {
+      config: { access: { permission: 'crm.properties.write' } },
+      schema: {
+        tags: ['crm'],
+        summary:
+          'Move the listing through its lifecycle (Entwurf → Aktiv → Reserviert → Verkauft/Vermietet → Archiviert)',
+        params: idParams,
+        body: statusChangeBody,
+        response: { 200: propertyDetailSchema },
+      },
+    },
+    async (request) =>
+      properties.changeStatus(
+        tenantContext(platform, request),
+        request.params.propertyId,
+        request.body.status,
+      ),
+  );
+
+  app.delete(
+    '/:propertyId',
+    {
+      config: { access: { permission: 'crm.properties.delete' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'Delete a draft or archived property',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await properties.delete(tenantContext(platform, request), request.params.propertyId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/:propertyId/matches',
+    {
+      config: { access: { permission: 'crm.contacts.read' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'Contacts whose search requests fit this property, best first',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(matchSchema) }) },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      return { items: await ctx.db((tx) => matching.contactsForProperty(tx, request.params.propertyId)) };
+    },
+  );
+};

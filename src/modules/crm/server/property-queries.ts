@@ -1,0 +1,87 @@
+import { and, asc, count, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db/database.js';
+import type { PropertyListQuery } from '../contract.js';
+import { property, propertyMedia } from '../schema.js';
+import type { MediaRow, PropertyRow } from './property-view.js';
+
+/**
+ * Turns what a user types into a German prefix query: "seebl konst" → seebl:* & konst:*.
+ * Only letters and digits survive, so no tsquery syntax can be injected.
+ */
+export function prefixTsQuery(input: string): string | null {
+  const tokens = input
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
+  return tokens.length > 0 ? tokens.map((t) => `${t}:*`).join(' & ') : null;
+}
+
+const priceCents = sql`coalesce(${property.purchasePriceCents}, ${property.coldRentCents})`;
+
+const SORT_COLUMNS = {
+  createdAt: property.createdAt,
+  updatedAt: property.updatedAt,
+  price: priceCents,
+  livingArea: property.livingArea,
+  rooms: property.rooms,
+  city: property.city,
+  title: property.title,
+} as const;
+
+export function propertyFilters(query: Partial<PropertyListQuery>): SQL[] {
+  const filters: SQL[] = [];
+  if (query.status) filters.push(eq(property.status, query.status));
+  if (query.marketingType) filters.push(eq(property.marketingType, query.marketingType));
+  if (query.objectType) filters.push(eq(property.objectType, query.objectType));
+  if (query.city) filters.push(sql`lower(${property.city}) = lower(${query.city})`);
+  if (query.agentId) filters.push(eq(property.assignedAgentId, query.agentId));
+  if (query.minPrice !== undefined) filters.push(sql`${priceCents} >= ${Math.round(query.minPrice * 100)}`);
+  if (query.maxPrice !== undefined) filters.push(sql`${priceCents} <= ${Math.round(query.maxPrice * 100)}`);
+  if (query.minArea !== undefined) filters.push(gte(property.livingArea, query.minArea));
+  if (query.minRooms !== undefined) filters.push(gte(property.rooms, query.minRooms));
+  const tsQuery = query.q ? prefixTsQuery(query.q) : null;
+  if (tsQuery) filters.push(sql`${property.searchVector} @@ to_tsquery('german', ${tsQuery})`);
+  return filters;
+}
+
+export async function listProperties(
+  tx: Tx,
+  query: PropertyListQuery,
+): Promise<{ rows: PropertyRow[]; total: number }> {
+  const where = and(...propertyFilters(query));
+  const column = SORT_COLUMNS[query.sort];
+  const direction = query.order === 'asc' ? asc : desc;
+  const [rows, [total]] = await Promise.all([
+    tx
+      .select()
+      .from(property)
+      .where(where)
+      .orderBy(sql`${direction(column)} nulls last`, desc(property.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    tx.select({ n: count() }).from(property).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** The title image (or first photo) and the photo count of each property. */
+export async function titleImagesOf(
+  tx: Tx,
+  propertyIds: string[],
+): Promise<Map<string, { title: MediaRow | null; photos: number }>> {
+  const result = new Map<string, { title: MediaRow | null; photos: number }>();
+  if (propertyIds.length === 0) return result;
+  const media = await tx
+    .select()
+    .from(propertyMedia)
+    .where(and(inArray(propertyMedia.propertyId, propertyIds), eq(propertyMedia.kind, 'photo')))
+    .orderBy(desc(propertyMedia.isTitle), asc(propertyMedia.position));
+  for (const id of propertyIds) result.set(id, { title: null, photos: 0 });
+  for (const row of media) {
+    const entry = result.get(row.propertyId)!;
+    if (!entry.title) entry.title = row;
+    entry.photos += 1;
+  }
+  return result;
+}

@@ -1,0 +1,161 @@
+import formbody from '@fastify/formbody';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { FileNotFoundError } from '../../../platform/files/file-storage.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { PUBLIC_STATUSES } from '../domain/property-lifecycle.js';
+import { property, propertyMedia } from '../schema.js';
+import { recordInquiry } from './lead-intake.js';
+import { MediaService } from './media-service.js';
+import type { PropertyRow } from './property-view.js';
+import { renderPublicListing } from './public-listing-html.js';
+
+const inquiryForm = z.object({
+  name: z.string().trim().min(2, 'Bitte geben Sie Ihren Namen an.').max(120),
+  email: z.string().trim().toLowerCase().email('Bitte geben Sie eine gültige E-Mail-Adresse an.').max(254),
+  phone: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[+0-9 ()/-]*$/, 'Die Telefonnummer enthält ungültige Zeichen.')
+    .optional()
+    .transform((v) => v || null),
+  message: z.string().trim().max(4000).default(''),
+  privacy: z.literal('ja', { message: 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.' }),
+  website: z.string().max(0).optional(),
+});
+
+/**
+ * Public pages outside /api: the listing at /p/<slug>, its images, and the contact form.
+ * Only listings in a public status are reachable; everything else is a plain 404.
+ */
+export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform }) => {
+  await app.register(formbody, { bodyLimit: 32_768 });
+  const db = platform.database.db;
+  const findPublic = async (slug: string): Promise<PropertyRow | undefined> => {
+    const [row] = await db
+      .select()
+      .from(property)
+      .where(and(eq(property.slug, slug), inArray(property.status, [...PUBLIC_STATUSES])));
+    return row;
+  };
+  const notFoundPage = (reply: FastifyReply) =>
+    reply
+      .status(404)
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html lang="de"><meta charset="utf-8"><title>Nicht gefunden</title><body style="font-family:system-ui;padding:40px"><h1>Dieses Angebot ist nicht (mehr) verfügbar.</h1></body></html>',
+      );
+
+  const render = async (
+    reply: FastifyReply,
+    row: PropertyRow,
+    form: { sent: boolean; error: string | null; values: Record<string, string> },
+    status = 200,
+  ) => {
+    const [media, settings] = await Promise.all([
+      db
+        .select()
+        .from(propertyMedia)
+        .where(eq(propertyMedia.propertyId, row.id))
+        .orderBy(asc(propertyMedia.position)),
+      platform.tenantSettings.get(row.tenantId),
+    ]);
+    const photos = media
+      .filter((m) => m.kind === 'photo')
+      .sort((a, b) => Number(b.isTitle) - Number(a.isTitle));
+    const html = renderPublicListing({
+      property: row,
+      images: photos,
+      floorplans: media.filter((m) => m.kind === 'floorplan'),
+      office: {
+        name: settings?.displayName ?? 'Makler',
+        email: settings?.contactEmail ?? null,
+        phone: settings?.contactPhone ?? null,
+        address: settings?.address ?? null,
+        primaryColor: settings?.primaryColor ?? '#0f766e',
+      },
+      baseUrl: platform.publicUrl,
+      form,
+    });
+    return reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'public, max-age=60')
+      .send(html);
+  };
+
+  app.get<{ Params: { slug: string }; Querystring: { anfrage?: string } }>(
+    '/p/:slug',
+    async (request, reply) => {
+      const row = await findPublic(request.params.slug);
+      if (!row) return notFoundPage(reply);
+      return render(reply, row, { sent: request.query.anfrage === 'gesendet', error: null, values: {} });
+    },
+  );
+
+  app.get<{ Params: { slug: string; mediaId: string; variant: string } }>(
+    '/p/:slug/bild/:mediaId/:variant',
+    async (request, reply) => {
+      const { slug, mediaId, variant } = request.params;
+      if ((variant !== 'web' && variant !== 'thumb') || !/^[0-9a-f-]{36}$/.test(mediaId))
+        return notFoundPage(reply);
+      const row = await findPublic(slug);
+      if (!row) return notFoundPage(reply);
+      const [media] = await db
+        .select()
+        .from(propertyMedia)
+        .where(and(eq(propertyMedia.id, mediaId), eq(propertyMedia.propertyId, row.id)));
+      if (!media) return notFoundPage(reply);
+      const { key, contentType } = MediaService.variant(media, variant);
+      try {
+        return reply
+          .type(contentType)
+          .header('cache-control', 'public, max-age=86400')
+          .send(await platform.files.stream(key));
+      } catch (error) {
+        if (error instanceof FileNotFoundError) return notFoundPage(reply);
+        throw error;
+      }
+    },
+  );
+
+  app.post<{ Params: { slug: string }; Body: Record<string, string> }>(
+    '/p/:slug/anfrage',
+    { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const row = await findPublic(request.params.slug);
+      if (!row) return notFoundPage(reply);
+      const values = typeof request.body === 'object' && request.body !== null ? request.body : {};
+      const parsed = inquiryForm.safeParse(values);
+      if (!parsed.success) {
+        // Bots fill the hidden field; they get the same thank-you page and nothing is stored.
+        if (values.website) return reply.redirect(`/p/${row.slug}?anfrage=gesendet#anfrage`, 303);
+        const message = parsed.error.issues.map((i) => i.message).join(' ');
+        return render(
+          reply,
+          row,
+          {
+            sent: false,
+            error: message,
+            values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v ?? '')])),
+          },
+          400,
+        );
+      }
+      const settings = await platform.tenantSettings.get(row.tenantId);
+      await recordInquiry(platform, row.tenantId, {
+        propertyId: row.id,
+        propertyTitle: row.title,
+        name: parsed.data.name,
+        email: parsed.data.email,
+        phone: parsed.data.phone,
+        message: parsed.data.message,
+        source: 'website',
+        consentText: `Bearbeitung der Anfrage zu Objekt ${row.externalId} durch ${settings?.displayName ?? 'das Maklerbüro'} (Kontaktformular)`,
+      });
+      return reply.redirect(`/p/${row.slug}?anfrage=gesendet#anfrage`, 303);
+    },
+  );
+};

@@ -1,0 +1,228 @@
+import { and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../../../platform/audit/record-audit.js';
+import type { Tx } from '../../../platform/db/database.js';
+import { tenantContext } from '../../../platform/http/access-control.js';
+import { badRequest, notFound } from '../../../platform/http/app-error.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { createViewingBody, updateViewingBody, viewingListQuery, viewingSchema } from '../contract.js';
+import type { VIEWING_STATUSES } from '../domain/contact-enums.js';
+import { activity, contact, property, viewing, viewingContact } from '../schema.js';
+import { assertAgentInTenant } from './assert-agent.js';
+import { contactDisplayName } from './contact-view.js';
+
+async function loadViews(tx: Tx, filters: SQL[]) {
+  const rows = await tx
+    .select({ viewing, propertyTitle: property.title })
+    .from(viewing)
+    .innerJoin(property, eq(property.id, viewing.propertyId))
+    .where(and(...filters))
+    .orderBy(viewing.startsAt)
+    .limit(1000);
+  const ids = rows.map((r) => r.viewing.id);
+  const links = ids.length
+    ? await tx
+        .select({ viewingId: viewingContact.viewingId, contact })
+        .from(viewingContact)
+        .innerJoin(contact, eq(contact.id, viewingContact.contactId))
+        .where(inArray(viewingContact.viewingId, ids))
+    : [];
+  return rows.map(({ viewing: v, propertyTitle }) => ({
+    id: v.id,
+    propertyId: v.propertyId,
+    propertyTitle,
+    agentId: v.agentId,
+    startsAt: v.startsAt.toISOString(),
+    endsAt: v.endsAt.toISOString(),
+    status: v.status as (typeof VIEWING_STATUSES)[number],
+    notes: v.notes,
+    contacts: links
+      .filter((l) => l.viewingId === v.id)
+      .map((l) => ({ id: l.contact.id, displayName: contactDisplayName(l.contact) })),
+  }));
+}
+
+async function assertContactsExist(tx: Tx, contactIds: string[]): Promise<void> {
+  if (contactIds.length === 0) return;
+  const found = await tx.select({ id: contact.id }).from(contact).where(inArray(contact.id, contactIds));
+  if (found.length !== new Set(contactIds).size) throw notFound('Kontakt');
+}
+
+/** Viewings: property + contacts + agent at a time; the calendar reads a time window. */
+export const viewingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  app.get(
+    '/viewings',
+    {
+      config: { access: { permission: 'crm.viewings.read' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'Viewings in a time window (max. 100 days)',
+        querystring: viewingListQuery,
+        response: { 200: z.object({ items: z.array(viewingSchema) }) },
+      },
+    },
+    async (request) => {
+      const from = new Date(request.query.from);
+      const to = new Date(request.query.to);
+      if (to <= from || to.getTime() - from.getTime() > 100 * 86_400_000) {
+        throw badRequest(
+          'invalid_range',
+          'Der Zeitraum muss nach „from“ enden und darf höchstens 100 Tage lang sein.',
+        );
+      }
+      const filters: SQL[] = [gte(viewing.startsAt, from), lt(viewing.startsAt, to)];
+      if (request.query.propertyId) filters.push(eq(viewing.propertyId, request.query.propertyId));
+      const ctx = tenantContext(platform, request);
+      return { items: await ctx.db((tx) => loadViews(tx, filters)) };
+    },
+  );
+
+  app.post(
+    '/viewings',
+    {
+      config: { access: { permission: 'crm.viewings.write' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'Plan a viewing',
+        body: createViewingBody,
+        response: { 201: viewingSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const { contactIds, startsAt, endsAt, ...rest } = request.body;
+      await assertAgentInTenant(platform, ctx.tenantId, rest.agentId);
+      const [created] = await ctx.db(async (tx) => {
+        const [p] = await tx
+          .select({ id: property.id, title: property.title })
+          .from(property)
+          .where(eq(property.id, rest.propertyId));
+        if (!p) throw notFound('Objekt');
+        await assertContactsExist(tx, contactIds);
+        const [row] = await tx
+          .insert(viewing)
+          .values({
+            ...rest,
+            agentId: rest.agentId ?? ctx.auth.user.id,
+            startsAt: new Date(startsAt),
+            endsAt: new Date(endsAt),
+            tenantId: ctx.tenantId,
+          })
+          .returning();
+        const viewingId = row!.id;
+        if (contactIds.length > 0) {
+          await tx
+            .insert(viewingContact)
+            .values(
+              [...new Set(contactIds)].map((contactId) => ({ viewingId, contactId, tenantId: ctx.tenantId })),
+            );
+          await tx.insert(activity).values(
+            [...new Set(contactIds)].map((contactId) => ({
+              tenantId: ctx.tenantId,
+              contactId,
+              propertyId: p.id,
+              kind: 'besichtigung',
+              subject: `Besichtigung geplant: ${p.title}`,
+              occurredAt: new Date(startsAt),
+              userId: ctx.auth.user.id,
+              userName: ctx.auth.user.name,
+            })),
+          );
+        }
+        await recordAudit(tx, ctx.actor, {
+          entity: 'viewing',
+          entityId: viewingId,
+          action: 'created',
+          after: { propertyId: p.id, startsAt },
+        });
+        return loadViews(tx, [eq(viewing.id, viewingId)]);
+      });
+      return reply.status(201).send(created!);
+    },
+  );
+
+  app.patch(
+    '/viewings/:viewingId',
+    {
+      config: { access: { permission: 'crm.viewings.write' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'Move, re-assign or update a viewing',
+        params: z.object({ viewingId: z.string().uuid() }),
+        body: updateViewingBody,
+        response: { 200: viewingSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const { contactIds, startsAt, endsAt, ...rest } = request.body;
+      await assertAgentInTenant(platform, ctx.tenantId, rest.agentId);
+      const [updated] = await ctx.db(async (tx) => {
+        const [before] = await tx.select().from(viewing).where(eq(viewing.id, request.params.viewingId));
+        if (!before) throw notFound('Besichtigung');
+        const start = startsAt ? new Date(startsAt) : before.startsAt;
+        const end = endsAt ? new Date(endsAt) : before.endsAt;
+        if (end <= start) throw badRequest('invalid_range', 'Ende muss nach dem Beginn liegen.');
+        if (rest.propertyId) {
+          const [p] = await tx
+            .select({ id: property.id })
+            .from(property)
+            .where(eq(property.id, rest.propertyId));
+          if (!p) throw notFound('Objekt');
+        }
+        await tx
+          .update(viewing)
+          .set({ ...rest, startsAt: start, endsAt: end, updatedAt: new Date() })
+          .where(eq(viewing.id, before.id));
+        if (contactIds) {
+          await assertContactsExist(tx, contactIds);
+          await tx.delete(viewingContact).where(eq(viewingContact.viewingId, before.id));
+          if (contactIds.length > 0) {
+            await tx.insert(viewingContact).values(
+              [...new Set(contactIds)].map((contactId) => ({
+                viewingId: before.id,
+                contactId,
+                tenantId: ctx.tenantId,
+              })),
+            );
+          }
+        }
+        await recordAudit(tx, ctx.actor, {
+          entity: 'viewing',
+          entityId: before.id,
+          action: 'updated',
+          before: { startsAt: before.startsAt, status: before.status },
+          after: { startsAt: start, status: rest.status ?? before.status },
+        });
+        return loadViews(tx, [eq(viewing.id, before.id)]);
+      });
+      return updated!;
+    },
+  );
+
+  app.delete(
+    '/viewings/:viewingId',
+    {
+      config: { access: { permission: 'crm.viewings.write' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'Delete a viewing',
+        params: z.object({ viewingId: z.string().uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      await ctx.db(async (tx) => {
+        const [row] = await tx
+          .delete(viewing)
+          .where(eq(viewing.id, request.params.viewingId))
+          .returning({ id: viewing.id });
+        if (!row) throw notFound('Besichtigung');
+        await recordAudit(tx, ctx.actor, { entity: 'viewing', entityId: row.id, action: 'deleted' });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+};
