@@ -47,6 +47,30 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+describe('jobs enqueued before the engine starts', () => {
+  it('are sent as soon as the workers start, not at the next sweep', async () => {
+    let early: string | undefined;
+    const echo = defineJob({
+      name: 'test.early',
+      version: 1,
+      payload: z.object({}),
+      handler: async () => 'früh',
+    });
+    const app = await createTestApp({
+      beforeStart: async (platform) => {
+        await platform.jobs.handle(echo);
+        early = (await platform.jobs.enqueue('test.early', {})).id;
+      },
+    });
+    try {
+      const done = await app.platform.jobs.waitFor(early!, 10_000);
+      expect(done.status).toBe('completed');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe(`JobQueue (${process.env.REDIS_URL ? 'BullMQ' : 'pg-boss'})`, () => {
   it('runs a job, records progress and result', async () => {
     const run = await t.platform.jobs.enqueue('test.echo', { value: 'Hallo' });

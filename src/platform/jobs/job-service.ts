@@ -23,6 +23,8 @@ export class JobService {
   readonly #definitions = new Map<string, JobDefinition<unknown>>();
   readonly #active = new Set<Promise<void>>();
   #started = false;
+  /** Runs enqueued before the engine started (seeding, module start-up); sent on start. */
+  readonly #unsent: JobRun[] = [];
   #sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -50,6 +52,7 @@ export class JobService {
     await this.engine.start();
     this.#started = true;
     for (const definition of this.#definitions.values()) await this.#register(definition);
+    for (const row of this.#unsent.splice(0)) await this.#dispatch(row);
     await this.sweep();
     this.#sweepTimer = setInterval(() => {
       this.sweep().catch((error) => this.logger.error({ err: error }, 'job recovery sweep failed'));
@@ -169,7 +172,10 @@ export class JobService {
   }
 
   async #dispatch(row: JobRun): Promise<JobRun> {
-    if (!this.#started) return row; // the start-up sweep sends it
+    if (!this.#started) {
+      this.#unsent.push(row);
+      return row;
+    }
     const engineJobId = await this.engine.send(row.name, row.id, {
       runAt: row.runAt,
       attempts: row.maxAttempts,

@@ -22,6 +22,8 @@ export interface ModuleServer {
   publicRoutes?: FastifyPluginAsync<{ platform: Platform }>;
   jobs?: (platform: Platform) => JobDefinition<never>[];
   subscribe?: (platform: Platform) => void;
+  /** Fills a freshly created demo office with this module's sample data. */
+  seedDemo?: (platform: Platform, tenantId: string) => Promise<void>;
   onStart?: (platform: Platform) => Promise<void>;
   onStop?: (platform: Platform) => Promise<void>;
 }

@@ -62,6 +62,12 @@ export async function seedDemo(platform: Platform): Promise<DemoLogin | null> {
       address: 'Seestraße 12, 88045 Friedrichshafen',
     })
     .where(eq(tenantSettings.tenantId, tenantId));
+  for (const [id, server] of platform.moduleServers) {
+    if (!server.seedDemo) continue;
+    const started = Date.now();
+    await server.seedDemo(platform, tenantId);
+    platform.logger.info({ module: id, ms: Date.now() - started }, 'demo data seeded');
+  }
   const login = { email: DEMO_USERS[0]!.email, password };
   mkdirSync(platform.config.dataDir, { recursive: true });
   writeFileSync(file, `${login.email}\n${login.password}\n`, { mode: 0o600 });

@@ -70,7 +70,11 @@ export function cookieHeader(response: LightMyRequestResponse): string {
 
 /** A fully wired app on a fresh database cloned from the migrated template. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; overrides?: Omit<PlatformOverrides, 'database'> } = {},
+  options: {
+    env?: Record<string, string>;
+    overrides?: Omit<PlatformOverrides, 'database'>;
+    beforeStart?: (platform: Platform) => Promise<void>;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'immoxx-test-'));
   const { database, drop } = await cloneDatabase();
@@ -98,6 +102,7 @@ export async function createTestApp(
   });
   const app = await buildApp(platform);
   await app.ready();
+  await options.beforeStart?.(platform);
   await startPlatform(platform);
 
   const signIn = async (email: string, password = TEST_PASSWORD) => {

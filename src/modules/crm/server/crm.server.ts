@@ -1,4 +1,6 @@
+import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
+import { demoPhotosJob, seedCrmDemo } from '../demo/seed-crm-demo.js';
 import { activityRoutes } from './activities.routes.js';
 import { contactRoutes } from './contacts.routes.js';
 import { mediaRoutes } from './media.routes.js';
@@ -19,4 +21,6 @@ export const crmServer: ModuleServer = {
     await app.register(savedFilterRoutes, { platform });
   },
   publicRoutes: publicListingRoutes,
+  jobs: (platform) => [demoPhotosJob(platform) as JobDefinition<never>],
+  seedDemo: seedCrmDemo,
 };

@@ -1,0 +1,136 @@
+/** Towns around Lake Constance with real postal codes, coordinates and typical €/m² levels. */
+export interface Place {
+  city: string;
+  postalCode: string;
+  federalState: 'BW' | 'BY';
+  lat: number;
+  lng: number;
+  pricePerSqm: number;
+  rentPerSqm: number;
+  districts: string[];
+  streets: string[];
+  lakeside: boolean;
+}
+
+export const PLACES: Place[] = [
+  {
+    city: 'Konstanz',
+    postalCode: '78462',
+    federalState: 'BW',
+    lat: 47.6603,
+    lng: 9.1758,
+    pricePerSqm: 6400,
+    rentPerSqm: 15.5,
+    districts: ['Altstadt', 'Paradies', 'Petershausen', 'Allmannsdorf', 'Wollmatingen'],
+    streets: ['Seestraße', 'Hussenstraße', 'Mainaustraße', 'Jahnstraße', 'Schottenstraße'],
+    lakeside: true,
+  },
+  {
+    city: 'Friedrichshafen',
+    postalCode: '88045',
+    federalState: 'BW',
+    lat: 47.6542,
+    lng: 9.4793,
+    pricePerSqm: 5100,
+    rentPerSqm: 13.2,
+    districts: ['Stadtmitte', 'Fischbach', 'Manzell', 'Schnetzenhausen'],
+    streets: ['Uferstraße', 'Karlstraße', 'Friedrichstraße', 'Paulinenstraße', 'Zeppelinstraße'],
+    lakeside: true,
+  },
+  {
+    city: 'Lindau (Bodensee)',
+    postalCode: '88131',
+    federalState: 'BY',
+    lat: 47.5461,
+    lng: 9.6842,
+    pricePerSqm: 6100,
+    rentPerSqm: 14.1,
+    districts: ['Insel', 'Aeschach', 'Reutin', 'Bad Schachen'],
+    streets: ['Maximilianstraße', 'Bregenzer Straße', 'Ludwigstraße', 'Schachener Straße'],
+    lakeside: true,
+  },
+  {
+    city: 'Überlingen',
+    postalCode: '88662',
+    federalState: 'BW',
+    lat: 47.7673,
+    lng: 9.1597,
+    pricePerSqm: 5900,
+    rentPerSqm: 13.8,
+    districts: ['Altstadt', 'Nußdorf', 'Goldbach', 'Hödingen'],
+    streets: ['Seepromenade', 'Christophstraße', 'Obertorstraße', 'Zum Goldbach'],
+    lakeside: true,
+  },
+  {
+    city: 'Meersburg',
+    postalCode: '88709',
+    federalState: 'BW',
+    lat: 47.6942,
+    lng: 9.2708,
+    pricePerSqm: 6200,
+    rentPerSqm: 13.5,
+    districts: ['Oberstadt', 'Unterstadt', 'Riedetsweiler'],
+    streets: ['Stettener Straße', 'Unterstadtstraße', 'Daisendorfer Straße'],
+    lakeside: true,
+  },
+  {
+    city: 'Radolfzell am Bodensee',
+    postalCode: '78315',
+    federalState: 'BW',
+    lat: 47.7369,
+    lng: 8.9697,
+    pricePerSqm: 4700,
+    rentPerSqm: 12.4,
+    districts: ['Kernstadt', 'Markelfingen', 'Böhringen', 'Möggingen'],
+    streets: ['Seestraße', 'Schützenstraße', 'Höllturmpassage', 'Konstanzer Straße'],
+    lakeside: true,
+  },
+  {
+    city: 'Singen (Hohentwiel)',
+    postalCode: '78224',
+    federalState: 'BW',
+    lat: 47.7594,
+    lng: 8.8403,
+    pricePerSqm: 3900,
+    rentPerSqm: 11.2,
+    districts: ['Innenstadt', 'Nordstadt', 'Bohlingen'],
+    streets: ['Hegaustraße', 'Freiheitstraße', 'Ekkehardstraße'],
+    lakeside: false,
+  },
+  {
+    city: 'Markdorf',
+    postalCode: '88677',
+    federalState: 'BW',
+    lat: 47.7196,
+    lng: 9.3913,
+    pricePerSqm: 4300,
+    rentPerSqm: 11.5,
+    districts: ['Kernstadt', 'Ittendorf', 'Riedheim'],
+    streets: ['Ravensburger Straße', 'Hauptstraße', 'Bergheimer Straße'],
+    lakeside: false,
+  },
+  {
+    city: 'Wasserburg (Bodensee)',
+    postalCode: '88142',
+    federalState: 'BY',
+    lat: 47.5722,
+    lng: 9.6325,
+    pricePerSqm: 6600,
+    rentPerSqm: 14.6,
+    districts: ['Halbinsel', 'Hege'],
+    streets: ['Halbinselstraße', 'Lindenplatz', 'Bodenseestraße'],
+    lakeside: true,
+  },
+  {
+    city: 'Immenstaad am Bodensee',
+    postalCode: '88090',
+    federalState: 'BW',
+    lat: 47.6667,
+    lng: 9.3667,
+    pricePerSqm: 5600,
+    rentPerSqm: 13.0,
+    districts: ['Ortsmitte', 'Kippenhausen'],
+    streets: ['Bachstraße', 'Meersburger Straße', 'Seestraße'],
+    lakeside: true,
+  },
+];
