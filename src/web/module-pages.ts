@@ -8,4 +8,5 @@ export interface ModuleRoute {
 /** Client code of each module, loaded only when the server reports the module enabled. */
 export const MODULE_PAGES: Record<string, () => Promise<{ routes: ModuleRoute[] }>> = {
   admin: () => import('../modules/admin/web/routes.js'),
+  crm: () => import('../modules/crm/web/routes.js'),
 };

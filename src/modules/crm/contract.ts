@@ -429,3 +429,44 @@ export const createSavedFilterBody = z
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+
+/** Contact fields a CSV column can be mapped to. */
+export const IMPORT_FIELDS = [
+  'salutation',
+  'firstName',
+  'lastName',
+  'companyName',
+  'email',
+  'phone',
+  'mobile',
+  'street',
+  'postalCode',
+  'city',
+  'roles',
+  'leadStatus',
+  'source',
+  'notes',
+  'consentGiven',
+  'consentPurpose',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const contactImportBody = z
+  .object({
+    csv: z.string().min(1, { message: 'Die Datei ist leer.' }).max(10_000_000),
+    mapping: z.record(z.string().max(200), z.enum([...IMPORT_FIELDS, 'ignore'])),
+    dryRun: z.boolean().default(true),
+    onDuplicate: z.enum(['skip', 'update']).default('skip'),
+  })
+  .strict();
+
+export const contactImportReport = z.object({
+  dryRun: z.boolean(),
+  rows: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  skippedDuplicates: z.number(),
+  errors: z.array(z.object({ line: z.number(), messages: z.array(z.string()) })),
+  columns: z.array(z.string()),
+});
+export type ContactImportReport = z.infer<typeof contactImportReport>;

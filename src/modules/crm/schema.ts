@@ -273,3 +273,36 @@ export const savedFilter = pgTable(
   },
   (t) => [index('crm_saved_filter_user').on(t.tenantId, t.userId, t.entity), tenantIsolationPolicy()],
 );
+
+/**
+ * A "secured exposé" link sent to one inquirer for one property. The token is stored only as
+ * a hash; the acknowledgement of cancellation notice, commission and privacy terms is kept
+ * with time, IP and terms version as evidence (§ 312d BGB, Art. 246a EGBGB).
+ */
+export const exposeAccess = pgTable(
+  'crm_expose_access',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    propertyId: uuid()
+      .notNull()
+      .references(() => property.id, { onDelete: 'cascade' }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contact.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp({ withTimezone: true }),
+    acknowledgedIp: text(),
+    acknowledgedUserAgent: text(),
+    termsVersion: text(),
+    viewCount: integer().notNull().default(0),
+    lastViewedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('crm_expose_access_token').on(t.tokenHash),
+    index('crm_expose_access_contact').on(t.contactId),
+    tenantIsolationPolicy(),
+  ],
+);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activity,
   contact,
+  exposeAccess,
   property,
   propertyMedia,
   savedFilter,
@@ -43,9 +44,17 @@ async function snapshotOfA() {
     audit: await db.select().from(auditLog).where(eq(auditLog.tenantId, a)).orderBy(auditLog.id),
     jobs: await db.select().from(jobRun).where(eq(jobRun.tenantId, a)).orderBy(jobRun.id),
     crm: await Promise.all(
-      [property, propertyMedia, contact, searchRequest, viewing, viewingContact, activity, savedFilter].map(
-        (table) => db.select().from(table).where(eq(table.tenantId, a)),
-      ),
+      [
+        property,
+        propertyMedia,
+        contact,
+        searchRequest,
+        viewing,
+        viewingContact,
+        activity,
+        savedFilter,
+        exposeAccess,
+      ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
       .select({ id: authUser.id, name: authUser.name, email: authUser.email, locale: authUser.locale })
@@ -126,6 +135,18 @@ beforeAll(async () => {
     name: 'Filter A',
     query: { city: 'Konstanz' },
   });
+  const published = await t.as(ownerA, {
+    method: 'POST',
+    url: `/api/crm/properties/${propertyId}/status`,
+    payload: { status: 'aktiv' },
+  });
+  expect(published.statusCode, published.body).toBe(200);
+  const exposeLink = await t.as(ownerA, {
+    method: 'POST',
+    url: `/api/crm/properties/${propertyId}/expose-links`,
+    payload: { contactId },
+  });
+  expect(exposeLink.statusCode, exposeLink.body).toBe(201);
   idsOfA.push(propertyId, mediaId, contactId, searchRequestId, viewingId, activityId, filterId);
   Object.assign(bodyIdsOfA, {
     propertyId,

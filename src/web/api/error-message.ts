@@ -15,3 +15,13 @@ export function errorMessage(error: unknown, t: TFunction): string {
   }
   return t('common.error');
 }
+
+/** Field-level messages of a validation error, keyed by the body field's path ("energyValue"). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return {};
+  const issues =
+    (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
+  const out: Record<string, string> = {};
+  for (const issue of issues) out[issue.path.replace(/^body\./, '')] ??= issue.message;
+  return out;
+}

@@ -1,4 +1,9 @@
-import { type InputHTMLAttributes, type SelectHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 const inputClass =
   'block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand aria-[invalid=true]:ring-red-500';
@@ -61,5 +66,47 @@ export function SelectField({
         <p className={`mt-1 text-xs ${error ? 'text-red-600' : 'text-slate-500'}`}>{error ?? hint}</p>
       ) : null}
     </div>
+  );
+}
+
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  ...props
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={5}
+        {...props}
+        aria-invalid={error ? true : undefined}
+        className={`mt-1.5 ${inputClass} ${props.className ?? ''}`}
+      />
+      {error || hint ? (
+        <p className={`mt-1 text-xs ${error ? 'text-red-600' : 'text-slate-500'}`}>{error ?? hint}</p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CheckboxField({
+  label,
+  ...props
+}: { label: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-700">
+      <input
+        type="checkbox"
+        {...props}
+        className="size-4 rounded border-slate-300 text-brand focus:ring-brand"
+      />
+      {label}
+    </label>
   );
 }

@@ -1,4 +1,15 @@
-import { Box, LayoutDashboard, ListChecks, type LucideIcon, ScrollText, Settings, Users } from 'lucide-react';
+import {
+  Box,
+  Building2,
+  CalendarDays,
+  Contact,
+  LayoutDashboard,
+  ListChecks,
+  type LucideIcon,
+  ScrollText,
+  Settings,
+  Users,
+} from 'lucide-react';
 
 /** Modules name their nav icon; unknown names fall back to a neutral box. */
 const ICONS: Record<string, LucideIcon> = {
@@ -7,6 +18,9 @@ const ICONS: Record<string, LucideIcon> = {
   'list-checks': ListChecks,
   'scroll-text': ScrollText,
   settings: Settings,
+  building: Building2,
+  contact: Contact,
+  calendar: CalendarDays,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

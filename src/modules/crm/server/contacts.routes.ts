@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import type { Platform } from '../../../platform/kernel.js';
 import {
+  contactImportBody,
+  contactImportReport,
   contactListQuery,
   contactSchema,
   createContactBody,
@@ -10,6 +12,7 @@ import {
   pageOf,
   updateContactBody,
 } from '../contract.js';
+import { importContacts } from './contact-import.js';
 import { ContactService } from './contact-service.js';
 import { MatchingService } from './matching-service.js';
 
@@ -46,6 +49,22 @@ export const contactRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
     },
     async (request, reply) =>
       reply.status(201).send(await contacts.create(tenantContext(platform, request), request.body)),
+  );
+
+  app.post(
+    '/import',
+    {
+      config: { access: { permission: 'crm.contacts.write' } },
+      bodyLimit: 11 * 1024 * 1024,
+      schema: {
+        tags: ['crm'],
+        summary:
+          'Import contacts from CSV with a column mapping; dryRun (default) validates and reports without writing',
+        body: contactImportBody,
+        response: { 200: contactImportReport },
+      },
+    },
+    async (request) => importContacts(tenantContext(platform, request), request.body),
   );
 
   app.get(

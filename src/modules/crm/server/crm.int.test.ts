@@ -442,7 +442,7 @@ describe('public listing page and contact form', () => {
     const timeline = (
       await t.as(agent, { method: 'GET', url: `/api/crm/activities?contactId=${leads.items[0].id}` })
     ).json();
-    expect(timeline.items[0]).toMatchObject({
+    expect(timeline.items.find((a: { kind: string }) => a.kind === 'anfrage')).toMatchObject({
       kind: 'anfrage',
       propertyId: listing.id,
       body: 'Gerne besichtigen',

@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db/database.js';
 import type { Platform } from '../../../platform/kernel.js';
 import '../events.js';
-import { activity, contact } from '../schema.js';
+import { activity, contact, property, searchRequest } from '../schema.js';
 import { findContactByEmail } from './contact-service.js';
 
 export interface Inquiry {
@@ -62,6 +63,7 @@ export async function recordInquiry(
         .returning({ id: contact.id });
       contactId = created!.id;
     }
+    await deriveSearchRequest(tx, tenantId, contactId, inquiry.propertyId);
     await tx.insert(activity).values({
       tenantId,
       contactId,
@@ -79,4 +81,31 @@ export async function recordInquiry(
     source: inquiry.source,
   });
   return result;
+}
+
+/**
+ * A first inquiry tells us what the person looks for: a search request like the property
+ * (same type and place, price up to +10 %, area from -15 %, one room less), so the lead
+ * matches this listing and similar ones at once. Contacts with a search request keep theirs.
+ */
+async function deriveSearchRequest(tx: Tx, tenantId: string, contactId: string, propertyId: string) {
+  const [existing] = await tx
+    .select({ id: searchRequest.id })
+    .from(searchRequest)
+    .where(and(eq(searchRequest.contactId, contactId), eq(searchRequest.active, true)))
+    .limit(1);
+  if (existing) return;
+  const [p] = await tx.select().from(property).where(eq(property.id, propertyId));
+  if (!p) return;
+  const price = p.marketingType === 'kauf' ? p.purchasePriceCents : p.coldRentCents;
+  await tx.insert(searchRequest).values({
+    tenantId,
+    contactId,
+    marketingType: p.marketingType,
+    objectTypes: [p.objectType],
+    cities: [p.city],
+    maxPriceCents: price === null ? null : Math.round((price * 1.1) / 100) * 100,
+    minLivingArea: p.livingArea === null ? null : Math.floor(p.livingArea * 0.85),
+    minRooms: p.rooms === null ? null : Math.max(1, p.rooms - 1),
+  });
 }

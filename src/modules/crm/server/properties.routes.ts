@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
+import { conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import {
   createPropertyBody,
@@ -12,10 +14,15 @@ import {
   statusChangeBody,
   updatePropertyBody,
 } from '../contract.js';
+import type { PropertyStatus } from '../domain/property-enums.js';
+import { PUBLIC_STATUSES } from '../domain/property-lifecycle.js';
+import { contact, property } from '../schema.js';
+import { exposePdfFor } from './expose-service.js';
 import { MatchingService } from './matching-service.js';
 import { listProperties, titleImagesOf } from './property-queries.js';
 import { PropertyService } from './property-service.js';
 import { propertyView } from './property-view.js';
+import { issueExposeLink } from './secured-expose.js';
 
 const idParams = z.object({ propertyId: z.string().uuid() });
 
@@ -86,6 +93,76 @@ export const propertyRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       },
     },
     async (request) => properties.detail(tenantContext(platform, request), request.params.propertyId),
+  );
+
+  app.get(
+    '/:propertyId/expose.pdf',
+    {
+      config: { access: { permission: 'crm.properties.read' } },
+      schema: {
+        tags: ['crm'],
+        summary:
+          'The branded exposé brochure as PDF (A4): photos, facts, texts, energy data, floor plans, agent',
+        params: idParams,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const [row] = await ctx.db((tx) =>
+        tx.select().from(property).where(eq(property.id, request.params.propertyId)),
+      );
+      if (!row) throw notFound('Objekt');
+      const pdf = await exposePdfFor(platform, row, { includeAddress: true });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="Expose-${row.externalId}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+
+  app.post(
+    '/:propertyId/expose-links',
+    {
+      config: { access: { permission: 'crm.contacts.write' } },
+      schema: {
+        tags: ['crm'],
+        summary:
+          'Send a contact a personal "secured exposé" link (terms acknowledgement before the full exposé)',
+        params: idParams,
+        body: z.object({ contactId: z.string().uuid() }).strict(),
+        response: {
+          201: z.object({
+            url: z.string(),
+            expiresAt: z.string(),
+            delivery: z.enum(['queued', 'offline', 'not_sent']),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const { row, known } = await ctx.db(async (tx) => {
+        const [row] = await tx.select().from(property).where(eq(property.id, request.params.propertyId));
+        const [known] = await tx
+          .select({ id: contact.id })
+          .from(contact)
+          .where(eq(contact.id, request.body.contactId));
+        return { row, known };
+      });
+      if (!row) throw notFound('Objekt');
+      if (!known) throw notFound('Kontakt');
+      if (!PUBLIC_STATUSES.includes(row.status as PropertyStatus))
+        throw conflict(
+          'property_not_public',
+          'Exposé-Links gibt es nur für aktive oder reservierte Objekte.',
+        );
+      const link = await issueExposeLink(platform, ctx.tenantId, row, known.id, {
+        actor: { id: ctx.auth.user.id, name: ctx.auth.user.name },
+      });
+      return reply.status(201).send(link);
+    },
   );
 
   app.patch(

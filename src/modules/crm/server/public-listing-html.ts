@@ -11,7 +11,7 @@ export const escapeHtml = (value: unknown): string =>
 const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const number = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
 
-const OBJECT_TYPE_LABELS: Record<string, string> = {
+export const OBJECT_TYPE_LABELS: Record<string, string> = {
   wohnung: 'Wohnung',
   haus: 'Haus',
   grundstueck: 'Grundstück',
@@ -74,7 +74,7 @@ export function energyLine(p: PropertyRow): string | null {
   return parts.filter(Boolean).join(', ');
 }
 
-function facts(p: PropertyRow): [string, string][] {
+export function facts(p: PropertyRow): [string, string][] {
   const rows: [string, string | null][] = [
     ['Objektart', OBJECT_TYPE_LABELS[p.objectType] ?? p.objectType],
     ['Wohnfläche', p.livingArea !== null ? `${number.format(p.livingArea)} m²` : null],
@@ -171,7 +171,7 @@ ${l.floorplans.length > 0 ? `<section style="margin-top:20px"><h2>Grundrisse</h2
 <aside>
 <section class="card" id="anfrage">
 <h2>Anfrage senden</h2>
-${l.form.sent ? '<p class="ok" role="status">Vielen Dank! Ihre Anfrage ist bei uns eingegangen. Wir melden uns in Kürze.</p>' : ''}
+${l.form.sent ? '<p class="ok" role="status">Vielen Dank! Ihre Anfrage ist bei uns eingegangen. Den Link zum vollständigen Exposé haben wir Ihnen per E-Mail geschickt; wir melden uns außerdem in Kürze.</p>' : ''}
 ${l.form.error ? `<p class="err" role="alert">${escapeHtml(l.form.error)}</p>` : ''}
 <form method="post" action="/p/${escapeHtml(p.slug)}/anfrage#anfrage">
 <label for="name">Name</label><input id="name" name="name" required maxlength="120" autocomplete="name" value="${v('name')}">

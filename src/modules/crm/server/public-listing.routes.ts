@@ -6,10 +6,18 @@ import { FileNotFoundError } from '../../../platform/files/file-storage.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { PUBLIC_STATUSES } from '../domain/property-lifecycle.js';
 import { property, propertyMedia } from '../schema.js';
+import { exposePdfFor } from './expose-service.js';
 import { recordInquiry } from './lead-intake.js';
 import { MediaService } from './media-service.js';
 import type { PropertyRow } from './property-view.js';
 import { renderPublicListing } from './public-listing-html.js';
+import {
+  acknowledgeExposeTerms,
+  findExposeAccess,
+  issueExposeLink,
+  recordExposeView,
+} from './secured-expose.js';
+import { type OfficeInfo, renderExposeTerms, renderFullExpose } from './secured-expose-html.js';
 
 const inquiryForm = z.object({
   name: z.string().trim().min(2, 'Bitte geben Sie Ihren Namen an.').max(120),
@@ -145,7 +153,7 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
         );
       }
       const settings = await platform.tenantSettings.get(row.tenantId);
-      await recordInquiry(platform, row.tenantId, {
+      const { contactId } = await recordInquiry(platform, row.tenantId, {
         propertyId: row.id,
         propertyTitle: row.title,
         name: parsed.data.name,
@@ -155,7 +163,88 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
         source: 'website',
         consentText: `Bearbeitung der Anfrage zu Objekt ${row.externalId} durch ${settings?.displayName ?? 'das Maklerbüro'} (Kontaktformular)`,
       });
+      await issueExposeLink(platform, row.tenantId, row, contactId);
       return reply.redirect(`/p/${row.slug}?anfrage=gesendet#anfrage`, 303);
     },
   );
+
+  const officeOf = async (tenantId: string): Promise<OfficeInfo> => {
+    const settings = await platform.tenantSettings.get(tenantId);
+    return {
+      name: settings?.displayName ?? 'Makler',
+      email: settings?.contactEmail ?? null,
+      phone: settings?.contactPhone ?? null,
+      address: settings?.address ?? null,
+      primaryColor: settings?.primaryColor ?? '#0f766e',
+    };
+  };
+  const html = (reply: FastifyReply, body: string, status = 200) =>
+    reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .send(body);
+  type ExposeParams = { Params: { slug: string; token: string } };
+
+  app.get<ExposeParams>('/p/:slug/expose/:token', async (request, reply) => {
+    const found = await findExposeAccess(platform, request.params.slug, request.params.token);
+    if (!found) return notFoundPage(reply);
+    const office = await officeOf(found.access.tenantId);
+    const base = `/p/${found.property.slug}/expose/${request.params.token}`;
+    if (!found.access.acknowledgedAt)
+      return html(reply, renderExposeTerms({ office, property: found.property, action: base, error: null }));
+    await recordExposeView(platform, found.access.id);
+    return html(
+      reply,
+      renderFullExpose({
+        office,
+        property: found.property,
+        pdfUrl: `${base}/expose.pdf`,
+        listingUrl: `/p/${found.property.slug}`,
+      }),
+    );
+  });
+
+  app.post<ExposeParams & { Body: Record<string, string> }>(
+    '/p/:slug/expose/:token',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const found = await findExposeAccess(platform, request.params.slug, request.params.token);
+      if (!found) return notFoundPage(reply);
+      const base = `/p/${found.property.slug}/expose/${request.params.token}`;
+      const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
+      if (body.widerruf !== 'ja' || body.provision !== 'ja' || body.datenschutz !== 'ja') {
+        const office = await officeOf(found.access.tenantId);
+        return html(
+          reply,
+          renderExposeTerms({
+            office,
+            property: found.property,
+            action: base,
+            error: 'Bitte bestätigen Sie alle drei Punkte, um das Exposé zu öffnen.',
+          }),
+          400,
+        );
+      }
+      await acknowledgeExposeTerms(platform, found, {
+        ip: request.ip,
+        userAgent: String(request.headers['user-agent'] ?? ''),
+      });
+      return reply.redirect(base, 303);
+    },
+  );
+
+  app.get<ExposeParams>('/p/:slug/expose/:token/expose.pdf', async (request, reply) => {
+    const found = await findExposeAccess(platform, request.params.slug, request.params.token);
+    if (!found) return notFoundPage(reply);
+    if (!found.access.acknowledgedAt)
+      return reply.redirect(`/p/${found.property.slug}/expose/${request.params.token}`, 303);
+    await recordExposeView(platform, found.access.id);
+    const pdf = await exposePdfFor(platform, found.property, { includeAddress: true });
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="Expose-${found.property.externalId}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(pdf);
+  });
 };

@@ -1,0 +1,267 @@
+import PDFDocument from 'pdfkit';
+import sharp from 'sharp';
+import type { MediaRow, PropertyRow } from './property-view.js';
+import { energyLine, facts, OBJECT_TYPE_LABELS, priceLine } from './public-listing-html.js';
+
+const FEATURE_LABELS: Record<string, string> = {
+  balkon: 'Balkon',
+  terrasse: 'Terrasse',
+  garten: 'Garten',
+  aufzug: 'Aufzug',
+  garage: 'Garage',
+  stellplatz: 'Stellplatz',
+  keller: 'Keller',
+  einbaukueche: 'Einbauküche',
+  barrierefrei: 'Barrierefrei',
+  gaeste_wc: 'Gäste-WC',
+  kamin: 'Kamin',
+  klimaanlage: 'Klimaanlage',
+  fussbodenheizung: 'Fußbodenheizung',
+  seeblick: 'Seeblick',
+  bergblick: 'Bergblick',
+  denkmalschutz: 'Denkmalschutz',
+  haustiere_erlaubt: 'Haustiere erlaubt',
+  moebliert: 'Möbliert',
+};
+
+export interface ExposeInput {
+  property: PropertyRow;
+  photos: MediaRow[];
+  floorplans: MediaRow[];
+  readFile: (key: string) => Promise<Buffer>;
+  office: {
+    name: string;
+    primaryColor: string;
+    email: string | null;
+    phone: string | null;
+    address: string | null;
+    logo: Buffer | null;
+  };
+  agent: { name: string; email: string } | null;
+  /** Full exposé (address, all texts) or the teaser a portal visitor may see before acknowledging terms. */
+  includeAddress: boolean;
+  publicUrl: string;
+}
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 50;
+const CONTENT_WIDTH = A4.width - 2 * MARGIN;
+const FOOTER_Y = A4.height - 40;
+
+/** pdfkit embeds JPEG and PNG only; everything else (WebP originals, SVG logos) is converted first. */
+async function printable(data: Buffer, maxWidth = 2000): Promise<Buffer> {
+  return sharp(data)
+    .rotate()
+    .resize({ width: maxWidth, withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}
+
+/**
+ * A branded A4 brochure: cover with title image and key facts, description pages, energy
+ * data as GEG §87 requires, floor plans one per page, and the agent's contact on every page.
+ */
+export async function renderExposePdf(input: ExposeInput): Promise<Buffer> {
+  const p = input.property;
+  const colour = /^#[0-9a-f]{6}$/i.test(input.office.primaryColor) ? input.office.primaryColor : '#0f766e';
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: 60, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: { Title: `Exposé – ${p.title}`, Author: input.office.name, Subject: `Objekt ${p.externalId}` },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const [titleImage, ...morePhotos] = input.photos;
+  const [logo, cover, gallery, plans] = await Promise.all([
+    input.office.logo ? printable(input.office.logo, 600).catch(() => null) : Promise.resolve(null),
+    titleImage ? input.readFile(titleImage.originalKey).then((b) => printable(b)) : Promise.resolve(null),
+    Promise.all(morePhotos.slice(0, 6).map((m) => input.readFile(m.webKey).then((b) => printable(b, 1000)))),
+    Promise.all(input.floorplans.map((m) => input.readFile(m.originalKey).then((b) => printable(b)))),
+  ]);
+
+  // Cover
+  doc.rect(0, 0, A4.width, 8).fill(colour);
+  if (logo) doc.image(logo, MARGIN, 24, { fit: [140, 44] });
+  doc
+    .fillColor('#334155')
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text(input.office.name, MARGIN, 30, { width: CONTENT_WIDTH, align: 'right' });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor('#64748b')
+    .text(`Objekt-Nr. ${p.externalId}`, { align: 'right' });
+  let y = 84;
+  if (cover) {
+    doc.image(cover, MARGIN, y, { fit: [CONTENT_WIDTH, 320], align: 'center', valign: 'center' });
+    y += 330;
+  }
+  doc
+    .fillColor('#0f172a')
+    .font('Helvetica-Bold')
+    .fontSize(20)
+    .text(p.title, MARGIN, y, { width: CONTENT_WIDTH });
+  const place = input.includeAddress && p.street ? `${p.street} ${p.houseNumber ?? ''}, ` : '';
+  doc
+    .moveDown(0.3)
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor('#475569')
+    .text(
+      `${OBJECT_TYPE_LABELS[p.objectType] ?? p.objectType} · ${place}${p.postalCode} ${p.city}${p.district ? ` (${p.district})` : ''}`,
+    );
+  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(15).fillColor(colour).text(priceLine(p));
+  doc.moveDown(0.8);
+  factsTable(doc, facts(p), colour);
+
+  const energy = energyLine(p);
+  doc.moveDown(0.8);
+  heading(doc, 'Energieausweis', colour);
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .fillColor('#1e293b')
+    .text(energy ?? 'Ein Energieausweis liegt zum Zeitpunkt der Erstellung dieses Exposés nicht vor.', {
+      width: CONTENT_WIDTH,
+    });
+  if (p.energyValidUntil)
+    doc.text(`Gültig bis ${new Date(p.energyValidUntil).toLocaleDateString('de-DE')}`, {
+      width: CONTENT_WIDTH,
+    });
+
+  // Texts
+  const sections: [string, string][] = [
+    ['Objektbeschreibung', p.description],
+    ['Ausstattung', p.equipmentDescription],
+    ['Lage', p.locationDescription],
+  ];
+  const featureText = p.features.map((f) => FEATURE_LABELS[f] ?? f).join(' · ');
+  if (sections.some(([, text]) => text.trim()) || featureText) {
+    doc.addPage();
+    for (const [title, text] of sections) {
+      if (!text.trim()) continue;
+      heading(doc, title, colour);
+      doc.font('Helvetica').fontSize(10.5).fillColor('#1e293b').text(text.trim(), {
+        width: CONTENT_WIDTH,
+        align: 'justify',
+        lineGap: 2,
+        paragraphGap: 6,
+      });
+      doc.moveDown(1);
+    }
+    if (featureText) {
+      heading(doc, 'Merkmale', colour);
+      doc.font('Helvetica').fontSize(10.5).fillColor('#1e293b').text(featureText, { width: CONTENT_WIDTH });
+    }
+  }
+
+  // Photo gallery, two per row
+  if (gallery.length > 0) {
+    doc.addPage();
+    heading(doc, 'Impressionen', colour);
+    const w = (CONTENT_WIDTH - 12) / 2;
+    const h = w * 0.68;
+    let gy = doc.y + 4;
+    gallery.forEach((img, i) => {
+      const col = i % 2;
+      if (col === 0 && i > 0) gy += h + 12;
+      doc.image(img, MARGIN + col * (w + 12), gy, { fit: [w, h], align: 'center', valign: 'center' });
+    });
+  }
+
+  for (const [i, plan] of plans.entries()) {
+    doc.addPage();
+    heading(doc, plans.length > 1 ? `Grundriss ${i + 1}` : 'Grundriss', colour);
+    doc.image(plan, MARGIN, doc.y + 4, { fit: [CONTENT_WIDTH, 600], align: 'center' });
+  }
+
+  // Contact
+  doc.addPage();
+  heading(doc, 'Ihr Ansprechpartner', colour);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(12)
+    .fillColor('#0f172a')
+    .text(input.agent?.name ?? input.office.name);
+  doc.font('Helvetica').fontSize(10.5).fillColor('#334155');
+  if (input.agent) doc.text(input.office.name);
+  for (const line of [
+    input.office.address,
+    input.office.phone ? `Telefon ${input.office.phone}` : null,
+    input.agent?.email ?? input.office.email,
+  ])
+    if (line) doc.text(line);
+  doc.moveDown(0.5).fillColor(colour).text(input.publicUrl, { link: input.publicUrl, underline: true });
+  doc.moveDown(2);
+  heading(doc, 'Hinweise', colour);
+  doc
+    .font('Helvetica')
+    .fontSize(8.5)
+    .fillColor('#64748b')
+    .text(
+      'Alle Angaben beruhen auf Informationen des Eigentümers bzw. Vermieters. Für ihre Richtigkeit und Vollständigkeit übernehmen wir keine Gewähr. Irrtum und Zwischenverkauf bzw. -vermietung vorbehalten. Dieses Exposé ist nur für den Empfänger bestimmt; eine Weitergabe an Dritte ist nicht gestattet.',
+      { width: CONTENT_WIDTH, align: 'justify' },
+    );
+  if (p.commissionText) doc.moveDown(0.5).text(`Provision: ${p.commissionText}`, { width: CONTENT_WIDTH });
+
+  // Footer on every page
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would make pdfkit start a new page.
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor('#94a3b8')
+      .text(`${input.office.name} · ${p.externalId} · Seite ${i + 1} von ${range.count}`, MARGIN, FOOTER_Y, {
+        width: CONTENT_WIDTH,
+        align: 'center',
+        lineBreak: false,
+      });
+  }
+  doc.end();
+  return done;
+}
+
+function heading(doc: PDFKit.PDFDocument, text: string, colour: string) {
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(13)
+    .fillColor(colour)
+    .text(text, MARGIN, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.4);
+}
+
+function factsTable(doc: PDFKit.PDFDocument, rows: [string, string][], colour: string) {
+  const colWidth = CONTENT_WIDTH / 2;
+  const rowHeight = 18;
+  const startY = doc.y;
+  rows.forEach(([label, value], i) => {
+    const col = i % 2;
+    const row = Math.floor(i / 2);
+    const x = MARGIN + col * colWidth;
+    const y = startY + row * rowHeight;
+    if (row % 2 === 0) doc.rect(x, y - 3, colWidth, rowHeight).fill('#f8fafc');
+    doc
+      .font('Helvetica')
+      .fontSize(9.5)
+      .fillColor('#64748b')
+      .text(label, x + 6, y, { width: colWidth * 0.45, lineBreak: false });
+    doc
+      .font('Helvetica-Bold')
+      .fillColor('#0f172a')
+      .text(value, x + colWidth * 0.45, y, { width: colWidth * 0.52, lineBreak: false, ellipsis: true });
+  });
+  doc.y = startY + Math.ceil(rows.length / 2) * rowHeight + 4;
+  doc.x = MARGIN;
+  doc.strokeColor(colour).lineWidth(0.5);
+}

@@ -1,0 +1,232 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Contact, Plus, Search, Upload } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { toast } from 'sonner';
+import { api } from '../../../web/api/client.js';
+import { errorMessage } from '../../../web/api/error-message.js';
+import { hasPermission, useMe } from '../../../web/api/session.js';
+import { Badge } from '../../../web/components/badge.js';
+import { Button } from '../../../web/components/button.js';
+import { Card } from '../../../web/components/card.js';
+import { EmptyState } from '../../../web/components/empty-state.js';
+import { SelectField } from '../../../web/components/field.js';
+import { Modal } from '../../../web/components/modal.js';
+import { PageHeader } from '../../../web/components/page-header.js';
+import { Pagination } from '../../../web/components/pagination.js';
+import { QueryState } from '../../../web/components/query-state.js';
+import type { ContactView } from '../contract.js';
+import { CONTACT_ROLES, LEAD_SOURCES, LEAD_STATUSES } from '../domain/contact-enums.js';
+import { ContactForm } from './contact-form.js';
+import { formatDate } from './format.js';
+
+const FILTER_KEYS = ['q', 'leadStatus', 'role', 'source'];
+
+export function ContactListPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe().data;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const [creating, setCreating] = useState(false);
+  const page = Number(params.get('page') ?? '1');
+  const filters = Object.fromEntries(
+    FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])),
+  );
+  const list = useQuery({
+    queryKey: ['crm', 'contacts', filters, page],
+    queryFn: () =>
+      api<{ items: ContactView[]; total: number; page: number; pageSize: number }>(
+        `/crm/contacts?${new URLSearchParams({ ...filters, page: String(page) })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api<ContactView>('/crm/contacts', { method: 'POST', body }),
+    onSuccess: async (created) => {
+      toast.success(t('crm:contacts.created'));
+      await queryClient.invalidateQueries({ queryKey: ['crm', 'contacts'] });
+      navigate(`/kontakte/${created.id}`);
+    },
+    onError: (error) => toast.error(errorMessage(error, t)),
+  });
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    next.delete('page');
+    setParams(next);
+  };
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    setFilter('q', q.trim());
+  };
+  const any = { value: '', label: t('crm:common.any') };
+  const canWrite = hasPermission(me, 'crm.contacts.write');
+
+  return (
+    <>
+      <PageHeader
+        title={t('crm:contacts.title')}
+        description={t('crm:contacts.description')}
+        actions={
+          canWrite ? (
+            <>
+              <Link
+                to="/kontakte/import"
+                className="inline-flex items-center gap-2 rounded-lg bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+              >
+                <Upload className="size-4" aria-hidden="true" />
+                {t('crm:import.title')}
+              </Link>
+              <Button icon={<Plus className="size-4" />} onClick={() => setCreating(true)}>
+                {t('crm:contacts.new')}
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      <Card className="mb-4">
+        <form onSubmit={onSearch} className="flex gap-2">
+          <label htmlFor="contact-search" className="sr-only">
+            {t('crm:common.search')}
+          </label>
+          <input
+            id="contact-search"
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t('crm:contacts.searchPlaceholder')}
+            className="block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand"
+          />
+          <Button type="submit" icon={<Search className="size-4" />}>
+            {t('crm:common.search')}
+          </Button>
+        </form>
+        <div className="mt-4 grid gap-3 sm:grid-cols-3">
+          <SelectField
+            label={t('crm:contacts.leadStatus')}
+            value={filters.leadStatus ?? ''}
+            onChange={(e) => setFilter('leadStatus', e.target.value)}
+            options={[any, ...LEAD_STATUSES.map((s) => ({ value: s, label: t(`crm:enum.leadStatus.${s}`) }))]}
+          />
+          <SelectField
+            label={t('crm:contacts.roles')}
+            value={filters.role ?? ''}
+            onChange={(e) => setFilter('role', e.target.value)}
+            options={[any, ...CONTACT_ROLES.map((s) => ({ value: s, label: t(`crm:enum.role.${s}`) }))]}
+          />
+          <SelectField
+            label={t('crm:contacts.source')}
+            value={filters.source ?? ''}
+            onChange={(e) => setFilter('source', e.target.value)}
+            options={[any, ...LEAD_SOURCES.map((s) => ({ value: s, label: t(`crm:enum.source.${s}`) }))]}
+          />
+        </div>
+      </Card>
+      <Card>
+        <QueryState query={list}>
+          {(data) =>
+            data.items.length === 0 ? (
+              <EmptyState icon={Contact} title={t('crm:contacts.empty')} />
+            ) : (
+              <>
+                <div className="-mx-5 -mt-5 overflow-x-auto">
+                  <table className="min-w-full divide-y divide-slate-100 text-sm">
+                    <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                      <tr>
+                        <th scope="col" className="px-5 py-3">
+                          {t('crm:contacts.columns.name')}
+                        </th>
+                        <th scope="col" className="px-5 py-3">
+                          {t('crm:contacts.columns.status')}
+                        </th>
+                        <th scope="col" className="hidden px-5 py-3 md:table-cell">
+                          {t('crm:contacts.columns.roles')}
+                        </th>
+                        <th scope="col" className="hidden px-5 py-3 md:table-cell">
+                          {t('crm:contacts.columns.source')}
+                        </th>
+                        <th scope="col" className="hidden px-5 py-3 lg:table-cell">
+                          {t('crm:contacts.columns.created')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100">
+                      {data.items.map((c) => (
+                        <tr
+                          key={c.id}
+                          className="cursor-pointer hover:bg-slate-50"
+                          onClick={() => navigate(`/kontakte/${c.id}`)}
+                        >
+                          <td className="px-5 py-3">
+                            <Link
+                              to={`/kontakte/${c.id}`}
+                              className="font-medium text-slate-900 hover:underline"
+                            >
+                              {c.displayName}
+                            </Link>
+                            <div className="text-slate-500">
+                              {[c.email, c.city].filter(Boolean).join(' · ')}{' '}
+                              {c.isDemo ? <Badge>{t('crm:common.demo')}</Badge> : null}
+                            </div>
+                          </td>
+                          <td className="px-5 py-3">
+                            <Badge
+                              tone={
+                                c.leadStatus === 'gewonnen'
+                                  ? 'green'
+                                  : c.leadStatus === 'verloren'
+                                    ? 'gray'
+                                    : c.leadStatus === 'neu'
+                                      ? 'blue'
+                                      : 'amber'
+                              }
+                            >
+                              {t(`crm:enum.leadStatus.${c.leadStatus}`)}
+                            </Badge>
+                          </td>
+                          <td className="hidden px-5 py-3 text-slate-600 md:table-cell">
+                            {c.roles.map((r) => t(`crm:enum.role.${r}`)).join(', ')}
+                          </td>
+                          <td className="hidden px-5 py-3 text-slate-600 md:table-cell">
+                            {c.source ? t(`crm:enum.source.${c.source}`) : '–'}
+                          </td>
+                          <td className="hidden px-5 py-3 text-slate-500 lg:table-cell">
+                            {formatDate(c.createdAt, i18n.language)}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Pagination
+                  page={data.page}
+                  pageSize={data.pageSize}
+                  total={data.total}
+                  onPage={(n) => {
+                    const next = new URLSearchParams(params);
+                    next.set('page', String(n));
+                    setParams(next);
+                  }}
+                />
+              </>
+            )
+          }
+        </QueryState>
+      </Card>
+      <Modal open={creating} title={t('crm:contacts.newTitle')} onClose={() => setCreating(false)} wide>
+        <ContactForm
+          submitLabel={t('crm:contacts.new')}
+          busy={create.isPending}
+          error={create.error}
+          onSubmit={(body) => create.mutate(body)}
+          onCancel={() => setCreating(false)}
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { PropertyView } from '../contract.js';
+
+const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'de-DE');
+
+export function formatEuro(value: number | null | undefined, lang: string): string {
+  if (value === null || value === undefined) return '–';
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: value % 1 === 0 ? 0 : 2,
+  }).format(value);
+}
+
+export function formatNumber(value: number | null | undefined, lang: string, unit = ''): string {
+  if (value === null || value === undefined) return '–';
+  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(value)}${unit ? ` ${unit}` : ''}`;
+}
+
+export function formatDateTime(iso: string, lang: string): string {
+  return new Date(iso).toLocaleString(locale(lang), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatDate(iso: string, lang: string): string {
+  return new Date(iso).toLocaleDateString(locale(lang), { dateStyle: 'medium' });
+}
+
+/** The headline price of a listing: purchase price for sales, cold rent for rentals. */
+export function headlinePrice(p: Pick<PropertyView, 'marketingType' | 'purchasePrice' | 'coldRent'>) {
+  return p.marketingType === 'kauf' ? p.purchasePrice : p.coldRent;
+}
+
+export const STATUS_TONE = {
+  entwurf: 'gray',
+  aktiv: 'green',
+  reserviert: 'amber',
+  verkauft: 'blue',
+  vermietet: 'blue',
+  archiviert: 'gray',
+} as const;
+
+/**
+ * Reads a number as a German broker types it: "450.000" and "450000" are the same price,
+ * "85,5" is 85.5, and "1.234,50" is 1234.5. Returns NaN for anything else so validation can say so.
+ */
+export function parseGermanNumber(input: string): number {
+  const s = input.trim().replace(/\s|€/g, '');
+  if (s === '') return Number.NaN;
+  if (s.includes(',')) return Number(s.replace(/\./g, '').replace(',', '.'));
+  if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
+  return Number(s);
+}

@@ -1,0 +1,123 @@
+import type { DateSelectArg, EventClickArg, EventDropArg, EventSourceFuncArg } from '@fullcalendar/core';
+import deLocale from '@fullcalendar/core/locales/de';
+import enGbLocale from '@fullcalendar/core/locales/en-gb';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/interaction';
+import FullCalendar from '@fullcalendar/react';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import { useMutation } from '@tanstack/react-query';
+import { Plus } from 'lucide-react';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { api } from '../../../web/api/client.js';
+import { errorMessage } from '../../../web/api/error-message.js';
+import { hasPermission, useMe } from '../../../web/api/session.js';
+import { Button } from '../../../web/components/button.js';
+import { Card } from '../../../web/components/card.js';
+import { PageHeader } from '../../../web/components/page-header.js';
+import type { ViewingView } from '../contract.js';
+import { ViewingDialog } from './viewing-dialog.js';
+
+const STATUS_COLOURS = { geplant: '#0f766e', durchgefuehrt: '#64748b', abgesagt: '#dc2626' } as const;
+
+export function ViewingsPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe().data;
+  const canWrite = hasPermission(me, 'crm.viewings.write');
+  const calendar = useRef<FullCalendar>(null);
+  const [dialog, setDialog] = useState<{ viewing?: ViewingView; startsAt?: Date; endsAt?: Date } | null>(
+    null,
+  );
+  const refetch = () => calendar.current?.getApi().refetchEvents();
+
+  const move = useMutation({
+    mutationFn: ({ id, startsAt, endsAt }: { id: string; startsAt: string; endsAt: string }) =>
+      api(`/crm/viewings/${id}`, { method: 'PATCH', body: { startsAt, endsAt } }),
+    onSuccess: () => toast.success(t('crm:viewings.updated')),
+  });
+  const onMove = (arg: EventDropArg | EventResizeDoneArg) => {
+    const { event } = arg;
+    if (!event.start || !event.end) return arg.revert();
+    move.mutate(
+      { id: event.id, startsAt: event.start.toISOString(), endsAt: event.end.toISOString() },
+      {
+        onError: (error) => {
+          arg.revert();
+          toast.error(errorMessage(error, t));
+        },
+      },
+    );
+  };
+  const loadEvents = async (info: EventSourceFuncArg) => {
+    const { items } = await api<{ items: ViewingView[] }>(
+      `/crm/viewings?${new URLSearchParams({ from: info.start.toISOString(), to: info.end.toISOString() })}`,
+    );
+    return items.map((v) => ({
+      id: v.id,
+      title: `${v.propertyTitle}${v.contacts.length ? ` – ${v.contacts.map((c) => c.displayName).join(', ')}` : ''}`,
+      start: v.startsAt,
+      end: v.endsAt,
+      backgroundColor: STATUS_COLOURS[v.status],
+      borderColor: STATUS_COLOURS[v.status],
+      extendedProps: { viewing: v },
+    }));
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('crm:viewings.title')}
+        description={t('crm:viewings.description')}
+        actions={
+          canWrite ? (
+            <Button icon={<Plus className="size-4" />} onClick={() => setDialog({})}>
+              {t('crm:viewings.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <FullCalendar
+          ref={calendar}
+          plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
+          locales={[deLocale, enGbLocale]}
+          locale={i18n.language === 'en' ? 'en-gb' : 'de'}
+          initialView="timeGridWeek"
+          headerToolbar={{
+            left: 'prev,next today',
+            center: 'title',
+            right: 'dayGridMonth,timeGridWeek,timeGridDay',
+          }}
+          slotMinTime="07:00:00"
+          slotMaxTime="21:00:00"
+          allDaySlot={false}
+          nowIndicator
+          height="auto"
+          editable={canWrite}
+          selectable={canWrite}
+          events={loadEvents}
+          select={(arg: DateSelectArg) => setDialog({ startsAt: arg.start, endsAt: arg.end })}
+          eventClick={(arg: EventClickArg) =>
+            setDialog({ viewing: arg.event.extendedProps.viewing as ViewingView })
+          }
+          eventDrop={onMove}
+          eventResize={onMove}
+        />
+      </Card>
+      {dialog ? (
+        <ViewingDialog
+          viewing={dialog.viewing}
+          startsAt={dialog.startsAt}
+          endsAt={dialog.endsAt}
+          canWrite={canWrite}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null);
+            refetch();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
