@@ -107,3 +107,23 @@ test('the viewings calendar shows demo viewings and plans a new one', async ({ p
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByText('Besichtigung geplant.')).toBeVisible();
 });
+
+test('exports the active demo listings as an OpenImmo ZIP with progress', async ({ page }) => {
+  await signIn(page);
+  await page
+    .getByRole('navigation', { name: 'Navigation' })
+    .first()
+    .getByRole('link', { name: 'Objekte' })
+    .click();
+  await page.getByRole('link', { name: 'Portale' }).click();
+  await expect(page.getByRole('heading', { name: 'Portale (OpenImmo)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Vollabgleich' }).click();
+  await expect(page.getByText('Export gestartet.')).toBeVisible();
+  const download = page.getByRole('list', { name: 'Export' }).getByRole('link', { name: 'ZIP' }).first();
+  await expect(download).toBeVisible({ timeout: 60_000 });
+  const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  expect(file.suggestedFilename()).toMatch(/^openimmo-voll-\d{12}\.zip$/);
+  await expect(page.getByRole('list', { name: 'Export' })).toContainText(
+    /\d+ Objekte, 0 geändert, 0 gelöscht/,
+  );
+});

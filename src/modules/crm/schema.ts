@@ -306,3 +306,39 @@ export const exposeAccess = pgTable(
     tenantIsolationPolicy(),
   ],
 );
+
+/** One OpenImmo feed export; `items` remembers what was sent so the next partial feed can say DELETE. */
+export const openimmoExport = pgTable(
+  'crm_openimmo_export',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    scope: text().notNull(),
+    status: text().notNull().default('laeuft'),
+    jobRunId: uuid(),
+    fileKey: text(),
+    sizeBytes: integer(),
+    listingCount: integer().notNull().default(0),
+    changedCount: integer().notNull().default(0),
+    deletedCount: integer().notNull().default(0),
+    items: jsonb()
+      .$type<
+        {
+          propertyId: string;
+          externalId: string;
+          marketingType: string;
+          objectType: string;
+          postalCode: string;
+          city: string;
+          title: string;
+        }[]
+      >()
+      .notNull()
+      .default([]),
+    error: text(),
+    createdBy: text(),
+    createdAt: createdAt(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('crm_openimmo_export_tenant').on(t.tenantId, t.createdAt), tenantIsolationPolicy()],
+);

@@ -4,6 +4,7 @@ import {
   activity,
   contact,
   exposeAccess,
+  openimmoExport,
   property,
   propertyMedia,
   savedFilter,
@@ -54,6 +55,7 @@ async function snapshotOfA() {
         activity,
         savedFilter,
         exposeAccess,
+        openimmoExport,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -147,7 +149,20 @@ beforeAll(async () => {
     payload: { contactId },
   });
   expect(exposeLink.statusCode, exposeLink.body).toBe(201);
-  idsOfA.push(propertyId, mediaId, contactId, searchRequestId, viewingId, activityId, filterId);
+  const [exportRow] = await t.platform.database.db
+    .insert(openimmoExport)
+    .values({ tenantId: ownerA.tenantId, scope: 'VOLL', status: 'fertig', fileKey: 'openimmo/a/export.zip' })
+    .returning();
+  idsOfA.push(
+    propertyId,
+    mediaId,
+    contactId,
+    searchRequestId,
+    viewingId,
+    activityId,
+    filterId,
+    exportRow?.id ?? '',
+  );
   Object.assign(bodyIdsOfA, {
     propertyId,
     contactId,

@@ -1,6 +1,8 @@
 import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import { demoPhotosJob, seedCrmDemo } from '../demo/seed-crm-demo.js';
+import { openimmoRoutes } from '../openimmo/openimmo.routes.js';
+import { openimmoExportJob } from '../openimmo/openimmo-export.js';
 import { activityRoutes } from './activities.routes.js';
 import { contactRoutes } from './contacts.routes.js';
 import { mediaRoutes } from './media.routes.js';
@@ -19,8 +21,12 @@ export const crmServer: ModuleServer = {
     await app.register(activityRoutes, { platform });
     await app.register(viewingRoutes, { platform });
     await app.register(savedFilterRoutes, { platform });
+    await app.register(openimmoRoutes, { prefix: '/openimmo', platform });
   },
   publicRoutes: publicListingRoutes,
-  jobs: (platform) => [demoPhotosJob(platform) as JobDefinition<never>],
+  jobs: (platform) => [
+    demoPhotosJob(platform) as JobDefinition<never>,
+    openimmoExportJob(platform) as JobDefinition<never>,
+  ],
   seedDemo: seedCrmDemo,
 };

@@ -364,6 +364,35 @@ const de = {
       consentPurpose: 'Zweck der Einwilligung',
     },
   },
+  openimmo: {
+    title: 'Portale (OpenImmo)',
+    description:
+      'Objekte als OpenImmo-1.2.7b-Feed an ImmoScout24, Immowelt & Co. übergeben und Feeds anderer Systeme übernehmen.',
+    exportTitle: 'Export',
+    exportHint:
+      'Vollabgleich: alle aktiven Objekte. Teilabgleich: nur Änderungen seit dem letzten Export, mit Löschmeldungen für Objekte, die nicht mehr aktiv sind.',
+    full: 'Vollabgleich',
+    partial: 'Teilabgleich',
+    started: 'Export gestartet.',
+    waiting: 'Wartet auf den Start …',
+    noExports: 'Noch kein Export.',
+    summary: '{{listings}} Objekte, {{changed}} geändert, {{deleted}} gelöscht',
+    status: { laeuft: 'Läuft', fertig: 'Fertig', fehler: 'Fehler' },
+    importTitle: 'Import',
+    importHint:
+      'OpenImmo-XML oder ZIP mit XML und Bildern. Neue Objekte werden als Entwurf angelegt, bekannte Objektnummern aktualisiert, Löschmeldungen archivieren.',
+    choose: 'OpenImmo-Datei wählen (.xml oder .zip)',
+    imported:
+      '{{neu}} neu, {{aktualisiert}} aktualisiert, {{archiviert}} archiviert, {{fehler}} mit Fehlern.',
+    outcome: {
+      neu: 'Neu',
+      aktualisiert: 'Aktualisiert',
+      archiviert: 'Archiviert',
+      fehler: 'Fehler',
+      uebersprungen: 'Übersprungen',
+    },
+    link: 'Portale',
+  },
   viewings: {
     title: 'Besichtigungen',
     description: 'Alle Termine Ihres Büros im Kalender.',
@@ -744,6 +773,34 @@ const en: typeof de = {
       consentGiven: 'Consent (yes/no)',
       consentPurpose: 'Purpose of consent',
     },
+  },
+  openimmo: {
+    title: 'Portals (OpenImmo)',
+    description:
+      'Send listings to ImmoScout24, Immowelt and others as an OpenImmo 1.2.7b feed, and take over feeds from other systems.',
+    exportTitle: 'Export',
+    exportHint:
+      'Full sync: every active listing. Partial sync: only changes since the last export, with delete notices for listings no longer active.',
+    full: 'Full sync',
+    partial: 'Partial sync',
+    started: 'Export started.',
+    waiting: 'Waiting to start …',
+    noExports: 'No export yet.',
+    summary: '{{listings}} listings, {{changed}} changed, {{deleted}} deleted',
+    status: { laeuft: 'Running', fertig: 'Done', fehler: 'Failed' },
+    importTitle: 'Import',
+    importHint:
+      'OpenImmo XML, or a ZIP with XML and images. New listings become drafts, known property numbers are updated, delete notices archive.',
+    choose: 'Choose an OpenImmo file (.xml or .zip)',
+    imported: '{{neu}} new, {{aktualisiert}} updated, {{archiviert}} archived, {{fehler}} with errors.',
+    outcome: {
+      neu: 'New',
+      aktualisiert: 'Updated',
+      archiviert: 'Archived',
+      fehler: 'Error',
+      uebersprungen: 'Skipped',
+    },
+    link: 'Portals',
   },
   viewings: {
     title: 'Viewings',

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Building2, Plus, Save, Search } from 'lucide-react';
+import { Building2, Plus, Save, Search, Share2 } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -99,15 +99,24 @@ export function PropertyListPage() {
         title={t('crm:properties.title')}
         description={t('crm:properties.description')}
         actions={
-          hasPermission(me, 'crm.properties.write') ? (
+          <>
             <Link
-              to="/objekte/neu"
-              className="inline-flex items-center gap-2 rounded-lg bg-brand px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:brightness-110"
+              to="/objekte/openimmo"
+              className="inline-flex items-center gap-2 rounded-lg bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
             >
-              <Plus className="size-4" aria-hidden="true" />
-              {t('crm:properties.new')}
+              <Share2 className="size-4" aria-hidden="true" />
+              {t('crm:openimmo.link')}
             </Link>
-          ) : null
+            {hasPermission(me, 'crm.properties.write') ? (
+              <Link
+                to="/objekte/neu"
+                className="inline-flex items-center gap-2 rounded-lg bg-brand px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:brightness-110"
+              >
+                <Plus className="size-4" aria-hidden="true" />
+                {t('crm:properties.new')}
+              </Link>
+            ) : null}
+          </>
         }
       />
       <Card className="mb-4">

@@ -5,6 +5,7 @@ import type { ModuleRoute } from '../../../web/module-pages.js';
 import { ContactDetailPage } from './contact-detail-page.js';
 import { ContactImportPage } from './contact-import-page.js';
 import { ContactListPage } from './contact-list-page.js';
+import { OpenImmoPage } from './openimmo-page.js';
 import { PropertyDetailPage } from './property-detail-page.js';
 import { PropertyListPage } from './property-list-page.js';
 import { PropertyNewPage } from './property-new-page.js';
@@ -15,6 +16,7 @@ const ViewingsPage = lazy(() => import('./viewings-page.js').then((m) => ({ defa
 export const routes: ModuleRoute[] = [
   { path: 'objekte', element: <PropertyListPage /> },
   { path: 'objekte/neu', element: <PropertyNewPage /> },
+  { path: 'objekte/openimmo', element: <OpenImmoPage /> },
   { path: 'objekte/:propertyId', element: <PropertyDetailPage /> },
   { path: 'kontakte', element: <ContactListPage /> },
   { path: 'kontakte/import', element: <ContactImportPage /> },
