@@ -97,6 +97,17 @@ export const property = pgTable(
   (t) => [
     uniqueIndex('crm_property_tenant_external_id').on(t.tenantId, t.externalId),
     index('crm_property_tenant_status_created').on(t.tenantId, t.status, t.createdAt),
+    // Covers the list filters and the price sort, so filtered pages and their totals are index-only.
+    index('crm_property_list').on(
+      t.tenantId,
+      t.status,
+      t.marketingType,
+      t.objectType,
+      sql`coalesce(${t.purchasePriceCents}, ${t.coldRentCents})`,
+      t.rooms,
+      t.livingArea,
+      t.id,
+    ),
     index('crm_property_tenant_city').on(t.tenantId, t.city),
     index('crm_property_search').using('gin', t.searchVector),
     tenantIsolationPolicy(),
@@ -164,7 +175,19 @@ export const contact = pgTable(
     ),
   },
   (t) => [
-    index('crm_contact_tenant_status_created').on(t.tenantId, t.leadStatus, t.createdAt),
+    // Matches the list's "newest first" order exactly, so page 1 reads 25 index entries, not the table.
+    index('crm_contact_tenant_status_created').on(
+      t.tenantId,
+      t.leadStatus,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('crm_contact_tenant_created').on(
+      t.tenantId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('crm_contact_roles').using('gin', sql`${t.roles} jsonb_path_ops`),
     index('crm_contact_tenant_email').on(t.tenantId, sql`lower(${t.email})`),
     index('crm_contact_search').using('gin', t.searchVector),
     tenantIsolationPolicy(),

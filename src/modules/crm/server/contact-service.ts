@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
@@ -20,6 +20,8 @@ const SORTS = {
   lastName: sql`coalesce(${contact.lastName}, ${contact.companyName})`,
   leadStatus: contact.leadStatus,
 } as const;
+
+const { searchVector: _searchVector, ...contactColumns } = getTableColumns(contact);
 
 export async function findContactByEmail(tx: Tx, email: string): Promise<ContactRow | undefined> {
   const [row] = await tx
@@ -51,19 +53,26 @@ export class ContactService {
     const where = and(...filters);
     const direction = query.order === 'asc' ? asc : desc;
     return ctx.db(async (tx) => {
-      const [rows, [total]] = await Promise.all([
-        tx
-          .select()
-          .from(contact)
-          .where(where)
-          .orderBy(sql`${direction(SORTS[query.sort])} nulls last`, desc(contact.id))
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        tx.select({ n: count() }).from(contact).where(where),
-      ]);
+      // The page comes straight off the (tenant, status, created) index; a window count
+      // would force a sort of every match, so the total is a separate, narrow count.
+      const rows = await tx
+        .select(contactColumns)
+        .from(contact)
+        .where(where)
+        // Only the nullable name sort needs "nulls last"; the others must match the index order.
+        .orderBy(
+          query.sort === 'lastName'
+            ? sql`${direction(SORTS.lastName)} nulls last`
+            : direction(SORTS[query.sort]),
+          direction(contact.id),
+        )
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
+      const [counted] = await tx.select({ n: count() }).from(contact).where(where);
+      const total = counted?.n ?? 0;
       return {
         items: rows.map(contactView),
-        total: total?.n ?? 0,
+        total,
         page: query.page,
         pageSize: query.pageSize,
       };

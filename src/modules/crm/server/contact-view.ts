@@ -2,7 +2,8 @@ import type { ContactView } from '../contract.js';
 import type { LeadStatus } from '../domain/contact-enums.js';
 import type { contact } from '../schema.js';
 
-export type ContactRow = typeof contact.$inferSelect;
+/** A contact as the app reads it: everything but the search vector. */
+export type ContactRow = Omit<typeof contact.$inferSelect, 'searchVector'>;
 
 export function contactDisplayName(
   c: Pick<ContactRow, 'kind' | 'firstName' | 'lastName' | 'companyName'>,
@@ -13,7 +14,12 @@ export function contactDisplayName(
 }
 
 export function contactView(row: ContactRow): ContactView {
-  const { searchVector: _s, tenantId: _t, createdBy: _c, ...fields } = row;
+  const {
+    searchVector: _s,
+    tenantId: _t,
+    createdBy: _c,
+    ...fields
+  } = row as ContactRow & { searchVector?: unknown };
   return {
     ...fields,
     kind: row.kind === 'firma' ? 'firma' : 'person',

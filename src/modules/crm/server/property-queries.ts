@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
 import type { PropertyListQuery } from '../contract.js';
 import { property, propertyMedia } from '../schema.js';
@@ -17,6 +17,11 @@ export function prefixTsQuery(input: string): string | null {
   return tokens.length > 0 ? tokens.map((t) => `${t}:*`).join(' & ') : null;
 }
 
+/** Every property column but the search vector: lists should not ship a tsvector per row to Node. */
+const { searchVector: _searchVector, ...propertyColumns } = getTableColumns(property);
+
+export { propertyColumns };
+
 const priceCents = sql`coalesce(${property.purchasePriceCents}, ${property.coldRentCents})`;
 
 const SORT_COLUMNS = {
@@ -28,6 +33,9 @@ const SORT_COLUMNS = {
   city: property.city,
   title: property.title,
 } as const;
+
+/** Sorts on columns that may be empty put the empty ones last; the rest keep index order. */
+const NULLABLE_SORTS = new Set<PropertyListQuery['sort']>(['price', 'livingArea', 'rooms']);
 
 export function propertyFilters(query: Partial<PropertyListQuery>): SQL[] {
   const filters: SQL[] = [];
@@ -52,17 +60,28 @@ export async function listProperties(
   const where = and(...propertyFilters(query));
   const column = SORT_COLUMNS[query.sort];
   const direction = query.order === 'asc' ? asc : desc;
-  const [rows, [total]] = await Promise.all([
-    tx
-      .select()
-      .from(property)
-      .where(where)
-      .orderBy(sql`${direction(column)} nulls last`, desc(property.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    tx.select({ n: count() }).from(property).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+  // Step 1 reads only narrow columns (index-only where the list index covers the filter):
+  // the page's ids in order, and the total, which `count(*) over ()` takes before LIMIT.
+  const page = await tx
+    .select({ id: property.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(property)
+    .where(where)
+    .orderBy(
+      NULLABLE_SORTS.has(query.sort) ? sql`${direction(column)} nulls last` : direction(column),
+      direction(property.id),
+    )
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  if (!page[0]) {
+    // Past the last page there is no row to carry the total, so count separately.
+    const [counted] = await tx.select({ n: count() }).from(property).where(where);
+    return { rows: [], total: counted?.n ?? 0 };
+  }
+  // Step 2 fetches the full rows of just this page.
+  const ids = page.map((p) => p.id);
+  const full = await tx.select(propertyColumns).from(property).where(inArray(property.id, ids));
+  const byId = new Map(full.map((row) => [row.id, row]));
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: page[0].total };
 }
 
 /** The title image (or first photo) and the photo count of each property. */

@@ -33,7 +33,14 @@ function toColumns(input: UpdatePropertyInput): Columns {
 }
 
 const auditable = (row: PropertyRow): Record<string, unknown> => {
-  const { searchVector: _s, createdAt: _c, updatedAt: _u, ...rest } = row;
+  const {
+    searchVector: _s,
+    createdAt: _c,
+    updatedAt: _u,
+    ...rest
+  } = row as PropertyRow & {
+    searchVector?: unknown;
+  };
   return rest;
 };
 

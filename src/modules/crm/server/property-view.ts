@@ -5,7 +5,8 @@ import { allowedTransitions } from '../domain/property-lifecycle.js';
 import type { property, propertyMedia } from '../schema.js';
 import { toEuros } from './money.js';
 
-export type PropertyRow = typeof property.$inferSelect;
+/** A property as the app reads it: everything but the search vector, which only the database needs. */
+export type PropertyRow = Omit<typeof property.$inferSelect, 'searchVector'>;
 export type MediaRow = typeof propertyMedia.$inferSelect;
 
 export function mediaView(row: MediaRow): MediaView {
@@ -46,7 +47,12 @@ export function propertyView(
   photoCount: number | null,
   publicBaseUrl: string,
 ): PropertyView {
-  const { searchVector: _searchVector, tenantId: _tenantId, createdBy: _createdBy, ...fields } = row;
+  const {
+    tenantId: _tenantId,
+    createdBy: _createdBy,
+    searchVector: _searchVector,
+    ...fields
+  } = row as PropertyRow & { searchVector?: unknown };
   return {
     ...fields,
     marketingType: row.marketingType as MarketingType,

@@ -1,0 +1,1 @@
+CREATE INDEX "crm_property_list" ON "crm_property" USING btree ("tenant_id","status","marketing_type","object_type",coalesce("purchase_price_cents", "cold_rent_cents"),"rooms","living_area","id");
