@@ -164,6 +164,30 @@ describe('secured exposé', () => {
     }
   });
 
+  it('a link stops working once the listing is no longer on the market', async () => {
+    const { id } = await activeProperty({ title: 'Stadthaus in Konstanz, bald verkauft' });
+    const person = await t.as(agent, {
+      method: 'POST',
+      url: '/api/crm/contacts',
+      payload: { lastName: 'Spät', email: 'spaet@example.de' },
+    });
+    const link = await t.as(agent, {
+      method: 'POST',
+      url: `/api/crm/properties/${id}/expose-links`,
+      payload: { contactId: person.json().id },
+    });
+    const path = new URL(link.json().url).pathname;
+    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(200);
+    const sold = await t.as(agent, {
+      method: 'POST',
+      url: `/api/crm/properties/${id}/status`,
+      payload: { status: 'verkauft' },
+    });
+    expect(sold.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `${path}/expose.pdf` })).statusCode).toBe(404);
+  });
+
   it('staff can send a link for an active listing only', async () => {
     const draft = await t.as(agent, { method: 'POST', url: '/api/crm/properties', payload: seeblickWohnung });
     const person = await t.as(agent, {

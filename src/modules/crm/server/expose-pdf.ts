@@ -1,28 +1,8 @@
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
+import { FEATURE_LABELS_DE } from '../domain/labels-de.js';
 import type { MediaRow, PropertyRow } from './property-view.js';
 import { energyLine, facts, OBJECT_TYPE_LABELS, priceLine } from './public-listing-html.js';
-
-const FEATURE_LABELS: Record<string, string> = {
-  balkon: 'Balkon',
-  terrasse: 'Terrasse',
-  garten: 'Garten',
-  aufzug: 'Aufzug',
-  garage: 'Garage',
-  stellplatz: 'Stellplatz',
-  keller: 'Keller',
-  einbaukueche: 'Einbauküche',
-  barrierefrei: 'Barrierefrei',
-  gaeste_wc: 'Gäste-WC',
-  kamin: 'Kamin',
-  klimaanlage: 'Klimaanlage',
-  fussbodenheizung: 'Fußbodenheizung',
-  seeblick: 'Seeblick',
-  bergblick: 'Bergblick',
-  denkmalschutz: 'Denkmalschutz',
-  haustiere_erlaubt: 'Haustiere erlaubt',
-  moebliert: 'Möbliert',
-};
 
 export interface ExposeInput {
   property: PropertyRow;
@@ -120,7 +100,7 @@ export async function renderExposePdf(input: ExposeInput): Promise<Buffer> {
     );
   doc.moveDown(0.6).font('Helvetica-Bold').fontSize(15).fillColor(colour).text(priceLine(p));
   doc.moveDown(0.8);
-  factsTable(doc, facts(p), colour);
+  factsTable(doc, facts(p));
 
   const energy = energyLine(p);
   doc.moveDown(0.8);
@@ -143,7 +123,7 @@ export async function renderExposePdf(input: ExposeInput): Promise<Buffer> {
     ['Ausstattung', p.equipmentDescription],
     ['Lage', p.locationDescription],
   ];
-  const featureText = p.features.map((f) => FEATURE_LABELS[f] ?? f).join(' · ');
+  const featureText = p.features.map((f) => FEATURE_LABELS_DE[f] ?? f).join(' · ');
   if (sections.some(([, text]) => text.trim()) || featureText) {
     doc.addPage();
     for (const [title, text] of sections) {
@@ -241,7 +221,7 @@ function heading(doc: PDFKit.PDFDocument, text: string, colour: string) {
   doc.moveDown(0.4);
 }
 
-function factsTable(doc: PDFKit.PDFDocument, rows: [string, string][], colour: string) {
+function factsTable(doc: PDFKit.PDFDocument, rows: [string, string][]) {
   const colWidth = CONTENT_WIDTH / 2;
   const rowHeight = 18;
   const startY = doc.y;
@@ -263,5 +243,4 @@ function factsTable(doc: PDFKit.PDFDocument, rows: [string, string][], colour: s
   });
   doc.y = startY + Math.ceil(rows.length / 2) * rowHeight + 4;
   doc.x = MARGIN;
-  doc.strokeColor(colour).lineWidth(0.5);
 }

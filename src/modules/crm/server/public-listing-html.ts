@@ -1,3 +1,4 @@
+import { ENERGY_CARRIER_LABELS_DE, OBJECT_TYPE_LABELS_DE } from '../domain/labels-de.js';
 import type { PropertyRow } from './property-view.js';
 
 export const escapeHtml = (value: unknown): string =>
@@ -11,32 +12,8 @@ export const escapeHtml = (value: unknown): string =>
 const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const number = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
 
-export const OBJECT_TYPE_LABELS: Record<string, string> = {
-  wohnung: 'Wohnung',
-  haus: 'Haus',
-  grundstueck: 'Grundstück',
-  buero_praxen: 'Büro/Praxis',
-  einzelhandel: 'Einzelhandel',
-  gastgewerbe: 'Gastgewerbe',
-  hallen_lager_prod: 'Halle/Lager',
-  zinshaus_renditeobjekt: 'Renditeobjekt',
-  parken: 'Stellplatz/Garage',
-  sonstige: 'Sonstiges',
-};
-const CARRIER_LABELS: Record<string, string> = {
-  gas: 'Gas',
-  oel: 'Öl',
-  fernwaerme: 'Fernwärme',
-  strom: 'Strom',
-  holz: 'Holz',
-  pellets: 'Pellets',
-  waermepumpe: 'Wärmepumpe',
-  erdwaerme: 'Erdwärme',
-  solar: 'Solar',
-  fluessiggas: 'Flüssiggas',
-  kohle: 'Kohle',
-  blockheizkraftwerk: 'Blockheizkraftwerk',
-};
+export const OBJECT_TYPE_LABELS = OBJECT_TYPE_LABELS_DE;
+const CARRIER_LABELS = ENERGY_CARRIER_LABELS_DE;
 
 export interface PublicListing {
   property: PropertyRow;

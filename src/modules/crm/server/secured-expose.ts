@@ -99,6 +99,8 @@ export async function findExposeAccess(
         eq(exposeAccess.tokenHash, hashToken(token)),
         eq(property.slug, slug),
         gt(exposeAccess.expiresAt, new Date()),
+        // A sold or withdrawn listing is off the market; its exposé links go with it.
+        inArray(property.status, [...PUBLIC_STATUSES]),
       ),
     );
   return row ?? null;

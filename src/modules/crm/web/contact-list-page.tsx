@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Contact, Plus, Search, Upload } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { Contact, Plus, Upload } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
@@ -20,6 +20,7 @@ import type { ContactView } from '../contract.js';
 import { CONTACT_ROLES, LEAD_SOURCES, LEAD_STATUSES } from '../domain/contact-enums.js';
 import { ContactForm } from './contact-form.js';
 import { formatDate } from './format.js';
+import { SearchBar, useUrlFilters } from './list-controls.js';
 
 const FILTER_KEYS = ['q', 'leadStatus', 'role', 'source'];
 
@@ -28,13 +29,8 @@ export function ContactListPage() {
   const me = useMe().data;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
+  const { filters, page, setFilter, setPage } = useUrlFilters(FILTER_KEYS);
   const [creating, setCreating] = useState(false);
-  const page = Number(params.get('page') ?? '1');
-  const filters = Object.fromEntries(
-    FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])),
-  );
   const list = useQuery({
     queryKey: ['crm', 'contacts', filters, page],
     queryFn: () =>
@@ -53,17 +49,6 @@ export function ContactListPage() {
     },
     onError: (error) => toast.error(errorMessage(error, t)),
   });
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('page');
-    setParams(next);
-  };
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    setFilter('q', q.trim());
-  };
   const any = { value: '', label: t('crm:common.any') };
   const canWrite = hasPermission(me, 'crm.contacts.write');
 
@@ -90,22 +75,11 @@ export function ContactListPage() {
         }
       />
       <Card className="mb-4">
-        <form onSubmit={onSearch} className="flex gap-2">
-          <label htmlFor="contact-search" className="sr-only">
-            {t('crm:common.search')}
-          </label>
-          <input
-            id="contact-search"
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            placeholder={t('crm:contacts.searchPlaceholder')}
-            className="block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand"
-          />
-          <Button type="submit" icon={<Search className="size-4" />}>
-            {t('crm:common.search')}
-          </Button>
-        </form>
+        <SearchBar
+          value={filters.q ?? ''}
+          placeholder={t('crm:contacts.searchPlaceholder')}
+          onSearch={(q) => setFilter('q', q)}
+        />
         <div className="mt-4 grid gap-3 sm:grid-cols-3">
           <SelectField
             label={t('crm:contacts.leadStatus')}
@@ -203,16 +177,7 @@ export function ContactListPage() {
                     </tbody>
                   </table>
                 </div>
-                <Pagination
-                  page={data.page}
-                  pageSize={data.pageSize}
-                  total={data.total}
-                  onPage={(n) => {
-                    const next = new URLSearchParams(params);
-                    next.set('page', String(n));
-                    setParams(next);
-                  }}
-                />
+                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
               </>
             )
           }

@@ -1,21 +1,11 @@
 import { i18n } from '../../../web/i18n/index.js';
+import { ENERGY_CARRIER_LABELS_DE, FEATURE_LABELS_DE, OBJECT_TYPE_LABELS_DE } from '../domain/labels-de.js';
 
 /** CRM texts, registered when the module's pages load. Enum labels live under `enum.*`. */
 const de = {
   enum: {
     marketingType: { kauf: 'Kauf', miete: 'Miete' },
-    objectType: {
-      wohnung: 'Wohnung',
-      haus: 'Haus',
-      grundstueck: 'Grundstück',
-      buero_praxen: 'Büro/Praxis',
-      einzelhandel: 'Einzelhandel',
-      gastgewerbe: 'Gastgewerbe',
-      hallen_lager_prod: 'Halle/Lager/Produktion',
-      zinshaus_renditeobjekt: 'Zinshaus/Renditeobjekt',
-      parken: 'Parken',
-      sonstige: 'Sonstige',
-    },
+    objectType: OBJECT_TYPE_LABELS_DE,
     status: {
       entwurf: 'Entwurf',
       aktiv: 'Aktiv',
@@ -37,41 +27,9 @@ const de = {
       rohbau: 'Rohbau',
       abrissobjekt: 'Abrissobjekt',
     },
-    feature: {
-      balkon: 'Balkon',
-      terrasse: 'Terrasse',
-      garten: 'Garten',
-      aufzug: 'Aufzug',
-      garage: 'Garage',
-      stellplatz: 'Stellplatz',
-      keller: 'Keller',
-      einbaukueche: 'Einbauküche',
-      barrierefrei: 'Barrierefrei',
-      gaeste_wc: 'Gäste-WC',
-      kamin: 'Kamin',
-      klimaanlage: 'Klimaanlage',
-      fussbodenheizung: 'Fußbodenheizung',
-      seeblick: 'Seeblick',
-      bergblick: 'Bergblick',
-      denkmalschutz: 'Denkmalschutz',
-      haustiere_erlaubt: 'Haustiere erlaubt',
-      moebliert: 'Möbliert',
-    },
+    feature: FEATURE_LABELS_DE,
     energyCertificateType: { bedarf: 'Bedarfsausweis', verbrauch: 'Verbrauchsausweis' },
-    energyCarrier: {
-      gas: 'Gas',
-      oel: 'Öl',
-      fernwaerme: 'Fernwärme',
-      strom: 'Strom',
-      holz: 'Holz',
-      pellets: 'Pellets',
-      waermepumpe: 'Wärmepumpe',
-      erdwaerme: 'Erdwärme',
-      solar: 'Solar',
-      fluessiggas: 'Flüssiggas',
-      kohle: 'Kohle',
-      blockheizkraftwerk: 'Blockheizkraftwerk',
-    },
+    energyCarrier: ENERGY_CARRIER_LABELS_DE,
     leadStatus: {
       neu: 'Neu',
       kontaktiert: 'Kontaktiert',

@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Building2, Plus, Save, Search, Share2 } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { Building2, Plus, Save, Share2 } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
@@ -19,6 +19,7 @@ import { QueryState } from '../../../web/components/query-state.js';
 import type { PropertyView } from '../contract.js';
 import { MARKETING_TYPES, OBJECT_TYPES, PROPERTY_STATUSES } from '../domain/property-enums.js';
 import { formatEuro, formatNumber, headlinePrice, STATUS_TONE } from './format.js';
+import { SearchBar, useUrlFilters } from './list-controls.js';
 
 const FILTER_KEYS = [
   'q',
@@ -44,14 +45,9 @@ export function PropertyListPage() {
   const me = useMe().data;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
+  const { filters, page, params, setParams, setFilter, setPage, replaceAll } = useUrlFilters(FILTER_KEYS);
   const [saveOpen, setSaveOpen] = useState(false);
   const [filterName, setFilterName] = useState('');
-  const page = Number(params.get('page') ?? '1');
-  const filters = Object.fromEntries(
-    FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])),
-  );
 
   const list = useQuery({
     queryKey: ['crm', 'properties', filters, page],
@@ -80,17 +76,6 @@ export function PropertyListPage() {
     onError: (error) => toast.error(errorMessage(error, t)),
   });
 
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('page');
-    setParams(next);
-  };
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    setFilter('q', q.trim());
-  };
   const any = { value: '', label: t('crm:common.any') };
 
   return (
@@ -120,22 +105,11 @@ export function PropertyListPage() {
         }
       />
       <Card className="mb-4">
-        <form onSubmit={onSearch} className="flex gap-2">
-          <label htmlFor="property-search" className="sr-only">
-            {t('crm:common.search')}
-          </label>
-          <input
-            id="property-search"
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            placeholder={t('crm:properties.searchPlaceholder')}
-            className="block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand"
-          />
-          <Button type="submit" icon={<Search className="size-4" />}>
-            {t('crm:common.search')}
-          </Button>
-        </form>
+        <SearchBar
+          value={filters.q ?? ''}
+          placeholder={t('crm:properties.searchPlaceholder')}
+          onSearch={(q) => setFilter('q', q)}
+        />
         <div className="mt-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-7">
           <SelectField
             label={t('crm:properties.filters.status')}
@@ -204,10 +178,7 @@ export function PropertyListPage() {
             <button
               key={f.id}
               type="button"
-              onClick={() => {
-                setQ(f.query.q ?? '');
-                setParams(new URLSearchParams(f.query));
-              }}
+              onClick={() => replaceAll(f.query)}
               className="rounded-full bg-slate-100 px-3 py-1 text-slate-700 hover:bg-slate-200"
             >
               {f.name}
@@ -216,13 +187,7 @@ export function PropertyListPage() {
           <span className="flex-1" />
           {Object.keys(filters).length > 0 ? (
             <>
-              <Button
-                variant="ghost"
-                onClick={() => {
-                  setQ('');
-                  setParams(new URLSearchParams());
-                }}
-              >
+              <Button variant="ghost" onClick={() => replaceAll({})}>
                 {t('crm:properties.filters.reset')}
               </Button>
               {hasPermission(me, 'crm.filters.write') ? (
@@ -326,16 +291,7 @@ export function PropertyListPage() {
                     </tbody>
                   </table>
                 </div>
-                <Pagination
-                  page={data.page}
-                  pageSize={data.pageSize}
-                  total={data.total}
-                  onPage={(n) => {
-                    const next = new URLSearchParams(params);
-                    next.set('page', String(n));
-                    setParams(next);
-                  }}
-                />
+                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
               </>
             )
           }
