@@ -2,6 +2,7 @@ import type { contact, searchRequest } from '../schema.js';
 import { PLACES } from './places.js';
 import type { Random } from './random.js';
 
+/** Alternating: even positions are women's names, odd ones men's — the salutation follows. */
 const FIRST = [
   'Anna',
   'Lukas',
@@ -114,7 +115,8 @@ export function demoContacts(
   const searchRequests: DemoSearchRequest[] = [];
   for (let i = 0; i < count; i++) {
     const isCompany = i % 60 === 0;
-    const firstName = r.pick(FIRST);
+    const firstIndex = r.int(0, FIRST.length - 1);
+    const firstName = FIRST[firstIndex] as string;
     const lastName = r.pick(LAST);
     const place = r.pick(PLACES);
     const roleRoll = r.next();
@@ -130,7 +132,7 @@ export function demoContacts(
     contacts.push({
       tenantId,
       kind: isCompany ? 'firma' : 'person',
-      salutation: isCompany ? null : r.pick(['herr', 'frau']),
+      salutation: isCompany ? null : firstIndex % 2 === 0 ? 'frau' : 'herr',
       firstName: isCompany ? null : firstName,
       lastName: isCompany ? null : lastName,
       companyName: isCompany ? r.pick(COMPANIES) : null,

@@ -1,11 +1,17 @@
 import { i18n } from '../../../web/i18n/index.js';
-import { ENERGY_CARRIER_LABELS_DE, FEATURE_LABELS_DE, OBJECT_TYPE_LABELS_DE } from '../domain/labels-de.js';
+import {
+  ENERGY_CARRIER_LABELS_DE,
+  FEATURE_LABELS_DE,
+  OBJECT_TYPE_LABELS_DE,
+  SUBTYPE_LABELS_DE,
+} from '../domain/labels-de.js';
 
 /** CRM texts, registered when the module's pages load. Enum labels live under `enum.*`. */
 const de = {
   enum: {
     marketingType: { kauf: 'Kauf', miete: 'Miete' },
     objectType: OBJECT_TYPE_LABELS_DE,
+    subtype: SUBTYPE_LABELS_DE,
     status: {
       entwurf: 'Entwurf',
       aktiv: 'Aktiv',
@@ -374,6 +380,8 @@ const de = {
 const en: typeof de = {
   enum: {
     marketingType: { kauf: 'Sale', miete: 'Rent' },
+    // German subtype names stay: they are the terms of the German market and of OpenImmo.
+    subtype: SUBTYPE_LABELS_DE,
     objectType: {
       wohnung: 'Apartment',
       haus: 'House',

@@ -188,7 +188,7 @@ export function PropertyForm({
           onChange={(e) => setValues((v) => ({ ...v, objectType: e.target.value, objectSubtype: '' }))}
           options={OBJECT_TYPES.map((o) => ({ value: o, label: t(`crm:enum.objectType.${o}`) }))}
         />
-        {select('objectSubtype', subtypes, null)}
+        {select('objectSubtype', subtypes, 'subtype')}
         {field('externalId', 'text', { hint: t('crm:form.externalIdHint') })}
         {select('condition', CONDITIONS, 'condition')}
         <SelectField
