@@ -1,0 +1,188 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createGraphSandboxState,
+  type GraphSandboxState,
+  graphSandbox,
+} from '../../sandbox/graph-sandbox.js';
+import type { ProviderError } from '../provider-error.js';
+import type { AccountAccess } from '../social-adapter.js';
+import { FacebookAdapter } from './facebook-adapter.js';
+import { GraphClient } from './graph-client.js';
+import { InstagramAdapter } from './instagram-adapter.js';
+
+let sandbox: FastifyInstance;
+let state: GraphSandboxState;
+let graph: GraphClient;
+let instagram: InstagramAdapter;
+const polls: number[] = [];
+
+beforeAll(async () => {
+  state = createGraphSandboxState();
+  sandbox = Fastify();
+  await sandbox.register(graphSandbox, { state });
+  const address = await sandbox.listen({ port: 0, host: '127.0.0.1' });
+  graph = new GraphClient({ baseUrl: address, version: 'v21.0' });
+  instagram = new InstagramAdapter(graph, {
+    pollIntervalMs: 1,
+    maxPolls: 5,
+    sleep: async (ms) => void polls.push(ms),
+  });
+});
+afterAll(async () => sandbox?.close());
+beforeEach(() => {
+  Object.assign(state, createGraphSandboxState());
+  polls.length = 0;
+});
+
+const account = (token = 'valid-token', refresh?: () => Promise<string>): AccountAccess => ({
+  externalId: '17841400000000001',
+  accessToken: token,
+  refresh,
+});
+const image = (name: string) => ({
+  kind: 'image' as const,
+  url: `https://immoxx.example/p/villa/bild/${name}.jpg`,
+  altText: 'Ansicht',
+});
+const rejected = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ProviderError;
+  }
+  throw new Error('expected a ProviderError');
+};
+
+describe('Instagram (Graph API content publishing)', () => {
+  it('waits while the container is IN_PROGRESS, publishes once it is FINISHED', async () => {
+    const result = await instagram.publish(account(), {
+      format: 'feed',
+      text: 'Villa am See #bodensee',
+      media: [image('langsam')],
+    });
+    expect(result.externalId).toMatch(/^\d+$/);
+    expect(result.url).toBe(`https://sandbox.local/p/${result.externalId}`);
+    expect(polls).toHaveLength(2);
+    expect(state.posts).toHaveLength(1);
+    expect(state.posts[0]?.params).toMatchObject({ caption: 'Villa am See #bodensee', alt_text: 'Ansicht' });
+  });
+
+  it('a container in ERROR is a permanent failure with the status shown', async () => {
+    const error = await rejected(
+      instagram.publish(account(), { format: 'feed', text: 'x', media: [image('defekt')] }),
+    );
+    expect(error).toMatchObject({ kind: 'permanent', code: 'container_error' });
+    expect(error.message).toContain('2207003');
+    expect(state.posts).toHaveLength(0);
+  });
+
+  it('an EXPIRED container is rebuilt once and then published', async () => {
+    await instagram.publish(account(), { format: 'feed', text: 'x', media: [image('veraltet')] });
+    expect(state.containers.size).toBe(2);
+    expect(state.posts).toHaveLength(1);
+  });
+
+  it('a carousel creates child containers, waits for them, then one CAROUSEL container', async () => {
+    await instagram.publish(account(), {
+      format: 'feed',
+      text: 'Karussell',
+      media: [image('a'), image('b'), image('c')],
+    });
+    const containers = [...state.containers.values()];
+    expect(containers.filter((c) => c.params.is_carousel_item === 'true')).toHaveLength(3);
+    expect(
+      containers.find((c) => c.params.media_type === 'CAROUSEL')?.params.children?.split(','),
+    ).toHaveLength(3);
+    expect(state.posts).toHaveLength(1);
+  });
+
+  it('a 429 with X-Business-Use-Case-Usage becomes a rate limit with the wait from the header', async () => {
+    state.throttleNext = 1;
+    state.regainMinutes = 2;
+    const error = await rejected(
+      instagram.publish(account(), { format: 'feed', text: 'x', media: [image('a')] }),
+    );
+    expect(error).toMatchObject({ kind: 'rate_limit', code: '80002', retryAfterSeconds: 120 });
+    expect(state.posts).toHaveLength(0);
+  });
+
+  it('reads content_publishing_limit and delays instead of publishing over quota', async () => {
+    state.quotaUsage = 100;
+    const error = await rejected(
+      instagram.publish(account(), { format: 'feed', text: 'x', media: [image('a')] }),
+    );
+    expect(error).toMatchObject({ kind: 'rate_limit', code: 'content_publishing_limit' });
+    expect(state.containers.size).toBe(0);
+  });
+
+  it('an expired token is refreshed once and the call repeated once', async () => {
+    let refreshes = 0;
+    const access = account('expired-token', async () => {
+      refreshes++;
+      return (await graph.exchangeToken('app-id', 'app-secret', 'long-lived')).accessToken;
+    });
+    await instagram.publish(access, { format: 'feed', text: 'x', media: [image('a')] });
+    expect(refreshes).toBe(1);
+    expect(access.accessToken).toMatch(/^fresh-/);
+    expect(state.posts).toHaveLength(1);
+
+    let second = 0;
+    const revoked = account('expired-token', async () => {
+      second++;
+      return 'expired-again';
+    });
+    const error = await rejected(
+      instagram.publish(revoked, { format: 'feed', text: 'x', media: [image('a')] }),
+    );
+    expect([error.kind, error.code, second]).toEqual(['auth', '190/463', 1]);
+  });
+});
+
+describe('Facebook Pages', () => {
+  const facebook = () => new FacebookAdapter(graph);
+  const page: AccountAccess = { externalId: '104000000000001', accessToken: 'page-token' };
+
+  it('posts text with a link to the feed', async () => {
+    const result = await facebook().publish(page, {
+      format: 'feed',
+      text: 'Neu im Angebot',
+      link: 'https://immoxx.example/p/villa',
+      media: [],
+    });
+    expect(result.externalId).toMatch(/^104000000000001_\d+$/);
+    expect(state.posts[0]).toMatchObject({
+      kind: 'feed',
+      params: { message: 'Neu im Angebot', link: 'https://immoxx.example/p/villa' },
+    });
+  });
+
+  it('uploads several photos unpublished and attaches them to one feed post', async () => {
+    await facebook().publish(page, {
+      format: 'feed',
+      text: 'Villa',
+      link: 'https://immoxx.example/p/villa',
+      media: [image('a'), image('b')],
+    });
+    const photos = state.posts.filter((p) => p.kind === 'photo');
+    expect(photos.map((p) => p.params.published)).toEqual(['false', 'false']);
+    const feed = state.posts.find((p) => p.kind === 'feed');
+    expect(JSON.parse(feed?.params['attached_media[1]'] ?? '{}')).toEqual({ media_fbid: photos[1]?.id });
+    expect(feed?.params.message).toBe('Villa\n\nhttps://immoxx.example/p/villa');
+    expect(feed?.params.link).toBeUndefined();
+  });
+
+  it('a write without an answer is an unknown outcome, never a plain retry', async () => {
+    const silent = new GraphClient({
+      baseUrl: 'http://127.0.0.1:9',
+      version: 'v21.0',
+      fetchImpl: async () => {
+        throw new DOMException('The operation timed out.', 'TimeoutError');
+      },
+    });
+    const error = await rejected(
+      new FacebookAdapter(silent).publish(page, { format: 'feed', text: 'x', media: [] }),
+    );
+    expect(error.kind).toBe('unknown_outcome');
+  });
+});

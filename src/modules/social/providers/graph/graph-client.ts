@@ -1,0 +1,98 @@
+import { ProviderError } from '../provider-error.js';
+import { type GraphErrorBody, graphError } from './graph-errors.js';
+
+export interface GraphClientOptions {
+  /** e.g. https://graph.facebook.com — configurable so tests and the sandbox can stand in. */
+  baseUrl: string;
+  /** e.g. v21.0 */
+  version: string;
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+type Params = Record<string, string | number | boolean | undefined>;
+
+/**
+ * The Graph API over HTTP: form-encoded writes, JSON reads, the access token as a parameter,
+ * errors mapped to ProviderError. A write that times out after sending is `unknown_outcome`.
+ */
+export class GraphClient {
+  readonly #fetch: typeof fetch;
+  constructor(private readonly options: GraphClientOptions) {
+    this.#fetch = options.fetchImpl ?? fetch;
+  }
+
+  get<T>(path: string, params: Params, token: string): Promise<T> {
+    return this.#call<T>('GET', path, params, token);
+  }
+
+  post<T>(path: string, params: Params, token: string): Promise<T> {
+    return this.#call<T>('POST', path, params, token);
+  }
+
+  /** Facebook's long-lived token exchange (about 60 days), also used to refresh before expiry. */
+  async exchangeToken(
+    appId: string,
+    appSecret: string,
+    token: string,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
+    const body = await this.get<{ access_token: string; expires_in?: number }>(
+      'oauth/access_token',
+      {
+        grant_type: 'fb_exchange_token',
+        client_id: appId,
+        client_secret: appSecret,
+        fb_exchange_token: token,
+      },
+      token,
+    );
+    return { accessToken: body.access_token, expiresIn: body.expires_in ?? 5_184_000 };
+  }
+
+  async #call<T>(method: 'GET' | 'POST', path: string, params: Params, token: string): Promise<T> {
+    const url = new URL(
+      `${this.options.baseUrl.replace(/\/$/, '')}/${this.options.version}/${path.replace(/^\//, '')}`,
+    );
+    const form = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...params, access_token: token }))
+      if (value !== undefined) (method === 'GET' ? url.searchParams : form).set(key, String(value));
+    let response: Response;
+    try {
+      response = await this.#fetch(url, {
+        method,
+        body: method === 'POST' ? form : undefined,
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+      });
+    } catch (error) {
+      const detail = (error as Error).message;
+      // A write may have landed even though we saw no answer: the caller must look before re-posting.
+      if (method === 'POST')
+        throw new ProviderError(
+          'unknown_outcome',
+          'network',
+          'Keine Antwort der Plattform – ob der Beitrag angekommen ist, wird geprüft.',
+          detail,
+        );
+      throw new ProviderError(
+        'retryable',
+        'network',
+        'Die Plattform ist nicht erreichbar; neuer Versuch folgt.',
+        detail,
+      );
+    }
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok || (body as { error?: unknown } | undefined)?.error)
+      throw graphError(
+        response.status,
+        (body as { error?: GraphErrorBody } | undefined)?.error,
+        response.headers.get('x-business-use-case-usage') ?? response.headers.get('x-app-usage'),
+      );
+    return body as T;
+  }
+}

@@ -1,0 +1,169 @@
+import { ProviderError } from '../provider-error.js';
+import type {
+  AccountAccess,
+  PublishMedia,
+  PublishRequest,
+  PublishResult,
+  SocialAdapter,
+} from '../social-adapter.js';
+import { withFreshToken } from '../with-fresh-token.js';
+import type { GraphClient } from './graph-client.js';
+
+interface ContainerStatus {
+  status_code: 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
+  status?: string;
+}
+
+export interface InstagramOptions {
+  /** Between status checks; videos take minutes, images seconds. */
+  pollIntervalMs: number;
+  maxPolls: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Instagram Graph API content publishing: create a container (child containers for a
+ * carousel), poll `status_code` until FINISHED, then `media_publish`. The publishing quota is
+ * read from `content_publishing_limit` instead of being assumed.
+ */
+export class InstagramAdapter implements SocialAdapter {
+  readonly platform = 'instagram' as const;
+  readonly #sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    private readonly graph: GraphClient,
+    private readonly options: InstagramOptions,
+  ) {
+    this.#sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  publish(account: AccountAccess, request: PublishRequest): Promise<PublishResult> {
+    return withFreshToken(account, async (token) => {
+      await this.#checkQuota(account.externalId, token);
+      let containerId = await this.#createContainer(account.externalId, request, token);
+      let status = await this.#waitUntilReady(containerId, token);
+      if (status.status_code === 'EXPIRED') {
+        // A container lives 24 hours; one that expired is rebuilt once, never published stale.
+        containerId = await this.#createContainer(account.externalId, request, token);
+        status = await this.#waitUntilReady(containerId, token);
+      }
+      if (status.status_code !== 'FINISHED')
+        throw new ProviderError(
+          'permanent',
+          `container_${status.status_code.toLowerCase()}`,
+          status.status_code === 'EXPIRED'
+            ? 'Instagram hat den vorbereiteten Beitrag verfallen lassen.'
+            : `Instagram konnte das Medium nicht verarbeiten${status.status ? ` (${status.status})` : ''}.`,
+          status.status,
+        );
+      const published = await this.graph.post<{ id: string }>(
+        `${account.externalId}/media_publish`,
+        { creation_id: containerId },
+        token,
+      );
+      const media = await this.graph
+        .get<{ permalink?: string }>(published.id, { fields: 'permalink' }, token)
+        .catch(() => ({ permalink: undefined }));
+      return { externalId: published.id, url: media.permalink };
+    });
+  }
+
+  async #checkQuota(igUserId: string, token: string): Promise<void> {
+    const limit = await this.graph.get<{
+      data: { quota_usage: number; config?: { quota_total: number; quota_duration: number } }[];
+    }>(`${igUserId}/content_publishing_limit`, { fields: 'config,quota_usage' }, token);
+    const entry = limit.data[0];
+    if (entry?.config && entry.quota_usage >= entry.config.quota_total)
+      throw new ProviderError(
+        'rate_limit',
+        'content_publishing_limit',
+        `Instagram erlaubt ${entry.config.quota_total} Beiträge in ${Math.round(entry.config.quota_duration / 3600)} Stunden; der Beitrag wird später gesendet.`,
+        undefined,
+        3600,
+      );
+  }
+
+  async #createContainer(igUserId: string, request: PublishRequest, token: string): Promise<string> {
+    const media = (m: PublishMedia, extra: Record<string, string | boolean | undefined>) =>
+      m.kind === 'image'
+        ? { image_url: m.url, alt_text: request.format === 'feed' ? m.altText : undefined, ...extra }
+        : { video_url: m.url, ...extra };
+    if (request.format === 'story') {
+      const [first] = request.media;
+      if (!first)
+        throw new ProviderError('permanent', 'media_required', 'Eine Story braucht ein Bild oder Video.');
+      return (
+        await this.graph.post<{ id: string }>(
+          `${igUserId}/media`,
+          media(first, { media_type: 'STORIES' }),
+          token,
+        )
+      ).id;
+    }
+    if (request.format === 'reel') {
+      const [first] = request.media;
+      if (first?.kind !== 'video')
+        throw new ProviderError('permanent', 'video_required', 'Ein Reel braucht ein Video.');
+      return (
+        await this.graph.post<{ id: string }>(
+          `${igUserId}/media`,
+          { media_type: 'REELS', video_url: first.url, caption: request.text },
+          token,
+        )
+      ).id;
+    }
+    if (request.media.length === 1) {
+      const [only] = request.media as [PublishMedia];
+      return (
+        await this.graph.post<{ id: string }>(
+          `${igUserId}/media`,
+          media(only, { caption: request.text, media_type: only.kind === 'video' ? 'REELS' : undefined }),
+          token,
+        )
+      ).id;
+    }
+    const children: string[] = [];
+    for (const m of request.media.slice(0, 10)) {
+      const child = await this.graph.post<{ id: string }>(
+        `${igUserId}/media`,
+        media(m, { is_carousel_item: true, media_type: m.kind === 'video' ? 'VIDEO' : undefined }),
+        token,
+      );
+      children.push(child.id);
+    }
+    for (const child of children) {
+      const status = await this.#waitUntilReady(child, token);
+      if (status.status_code !== 'FINISHED')
+        throw new ProviderError(
+          'permanent',
+          `container_${status.status_code.toLowerCase()}`,
+          'Instagram konnte ein Karussell-Medium nicht verarbeiten.',
+          status.status,
+        );
+    }
+    return (
+      await this.graph.post<{ id: string }>(
+        `${igUserId}/media`,
+        { media_type: 'CAROUSEL', children: children.join(','), caption: request.text },
+        token,
+      )
+    ).id;
+  }
+
+  async #waitUntilReady(containerId: string, token: string): Promise<ContainerStatus> {
+    for (let i = 0; i < this.options.maxPolls; i++) {
+      const status = await this.graph.get<ContainerStatus>(
+        containerId,
+        { fields: 'status_code,status' },
+        token,
+      );
+      if (status.status_code !== 'IN_PROGRESS') return status;
+      await this.#sleep(this.options.pollIntervalMs);
+    }
+    throw new ProviderError(
+      'retryable',
+      'container_timeout',
+      'Instagram verarbeitet das Medium noch; neuer Versuch folgt.',
+    );
+  }
+}

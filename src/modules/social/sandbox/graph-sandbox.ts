@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import formbody from '@fastify/formbody';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+
+/**
+ * A local stand-in for the Facebook/Instagram Graph API, following the documented contract:
+ * tokens as `access_token`, errors as `{error: {code, error_subcode, type, message}}`,
+ * throttling with `X-Business-Use-Case-Usage`, containers that move through
+ * IN_PROGRESS → FINISHED/ERROR/EXPIRED. What happens is driven by the media URL:
+ * "langsam" takes two polls, "defekt" fails, "veraltet" expires once.
+ */
+export interface GraphSandboxState {
+  posts: {
+    id: string;
+    target: string;
+    kind: 'feed' | 'photo' | 'video' | 'instagram';
+    params: Record<string, string>;
+  }[];
+  containers: Map<string, { owner: string; params: Record<string, string>; polls: number; script: string[] }>;
+  throttleNext: number;
+  regainMinutes: number;
+  quotaUsage: number;
+  requests: number;
+}
+
+export function createGraphSandboxState(): GraphSandboxState {
+  return { posts: [], containers: new Map(), throttleNext: 0, regainMinutes: 2, quotaUsage: 0, requests: 0 };
+}
+
+const graphError = (reply: FastifyReply, status: number, code: number, message: string, subcode?: number) =>
+  reply.status(status).send({
+    error: {
+      message,
+      type: code === 190 ? 'OAuthException' : 'GraphMethodException',
+      code,
+      error_subcode: subcode,
+      fbtrace_id: randomBytes(6).toString('hex'),
+    },
+  });
+
+function scriptFor(url: string, expiredOnce: Set<string>): string[] {
+  if (url.includes('defekt')) return ['IN_PROGRESS', 'ERROR'];
+  if (url.includes('veraltet') && !expiredOnce.has(url)) {
+    expiredOnce.add(url);
+    return ['EXPIRED'];
+  }
+  if (url.includes('langsam')) return ['IN_PROGRESS', 'IN_PROGRESS', 'FINISHED'];
+  return ['IN_PROGRESS', 'FINISHED'];
+}
+
+export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = async (app, { state }) => {
+  await app.register(formbody);
+  const expiredOnce = new Set<string>();
+  const newId = () => String(17_000_000_000_000 + Math.floor(Math.random() * 1e12));
+  type Req = {
+    Params: { version: string; id: string };
+    Querystring: Record<string, string>;
+    Body: Record<string, string>;
+  };
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.url.startsWith('/__sandbox')) return;
+    state.requests++;
+    const params = {
+      ...(request.query as Record<string, string>),
+      ...((request.body as Record<string, string>) ?? {}),
+    };
+    if (state.throttleNext > 0) {
+      state.throttleNext--;
+      reply.header(
+        'x-business-use-case-usage',
+        JSON.stringify({
+          sandbox: [
+            {
+              type: 'instagram',
+              call_count: 100,
+              total_cputime: 40,
+              total_time: 60,
+              estimated_time_to_regain_access: state.regainMinutes,
+            },
+          ],
+        }),
+      );
+      return graphError(reply, 429, 80002, 'There have been too many calls to this Instagram account.');
+    }
+    if (
+      !request.url.includes('/oauth/') &&
+      (!params.access_token || params.access_token.startsWith('expired'))
+    )
+      return graphError(reply, 401, 190, 'Error validating access token: Session has expired.', 463);
+  });
+
+  app.get<Req>('/:version/oauth/access_token', async (request, reply) => {
+    if (request.query.grant_type !== 'fb_exchange_token' || !request.query.fb_exchange_token)
+      return graphError(reply, 400, 100, 'Invalid parameter');
+    return {
+      access_token: `fresh-${randomBytes(8).toString('hex')}`,
+      token_type: 'bearer',
+      expires_in: 5_184_000,
+    };
+  });
+
+  app.get<Req>('/:version/:id/content_publishing_limit', async () => ({
+    data: [{ quota_usage: state.quotaUsage, config: { quota_total: 100, quota_duration: 86_400 } }],
+  }));
+
+  app.post<Req>('/:version/:id/media', async (request, reply) => {
+    const body = request.body;
+    if (body.media_type === 'CAROUSEL') {
+      const children = (body.children ?? '').split(',').filter(Boolean);
+      if (children.length < 2 || children.length > 10)
+        return graphError(reply, 400, 100, 'Carousel needs 2 to 10 children');
+      if (children.some((c) => state.containers.get(c)?.script.at(-1) !== 'FINISHED'))
+        return graphError(reply, 400, 9007, 'Media ID is not available', 2207027);
+    } else if (!body.image_url && !body.video_url)
+      return graphError(reply, 400, 100, 'image_url or video_url is required');
+    if ((body.caption ?? '').length > 2200)
+      return graphError(reply, 400, 100, 'The caption is too long', 2207010);
+    const id = newId();
+    const url = body.image_url ?? body.video_url ?? 'carousel';
+    state.containers.set(id, {
+      owner: request.params.id,
+      params: body,
+      polls: 0,
+      script: scriptFor(url, expiredOnce),
+    });
+    return { id };
+  });
+
+  app.post<Req>('/:version/:id/media_publish', async (request, reply) => {
+    const container = state.containers.get(request.body.creation_id ?? '');
+    if (!container || container.owner !== request.params.id)
+      return graphError(reply, 400, 100, 'Invalid creation_id');
+    const current = container.script[Math.min(container.polls, container.script.length) - 1];
+    if (current !== 'FINISHED') return graphError(reply, 400, 9007, 'Media ID is not available', 2207027);
+    container.script.push('PUBLISHED');
+    state.quotaUsage++;
+    const id = newId();
+    state.posts.push({ id, target: request.params.id, kind: 'instagram', params: container.params });
+    return { id };
+  });
+
+  app.post<Req>('/:version/:id/photos', async (request) => {
+    const id = newId();
+    state.posts.push({ id, target: request.params.id, kind: 'photo', params: request.body });
+    return request.body.published === 'false' ? { id } : { id, post_id: `${request.params.id}_${id}` };
+  });
+
+  app.post<Req>('/:version/:id/videos', async (request) => {
+    const id = newId();
+    state.posts.push({ id, target: request.params.id, kind: 'video', params: request.body });
+    return { id };
+  });
+
+  app.post<Req>('/:version/:id/feed', async (request, reply) => {
+    if (!request.body.message && !request.body.link)
+      return graphError(reply, 400, 100, 'message or link required');
+    const id = `${request.params.id}_${newId()}`;
+    state.posts.push({ id, target: request.params.id, kind: 'feed', params: request.body });
+    return { id };
+  });
+
+  app.get<Req>('/:version/:id', async (request, reply) => {
+    const container = state.containers.get(request.params.id);
+    if (container) {
+      container.polls++;
+      const status = container.script[Math.min(container.polls, container.script.length) - 1];
+      return {
+        id: request.params.id,
+        status_code: status,
+        status: status === 'ERROR' ? 'Error: 2207003' : undefined,
+      };
+    }
+    const post = state.posts.find((p) => p.id === request.params.id);
+    if (!post) return graphError(reply, 404, 100, 'Unsupported get request. Object does not exist');
+    return { id: post.id, permalink: `https://sandbox.local/p/${post.id}` };
+  });
+
+  app.get('/__sandbox/state', async () => ({
+    posts: state.posts,
+    requests: state.requests,
+    quotaUsage: state.quotaUsage,
+  }));
+};
