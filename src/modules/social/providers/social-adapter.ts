@@ -5,6 +5,8 @@ export interface PublishMedia {
   /** Public URL the platform fetches (Instagram, Facebook by URL). */
   url: string;
   altText?: string;
+  /** The file itself, for platforms that take uploads instead of URLs (TikTok, LinkedIn). */
+  read?: () => Promise<Buffer>;
 }
 
 export interface PublishRequest {

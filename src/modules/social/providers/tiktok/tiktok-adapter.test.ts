@@ -1,0 +1,101 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTikTokSandboxState,
+  type TikTokSandboxState,
+  tiktokSandbox,
+} from '../../sandbox/tiktok-sandbox.js';
+import type { ProviderError } from '../provider-error.js';
+import { chunkPlan, TikTokAdapter } from './tiktok-adapter.js';
+
+let sandbox: FastifyInstance;
+let state: TikTokSandboxState;
+let baseUrl: string;
+const MB = 1024 * 1024;
+
+beforeAll(async () => {
+  state = createTikTokSandboxState();
+  sandbox = Fastify();
+  await sandbox.register(tiktokSandbox, { state });
+  baseUrl = await sandbox.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => sandbox?.close());
+
+const adapter = () =>
+  new TikTokAdapter({ baseUrl, pollIntervalMs: 1, maxPolls: 5, chunkBytes: 5 * MB, sleep: async () => {} });
+const video = (bytes: number) => ({
+  kind: 'video' as const,
+  url: 'https://immoxx.example/reel.mp4',
+  read: async () => Buffer.alloc(bytes, 7),
+});
+
+describe('TikTok Content Posting API', () => {
+  it('plans chunks by the media transfer rules', () => {
+    expect(chunkPlan(3 * MB)).toEqual({ chunkSize: 3 * MB, count: 1 });
+    expect(chunkPlan(12 * MB, 5 * MB)).toEqual({ chunkSize: 5 * MB, count: 2 });
+    expect(chunkPlan(200 * MB, 100 * MB)).toEqual({ chunkSize: 64 * MB, count: 3 });
+  });
+
+  it('uploads a 12 MB video in sequential chunks and polls until PUBLISH_COMPLETE', async () => {
+    const result = await adapter().publish(
+      { externalId: 'sandbox-open-id', accessToken: 'act.valid' },
+      { format: 'reel', text: 'Villa am See – Rundgang', media: [video(12 * MB)] },
+      { privacyLevel: 'PUBLIC_TO_EVERYONE' },
+    );
+    const upload = [...state.uploads.values()].at(-1);
+    expect(upload?.ranges).toEqual([
+      `bytes 0-${5 * MB - 1}/${12 * MB}`,
+      `bytes ${5 * MB}-${12 * MB - 1}/${12 * MB}`,
+    ]);
+    expect(state.published.at(-1)).toMatchObject({
+      postId: result.externalId,
+      bytes: 12 * MB,
+      title: 'Villa am See – Rundgang',
+    });
+  });
+
+  it('creator_info drives the privacy options; a level the creator lacks is refused before upload', async () => {
+    const info = await adapter().creatorInfo({ externalId: 'x', accessToken: 'act.valid' });
+    expect(info.privacy_level_options).toContain('SELF_ONLY');
+    const before = state.uploads.size;
+    await expect(
+      adapter().publish(
+        { externalId: 'x', accessToken: 'act.valid' },
+        { format: 'reel', text: 'x', media: [video(MB)] },
+        { privacyLevel: 'FOLLOWER_OF_CREATOR' },
+      ),
+    ).rejects.toMatchObject({ kind: 'permanent', code: 'privacy_level_option_mismatch' });
+    expect(state.uploads.size).toBe(before);
+  });
+
+  it('refreshes an expired token once with the rotating refresh token, then repeats the call', async () => {
+    let refreshToken = 'refresh-1';
+    const account = {
+      externalId: 'sandbox-open-id',
+      accessToken: 'expired-act',
+      refresh: async () => {
+        const response = await fetch(`${baseUrl}/v2/oauth/token/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            client_key: 'k',
+            client_secret: 's',
+            grant_type: 'refresh_token',
+            refresh_token: refreshToken,
+          }),
+        });
+        const body = (await response.json()) as { access_token: string; refresh_token: string };
+        refreshToken = body.refresh_token; // TikTok rotates it: always keep the newest
+        return body.access_token;
+      },
+    };
+    const info = await adapter().creatorInfo(account);
+    expect(info.creator_username).toBe('bodensee.immobilien');
+    expect(refreshToken).not.toBe('refresh-1');
+    expect(state.refreshTokens.has('refresh-1')).toBe(false);
+    const error = (await adapter()
+      .creatorInfo({ externalId: 'x', accessToken: 'expired-no-refresh' })
+      .catch((e: unknown) => e)) as ProviderError;
+    expect([error.kind, error.code]).toEqual(['auth', 'access_token_invalid']);
+  });
+});

@@ -1,0 +1,202 @@
+import { ProviderError } from '../provider-error.js';
+import type { AccountAccess, PublishRequest, PublishResult, SocialAdapter } from '../social-adapter.js';
+import { withFreshToken } from '../with-fresh-token.js';
+
+const MB = 1024 * 1024;
+/** TikTok's media transfer rules: chunks of 5–64 MB, the last one takes the remainder. */
+export const MIN_CHUNK = 5 * MB;
+export const MAX_CHUNK = 64 * MB;
+
+export function chunkPlan(size: number, preferred = 10 * MB): { chunkSize: number; count: number } {
+  if (size < MIN_CHUNK) return { chunkSize: size, count: 1 };
+  const chunkSize = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, preferred));
+  return { chunkSize, count: Math.max(1, Math.floor(size / chunkSize)) };
+}
+
+export interface CreatorInfo {
+  creator_username: string;
+  creator_nickname?: string;
+  privacy_level_options: string[];
+  comment_disabled: boolean;
+  duet_disabled: boolean;
+  stitch_disabled: boolean;
+  max_video_post_duration_sec: number;
+}
+
+interface TikTokEnvelope<T> {
+  data?: T;
+  error?: { code: string; message?: string; log_id?: string };
+}
+
+export interface TikTokOptions {
+  baseUrl: string;
+  pollIntervalMs: number;
+  maxPolls: number;
+  chunkBytes?: number;
+  sleep?: (ms: number) => Promise<void>;
+  fetchImpl?: typeof fetch;
+}
+
+export interface TikTokPostSettings {
+  privacyLevel: string;
+  disableComment?: boolean;
+  disableDuet?: boolean;
+  disableStitch?: boolean;
+}
+
+/**
+ * TikTok Content Posting API (Direct Post): `creator_info/query` decides which privacy levels
+ * the UI may offer, `video/init` with FILE_UPLOAD returns an upload URL, the video goes up in
+ * sequential `Content-Range` chunks, and `status/fetch` is polled until PUBLISH_COMPLETE.
+ */
+export class TikTokAdapter implements SocialAdapter {
+  readonly platform = 'tiktok' as const;
+  readonly #fetch: typeof fetch;
+  readonly #sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: TikTokOptions) {
+    this.#fetch = options.fetchImpl ?? fetch;
+    this.#sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  creatorInfo(account: AccountAccess): Promise<CreatorInfo> {
+    return withFreshToken(account, (token) =>
+      this.#api<CreatorInfo>('/v2/post/publish/creator_info/query/', {}, token),
+    );
+  }
+
+  publish(
+    account: AccountAccess,
+    request: PublishRequest,
+    settings: TikTokPostSettings = { privacyLevel: 'SELF_ONLY' },
+  ): Promise<PublishResult> {
+    return withFreshToken(account, async (token) => {
+      const [video] = request.media;
+      if (video?.kind !== 'video' || !video.read)
+        throw new ProviderError('permanent', 'video_required', 'TikTok braucht eine Videodatei.');
+      const creator = await this.#api<CreatorInfo>('/v2/post/publish/creator_info/query/', {}, token);
+      if (!creator.privacy_level_options.includes(settings.privacyLevel))
+        throw new ProviderError(
+          'permanent',
+          'privacy_level_option_mismatch',
+          `Dieses TikTok-Konto erlaubt die Sichtbarkeit „${settings.privacyLevel}“ nicht.`,
+        );
+      const bytes = await video.read();
+      const plan = chunkPlan(bytes.length, this.options.chunkBytes);
+      const init = await this.#api<{ publish_id: string; upload_url: string }>(
+        '/v2/post/publish/video/init/',
+        {
+          post_info: {
+            title: request.text,
+            privacy_level: settings.privacyLevel,
+            disable_comment: settings.disableComment ?? creator.comment_disabled,
+            disable_duet: settings.disableDuet ?? creator.duet_disabled,
+            disable_stitch: settings.disableStitch ?? creator.stitch_disabled,
+          },
+          source_info: {
+            source: 'FILE_UPLOAD',
+            video_size: bytes.length,
+            chunk_size: plan.chunkSize,
+            total_chunk_count: plan.count,
+          },
+        },
+        token,
+      );
+      for (let i = 0; i < plan.count; i++) {
+        const start = i * plan.chunkSize;
+        const end = i === plan.count - 1 ? bytes.length : start + plan.chunkSize;
+        const response = await this.#fetch(init.upload_url, {
+          method: 'PUT',
+          headers: {
+            'content-type': 'video/mp4',
+            'content-range': `bytes ${start}-${end - 1}/${bytes.length}`,
+          },
+          body: new Blob([new Uint8Array(bytes.subarray(start, end))]),
+        });
+        if (response.status !== 206 && response.status !== 201)
+          throw new ProviderError(
+            response.status >= 500 ? 'retryable' : 'permanent',
+            `upload_${response.status}`,
+            'Das Video konnte nicht zu TikTok übertragen werden.',
+          );
+      }
+      for (let i = 0; i < this.options.maxPolls; i++) {
+        const status = await this.#api<{
+          status: string;
+          fail_reason?: string;
+          publicaly_available_post_id?: (string | number)[];
+        }>('/v2/post/publish/status/fetch/', { publish_id: init.publish_id }, token);
+        if (status.status === 'PUBLISH_COMPLETE')
+          return { externalId: String(status.publicaly_available_post_id?.[0] ?? init.publish_id) };
+        if (status.status === 'FAILED')
+          throw new ProviderError(
+            'permanent',
+            status.fail_reason ?? 'failed',
+            `TikTok hat den Beitrag abgelehnt (${status.fail_reason ?? 'ohne Angabe'}).`,
+          );
+        await this.#sleep(this.options.pollIntervalMs);
+      }
+      // The upload went through; the outcome is checked later with the publish_id, never re-posted.
+      throw new ProviderError(
+        'unknown_outcome',
+        'status_pending',
+        'TikTok verarbeitet den Beitrag noch; der Status wird weiter geprüft.',
+        init.publish_id,
+      );
+    });
+  }
+
+  async #api<T>(path: string, body: unknown, token: string): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.#fetch(`${this.options.baseUrl.replace(/\/$/, '')}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=UTF-8' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      throw new ProviderError(
+        path.includes('/init/') ? 'unknown_outcome' : 'retryable',
+        'network',
+        'TikTok ist nicht erreichbar.',
+        (error as Error).message,
+      );
+    }
+    const envelope = (await response.json().catch(() => ({}))) as TikTokEnvelope<T>;
+    const code = envelope.error?.code ?? (response.ok ? 'ok' : `http_${response.status}`);
+    if (code === 'ok' && envelope.data) return envelope.data;
+    const detail = `${envelope.error?.message ?? ''} (log_id ${envelope.error?.log_id ?? '-'})`;
+    if (code === 'access_token_invalid' || code === 'scope_not_authorized' || response.status === 401)
+      throw new ProviderError(
+        'auth',
+        code,
+        'Die TikTok-Verbindung ist abgelaufen. Bitte neu verbinden.',
+        detail,
+      );
+    if (code === 'rate_limit_exceeded' || response.status === 429)
+      throw new ProviderError(
+        'rate_limit',
+        code,
+        'TikTok begrenzt die Anfragen; der Beitrag wird später gesendet.',
+        detail,
+        60,
+      );
+    if (code === 'spam_risk_too_many_posts' || code === 'spam_risk_user_banned_from_posting')
+      throw new ProviderError(
+        'rate_limit',
+        code,
+        'TikTok erlaubt diesem Konto heute keine weiteren Beiträge.',
+        detail,
+        86_400,
+      );
+    if (response.status >= 500)
+      throw new ProviderError('retryable', code, 'TikTok ist vorübergehend gestört.', detail);
+    throw new ProviderError(
+      'permanent',
+      code,
+      `TikTok hat den Beitrag abgelehnt: ${envelope.error?.message ?? code}`,
+      detail,
+    );
+  }
+}

@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import formbody from '@fastify/formbody';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+const MB = 1024 * 1024;
+
+/**
+ * A local stand-in for TikTok's Content Posting API with its documented rules: bearer tokens,
+ * the `{data, error: {code, message, log_id}}` envelope, chunk sizes of 5–64 MB with
+ * `total_chunk_count = floor(video_size / chunk_size)`, sequential `Content-Range` uploads,
+ * `status/fetch` moving from PROCESSING_UPLOAD to PUBLISH_COMPLETE, and rotating refresh tokens.
+ */
+export interface TikTokSandboxState {
+  uploads: Map<
+    string,
+    {
+      size: number;
+      chunkSize: number;
+      chunks: number;
+      received: number;
+      ranges: string[];
+      polls: number;
+      title: string;
+    }
+  >;
+  published: { publishId: string; postId: string; title: string; bytes: number }[];
+  refreshTokens: Set<string>;
+}
+
+export function createTikTokSandboxState(): TikTokSandboxState {
+  return { uploads: new Map(), published: [], refreshTokens: new Set(['refresh-1']) };
+}
+
+const envelope = (reply: FastifyReply, status: number, code: string, message: string) =>
+  reply.status(status).send({ data: {}, error: { code, message, log_id: randomBytes(8).toString('hex') } });
+
+export const tiktokSandbox: FastifyPluginAsync<{ state: TikTokSandboxState }> = async (app, { state }) => {
+  await app.register(formbody);
+  app.addContentTypeParser('video/mp4', { parseAs: 'buffer', bodyLimit: 130 * MB }, (_r, body, done) =>
+    done(null, body),
+  );
+  const authorised = (request: FastifyRequest, reply: FastifyReply) => {
+    const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (!token || token.startsWith('expired')) {
+      void envelope(
+        reply,
+        401,
+        'access_token_invalid',
+        'The access token is invalid or not found in the request.',
+      );
+      return false;
+    }
+    return true;
+  };
+
+  app.post('/v2/oauth/token/', async (request, reply) => {
+    const body = request.body as Record<string, string>;
+    if (body.grant_type !== 'refresh_token' || !state.refreshTokens.has(body.refresh_token ?? ''))
+      return reply
+        .status(400)
+        .send({ error: 'invalid_grant', error_description: 'Refresh token is invalid or expired.' });
+    state.refreshTokens.delete(body.refresh_token ?? '');
+    const next = `refresh-${randomBytes(4).toString('hex')}`;
+    state.refreshTokens.add(next);
+    return {
+      access_token: `act.${randomBytes(8).toString('hex')}`,
+      expires_in: 86_400,
+      refresh_token: next,
+      refresh_expires_in: 31_536_000,
+      open_id: 'sandbox-open-id',
+      scope: 'video.publish',
+      token_type: 'Bearer',
+    };
+  });
+
+  app.post('/v2/post/publish/creator_info/query/', async (request, reply) => {
+    if (!authorised(request, reply)) return reply;
+    return {
+      data: {
+        creator_avatar_url: 'https://sandbox.local/avatar.jpg',
+        creator_username: 'bodensee.immobilien',
+        creator_nickname: 'Bodensee Immobilien',
+        privacy_level_options: ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'],
+        comment_disabled: false,
+        duet_disabled: true,
+        stitch_disabled: true,
+        max_video_post_duration_sec: 600,
+      },
+      error: { code: 'ok', message: '', log_id: randomBytes(8).toString('hex') },
+    };
+  });
+
+  app.post('/v2/post/publish/video/init/', async (request, reply) => {
+    if (!authorised(request, reply)) return reply;
+    const body = request.body as {
+      post_info?: { title?: string; privacy_level?: string };
+      source_info?: { source?: string; video_size?: number; chunk_size?: number; total_chunk_count?: number };
+    };
+    const src = body.source_info ?? {};
+    const size = src.video_size ?? 0;
+    const chunk = src.chunk_size ?? 0;
+    const small = size < 5 * MB;
+    const validChunk = small ? chunk === size : chunk >= 5 * MB && chunk <= 64 * MB;
+    if (
+      src.source !== 'FILE_UPLOAD' ||
+      !validChunk ||
+      src.total_chunk_count !== (small ? 1 : Math.floor(size / chunk))
+    )
+      return envelope(
+        reply,
+        400,
+        'invalid_params',
+        'The chunk size or total_chunk_count does not follow the media transfer rules.',
+      );
+    const publishId = `v_pub_file~v2-1.${randomBytes(8).toString('hex')}`;
+    state.uploads.set(publishId, {
+      size,
+      chunkSize: chunk,
+      chunks: src.total_chunk_count ?? 1,
+      received: 0,
+      ranges: [],
+      polls: 0,
+      title: body.post_info?.title ?? '',
+    });
+    const origin = `${request.protocol}://${request.headers.host}`;
+    return {
+      data: {
+        publish_id: publishId,
+        upload_url: `${origin}/upload/?upload_id=${encodeURIComponent(publishId)}`,
+      },
+      error: { code: 'ok', message: '', log_id: 'x' },
+    };
+  });
+
+  app.put('/upload/', async (request, reply) => {
+    const upload = state.uploads.get((request.query as { upload_id?: string }).upload_id ?? '');
+    if (!upload) return reply.status(404).send();
+    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(request.headers['content-range'] ?? ''));
+    const body = request.body as Buffer;
+    if (
+      !range ||
+      Number(range[1]) !== upload.received ||
+      Number(range[3]) !== upload.size ||
+      Number(range[2]) - Number(range[1]) + 1 !== body.length
+    )
+      return reply.status(416).send();
+    upload.received += body.length;
+    upload.ranges.push(range[0] as string);
+    return reply.status(upload.received === upload.size ? 201 : 206).send();
+  });
+
+  app.post('/v2/post/publish/status/fetch/', async (request, reply) => {
+    if (!authorised(request, reply)) return reply;
+    const publishId = (request.body as { publish_id?: string }).publish_id ?? '';
+    const upload = state.uploads.get(publishId);
+    if (!upload) return envelope(reply, 400, 'invalid_publish_id', 'publish_id does not exist');
+    upload.polls++;
+    let status = 'PROCESSING_UPLOAD';
+    const data: Record<string, unknown> = { uploaded_bytes: upload.received };
+    if (upload.received === upload.size)
+      status = upload.polls < 2 ? 'PROCESSING_DOWNLOAD' : 'PUBLISH_COMPLETE';
+    if (status === 'PUBLISH_COMPLETE') {
+      let post = state.published.find((p) => p.publishId === publishId);
+      if (!post) {
+        post = {
+          publishId,
+          postId: String(7_300_000_000_000_000_000n + BigInt(state.published.length)),
+          title: upload.title,
+          bytes: upload.received,
+        };
+        state.published.push(post);
+      }
+      data.publicaly_available_post_id = [post.postId];
+    }
+    return { data: { status, ...data }, error: { code: 'ok', message: '', log_id: 'x' } };
+  });
+};
