@@ -1,0 +1,161 @@
+import { ProviderError } from '../provider-error.js';
+import type { AccountAccess, PublishRequest, PublishResult, SocialAdapter } from '../social-adapter.js';
+import { withFreshToken } from '../with-fresh-token.js';
+import { toLittleText } from './little-text.js';
+
+export interface LinkedInOptions {
+  /** e.g. https://api.linkedin.com */
+  baseUrl: string;
+  /** The monthly API version header, e.g. "202411". */
+  version: string;
+  fetchImpl?: typeof fetch;
+}
+
+/**
+ * LinkedIn Posts API for organisation pages: images go up through
+ * `/rest/images?action=initializeUpload` and a PUT to the returned URL, the post is created
+ * at `/rest/posts`, and its id comes back in the `x-restli-id` header.
+ */
+export class LinkedInAdapter implements SocialAdapter {
+  readonly platform = 'linkedin' as const;
+  readonly #fetch: typeof fetch;
+
+  constructor(private readonly options: LinkedInOptions) {
+    this.#fetch = options.fetchImpl ?? fetch;
+  }
+
+  publish(account: AccountAccess, request: PublishRequest): Promise<PublishResult> {
+    return withFreshToken(account, async (token) => {
+      const author = account.externalId.startsWith('urn:')
+        ? account.externalId
+        : `urn:li:organization:${account.externalId}`;
+      if (request.media.some((m) => m.kind === 'video'))
+        throw new ProviderError(
+          'permanent',
+          'video_unsupported',
+          'LinkedIn-Videos folgen; bitte Bilder oder einen Link verwenden.',
+        );
+      const images: { id: string; altText?: string }[] = [];
+      for (const m of request.media) {
+        if (!m.read)
+          throw new ProviderError('permanent', 'file_required', 'LinkedIn braucht die Bilddatei selbst.');
+        const init = await this.#rest<{ value: { uploadUrl: string; image: string } }>(
+          'POST',
+          '/rest/images?action=initializeUpload',
+          { initializeUploadRequest: { owner: author } },
+          token,
+        );
+        const upload = await this.#fetch(init.body.value.uploadUrl, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+          body: new Blob([new Uint8Array(await m.read())]),
+        });
+        if (!upload.ok)
+          throw new ProviderError(
+            upload.status >= 500 ? 'retryable' : 'permanent',
+            `upload_${upload.status}`,
+            'Das Bild konnte nicht zu LinkedIn übertragen werden.',
+          );
+        images.push({ id: init.body.value.image, altText: m.altText });
+      }
+      const content =
+        images.length > 1
+          ? { multiImage: { images } }
+          : images.length === 1
+            ? { media: { id: images[0]?.id, altText: images[0]?.altText } }
+            : request.link
+              ? { article: { source: request.link, title: request.text.split('\n')[0]?.slice(0, 200) ?? '' } }
+              : undefined;
+      const created = await this.#rest<unknown>(
+        'POST',
+        '/rest/posts',
+        {
+          author,
+          commentary: toLittleText(request.text),
+          visibility: 'PUBLIC',
+          distribution: {
+            feedDistribution: 'MAIN_FEED',
+            targetEntities: [],
+            thirdPartyDistributionChannels: [],
+          },
+          ...(content ? { content } : {}),
+          lifecycleState: 'PUBLISHED',
+          isReshareDisabledByAuthor: false,
+        },
+        token,
+      );
+      const id = created.headers.get('x-restli-id');
+      if (!id)
+        throw new ProviderError(
+          'unknown_outcome',
+          'no_restli_id',
+          'LinkedIn hat keine Beitrags-ID geliefert; der Status wird geprüft.',
+        );
+      return { externalId: id, url: `https://www.linkedin.com/feed/update/${id}/` };
+    });
+  }
+
+  async #rest<T>(
+    method: 'POST' | 'GET',
+    path: string,
+    body: unknown,
+    token: string,
+  ): Promise<{ body: T; headers: Headers }> {
+    let response: Response;
+    try {
+      response = await this.#fetch(`${this.options.baseUrl.replace(/\/$/, '')}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'linkedin-version': this.options.version,
+          'x-restli-protocol-version': '2.0.0',
+        },
+        body: method === 'POST' ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      throw new ProviderError(
+        path === '/rest/posts' ? 'unknown_outcome' : 'retryable',
+        'network',
+        'LinkedIn ist nicht erreichbar.',
+        (error as Error).message,
+      );
+    }
+    const text = await response.text();
+    const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    if (response.ok) return { body: json as T, headers: response.headers };
+    const code = String(json.code ?? json.serviceErrorCode ?? `http_${response.status}`);
+    const detail = String(json.message ?? '');
+    if (response.status === 401)
+      throw new ProviderError(
+        'auth',
+        code,
+        'Die LinkedIn-Verbindung ist abgelaufen. Bitte neu verbinden.',
+        detail,
+      );
+    if (response.status === 429)
+      throw new ProviderError(
+        'rate_limit',
+        code,
+        'LinkedIn begrenzt die Anfragen; der Beitrag wird später gesendet.',
+        detail,
+        Number(response.headers.get('retry-after') ?? 3600),
+      );
+    if (response.status === 403)
+      throw new ProviderError(
+        'permanent',
+        code,
+        'Für diese LinkedIn-Seite fehlt die Berechtigung (Seiten-Admin, w_organization_social).',
+        detail,
+      );
+    if (response.status >= 500)
+      throw new ProviderError('retryable', code, 'LinkedIn ist vorübergehend gestört.', detail);
+    throw new ProviderError(
+      'permanent',
+      code,
+      `LinkedIn hat den Beitrag abgelehnt: ${detail || code}`,
+      detail,
+    );
+  }
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * A local stand-in for LinkedIn's versioned REST API: requires `LinkedIn-Version` and
+ * `X-Restli-Protocol-Version: 2.0.0`, answers errors as `{status, serviceErrorCode, code,
+ * message}`, hands out image upload URLs, and returns the new post's URN in `x-restli-id`.
+ */
+export interface LinkedInSandboxState {
+  images: Map<string, { owner: string; bytes: number }>;
+  posts: { id: string; body: Record<string, unknown> }[];
+  throttleNext: number;
+}
+
+export function createLinkedInSandboxState(): LinkedInSandboxState {
+  return { images: new Map(), posts: [], throttleNext: 0 };
+}
+
+export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }> = async (
+  app,
+  { state },
+) => {
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: 40 * 1024 * 1024 },
+    (_r, body, done) => done(null, body),
+  );
+  const fail = (reply: FastifyReply, status: number, code: string, message: string, serviceErrorCode = 0) =>
+    reply.status(status).send({ status, serviceErrorCode, code, message });
+  const guard = (request: FastifyRequest, reply: FastifyReply): boolean => {
+    const token = String(request.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (!token || token.startsWith('expired')) {
+      void fail(reply, 401, 'EXPIRED_ACCESS_TOKEN', 'The token used in the request has expired', 65601);
+      return false;
+    }
+    if (state.throttleNext > 0) {
+      state.throttleNext--;
+      reply.header('retry-after', '60');
+      void fail(reply, 429, 'TOO_MANY_REQUESTS', 'Resource level throttle limit reached');
+      return false;
+    }
+    if (
+      !request.url.startsWith('/upload/') &&
+      (!/^\d{6}$/.test(String(request.headers['linkedin-version'] ?? '')) ||
+        request.headers['x-restli-protocol-version'] !== '2.0.0')
+    ) {
+      void fail(reply, 426, 'NONEXISTENT_VERSION', 'Requested version is not active');
+      return false;
+    }
+    return true;
+  };
+
+  app.post('/rest/images', async (request, reply) => {
+    if (!guard(request, reply)) return reply;
+    if ((request.query as { action?: string }).action !== 'initializeUpload')
+      return fail(reply, 400, 'ILLEGAL_ARGUMENT', 'Unknown action');
+    const owner =
+      (request.body as { initializeUploadRequest?: { owner?: string } }).initializeUploadRequest?.owner ?? '';
+    if (!owner.startsWith('urn:li:organization:'))
+      return fail(reply, 422, 'INVALID_OWNER', 'owner must be an organization URN');
+    const image = `urn:li:image:${randomBytes(8).toString('hex')}`;
+    state.images.set(image, { owner, bytes: 0 });
+    const origin = `${request.protocol}://${request.headers.host}`;
+    return {
+      value: {
+        uploadUrlExpiresAt: Date.now() + 86_400_000,
+        uploadUrl: `${origin}/upload/${encodeURIComponent(image)}`,
+        image,
+      },
+    };
+  });
+
+  app.put<{ Params: { image: string } }>('/upload/:image', async (request, reply) => {
+    if (!guard(request, reply)) return reply;
+    const image = state.images.get(request.params.image);
+    if (!image) return reply.status(404).send();
+    image.bytes = (request.body as Buffer).length;
+    return reply.status(201).send();
+  });
+
+  app.post('/rest/posts', async (request, reply) => {
+    if (!guard(request, reply)) return reply;
+    const body = request.body as Record<string, unknown>;
+    if (typeof body.commentary === 'string' && body.commentary.length > 3000)
+      return fail(reply, 422, 'INVALID_CONTENT', 'commentary exceeds 3000 characters');
+    const content = body.content as
+      | { media?: { id?: string }; multiImage?: { images?: { id: string }[] } }
+      | undefined;
+    const ids = [content?.media?.id, ...(content?.multiImage?.images?.map((i) => i.id) ?? [])].filter(
+      Boolean,
+    ) as string[];
+    if (ids.some((id) => !state.images.get(id)?.bytes))
+      return fail(reply, 422, 'INVALID_MEDIA', 'Image has not been uploaded');
+    const id = `urn:li:share:${7_000_000_000_000_000_000n + BigInt(state.posts.length)}`;
+    state.posts.push({ id, body });
+    return reply.status(201).header('x-restli-id', id).send();
+  });
+};
