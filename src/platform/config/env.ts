@@ -50,6 +50,18 @@ export const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   JOB_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   SERVE_WEB: bool.default(true),
+  SOCIAL_SANDBOX: bool.optional(),
+  GRAPH_API_URL: optionalUrl(['https', 'http']).default('https://graph.facebook.com'),
+  GRAPH_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, { message: 'like v21.0' })
+    .default('v21.0'),
+  LINKEDIN_API_URL: optionalUrl(['https', 'http']).default('https://api.linkedin.com'),
+  LINKEDIN_API_VERSION: z
+    .string()
+    .regex(/^\d{6}$/, { message: 'YYYYMM, e.g. 202411' })
+    .default('202411'),
+  TIKTOK_API_URL: optionalUrl(['https', 'http']).default('https://open.tiktokapis.com'),
   DEMO_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
 });
 

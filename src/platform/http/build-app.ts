@@ -91,7 +91,8 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   await app.register(platformRoutes, { prefix: '/api', platform });
   for (const manifest of platform.modules.enabled) {
     const server = platform.moduleServers.get(manifest.id);
-    if (server?.routes) await app.register(server.routes, { prefix: `/api/${manifest.id}`, platform });
+    if (server?.routes)
+      await app.register(server.routes, { prefix: `/api/${manifest.apiPrefix ?? manifest.id}`, platform });
     if (server?.publicRoutes) await app.register(server.publicRoutes, { platform });
   }
 

@@ -16,7 +16,7 @@ export interface NavEntry {
 
 /** What a module contributes at run time; imported only when the module is enabled. */
 export interface ModuleServer {
-  /** Registered under `/api/<module id>`. */
+  /** Registered under `/api/<apiPrefix or module id>`. */
   routes?: FastifyPluginAsync<{ platform: Platform }>;
   /** Pages outside /api without login (public listing pages); registered at the root. */
   publicRoutes?: FastifyPluginAsync<{ platform: Platform }>;
@@ -31,6 +31,8 @@ export interface ModuleServer {
 /** Reading a manifest tells you the whole module: what it needs, defines and shows. */
 export interface ModuleManifest {
   id: ModuleId;
+  /** Path under /api when it differs from the id (`social` serves `/api/social-media`). */
+  apiPrefix?: string;
   title: LocalizedText;
   description: LocalizedText;
   dependsOn: readonly ModuleId[];

@@ -1,6 +1,7 @@
 import { adminModule } from '../../modules/admin/module.js';
 import { crmModule } from '../../modules/crm/module.js';
+import { socialModule } from '../../modules/social/module.js';
 import type { ModuleManifest } from './module-manifest.js';
 
 /** Every module of this build; manifests are cheap, server code loads only when enabled. */
-export const MODULE_MANIFESTS: readonly ModuleManifest[] = [adminModule, crmModule];
+export const MODULE_MANIFESTS: readonly ModuleManifest[] = [adminModule, crmModule, socialModule];

@@ -12,6 +12,7 @@ import {
   viewing,
   viewingContact,
 } from '../../modules/crm/schema.js';
+import { socialAccount, socialPost, socialTarget } from '../../modules/social/schema.js';
 import { auditLog } from '../audit/audit.schema.js';
 import { authUser, tenant, tenantInvitation, tenantMember } from '../auth/auth.schema.js';
 import { jobRun } from '../jobs/jobs.schema.js';
@@ -56,6 +57,9 @@ async function snapshotOfA() {
         savedFilter,
         exposeAccess,
         openimmoExport,
+        socialAccount,
+        socialPost,
+        socialTarget,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -153,6 +157,15 @@ beforeAll(async () => {
     .insert(openimmoExport)
     .values({ tenantId: ownerA.tenantId, scope: 'VOLL', status: 'fertig', fileKey: 'openimmo/a/export.zip' })
     .returning();
+  const socialAccountId = await created('/api/social-media/accounts/connect', {
+    platform: 'facebook',
+    mode: 'sandbox',
+  });
+  const socialPostId = await created('/api/social-media/posts', {
+    title: 'Post A',
+    propertyId,
+    targets: [{ accountId: socialAccountId, text: 'Neu im Angebot', media: [] }],
+  });
   idsOfA.push(
     propertyId,
     mediaId,
@@ -162,10 +175,14 @@ beforeAll(async () => {
     activityId,
     filterId,
     exportRow?.id ?? '',
+    socialAccountId,
+    socialPostId,
   );
   Object.assign(bodyIdsOfA, {
     propertyId,
     contactId,
+    accountId: socialAccountId,
+    postId: socialPostId,
     assignedAgentId: ownerA.userId,
     agentId: ownerA.userId,
   });

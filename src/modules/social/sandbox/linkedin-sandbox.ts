@@ -40,7 +40,7 @@ export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }
       return false;
     }
     if (
-      !request.url.startsWith('/upload/') &&
+      !request.url.includes('/upload/') &&
       (!/^\d{6}$/.test(String(request.headers['linkedin-version'] ?? '')) ||
         request.headers['x-restli-protocol-version'] !== '2.0.0')
     ) {
@@ -60,7 +60,8 @@ export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }
       return fail(reply, 422, 'INVALID_OWNER', 'owner must be an organization URN');
     const image = `urn:li:image:${randomBytes(8).toString('hex')}`;
     state.images.set(image, { owner, bytes: 0 });
-    const origin = `${request.protocol}://${request.headers.host}`;
+    // Mounted under a prefix in the app sandbox: the upload URL keeps whatever precedes /rest.
+    const origin = `${request.protocol}://${request.headers.host}${request.url.slice(0, request.url.indexOf('/rest/'))}`;
     return {
       value: {
         uploadUrlExpiresAt: Date.now() + 86_400_000,

@@ -122,7 +122,7 @@ export const tiktokSandbox: FastifyPluginAsync<{ state: TikTokSandboxState }> = 
       polls: 0,
       title: body.post_info?.title ?? '',
     });
-    const origin = `${request.protocol}://${request.headers.host}`;
+    const origin = `${request.protocol}://${request.headers.host}${request.url.slice(0, request.url.indexOf('/v2/'))}`;
     return {
       data: {
         publish_id: publishId,

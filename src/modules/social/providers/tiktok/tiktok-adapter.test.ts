@@ -33,6 +33,7 @@ describe('TikTok Content Posting API', () => {
   it('plans chunks by the media transfer rules', () => {
     expect(chunkPlan(3 * MB)).toEqual({ chunkSize: 3 * MB, count: 1 });
     expect(chunkPlan(12 * MB, 5 * MB)).toEqual({ chunkSize: 5 * MB, count: 2 });
+    expect(chunkPlan(6 * MB, 10 * MB)).toEqual({ chunkSize: 6 * MB, count: 1 });
     expect(chunkPlan(200 * MB, 100 * MB)).toEqual({ chunkSize: 64 * MB, count: 3 });
   });
 

@@ -9,8 +9,9 @@ export const MAX_CHUNK = 64 * MB;
 
 export function chunkPlan(size: number, preferred = 10 * MB): { chunkSize: number; count: number } {
   if (size < MIN_CHUNK) return { chunkSize: size, count: 1 };
-  const chunkSize = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, preferred));
-  return { chunkSize, count: Math.max(1, Math.floor(size / chunkSize)) };
+  // A video smaller than the preferred chunk goes up whole; count = floor(size / chunk) always.
+  const chunkSize = Math.min(size, MAX_CHUNK, Math.max(MIN_CHUNK, preferred));
+  return { chunkSize, count: Math.floor(size / chunkSize) };
 }
 
 export interface CreatorInfo {

@@ -1,0 +1,99 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenant } from '../../platform/auth/auth.schema.js';
+import { tenantIsolationPolicy } from '../../platform/db/tenant-table.js';
+import { property } from '../crm/schema.js';
+
+const tenantId = () =>
+  text()
+    .notNull()
+    .references(() => tenant.id, { onDelete: 'cascade' });
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+/** A connected page, profile, organisation or creator. Tokens are sealed with the SecretBox. */
+export const socialAccount = pgTable(
+  'social_account',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    platform: text().notNull(),
+    /** `live` talks to the platform; `sandbox` to the built-in imitation, labelled as such. */
+    mode: text().notNull(),
+    externalId: text().notNull(),
+    name: text().notNull(),
+    accessTokenSealed: text().notNull(),
+    refreshTokenSealed: text(),
+    tokenExpiresAt: timestamp({ withTimezone: true }),
+    status: text().notNull().default('verbunden'),
+    statusMessage: text(),
+    connectedBy: text(),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('social_account_external').on(t.tenantId, t.platform, t.mode, t.externalId),
+    tenantIsolationPolicy(),
+  ],
+);
+
+/** One post, written once; each channel it goes to is a target with its own text and fate. */
+export const socialPost = pgTable(
+  'social_post',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    propertyId: uuid().references(() => property.id, { onDelete: 'set null' }),
+    title: text().notNull(),
+    status: text().notNull().default('entwurf'),
+    createdBy: text(),
+    approvedBy: text(),
+    approvedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('social_post_tenant_status').on(t.tenantId, t.status), tenantIsolationPolicy()],
+);
+
+export interface TargetMedia {
+  kind: 'image' | 'video';
+  /** Public URL for platforms that fetch media themselves (Instagram, Facebook). */
+  url: string;
+  /** Our stored file, for platforms that take uploads (TikTok, LinkedIn). */
+  fileKey?: string;
+  altText?: string;
+}
+
+export const socialTarget = pgTable(
+  'social_post_target',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    postId: uuid()
+      .notNull()
+      .references(() => socialPost.id, { onDelete: 'cascade' }),
+    accountId: uuid()
+      .notNull()
+      .references(() => socialAccount.id, { onDelete: 'cascade' }),
+    platform: text().notNull(),
+    format: text().notNull().default('feed'),
+    text: text().notNull(),
+    link: text(),
+    media: jsonb().$type<TargetMedia[]>().notNull().default([]),
+    scheduledAt: timestamp({ withTimezone: true }),
+    /** entwurf → geplant → wird_gesendet → veroeffentlicht | fehlgeschlagen | ungewiss; wartet_limit delays. */
+    status: text().notNull().default('entwurf'),
+    attempts: integer().notNull().default(0),
+    externalId: text(),
+    externalUrl: text(),
+    errorCode: text(),
+    errorMessage: text(),
+    jobRunId: uuid(),
+    sendingSince: timestamp({ withTimezone: true }),
+    publishedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('social_target_post').on(t.postId),
+    index('social_target_tenant_scheduled').on(t.tenantId, t.status, t.scheduledAt),
+    tenantIsolationPolicy(),
+  ],
+);

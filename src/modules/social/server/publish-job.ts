@@ -1,0 +1,168 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '../../../platform/db/database.js';
+import { defineJob } from '../../../platform/jobs/job-definition.js';
+import type { Platform } from '../../../platform/kernel.js';
+import type { SocialPlatform } from '../domain/platforms.js';
+import { ProviderError } from '../providers/provider-error.js';
+import { socialAccount, socialPost, socialTarget } from '../schema.js';
+import type { AccountMode, AdapterRegistry } from './adapters.js';
+
+export const PUBLISH_TARGET_JOB = 'social.publish-target';
+
+/** Recomputes a post's status from its targets: all out, some out, none out, or still going. */
+export async function refreshPostStatus(tx: Tx, postId: string): Promise<void> {
+  const targets = await tx
+    .select({ status: socialTarget.status })
+    .from(socialTarget)
+    .where(eq(socialTarget.postId, postId));
+  const count = (s: string) => targets.filter((t) => t.status === s).length;
+  const done = count('veroeffentlicht');
+  const failed = count('fehlgeschlagen') + count('ungewiss');
+  const open = targets.length - done - failed;
+  const status =
+    open > 0
+      ? done + failed > 0
+        ? 'wird_gesendet'
+        : 'geplant'
+      : failed === 0
+        ? 'veroeffentlicht'
+        : done === 0
+          ? 'fehlgeschlagen'
+          : 'teilweise';
+  await tx.update(socialPost).set({ status, updatedAt: new Date() }).where(eq(socialPost.id, postId));
+}
+
+/**
+ * Publishes one channel of one post. The target is claimed (geplant → wird_gesendet) before
+ * the platform is called, so a second run of the same job — after a crash, a redelivery or a
+ * double click — finds it claimed and never posts twice. A claim left behind by a crashed
+ * worker becomes "ungewiss" for a person to check, because the post may already be online.
+ */
+export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) =>
+  defineJob({
+    name: PUBLISH_TARGET_JOB,
+    version: 1,
+    payload: z.object({ targetId: z.string().uuid() }),
+    attempts: 5,
+    backoffSeconds: 30,
+    concurrency: 8,
+    handler: async ({ tenantId, payload, withTenant, attempt, maxAttempts }) => {
+      if (!tenantId) return { skipped: 'no tenant' };
+      const claimed = await withTenant(async (tx) => {
+        const [row] = await tx
+          .update(socialTarget)
+          .set({
+            status: 'wird_gesendet',
+            attempts: sql`${socialTarget.attempts} + 1`,
+            sendingSince: new Date(),
+          })
+          .where(
+            and(
+              eq(socialTarget.id, payload.targetId),
+              inArray(socialTarget.status, ['geplant', 'wartet_limit']),
+            ),
+          )
+          .returning();
+        if (row) return { row };
+        const [current] = await tx.select().from(socialTarget).where(eq(socialTarget.id, payload.targetId));
+        if (current?.status === 'wird_gesendet') {
+          await tx
+            .update(socialTarget)
+            .set({
+              status: 'ungewiss',
+              errorCode: 'interrupted',
+              errorMessage:
+                'Der Versand wurde unterbrochen. Bitte auf der Plattform prüfen, ob der Beitrag erschienen ist.',
+            })
+            .where(eq(socialTarget.id, current.id));
+          await refreshPostStatus(tx, current.postId);
+        }
+        return { skipped: current?.status ?? 'gone' };
+      });
+      if (!('row' in claimed) || !claimed.row) return { skipped: claimed.skipped };
+      const target = claimed.row;
+
+      const [account] = await withTenant((tx) =>
+        tx.select().from(socialAccount).where(eq(socialAccount.id, target.accountId)),
+      );
+      const finish = (values: Partial<typeof socialTarget.$inferInsert>) =>
+        withTenant(async (tx) => {
+          await tx.update(socialTarget).set(values).where(eq(socialTarget.id, target.id));
+          await refreshPostStatus(tx, target.postId);
+        });
+      if (!account || account.status !== 'verbunden') {
+        await finish({
+          status: 'fehlgeschlagen',
+          errorCode: 'account_unavailable',
+          errorMessage: 'Das Konto ist nicht mehr verbunden. Bitte neu verbinden.',
+        });
+        return { failed: 'account_unavailable' };
+      }
+
+      try {
+        const adapter = await adapters.get(target.platform as SocialPlatform, account.mode as AccountMode);
+        const result = await adapter.publish(
+          {
+            externalId: account.externalId,
+            accessToken: platform.secretBox.decrypt(account.accessTokenSealed),
+          },
+          {
+            format: target.format as 'feed',
+            text: target.text,
+            link: target.link ?? undefined,
+            media: target.media.map((m) => ({
+              kind: m.kind,
+              url: m.url,
+              altText: m.altText,
+              read: m.fileKey ? () => platform.files.read(m.fileKey as string) : undefined,
+            })),
+          },
+        );
+        await finish({
+          status: 'veroeffentlicht',
+          externalId: result.externalId,
+          externalUrl: result.url ?? null,
+          publishedAt: new Date(),
+          errorCode: null,
+          errorMessage: null,
+        });
+        return { published: result.externalId };
+      } catch (error) {
+        if (!(error instanceof ProviderError)) {
+          // Our own failure before or after the call: we cannot tell whether it went out.
+          await finish({
+            status: 'ungewiss',
+            errorCode: 'internal',
+            errorMessage: 'Interner Fehler beim Senden; bitte auf der Plattform prüfen.',
+          });
+          throw error;
+        }
+        const base = { errorCode: error.code, errorMessage: error.message };
+        if (error.kind === 'rate_limit') {
+          // Delay, not fail: a new run is scheduled for when the platform lets us in again.
+          await finish({ ...base, status: 'wartet_limit' });
+          const runAt = new Date(Date.now() + (error.retryAfterSeconds ?? 300) * 1000);
+          await platform.jobs.enqueue(
+            PUBLISH_TARGET_JOB,
+            { targetId: target.id },
+            { tenantId, runAt, key: `${target.id}:${runAt.getTime()}` },
+          );
+          return { delayedUntil: runAt.toISOString() };
+        }
+        if (error.kind === 'retryable' && attempt < maxAttempts) {
+          await finish({ ...base, status: 'geplant' });
+          throw error;
+        }
+        if (error.kind === 'auth')
+          await withTenant((tx) =>
+            tx
+              .update(socialAccount)
+              .set({ status: 'neu_verbinden', statusMessage: error.message, updatedAt: new Date() })
+              .where(eq(socialAccount.id, account.id)),
+          );
+        await finish({ ...base, status: error.kind === 'unknown_outcome' ? 'ungewiss' : 'fehlgeschlagen' });
+        return { failed: error.code };
+      }
+    },
+  });

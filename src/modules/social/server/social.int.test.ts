@@ -1,0 +1,232 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobRun } from '../../../platform/jobs/jobs.schema.js';
+import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
+import { socialAccount, socialTarget } from '../schema.js';
+import { PUBLISH_TARGET_JOB } from './publish-job.js';
+import { adaptersOf } from './social.server.js';
+
+let t: TestApp;
+let owner: TestUser;
+let assistant: TestUser;
+const accounts: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await t.createTenant('Social Test GmbH');
+  assistant = await t.createUser(owner.tenantId, 'assistant');
+  for (const platform of ['facebook', 'instagram', 'linkedin', 'tiktok']) {
+    const response = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/accounts/connect',
+      payload: { platform, mode: 'sandbox' },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    accounts[platform] = response.json().id;
+  }
+  await t.platform.files.put('social-test/haus.jpg', Buffer.alloc(4096, 1));
+  await t.platform.files.put('social-test/rundgang.mp4', Buffer.alloc(6 * 1024 * 1024, 2));
+});
+afterAll(async () => t?.close());
+
+const sandbox = async () => (await adaptersOf(t.platform).sandbox()).state;
+const targetsOf = (postId: string) =>
+  t.platform.database.db.select().from(socialTarget).where(eq(socialTarget.postId, postId));
+async function waitForTargets(postId: string) {
+  for (const target of await targetsOf(postId))
+    if (target.jobRunId) await t.platform.jobs.waitFor(target.jobRunId, 30_000);
+  return targetsOf(postId);
+}
+const image = (name: string) => ({
+  kind: 'image',
+  url: `https://immoxx.example/p/haus/bild/${name}.jpg`,
+  fileKey: 'social-test/haus.jpg',
+  altText: 'Haus am See',
+});
+
+describe('publishing to four channels', () => {
+  let postId: string;
+
+  it('publishes every channel as its own job: three go out once, the refused one shows the mapped error', async () => {
+    const created = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/posts',
+      payload: {
+        title: 'Villa in Meersburg',
+        targets: [
+          {
+            accountId: accounts.facebook,
+            text: 'Neu: Villa in Meersburg',
+            link: 'https://immoxx.example/p/villa',
+            media: [],
+          },
+          { accountId: accounts.instagram, text: 'Villa #Meersburg', media: [image('defekt')] },
+          { accountId: accounts.linkedin, text: 'Neu im Angebot (Meersburg) #Bodensee', media: [image('a')] },
+          {
+            accountId: accounts.tiktok,
+            format: 'reel',
+            text: 'Rundgang Villa',
+            media: [
+              {
+                kind: 'video',
+                url: 'https://immoxx.example/v.mp4',
+                fileKey: 'social-test/rundgang.mp4',
+                durationSeconds: 42,
+                sizeBytes: 6 * 1024 * 1024,
+                width: 1080,
+                height: 1920,
+              },
+            ],
+          },
+        ],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    postId = created.json().id;
+    const scheduled = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/publish',
+      payload: { postId },
+    });
+    expect(scheduled.statusCode, scheduled.body).toBe(202);
+
+    const targets = await waitForTargets(postId);
+    const byPlatform = Object.fromEntries(targets.map((x) => [x.platform, x]));
+    expect(byPlatform.facebook).toMatchObject({ status: 'veroeffentlicht', attempts: 1 });
+    expect(byPlatform.linkedin, JSON.stringify(byPlatform.linkedin)).toMatchObject({
+      status: 'veroeffentlicht',
+    });
+    expect(byPlatform.linkedin?.externalId).toMatch(/^urn:li:share:/);
+    expect(byPlatform.tiktok).toMatchObject({ status: 'veroeffentlicht' });
+    expect(byPlatform.instagram).toMatchObject({ status: 'fehlgeschlagen', errorCode: 'container_error' });
+    expect(byPlatform.instagram?.errorMessage).toContain('Instagram konnte das Medium nicht verarbeiten');
+
+    const state = await sandbox();
+    expect(state.graph.posts.filter((p) => p.kind === 'feed')).toHaveLength(1);
+    expect(state.graph.posts.filter((p) => p.kind === 'instagram')).toHaveLength(0);
+    expect(state.linkedin.posts).toHaveLength(1);
+    expect(state.tiktok.published).toHaveLength(1);
+    const post = (await t.as(owner, { method: 'GET', url: `/api/social-media/posts/${postId}` })).json();
+    expect(post.status).toBe('teilweise');
+  });
+
+  it('running a channel job again never posts twice', async () => {
+    const [facebook] = (await targetsOf(postId)).filter((x) => x.platform === 'facebook');
+    const before = (await sandbox()).graph.posts.length;
+    const again = await t.platform.jobs.enqueue(
+      PUBLISH_TARGET_JOB,
+      { targetId: facebook?.id },
+      { tenantId: owner.tenantId, key: 'again' },
+    );
+    expect((await t.platform.jobs.waitFor(again.id, 30_000)).result).toEqual({ skipped: 'veroeffentlicht' });
+    expect((await sandbox()).graph.posts).toHaveLength(before);
+  });
+
+  it('a worker that died after claiming leaves "ungewiss", and the redelivered job does not re-post', async () => {
+    const created = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/posts',
+      payload: {
+        title: 'Abgebrochen',
+        targets: [{ accountId: accounts.facebook, text: 'Wird unterbrochen', media: [] }],
+      },
+    });
+    const id = created.json().id as string;
+    const [target] = await targetsOf(id);
+    // What a crash between claim and platform answer leaves in the database:
+    await t.platform.database.db
+      .update(socialTarget)
+      .set({ status: 'wird_gesendet', attempts: 1 })
+      .where(eq(socialTarget.id, target?.id ?? ''));
+    const before = (await sandbox()).graph.posts.length;
+    const run = await t.platform.jobs.enqueue(
+      PUBLISH_TARGET_JOB,
+      { targetId: target?.id },
+      { tenantId: owner.tenantId, key: 'redelivered' },
+    );
+    await t.platform.jobs.waitFor(run.id, 30_000);
+    const [after] = await targetsOf(id);
+    expect(after).toMatchObject({ status: 'ungewiss', errorCode: 'interrupted' });
+    expect((await sandbox()).graph.posts).toHaveLength(before);
+  });
+
+  it('a rate limit delays the channel to the time the platform names instead of failing it', async () => {
+    const created = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/posts',
+      payload: {
+        title: 'Gedrosselt',
+        targets: [{ accountId: accounts.facebook, text: 'Später', media: [] }],
+      },
+    });
+    const id = created.json().id as string;
+    const state = await sandbox();
+    state.graph.throttleNext = 1;
+    state.graph.regainMinutes = 3;
+    await t.as(owner, { method: 'POST', url: '/api/social-media/publish', payload: { postId: id } });
+    const [target] = await waitForTargets(id);
+    expect(target).toMatchObject({ status: 'wartet_limit', errorCode: '80002' });
+    const later = await t.platform.database.db
+      .select()
+      .from(jobRun)
+      .where(eq(jobRun.name, PUBLISH_TARGET_JOB));
+    const delayed = later.filter(
+      (r) =>
+        (r.payload as { targetId?: string }).targetId === target?.id &&
+        r.runAt.getTime() > Date.now() + 150_000,
+    );
+    expect(delayed).toHaveLength(1);
+  });
+});
+
+describe('rules and rights', () => {
+  it('refuses a variant the platform would refuse, and stores nothing', async () => {
+    const response = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/posts',
+      payload: {
+        title: 'Zu lang',
+        targets: [{ accountId: accounts.instagram, text: 'x'.repeat(2201), media: [image('a')] }],
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('post_rules');
+    expect(response.json().error.message).toContain('Instagram erlaubt höchstens 2.200 Zeichen');
+  });
+
+  it('an assistant drafts but cannot publish; live accounts say what is missing', async () => {
+    const draft = await t.as(assistant, {
+      method: 'POST',
+      url: '/api/social-media/posts',
+      payload: { title: 'Entwurf', targets: [{ accountId: accounts.facebook, text: 'Entwurf', media: [] }] },
+    });
+    expect(draft.statusCode).toBe(201);
+    const publish = await t.as(assistant, {
+      method: 'POST',
+      url: '/api/social-media/publish',
+      payload: { postId: draft.json().id },
+    });
+    expect(publish.statusCode).toBe(403);
+    const live = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/accounts/connect',
+      payload: { platform: 'facebook', mode: 'live' },
+    });
+    expect(live.statusCode).toBe(409);
+    expect(live.json().error.code).toBe('live_connect_not_configured');
+  });
+
+  it('keeps tokens sealed at rest and never returns them', async () => {
+    const [row] = await t.platform.database.db
+      .select()
+      .from(socialAccount)
+      .where(eq(socialAccount.id, accounts.facebook ?? ''));
+    const token = t.platform.secretBox.decrypt(row?.accessTokenSealed ?? '');
+    expect(token).toMatch(/^sandbox-[0-9a-f]{32}$/);
+    expect(row?.accessTokenSealed).not.toContain(token);
+    const list = await t.as(owner, { method: 'GET', url: '/api/social-media/accounts' });
+    expect(list.body).not.toContain(token);
+    expect(list.body).not.toContain(row?.accessTokenSealed ?? '--');
+    expect(list.json()).toMatchObject({ sandboxAvailable: true });
+  });
+});

@@ -1,0 +1,513 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../../../platform/audit/record-audit.js';
+import { tenantContext } from '../../../platform/http/access-control.js';
+import { AppError, badRequest, conflict, notFound } from '../../../platform/http/app-error.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { POST_FORMATS, SOCIAL_PLATFORMS, type SocialPlatform } from '../domain/platforms.js';
+import { checkVariant } from '../domain/post-rules.js';
+import { socialAccount, socialPost, socialTarget } from '../schema.js';
+import { sandboxEnabled } from './adapters.js';
+import { PUBLISH_TARGET_JOB, refreshPostStatus } from './publish-job.js';
+
+const SANDBOX_NAMES: Record<SocialPlatform, string> = {
+  facebook: 'Sandbox – Facebook-Seite',
+  instagram: 'Sandbox – Instagram-Profil',
+  linkedin: 'Sandbox – LinkedIn-Unternehmensseite',
+  tiktok: 'Sandbox – TikTok-Konto',
+};
+const SANDBOX_IDS: Record<SocialPlatform, string> = {
+  facebook: '104000000000001',
+  instagram: '17841400000000001',
+  linkedin: '104857',
+  tiktok: 'sandbox-open-id',
+};
+
+const accountSchema = z.object({
+  id: z.string(),
+  platform: z.enum(SOCIAL_PLATFORMS),
+  mode: z.enum(['live', 'sandbox']),
+  name: z.string(),
+  externalId: z.string(),
+  status: z.string(),
+  statusMessage: z.string().nullable(),
+  createdAt: z.string(),
+});
+const accountView = (a: typeof socialAccount.$inferSelect) => ({
+  id: a.id,
+  platform: a.platform as SocialPlatform,
+  mode: a.mode as 'live' | 'sandbox',
+  name: a.name,
+  externalId: a.externalId,
+  status: a.status,
+  statusMessage: a.statusMessage,
+  createdAt: a.createdAt.toISOString(),
+});
+
+const mediaBody = z.object({
+  kind: z.enum(['image', 'video']),
+  url: z.string().url(),
+  fileKey: z.string().max(400).optional(),
+  altText: z.string().max(1000).optional(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+  sizeBytes: z.number().int().nonnegative().optional(),
+  durationSeconds: z.number().nonnegative().optional(),
+});
+const createPostBody = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    propertyId: z.string().uuid().nullable().optional(),
+    targets: z
+      .array(
+        z.object({
+          accountId: z.string().uuid(),
+          format: z.enum(POST_FORMATS).default('feed'),
+          text: z.string().max(70_000),
+          link: z.string().url().optional(),
+          media: z.array(mediaBody).max(35).default([]),
+        }),
+      )
+      .min(1)
+      .max(20),
+  })
+  .strict();
+
+const targetSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  platform: z.string(),
+  format: z.string(),
+  text: z.string(),
+  link: z.string().nullable(),
+  status: z.string(),
+  scheduledAt: z.string().nullable(),
+  attempts: z.number(),
+  externalId: z.string().nullable(),
+  externalUrl: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+const postSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  propertyId: z.string().nullable(),
+  status: z.string(),
+  approvedBy: z.string().nullable(),
+  createdAt: z.string(),
+  targets: z.array(targetSchema),
+});
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const postView = (p: typeof socialPost.$inferSelect, targets: (typeof socialTarget.$inferSelect)[]) => ({
+  id: p.id,
+  title: p.title,
+  propertyId: p.propertyId,
+  status: p.status,
+  approvedBy: p.approvedBy,
+  createdAt: p.createdAt.toISOString(),
+  targets: targets.map((t) => ({
+    id: t.id,
+    accountId: t.accountId,
+    platform: t.platform,
+    format: t.format,
+    text: t.text,
+    link: t.link,
+    status: t.status,
+    scheduledAt: iso(t.scheduledAt),
+    attempts: t.attempts,
+    externalId: t.externalId,
+    externalUrl: t.externalUrl,
+    errorCode: t.errorCode,
+    errorMessage: t.errorMessage,
+    publishedAt: iso(t.publishedAt),
+  })),
+});
+
+/** `/api/social-media`: accounts, posts with one target per channel, publishing. */
+export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  app.get(
+    '/accounts',
+    {
+      config: { access: { permission: 'social.posts.read' } },
+      schema: {
+        tags: ['social'],
+        summary: 'Connected accounts; sandbox accounts are labelled as such',
+        response: { 200: z.object({ items: z.array(accountSchema), sandboxAvailable: z.boolean() }) },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const rows = await ctx.db((tx) =>
+        tx.select().from(socialAccount).orderBy(socialAccount.platform, socialAccount.name),
+      );
+      return { items: rows.map(accountView), sandboxAvailable: sandboxEnabled(platform) };
+    },
+  );
+
+  app.post(
+    '/accounts/connect',
+    {
+      config: { access: { permission: 'social.accounts.manage' } },
+      schema: {
+        tags: ['social'],
+        summary:
+          'Connect an account. Sandbox accounts connect at once; live ones need the platform app credentials',
+        body: z.object({ platform: z.enum(SOCIAL_PLATFORMS), mode: z.enum(['live', 'sandbox']) }).strict(),
+        response: { 201: accountSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const { platform: name, mode } = request.body;
+      if (mode === 'live')
+        throw new AppError(
+          409,
+          'live_connect_not_configured',
+          'Für echte Konten fehlen die App-Zugangsdaten der Plattform in der Konfiguration. Bis dahin: Beiträge planen und als Paket exportieren, oder ein Sandbox-Konto zum Testen verbinden.',
+        );
+      if (!sandboxEnabled(platform))
+        throw conflict(
+          'sandbox_disabled',
+          'Sandbox-Konten sind auf diesem Server abgeschaltet (SOCIAL_SANDBOX=false).',
+        );
+      const [row] = await ctx.db(async (tx) => {
+        const [existing] = await tx
+          .select({ id: socialAccount.id })
+          .from(socialAccount)
+          .where(and(eq(socialAccount.platform, name), eq(socialAccount.mode, 'sandbox')));
+        if (existing) throw conflict('account_exists', 'Dieses Sandbox-Konto ist bereits verbunden.');
+        const created = await tx
+          .insert(socialAccount)
+          .values({
+            tenantId: ctx.tenantId,
+            platform: name,
+            mode,
+            externalId: SANDBOX_IDS[name],
+            name: SANDBOX_NAMES[name],
+            accessTokenSealed: platform.secretBox.encrypt(`sandbox-${randomBytes(16).toString('hex')}`),
+            connectedBy: ctx.auth.user.id,
+          })
+          .returning();
+        await recordAudit(tx, ctx.actor, {
+          entity: 'social_account',
+          entityId: created[0]?.id ?? '',
+          action: 'connected',
+          after: { platform: name, mode },
+        });
+        return created;
+      });
+      if (!row) throw new Error('insert returned nothing');
+      return reply.status(201).send(accountView(row));
+    },
+  );
+
+  app.delete(
+    '/accounts/:accountId',
+    {
+      config: { access: { permission: 'social.accounts.manage' } },
+      schema: {
+        tags: ['social'],
+        summary: 'Disconnect an account and forget its tokens',
+        params: z.object({ accountId: z.string().uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const deleted = await ctx.db(async (tx) => {
+        const rows = await tx
+          .delete(socialAccount)
+          .where(eq(socialAccount.id, request.params.accountId))
+          .returning({ id: socialAccount.id });
+        if (rows[0])
+          await recordAudit(tx, ctx.actor, {
+            entity: 'social_account',
+            entityId: rows[0].id,
+            action: 'disconnected',
+          });
+        return rows;
+      });
+      if (deleted.length === 0) throw notFound('Konto');
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/posts',
+    {
+      config: { access: { permission: 'social.posts.write' } },
+      schema: {
+        tags: ['social'],
+        summary:
+          'Create a draft post with one variant per channel; each variant is checked against its platform rules',
+        body: createPostBody,
+        response: { 201: postSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const body = request.body;
+      const result = await ctx.db(async (tx) => {
+        const ids = [...new Set(body.targets.map((t) => t.accountId))];
+        const accounts = await tx.select().from(socialAccount).where(inArray(socialAccount.id, ids));
+        if (accounts.length !== ids.length)
+          throw badRequest('unknown_account', 'Mindestens ein gewähltes Konto gibt es in diesem Büro nicht.');
+        const issues = body.targets.flatMap((t, i) => {
+          const account = accounts.find((a) => a.id === t.accountId);
+          return checkVariant({
+            platform: account?.platform as SocialPlatform,
+            format: t.format,
+            text: t.text,
+            media: t.media.map((m) => ({
+              kind: m.kind,
+              width: m.width ?? 1080,
+              height: m.height ?? 1080,
+              sizeBytes: m.sizeBytes ?? 0,
+              durationSeconds: m.durationSeconds,
+            })),
+          }).map((issue) => ({ path: `targets.${i}`, ...issue }));
+        });
+        if (issues.length > 0)
+          throw badRequest('post_rules', issues.map((i) => i.message).join(' '), { issues });
+        const [post] = await tx
+          .insert(socialPost)
+          .values({
+            tenantId: ctx.tenantId,
+            title: body.title,
+            propertyId: body.propertyId ?? null,
+            createdBy: ctx.auth.user.id,
+          })
+          .returning();
+        if (!post) throw new Error('insert returned nothing');
+        const targets = await tx
+          .insert(socialTarget)
+          .values(
+            body.targets.map((t) => ({
+              tenantId: ctx.tenantId,
+              postId: post.id,
+              accountId: t.accountId,
+              platform: accounts.find((a) => a.id === t.accountId)?.platform ?? '',
+              format: t.format,
+              text: t.text,
+              link: t.link ?? null,
+              media: t.media.map((m) => ({
+                kind: m.kind,
+                url: m.url,
+                fileKey: m.fileKey,
+                altText: m.altText,
+              })),
+            })),
+          )
+          .returning();
+        await recordAudit(tx, ctx.actor, { entity: 'social_post', entityId: post.id, action: 'created' });
+        return postView(post, targets);
+      });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/posts',
+    {
+      config: { access: { permission: 'social.posts.read' } },
+      schema: {
+        tags: ['social'],
+        summary: 'Posts, newest first; filter by status, platform and scheduled date range',
+        querystring: z.object({
+          status: z.string().max(40).optional(),
+          platform: z.enum(SOCIAL_PLATFORMS).optional(),
+          from: z.string().datetime({ offset: true }).optional(),
+          to: z.string().datetime({ offset: true }).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: z.object({ items: z.array(postSchema) }) },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const q = request.query;
+      return ctx.db(async (tx) => {
+        const targetFilters: SQL[] = [];
+        if (q.platform) targetFilters.push(eq(socialTarget.platform, q.platform));
+        if (q.from) targetFilters.push(gte(socialTarget.scheduledAt, new Date(q.from)));
+        if (q.to) targetFilters.push(lte(socialTarget.scheduledAt, new Date(q.to)));
+        const postFilters: SQL[] = [];
+        if (q.status) postFilters.push(eq(socialPost.status, q.status));
+        if (targetFilters.length > 0) {
+          const matching = tx
+            .select({ id: socialTarget.postId })
+            .from(socialTarget)
+            .where(and(...targetFilters));
+          postFilters.push(inArray(socialPost.id, matching));
+        }
+        const posts = await tx
+          .select()
+          .from(socialPost)
+          .where(and(...postFilters))
+          .orderBy(desc(socialPost.createdAt))
+          .limit(q.limit);
+        const targets = posts.length
+          ? await tx
+              .select()
+              .from(socialTarget)
+              .where(
+                inArray(
+                  socialTarget.postId,
+                  posts.map((p) => p.id),
+                ),
+              )
+              .orderBy(socialTarget.platform)
+          : [];
+        return {
+          items: posts.map((p) =>
+            postView(
+              p,
+              targets.filter((t) => t.postId === p.id),
+            ),
+          ),
+        };
+      });
+    },
+  );
+
+  app.get(
+    '/posts/:postId',
+    {
+      config: { access: { permission: 'social.posts.read' } },
+      schema: {
+        tags: ['social'],
+        summary: 'One post with the state of every channel',
+        params: z.object({ postId: z.string().uuid() }),
+        response: { 200: postSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      return ctx.db(async (tx) => {
+        const [post] = await tx.select().from(socialPost).where(eq(socialPost.id, request.params.postId));
+        if (!post) throw notFound('Beitrag');
+        const targets = await tx
+          .select()
+          .from(socialTarget)
+          .where(eq(socialTarget.postId, post.id))
+          .orderBy(socialTarget.platform);
+        return postView(post, targets);
+      });
+    },
+  );
+
+  app.delete(
+    '/posts/:postId',
+    {
+      config: { access: { permission: 'social.posts.write' } },
+      schema: {
+        tags: ['social'],
+        summary: 'Delete a post that has not gone out anywhere',
+        params: z.object({ postId: z.string().uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      await ctx.db(async (tx) => {
+        const targets = await tx
+          .select({ status: socialTarget.status })
+          .from(socialTarget)
+          .where(eq(socialTarget.postId, request.params.postId));
+        if (targets.some((t) => ['veroeffentlicht', 'wird_gesendet', 'ungewiss'].includes(t.status)))
+          throw conflict(
+            'post_published',
+            'Der Beitrag ist bereits (teilweise) veröffentlicht und kann nicht gelöscht werden.',
+          );
+        const deleted = await tx
+          .delete(socialPost)
+          .where(eq(socialPost.id, request.params.postId))
+          .returning({ id: socialPost.id });
+        if (deleted.length === 0) throw notFound('Beitrag');
+        await recordAudit(tx, ctx.actor, {
+          entity: 'social_post',
+          entityId: request.params.postId,
+          action: 'deleted',
+        });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/publish',
+    {
+      config: { access: { permission: 'social.posts.publish' } },
+      schema: {
+        tags: ['social'],
+        summary: 'Approve a post and publish it now or at a time; every channel becomes its own job',
+        body: z
+          .object({ postId: z.string().uuid(), at: z.string().datetime({ offset: true }).optional() })
+          .strict(),
+        response: { 202: postSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const at = request.body.at ? new Date(request.body.at) : new Date();
+      if (at.getTime() < Date.now() - 60_000)
+        throw badRequest('time_in_past', 'Der Zeitpunkt liegt in der Vergangenheit.');
+      const { view, targets } = await ctx.db(async (tx) => {
+        const [post] = await tx.select().from(socialPost).where(eq(socialPost.id, request.body.postId));
+        if (!post) throw notFound('Beitrag');
+        const targets = await tx
+          .update(socialTarget)
+          .set({ status: 'geplant', scheduledAt: at })
+          .where(
+            and(
+              eq(socialTarget.postId, post.id),
+              inArray(socialTarget.status, ['entwurf', 'fehlgeschlagen']),
+            ),
+          )
+          .returning();
+        if (targets.length === 0)
+          throw conflict(
+            'nothing_to_publish',
+            'Alle Kanäle dieses Beitrags sind bereits geplant oder veröffentlicht.',
+          );
+        await tx
+          .update(socialPost)
+          .set({ approvedBy: ctx.auth.user.id, approvedAt: new Date() })
+          .where(eq(socialPost.id, post.id));
+        await refreshPostStatus(tx, post.id);
+        await recordAudit(tx, ctx.actor, {
+          entity: 'social_post',
+          entityId: post.id,
+          action: 'scheduled',
+          after: { at: at.toISOString(), channels: targets.length },
+        });
+        const [fresh] = await tx.select().from(socialPost).where(eq(socialPost.id, post.id));
+        const all = await tx
+          .select()
+          .from(socialTarget)
+          .where(eq(socialTarget.postId, post.id))
+          .orderBy(socialTarget.platform);
+        return { view: postView(fresh ?? post, all), targets };
+      });
+      for (const target of targets) {
+        const run = await platform.jobs.enqueue(
+          PUBLISH_TARGET_JOB,
+          { targetId: target.id },
+          {
+            tenantId: ctx.tenantId,
+            runAt: at,
+            key: `${target.id}:${at.getTime()}`,
+            createdBy: ctx.auth.user.id,
+          },
+        );
+        await ctx.db((tx) =>
+          tx.update(socialTarget).set({ jobRunId: run.id }).where(eq(socialTarget.id, target.id)),
+        );
+      }
+      return reply.status(202).send(view);
+    },
+  );
+};
