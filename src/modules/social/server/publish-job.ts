@@ -91,7 +91,7 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
           await tx.update(socialTarget).set(values).where(eq(socialTarget.id, target.id));
           await refreshPostStatus(tx, target.postId);
         });
-      if (!account || account.status !== 'verbunden') {
+      if (account?.status !== 'verbunden') {
         await finish({
           status: 'fehlgeschlagen',
           errorCode: 'account_unavailable',
