@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { defineJob, PermanentJobError } from './job-definition.js';
+import { jobRun } from './jobs.schema.js';
 
 let t: TestApp;
 const calls = new Map<string, number>();
@@ -135,4 +137,32 @@ describe(`JobQueue (${process.env.REDIS_URL ? 'BullMQ' : 'pg-boss'})`, () => {
     await new Promise((r) => setTimeout(r, 3_000));
     expect((await t.platform.jobs.get(run.id))?.status).toBe('cancelled');
   });
+});
+
+describe('shutting down while a job runs', () => {
+  it('lets the running job finish and be recorded before the database closes', async () => {
+    const app = await createTestApp();
+    let finished = false;
+    await app.platform.jobs.handle(
+      defineJob({
+        name: 'test.long',
+        version: 1,
+        payload: z.object({}),
+        handler: async () => {
+          // Longer than pg-boss's former 10 s stop timeout, after which it raced the database close.
+          await new Promise((r) => setTimeout(r, 11_000));
+          finished = true;
+          return 'fertig';
+        },
+      }),
+    );
+    const run = await app.platform.jobs.enqueue('test.long', {});
+    for (let i = 0; i < 50; i++) {
+      const [row] = await app.platform.database.db.select().from(jobRun).where(eq(jobRun.id, run.id));
+      if (row?.status === 'running') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await app.close();
+    expect(finished).toBe(true);
+  }, 40_000);
 });

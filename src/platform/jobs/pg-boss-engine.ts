@@ -72,7 +72,8 @@ export function createPgBossEngine(
       await boss.cancel(name, engineJobId);
     },
     async stop() {
-      await boss.stop({ graceful: true, timeout: 10_000, wait: true, close: false });
+      // Long enough for a running handler to finish and pg-boss to record it before the database closes.
+      await boss.stop({ graceful: true, timeout: 120_000, wait: true, close: false });
     },
   };
 }

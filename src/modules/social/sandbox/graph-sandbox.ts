@@ -20,11 +20,21 @@ export interface GraphSandboxState {
   throttleNext: number;
   regainMinutes: number;
   quotaUsage: number;
+  /** Instagram's documented 100 posts per 24 h; benchmarks may lift it, and say so. */
+  quotaTotal: number;
   requests: number;
 }
 
 export function createGraphSandboxState(): GraphSandboxState {
-  return { posts: [], containers: new Map(), throttleNext: 0, regainMinutes: 2, quotaUsage: 0, requests: 0 };
+  return {
+    posts: [],
+    containers: new Map(),
+    throttleNext: 0,
+    regainMinutes: 2,
+    quotaUsage: 0,
+    quotaTotal: 100,
+    requests: 0,
+  };
 }
 
 const graphError = (reply: FastifyReply, status: number, code: number, message: string, subcode?: number) =>
@@ -101,7 +111,9 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
   });
 
   app.get<Req>('/:version/:id/content_publishing_limit', async () => ({
-    data: [{ quota_usage: state.quotaUsage, config: { quota_total: 100, quota_duration: 86_400 } }],
+    data: [
+      { quota_usage: state.quotaUsage, config: { quota_total: state.quotaTotal, quota_duration: 86_400 } },
+    ],
   }));
 
   app.post<Req>('/:version/:id/media', async (request, reply) => {

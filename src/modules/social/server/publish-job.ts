@@ -5,32 +5,26 @@ import { defineJob } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { SocialPlatform } from '../domain/platforms.js';
 import { ProviderError } from '../providers/provider-error.js';
-import { socialAccount, socialPost, socialTarget } from '../schema.js';
+import { socialAccount, socialTarget } from '../schema.js';
 import type { AccountMode, AdapterRegistry } from './adapters.js';
 
 export const PUBLISH_TARGET_JOB = 'social.publish-target';
 
-/** Recomputes a post's status from its targets: all out, some out, none out, or still going. */
+/** Recomputes a post's status from its targets in one statement: all out, some out, none out, or still going. */
 export async function refreshPostStatus(tx: Tx, postId: string): Promise<void> {
-  const targets = await tx
-    .select({ status: socialTarget.status })
-    .from(socialTarget)
-    .where(eq(socialTarget.postId, postId));
-  const count = (s: string) => targets.filter((t) => t.status === s).length;
-  const done = count('veroeffentlicht');
-  const failed = count('fehlgeschlagen') + count('ungewiss');
-  const open = targets.length - done - failed;
-  const status =
-    open > 0
-      ? done + failed > 0
-        ? 'wird_gesendet'
-        : 'geplant'
-      : failed === 0
-        ? 'veroeffentlicht'
-        : done === 0
-          ? 'fehlgeschlagen'
-          : 'teilweise';
-  await tx.update(socialPost).set({ status, updatedAt: new Date() }).where(eq(socialPost.id, postId));
+  await tx.execute(sql`
+    update social_post set updated_at = now(), status = case
+      when s.open > 0 then case when s.done + s.failed > 0 then 'wird_gesendet' else 'geplant' end
+      when s.failed = 0 then 'veroeffentlicht'
+      when s.done = 0 then 'fehlgeschlagen'
+      else 'teilweise' end
+    from (
+      select count(*) filter (where status = 'veroeffentlicht') as done,
+             count(*) filter (where status in ('fehlgeschlagen', 'ungewiss')) as failed,
+             count(*) filter (where status not in ('veroeffentlicht', 'fehlgeschlagen', 'ungewiss')) as open
+      from social_post_target where post_id = ${postId}
+    ) s
+    where social_post.id = ${postId}`);
 }
 
 /**
@@ -64,7 +58,10 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
             ),
           )
           .returning();
-        if (row) return { row };
+        if (row) {
+          const [account] = await tx.select().from(socialAccount).where(eq(socialAccount.id, row.accountId));
+          return { row, account };
+        }
         const [current] = await tx.select().from(socialTarget).where(eq(socialTarget.id, payload.targetId));
         if (current?.status === 'wird_gesendet') {
           await tx
@@ -81,11 +78,7 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
         return { skipped: current?.status ?? 'gone' };
       });
       if (!('row' in claimed) || !claimed.row) return { skipped: claimed.skipped };
-      const target = claimed.row;
-
-      const [account] = await withTenant((tx) =>
-        tx.select().from(socialAccount).where(eq(socialAccount.id, target.accountId)),
-      );
+      const { row: target, account } = claimed;
       const finish = (values: Partial<typeof socialTarget.$inferInsert>) =>
         withTenant(async (tx) => {
           await tx.update(socialTarget).set(values).where(eq(socialTarget.id, target.id));
