@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import sharp from 'sharp';
 import { z } from 'zod';
 import { FileNotFoundError } from '../../../platform/files/file-storage.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -107,7 +108,7 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
     '/p/:slug/bild/:mediaId/:variant',
     async (request, reply) => {
       const { slug, mediaId, variant } = request.params;
-      if ((variant !== 'web' && variant !== 'thumb') || !/^[0-9a-f-]{36}$/.test(mediaId))
+      if (!['web', 'thumb', 'jpg'].includes(variant) || !/^[0-9a-f-]{36}$/.test(mediaId))
         return notFoundPage(reply);
       const row = await findPublic(slug);
       if (!row) return notFoundPage(reply);
@@ -116,8 +117,21 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
         .from(propertyMedia)
         .where(and(eq(propertyMedia.id, mediaId), eq(propertyMedia.propertyId, row.id)));
       if (!media) return notFoundPage(reply);
-      const { key, contentType } = MediaService.variant(media, variant);
+      // Instagram and others fetch JPEG only: "jpg" is the web size, re-encoded, metadata-free.
+      const { key, contentType } = MediaService.variant(
+        media,
+        variant === 'jpg' ? 'web' : (variant as 'web'),
+      );
       try {
+        if (variant === 'jpg')
+          return reply
+            .type('image/jpeg')
+            .header('cache-control', 'public, max-age=86400')
+            .send(
+              await sharp(await platform.files.read(key))
+                .jpeg({ quality: 88, mozjpeg: true })
+                .toBuffer(),
+            );
         return reply
           .type(contentType)
           .header('cache-control', 'public, max-age=86400')

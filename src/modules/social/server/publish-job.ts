@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { z } from 'zod';
 import type { Tx } from '../../../platform/db/database.js';
 import { defineJob } from '../../../platform/jobs/job-definition.js';
@@ -9,6 +10,14 @@ import { socialAccount, socialTarget } from '../schema.js';
 import type { AccountMode, AdapterRegistry } from './adapters.js';
 
 export const PUBLISH_TARGET_JOB = 'social.publish-target';
+
+/** Platforms that take uploads accept JPEG, not our WebP web sizes; videos go as stored. */
+async function uploadable(platform: Platform, kind: 'image' | 'video', fileKey: string): Promise<Buffer> {
+  const data = await platform.files.read(fileKey);
+  if (kind === 'video') return data;
+  const format = (await sharp(data).metadata()).format;
+  return format === 'jpeg' ? data : sharp(data).jpeg({ quality: 88, mozjpeg: true }).toBuffer();
+}
 
 /** Recomputes a post's status from its targets in one statement: all out, some out, none out, or still going. */
 export async function refreshPostStatus(tx: Tx, postId: string): Promise<void> {
@@ -108,7 +117,7 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
               kind: m.kind,
               url: m.url,
               altText: m.altText,
-              read: m.fileKey ? () => platform.files.read(m.fileKey as string) : undefined,
+              read: m.fileKey ? () => uploadable(platform, m.kind, m.fileKey as string) : undefined,
             })),
           },
         );

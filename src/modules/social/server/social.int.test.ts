@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobRun } from '../../../platform/jobs/jobs.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
+import { makeJpeg, seeblickWohnung } from '../../crm/test/fixtures.js';
 import { socialAccount, socialTarget } from '../schema.js';
 import { PUBLISH_TARGET_JOB } from './publish-job.js';
 import { adaptersOf } from './social.server.js';
@@ -24,7 +25,7 @@ beforeAll(async () => {
     expect(response.statusCode, response.body).toBe(201);
     accounts[platform] = response.json().id;
   }
-  await t.platform.files.put('social-test/haus.jpg', Buffer.alloc(4096, 1));
+  await t.platform.files.put('social-test/haus.jpg', await makeJpeg(800, 600));
   await t.platform.files.put('social-test/rundgang.mp4', Buffer.alloc(6 * 1024 * 1024, 2));
 });
 afterAll(async () => t?.close());
@@ -228,5 +229,44 @@ describe('rules and rights', () => {
     expect(list.body).not.toContain(token);
     expect(list.body).not.toContain(row?.accessTokenSealed ?? '--');
     expect(list.json()).toMatchObject({ sandboxAvailable: true });
+  });
+});
+
+describe('post from a property', () => {
+  it('drafts all four channels from a listing and offers its photos as JPEG the platforms can fetch', async () => {
+    const created = await t.as(owner, {
+      method: 'POST',
+      url: '/api/crm/properties',
+      payload: seeblickWohnung,
+    });
+    const id = created.json().id as string;
+    await t.as(owner, {
+      method: 'POST',
+      url: `/api/crm/properties/${id}/media`,
+      payload: await makeJpeg(1200, 800),
+      headers: { 'content-type': 'image/jpeg' },
+    });
+    const draft = await t.as(owner, { method: 'GET', url: `/api/social-media/compose/property/${id}` });
+    expect(draft.statusCode, draft.body).toBe(200);
+    const body = draft.json();
+    expect(body.variants.map((v: { platform: string }) => v.platform)).toEqual([
+      'facebook',
+      'instagram',
+      'linkedin',
+      'tiktok',
+    ]);
+    expect(body.variants[0].text).toContain('Energieverbrauchsausweis');
+    expect(body.warnings.join()).toContain('nicht veröffentlicht');
+    expect(body.media).toHaveLength(1);
+
+    await t.as(owner, {
+      method: 'POST',
+      url: `/api/crm/properties/${id}/status`,
+      payload: { status: 'aktiv' },
+    });
+    const image = await t.app.inject({ method: 'GET', url: new URL(body.media[0].url).pathname });
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    expect(image.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
   });
 });

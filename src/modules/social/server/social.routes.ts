@@ -6,6 +6,8 @@ import { recordAudit } from '../../../platform/audit/record-audit.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { property, propertyMedia } from '../../crm/schema.js';
+import { composeFromProperty } from '../domain/compose-from-property.js';
 import { POST_FORMATS, SOCIAL_PLATFORMS, type SocialPlatform } from '../domain/platforms.js';
 import { checkVariant } from '../domain/post-rules.js';
 import { socialAccount, socialPost, socialTarget } from '../schema.js';
@@ -370,6 +372,86 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           ),
         };
       });
+    },
+  );
+
+  app.get(
+    '/compose/property/:propertyId',
+    {
+      config: { access: { permission: 'social.posts.write' } },
+      schema: {
+        tags: ['social'],
+        summary:
+          'Drafts per channel from a property: facts, price, GEG energy data, UTM link, and its photos',
+        params: z.object({ propertyId: z.string().uuid() }),
+        response: {
+          200: z.object({
+            variants: z.array(
+              z.object({
+                platform: z.enum(SOCIAL_PLATFORMS),
+                text: z.string(),
+                link: z.string(),
+                hashtags: z.array(z.string()),
+              }),
+            ),
+            media: z.array(
+              z.object({
+                kind: z.literal('image'),
+                url: z.string(),
+                fileKey: z.string(),
+                altText: z.string(),
+                width: z.number(),
+                height: z.number(),
+                sizeBytes: z.number(),
+                contentType: z.string(),
+                isFloorplan: z.boolean(),
+              }),
+            ),
+            warnings: z.array(z.string()),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const { row, media } = await ctx.db(async (tx) => {
+        const [row] = await tx.select().from(property).where(eq(property.id, request.params.propertyId));
+        if (!row) throw notFound('Objekt');
+        const media = await tx
+          .select()
+          .from(propertyMedia)
+          .where(eq(propertyMedia.propertyId, row.id))
+          .orderBy(desc(propertyMedia.isTitle), propertyMedia.position);
+        return { row, media };
+      });
+      const warnings: string[] = [];
+      if (!['aktiv', 'reserviert'].includes(row.status))
+        warnings.push(
+          'Das Objekt ist nicht veröffentlicht: der Link zur Angebotsseite funktioniert erst, wenn es aktiv ist.',
+        );
+      if (/localhost|127\.0\.0\.1/.test(platform.publicUrl))
+        warnings.push(
+          `Die Plattformen holen Bilder über ${platform.publicUrl} – diese Adresse ist aus dem Internet nicht erreichbar. PUBLIC_URL setzen.`,
+        );
+      if (!media.some((m) => m.kind === 'photo'))
+        warnings.push('Das Objekt hat keine Fotos; Instagram und TikTok brauchen Bilder oder Video.');
+      if (!row.energyCertificateType)
+        warnings.push('Ohne Energieausweis-Angaben verstößt die Anzeige gegen § 87 GEG.');
+      return {
+        variants: composeFromProperty(row, platform.publicUrl),
+        media: media.map((m) => ({
+          kind: 'image' as const,
+          url: `${platform.publicUrl}/p/${row.slug}/bild/${m.id}/jpg`,
+          fileKey: m.webKey,
+          altText: m.altText || row.title,
+          width: m.width,
+          height: m.height,
+          sizeBytes: m.sizeBytes,
+          contentType: 'image/jpeg',
+          isFloorplan: m.kind === 'floorplan',
+        })),
+        warnings,
+      };
     },
   );
 

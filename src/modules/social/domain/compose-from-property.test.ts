@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { PropertyRow } from '../../crm/server/property-view.js';
+import { composeFromProperty } from './compose-from-property.js';
+import { checkVariant } from './post-rules.js';
+
+const villa = {
+  id: 'p1',
+  slug: 'villa-meersburg-ab12',
+  title: 'Villa mit Seeblick in Meersburg',
+  city: 'Meersburg',
+  district: null,
+  objectType: 'haus',
+  marketingType: 'kauf',
+  rooms: 7,
+  livingArea: 245.5,
+  plotArea: 1200,
+  features: ['seeblick', 'garten', 'kamin'],
+  purchasePriceCents: 249_000_000,
+  coldRentCents: null,
+  energyCertificateType: 'bedarf',
+  energyValue: 74.2,
+  energyCarrier: 'waermepumpe',
+  energyYearBuilt: 1998,
+  yearBuilt: 1998,
+  energyClass: 'B',
+} as unknown as PropertyRow;
+
+describe('post from a property', () => {
+  const variants = composeFromProperty(villa, 'https://makler.example.de');
+
+  it('writes one draft per channel with price, key facts, GEG energy data and a UTM link', () => {
+    expect(variants.map((v) => v.platform)).toEqual(['facebook', 'instagram', 'linkedin', 'tiktok']);
+    for (const v of variants) {
+      expect(v.text).toContain('Kaufpreis 2.490.000');
+      expect(v.text).toContain('Energiebedarfsausweis, 74,2 kWh/(m²·a)');
+      expect(v.text).toContain('Klasse B');
+      expect(v.link).toBe(
+        `https://makler.example.de/p/villa-meersburg-ab12?utm_source=${v.platform}&utm_medium=social&utm_campaign=objekt`,
+      );
+    }
+    expect(variants[0]?.text).toContain('7 Zimmer · 245,5 m² Wohnfläche · 1.200 m² Grundstück in Meersburg');
+    expect(variants[1]?.text).not.toContain('https://');
+    expect(variants[1]?.text).toContain('#Meersburg #Bodensee #Haus');
+  });
+
+  it('every draft passes its platform rules (with a photo where one is required)', () => {
+    for (const v of variants) {
+      const media =
+        v.platform === 'tiktok'
+          ? [{ kind: 'video' as const, width: 1080, height: 1920, sizeBytes: 1e6, durationSeconds: 30 }]
+          : [{ kind: 'image' as const, width: 1080, height: 1080, sizeBytes: 1e5 }];
+      expect(
+        checkVariant({
+          platform: v.platform,
+          format: v.platform === 'tiktok' ? 'reel' : 'feed',
+          text: v.text,
+          media,
+        }),
+      ).toEqual([]);
+    }
+  });
+});
