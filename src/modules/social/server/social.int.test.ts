@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobRun } from '../../../platform/jobs/jobs.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
@@ -268,5 +269,79 @@ describe('post from a property', () => {
     expect(image.statusCode).toBe(200);
     expect(image.headers['content-type']).toBe('image/jpeg');
     expect(image.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  });
+});
+
+describe('ready-to-post package', () => {
+  it('exports text and JPEG media per channel for posting by hand', async () => {
+    const created = await t.as(assistant, {
+      method: 'POST',
+      url: '/api/social-media/posts',
+      payload: {
+        title: 'Handarbeit',
+        targets: [
+          { accountId: accounts.instagram, text: 'Villa #Meersburg', media: [image('paket')] },
+          {
+            accountId: accounts.facebook,
+            text: 'Villa in Meersburg',
+            link: 'https://immoxx.example/p/villa',
+            media: [],
+          },
+        ],
+      },
+    });
+    const response = await t.as(assistant, {
+      method: 'GET',
+      url: `/api/social-media/posts/${created.json().id}/package`,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(response.rawPayload));
+    expect(Object.keys(files).sort()).toEqual([
+      '01-facebook-feed/text.txt',
+      '02-instagram-feed/01.jpg',
+      '02-instagram-feed/text.txt',
+      'LIESMICH.txt',
+    ]);
+    expect(new TextDecoder().decode(files['01-facebook-feed/text.txt'])).toBe(
+      'Villa in Meersburg\n\nhttps://immoxx.example/p/villa\n',
+    );
+    expect(files['02-instagram-feed/01.jpg']?.subarray(0, 2)).toEqual(new Uint8Array([0xff, 0xd8]));
+  });
+});
+
+describe('editing drafts', () => {
+  it('replaces a draft, and refuses once it is scheduled', async () => {
+    const created = await t.as(assistant, {
+      method: 'POST',
+      url: '/api/social-media/posts',
+      payload: { title: 'Erster Stand', targets: [{ accountId: accounts.facebook, text: 'Alt', media: [] }] },
+    });
+    const id = created.json().id as string;
+    const edited = await t.as(assistant, {
+      method: 'PUT',
+      url: `/api/social-media/posts/${id}`,
+      payload: {
+        title: 'Zweiter Stand',
+        targets: [
+          { accountId: accounts.facebook, text: 'Neu', media: [] },
+          { accountId: accounts.linkedin, text: 'Neu auf LinkedIn', media: [] },
+        ],
+      },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ title: 'Zweiter Stand', status: 'entwurf' });
+    expect(edited.json().targets.map((x: { text: string }) => x.text)).toEqual(['Neu', 'Neu auf LinkedIn']);
+    await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/publish',
+      payload: { postId: id, at: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    const late = await t.as(assistant, {
+      method: 'PUT',
+      url: `/api/social-media/posts/${id}`,
+      payload: { title: 'Zu spät', targets: [{ accountId: accounts.facebook, text: 'x', media: [] }] },
+    });
+    expect(late.statusCode).toBe(409);
   });
 });

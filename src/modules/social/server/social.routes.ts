@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { zipSync } from 'fflate';
+import sharp from 'sharp';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
+import type { Tx } from '../../../platform/db/database.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -127,6 +130,47 @@ const postView = (p: typeof socialPost.$inferSelect, targets: (typeof socialTarg
     publishedAt: iso(t.publishedAt),
   })),
 });
+
+type PostBody = z.infer<typeof createPostBody>;
+
+/** Checks every variant against its platform's rules, then stores it as a draft target. */
+async function insertTargets(tx: Tx, tenantId: string, postId: string, variants: PostBody['targets']) {
+  const ids = [...new Set(variants.map((t) => t.accountId))];
+  const accounts = await tx.select().from(socialAccount).where(inArray(socialAccount.id, ids));
+  if (accounts.length !== ids.length)
+    throw badRequest('unknown_account', 'Mindestens ein gewähltes Konto gibt es in diesem Büro nicht.');
+  const issues = variants.flatMap((t, i) => {
+    const account = accounts.find((a) => a.id === t.accountId);
+    return checkVariant({
+      platform: account?.platform as SocialPlatform,
+      format: t.format,
+      text: t.text,
+      media: t.media.map((m) => ({
+        kind: m.kind,
+        width: m.width ?? 1080,
+        height: m.height ?? 1080,
+        sizeBytes: m.sizeBytes ?? 0,
+        durationSeconds: m.durationSeconds,
+      })),
+    }).map((issue) => ({ path: `targets.${i}`, ...issue }));
+  });
+  if (issues.length > 0) throw badRequest('post_rules', issues.map((i) => i.message).join(' '), { issues });
+  return tx
+    .insert(socialTarget)
+    .values(
+      variants.map((t) => ({
+        tenantId,
+        postId,
+        accountId: t.accountId,
+        platform: accounts.find((a) => a.id === t.accountId)?.platform ?? '',
+        format: t.format,
+        text: t.text,
+        link: t.link ?? null,
+        media: t.media.map((m) => ({ kind: m.kind, url: m.url, fileKey: m.fileKey, altText: m.altText })),
+      })),
+    )
+    .returning();
+}
 
 /** `/api/social-media`: accounts, posts with one target per channel, publishing. */
 export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
@@ -253,27 +297,6 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       const ctx = tenantContext(platform, request);
       const body = request.body;
       const result = await ctx.db(async (tx) => {
-        const ids = [...new Set(body.targets.map((t) => t.accountId))];
-        const accounts = await tx.select().from(socialAccount).where(inArray(socialAccount.id, ids));
-        if (accounts.length !== ids.length)
-          throw badRequest('unknown_account', 'Mindestens ein gewähltes Konto gibt es in diesem Büro nicht.');
-        const issues = body.targets.flatMap((t, i) => {
-          const account = accounts.find((a) => a.id === t.accountId);
-          return checkVariant({
-            platform: account?.platform as SocialPlatform,
-            format: t.format,
-            text: t.text,
-            media: t.media.map((m) => ({
-              kind: m.kind,
-              width: m.width ?? 1080,
-              height: m.height ?? 1080,
-              sizeBytes: m.sizeBytes ?? 0,
-              durationSeconds: m.durationSeconds,
-            })),
-          }).map((issue) => ({ path: `targets.${i}`, ...issue }));
-        });
-        if (issues.length > 0)
-          throw badRequest('post_rules', issues.map((i) => i.message).join(' '), { issues });
         const [post] = await tx
           .insert(socialPost)
           .values({
@@ -284,26 +307,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           })
           .returning();
         if (!post) throw new Error('insert returned nothing');
-        const targets = await tx
-          .insert(socialTarget)
-          .values(
-            body.targets.map((t) => ({
-              tenantId: ctx.tenantId,
-              postId: post.id,
-              accountId: t.accountId,
-              platform: accounts.find((a) => a.id === t.accountId)?.platform ?? '',
-              format: t.format,
-              text: t.text,
-              link: t.link ?? null,
-              media: t.media.map((m) => ({
-                kind: m.kind,
-                url: m.url,
-                fileKey: m.fileKey,
-                altText: m.altText,
-              })),
-            })),
-          )
-          .returning();
+        const targets = await insertTargets(tx, ctx.tenantId, post.id, body.targets);
         await recordAudit(tx, ctx.actor, { entity: 'social_post', entityId: post.id, action: 'created' });
         return postView(post, targets);
       });
@@ -481,6 +485,53 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     },
   );
 
+  app.put(
+    '/posts/:postId',
+    {
+      config: { access: { permission: 'social.posts.write' } },
+      schema: {
+        tags: ['social'],
+        summary: 'Replace a draft post (title and channel variants) before it is scheduled',
+        params: z.object({ postId: z.string().uuid() }),
+        body: createPostBody,
+        response: { 200: postSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const body = request.body;
+      return ctx.db(async (tx) => {
+        const [post] = await tx.select().from(socialPost).where(eq(socialPost.id, request.params.postId));
+        if (!post) throw notFound('Beitrag');
+        const current = await tx
+          .select({ status: socialTarget.status })
+          .from(socialTarget)
+          .where(eq(socialTarget.postId, post.id));
+        if (current.some((t) => t.status !== 'entwurf' && t.status !== 'fehlgeschlagen'))
+          throw conflict(
+            'post_not_editable',
+            'Geplante oder veröffentlichte Beiträge können nicht mehr geändert werden.',
+          );
+        await tx.delete(socialTarget).where(eq(socialTarget.postId, post.id));
+        const targets = await insertTargets(tx, ctx.tenantId, post.id, body.targets);
+        const [updated] = await tx
+          .update(socialPost)
+          .set({
+            title: body.title,
+            propertyId: body.propertyId ?? null,
+            status: 'entwurf',
+            approvedBy: null,
+            approvedAt: null,
+            updatedAt: new Date(),
+          })
+          .where(eq(socialPost.id, post.id))
+          .returning();
+        await recordAudit(tx, ctx.actor, { entity: 'social_post', entityId: post.id, action: 'updated' });
+        return postView(updated ?? post, targets);
+      });
+    },
+  );
+
   app.delete(
     '/posts/:postId',
     {
@@ -516,6 +567,72 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         });
       });
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/posts/:postId/package',
+    {
+      config: { access: { permission: 'social.posts.read' } },
+      schema: {
+        tags: ['social'],
+        summary:
+          'Ready-to-post package (ZIP): per channel the text and the media files, for posting by hand without a connection',
+        params: z.object({ postId: z.string().uuid() }),
+        produces: ['application/zip'],
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const { post, targets } = await ctx.db(async (tx) => {
+        const [post] = await tx.select().from(socialPost).where(eq(socialPost.id, request.params.postId));
+        if (!post) throw notFound('Beitrag');
+        const targets = await tx
+          .select()
+          .from(socialTarget)
+          .where(eq(socialTarget.postId, post.id))
+          .orderBy(socialTarget.platform);
+        return { post, targets };
+      });
+      const files: Record<string, Uint8Array> = {};
+      const readme: string[] = [
+        `Beitrag: ${post.title}`,
+        'Nicht verbunden – zum manuellen Veröffentlichen vorbereitet.',
+        '',
+      ];
+      for (const [i, target] of targets.entries()) {
+        const folder = `${String(i + 1).padStart(2, '0')}-${target.platform}-${target.format}`;
+        const text =
+          target.link && !target.text.includes(target.link)
+            ? `${target.text}\n\n${target.link}`
+            : target.text;
+        files[`${folder}/text.txt`] = new TextEncoder().encode(`${text}\n`);
+        readme.push(`${folder}: ${target.media.length} Medien, ${[...text].length} Zeichen`);
+        for (const [n, media] of target.media.entries()) {
+          if (!media.fileKey) {
+            readme.push(`  Medium ${n + 1}: ${media.url}`);
+            continue;
+          }
+          const data = await platform.files.read(media.fileKey).catch(() => null);
+          if (!data) {
+            readme.push(`  Medium ${n + 1}: Datei fehlt (${media.url})`);
+            continue;
+          }
+          const jpeg = media.kind === 'image' ? await sharp(data).jpeg({ quality: 90 }).toBuffer() : data;
+          files[`${folder}/${String(n + 1).padStart(2, '0')}.${media.kind === 'image' ? 'jpg' : 'mp4'}`] =
+            jpeg;
+        }
+      }
+      files['LIESMICH.txt'] = new TextEncoder().encode(`${readme.join('\n')}\n`);
+      const zip = zipSync(
+        Object.fromEntries(
+          Object.entries(files).map(([k, v]) => [k, [v, { level: k.endsWith('.txt') ? 6 : 0 }]]),
+        ),
+      );
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="beitrag-${post.id.slice(0, 8)}.zip"`)
+        .send(Buffer.from(zip));
     },
   );
 
