@@ -345,3 +345,23 @@ describe('editing drafts', () => {
     expect(late.statusCode).toBe(409);
   });
 });
+
+describe('sandbox switched off', () => {
+  it('offers no sandbox accounts and says how to switch them on', async () => {
+    const production = await createTestApp({ env: { SOCIAL_SANDBOX: 'false' } });
+    try {
+      const office = await production.createTenant('Produktiv GmbH');
+      const list = await production.as(office, { method: 'GET', url: '/api/social-media/accounts' });
+      expect(list.json()).toEqual({ items: [], sandboxAvailable: false });
+      const connect = await production.as(office, {
+        method: 'POST',
+        url: '/api/social-media/accounts/connect',
+        payload: { platform: 'tiktok', mode: 'sandbox' },
+      });
+      expect(connect.statusCode).toBe(409);
+      expect(connect.json().error.message).toContain('SOCIAL_SANDBOX=true');
+    } finally {
+      await production.close();
+    }
+  });
+});

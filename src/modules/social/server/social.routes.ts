@@ -217,7 +217,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       if (!sandboxEnabled(platform))
         throw conflict(
           'sandbox_disabled',
-          'Sandbox-Konten sind auf diesem Server abgeschaltet (SOCIAL_SANDBOX=false).',
+          'Sandbox-Konten sind auf diesem Server abgeschaltet (im Produktionsbetrieb Standard; SOCIAL_SANDBOX=true schaltet sie ein).',
         );
       const [row] = await ctx.db(async (tx) => {
         const [existing] = await tx
