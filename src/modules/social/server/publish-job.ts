@@ -10,6 +10,8 @@ import { socialAccount, socialTarget } from '../schema.js';
 import type { AccountMode, AdapterRegistry } from './adapters.js';
 
 export const PUBLISH_TARGET_JOB = 'social.publish-target';
+/** Longer than the slowest publish (Instagram video polling, TikTok upload) can take. */
+const ORPHANED_AFTER_MS = 15 * 60_000;
 
 /** Platforms that take uploads accept JPEG, not our WebP web sizes; videos go as stored. */
 async function uploadable(platform: Platform, kind: 'image' | 'video', fileKey: string): Promise<Buffer> {
@@ -72,7 +74,12 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
           return { row, account };
         }
         const [current] = await tx.select().from(socialTarget).where(eq(socialTarget.id, payload.targetId));
-        if (current?.status === 'wird_gesendet') {
+        // Another worker may be sending right now; only a claim older than any send can take is orphaned.
+        const orphaned =
+          current?.status === 'wird_gesendet' &&
+          (!current.sendingSince || current.sendingSince.getTime() < Date.now() - ORPHANED_AFTER_MS);
+        if (current?.status === 'wird_gesendet' && !orphaned) return { skipped: 'in_progress' };
+        if (orphaned && current) {
           await tx
             .update(socialTarget)
             .set({

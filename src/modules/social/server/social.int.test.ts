@@ -135,10 +135,10 @@ describe('publishing to four channels', () => {
     });
     const id = created.json().id as string;
     const [target] = await targetsOf(id);
-    // What a crash between claim and platform answer leaves in the database:
+    // What a crash between claim and platform answer leaves behind, an hour later:
     await t.platform.database.db
       .update(socialTarget)
-      .set({ status: 'wird_gesendet', attempts: 1 })
+      .set({ status: 'wird_gesendet', attempts: 1, sendingSince: new Date(Date.now() - 3_600_000) })
       .where(eq(socialTarget.id, target?.id ?? ''));
     const before = (await sandbox()).graph.posts.length;
     const run = await t.platform.jobs.enqueue(
@@ -150,6 +150,30 @@ describe('publishing to four channels', () => {
     const [after] = await targetsOf(id);
     expect(after).toMatchObject({ status: 'ungewiss', errorCode: 'interrupted' });
     expect((await sandbox()).graph.posts).toHaveLength(before);
+  });
+
+  it('a claim that is still fresh belongs to a worker sending right now and is left alone', async () => {
+    const created = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/posts',
+      payload: {
+        title: 'Parallel',
+        targets: [{ accountId: accounts.facebook, text: 'Gleichzeitig', media: [] }],
+      },
+    });
+    const [target] = await targetsOf(created.json().id);
+    await t.platform.database.db
+      .update(socialTarget)
+      .set({ status: 'wird_gesendet', attempts: 1, sendingSince: new Date() })
+      .where(eq(socialTarget.id, target?.id ?? ''));
+    const run = await t.platform.jobs.enqueue(
+      PUBLISH_TARGET_JOB,
+      { targetId: target?.id },
+      { tenantId: owner.tenantId, key: 'parallel' },
+    );
+    expect((await t.platform.jobs.waitFor(run.id, 30_000)).result).toEqual({ skipped: 'in_progress' });
+    const [after] = await targetsOf(created.json().id);
+    expect(after?.status).toBe('wird_gesendet');
   });
 
   it('a rate limit delays the channel to the time the platform names instead of failing it', async () => {
