@@ -118,10 +118,7 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
         .where(and(eq(propertyMedia.id, mediaId), eq(propertyMedia.propertyId, row.id)));
       if (!media) return notFoundPage(reply);
       // Instagram and others fetch JPEG only: "jpg" is the web size, re-encoded, metadata-free.
-      const { key, contentType } = MediaService.variant(
-        media,
-        variant === 'jpg' ? 'web' : (variant as 'web'),
-      );
+      const { key, contentType } = MediaService.variant(media, variant === 'thumb' ? 'thumb' : 'web');
       try {
         if (variant === 'jpg')
           return reply

@@ -172,6 +172,18 @@ async function insertTargets(tx: Tx, tenantId: string, postId: string, variants:
     .returning();
 }
 
+/** A post with all its channels, or a 404. */
+async function loadPost(tx: Tx, postId: string) {
+  const [post] = await tx.select().from(socialPost).where(eq(socialPost.id, postId));
+  if (!post) throw notFound('Beitrag');
+  const targets = await tx
+    .select()
+    .from(socialTarget)
+    .where(eq(socialTarget.postId, post.id))
+    .orderBy(socialTarget.platform);
+  return { post, targets };
+}
+
 /** `/api/social-media`: accounts, posts with one target per channel, publishing. */
 export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   app.get(
@@ -472,16 +484,8 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     },
     async (request) => {
       const ctx = tenantContext(platform, request);
-      return ctx.db(async (tx) => {
-        const [post] = await tx.select().from(socialPost).where(eq(socialPost.id, request.params.postId));
-        if (!post) throw notFound('Beitrag');
-        const targets = await tx
-          .select()
-          .from(socialTarget)
-          .where(eq(socialTarget.postId, post.id))
-          .orderBy(socialTarget.platform);
-        return postView(post, targets);
-      });
+      const { post, targets } = await ctx.db((tx) => loadPost(tx, request.params.postId));
+      return postView(post, targets);
     },
   );
 
@@ -584,16 +588,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     },
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
-      const { post, targets } = await ctx.db(async (tx) => {
-        const [post] = await tx.select().from(socialPost).where(eq(socialPost.id, request.params.postId));
-        if (!post) throw notFound('Beitrag');
-        const targets = await tx
-          .select()
-          .from(socialTarget)
-          .where(eq(socialTarget.postId, post.id))
-          .orderBy(socialTarget.platform);
-        return { post, targets };
-      });
+      const { post, targets } = await ctx.db((tx) => loadPost(tx, request.params.postId));
       const files: Record<string, Uint8Array> = {};
       const readme: string[] = [
         `Beitrag: ${post.title}`,
@@ -683,14 +678,10 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           action: 'scheduled',
           after: { at: at.toISOString(), channels: targets.length },
         });
-        const [fresh] = await tx.select().from(socialPost).where(eq(socialPost.id, post.id));
-        const all = await tx
-          .select()
-          .from(socialTarget)
-          .where(eq(socialTarget.postId, post.id))
-          .orderBy(socialTarget.platform);
-        return { view: postView(fresh ?? post, all), targets };
+        const fresh = await loadPost(tx, post.id);
+        return { view: postView(fresh.post, fresh.targets), targets };
       });
+      const runs: [string, string][] = [];
       for (const target of targets) {
         const run = await platform.jobs.enqueue(
           PUBLISH_TARGET_JOB,
@@ -702,10 +693,13 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
             createdBy: ctx.auth.user.id,
           },
         );
-        await ctx.db((tx) =>
-          tx.update(socialTarget).set({ jobRunId: run.id }).where(eq(socialTarget.id, target.id)),
-        );
+        runs.push([target.id, run.id]);
       }
+      // One transaction records every channel's job, instead of one per channel.
+      await ctx.db(async (tx) => {
+        for (const [targetId, jobRunId] of runs)
+          await tx.update(socialTarget).set({ jobRunId }).where(eq(socialTarget.id, targetId));
+      });
       return reply.status(202).send(view);
     },
   );
