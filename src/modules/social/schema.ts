@@ -2,6 +2,7 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { tenant } from '../../platform/auth/auth.schema.js';
 import { tenantIsolationPolicy } from '../../platform/db/tenant-table.js';
 import { property } from '../crm/schema.js';
+import type { PostMetrics } from './providers/social-adapter.js';
 
 const tenantId = () =>
   text()
@@ -26,6 +27,8 @@ export const socialAccount = pgTable(
     status: text().notNull().default('verbunden'),
     statusMessage: text(),
     connectedBy: text(),
+    followers: integer(),
+    metricsFetchedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -89,6 +92,13 @@ export const socialTarget = pgTable(
     jobRunId: uuid(),
     sendingSince: timestamp({ withTimezone: true }),
     publishedAt: timestamp({ withTimezone: true }),
+    /** Posted right after the post itself (hashtags or the link, where the algorithm prefers it). */
+    firstComment: text(),
+    firstCommentId: text(),
+    firstCommentError: text(),
+    /** The latest numbers from the platform, normalised (see PostMetrics). */
+    metrics: jsonb().$type<PostMetrics>(),
+    metricsFetchedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -62,6 +62,7 @@ export const envSchema = z.object({
     .regex(/^\d{6}$/, { message: 'YYYYMM, e.g. 202411' })
     .default('202411'),
   TIKTOK_API_URL: optionalUrl(['https', 'http']).default('https://open.tiktokapis.com'),
+  SOCIAL_METRICS_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   DEMO_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
 });
 

@@ -13,6 +13,7 @@ export interface DraftVariant {
   format: PostFormat;
   text: string;
   media: DraftMedia[];
+  firstComment?: string;
   /** From TikTok's creator_info: the longest caption this creator may post. */
   maxCaptionLength?: number;
   /** From TikTok's creator_info: the longest video this creator may post. */
@@ -137,6 +138,17 @@ export function checkVariant(v: DraftVariant): RuleIssue[] {
     v.media.some((m) => m.kind !== 'video')
   )
     issues.push({ code: 'video_required', message: `${name}: Reels brauchen ein Video.` });
+
+  if (v.firstComment && v.platform === 'tiktok')
+    issues.push({
+      code: 'comment_unsupported',
+      message: 'TikTok: ein erster Kommentar lässt sich über die Schnittstelle nicht veröffentlichen.',
+    });
+  else if (v.firstComment && [...v.firstComment].length > limits.caption)
+    issues.push({
+      code: 'comment_too_long',
+      message: `${name}: der erste Kommentar ist länger als ${limits.caption} Zeichen.`,
+    });
 
   v.media.forEach((m, i) => {
     const label = `Medium ${i + 1}`;

@@ -29,8 +29,38 @@ export interface AccountAccess {
   refresh?: () => Promise<string>;
 }
 
-/** One per platform: validate and publish; status and analytics calls follow the same shape. */
+/** Per-post numbers, normalised across platforms; a platform that lacks a metric leaves it out. */
+export interface PostMetrics {
+  impressions?: number;
+  reach?: number;
+  engagement?: number;
+  likes?: number;
+  comments?: number;
+  shares?: number;
+  clicks?: number;
+  saves?: number;
+}
+export const METRIC_NAMES = [
+  'impressions',
+  'reach',
+  'engagement',
+  'likes',
+  'comments',
+  'shares',
+  'clicks',
+  'saves',
+] as const satisfies readonly (keyof PostMetrics)[];
+
+export interface AccountMetrics {
+  followers: number;
+}
+
+/** One per platform: publish, first comment, and the numbers that come back afterwards. */
 export interface SocialAdapter {
   readonly platform: SocialPlatform;
   publish(account: AccountAccess, request: PublishRequest): Promise<PublishResult>;
+  /** Posts the first comment under a published post; returns the comment's id. */
+  comment(account: AccountAccess, postId: string, text: string): Promise<string>;
+  fetchPostMetrics(account: AccountAccess, postId: string): Promise<PostMetrics>;
+  fetchAccountMetrics(account: AccountAccess): Promise<AccountMetrics>;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { sandboxFigure, sandboxPostFigures } from './sandbox-metrics.js';
 
 /**
  * A local stand-in for the Facebook/Instagram Graph API, following the documented contract:
@@ -23,6 +24,7 @@ export interface GraphSandboxState {
   /** Instagram's documented 100 posts per 24 h; benchmarks may lift it, and say so. */
   quotaTotal: number;
   requests: number;
+  comments: { id: string; on: string; message: string }[];
 }
 
 export function createGraphSandboxState(): GraphSandboxState {
@@ -34,6 +36,7 @@ export function createGraphSandboxState(): GraphSandboxState {
     quotaUsage: 0,
     quotaTotal: 100,
     requests: 0,
+    comments: [],
   };
 }
 
@@ -172,6 +175,50 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
     return { id };
   });
 
+  app.post<Req>('/:version/:id/comments', async (request, reply) => {
+    if (!state.posts.some((p) => p.id === request.params.id))
+      return graphError(reply, 400, 100, 'Unsupported post request. Object does not exist');
+    if (!request.body.message) return graphError(reply, 400, 100, 'message is required');
+    const id = `${request.params.id.split('_').at(-1)}_${newId()}`;
+    state.comments.push({ id, on: request.params.id, message: request.body.message });
+    return { id };
+  });
+
+  app.get<Req>('/:version/:id/insights', async (request, reply) => {
+    const post = state.posts.find((p) => p.id === request.params.id);
+    if (!post) return graphError(reply, 400, 100, 'Unsupported get request. Object does not exist');
+    const f = sandboxPostFigures(post.id);
+    const known: Record<string, number> = {
+      post_media_view: f.impressions,
+      post_total_media_view_unique: f.reach,
+      post_clicks: f.clicks,
+      views: f.impressions,
+      reach: f.reach,
+      likes: f.likes,
+      comments: f.comments,
+      shares: f.shares,
+      saved: f.saves,
+      total_interactions: f.likes + f.comments + f.shares + f.saves,
+    };
+    const metrics = (request.query.metric ?? '').split(',').filter(Boolean);
+    const unknown = metrics.find((m) => !(m in known));
+    if (metrics.length === 0 || unknown)
+      return graphError(
+        reply,
+        400,
+        100,
+        `(#100) The value must be a valid insights metric${unknown ? `: ${unknown}` : ''}`,
+      );
+    return {
+      data: metrics.map((name) => ({
+        name,
+        period: 'lifetime',
+        values: [{ value: known[name] }],
+        id: `${post.id}/insights/${name}/lifetime`,
+      })),
+    };
+  });
+
   app.get<Req>('/:version/:id', async (request, reply) => {
     const container = state.containers.get(request.params.id);
     if (container) {
@@ -184,7 +231,25 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
       };
     }
     const post = state.posts.find((p) => p.id === request.params.id);
+    const fields = request.query.fields ?? '';
+    if (!post && fields === 'followers_count')
+      return {
+        id: request.params.id,
+        followers_count: sandboxFigure(request.params.id, 'followers', 800, 12_000),
+      };
     if (!post) return graphError(reply, 404, 100, 'Unsupported get request. Object does not exist');
+    if (fields.includes('reactions')) {
+      const f = sandboxPostFigures(post.id);
+      return {
+        id: post.id,
+        reactions: { data: [], summary: { total_count: f.likes } },
+        comments: {
+          data: [],
+          summary: { total_count: f.comments + state.comments.filter((c) => c.on === post.id).length },
+        },
+        shares: { count: f.shares },
+      };
+    }
     return { id: post.id, permalink: `https://sandbox.local/p/${post.id}` };
   });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sandboxFigure, sandboxPostFigures } from './sandbox-metrics.js';
 
 /**
  * A local stand-in for LinkedIn's versioned REST API: requires `LinkedIn-Version` and
@@ -9,11 +10,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 export interface LinkedInSandboxState {
   images: Map<string, { owner: string; bytes: number }>;
   posts: { id: string; body: Record<string, unknown> }[];
+  comments: { id: string; on: string; actor: string; text: string }[];
   throttleNext: number;
 }
 
 export function createLinkedInSandboxState(): LinkedInSandboxState {
-  return { images: new Map(), posts: [], throttleNext: 0 };
+  return { images: new Map(), posts: [], comments: [], throttleNext: 0 };
 }
 
 export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }> = async (
@@ -95,5 +97,58 @@ export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }
     const id = `urn:li:share:${7_000_000_000_000_000_000n + BigInt(state.posts.length)}`;
     state.posts.push({ id, body });
     return reply.status(201).header('x-restli-id', id).send();
+  });
+
+  app.post<{ Params: { urn: string } }>('/rest/socialActions/:urn/comments', async (request, reply) => {
+    if (!guard(request, reply)) return reply;
+    const body = request.body as { actor?: string; object?: string; message?: { text?: string } };
+    if (!state.posts.some((p) => p.id === request.params.urn) || body.object !== request.params.urn)
+      return fail(reply, 404, 'NOT_FOUND', 'The post does not exist');
+    if (!body.actor?.startsWith('urn:li:organization:') || !body.message?.text)
+      return fail(reply, 422, 'INVALID_COMMENT', 'actor and message.text are required');
+    const id = `${7_100_000_000_000_000_000n + BigInt(state.comments.length)}`;
+    state.comments.push({ id, on: request.params.urn, actor: body.actor, text: body.message.text });
+    return reply
+      .status(201)
+      .header('x-restli-id', `urn:li:comment:(${request.params.urn},${id})`)
+      .send({ id, actor: body.actor, object: body.object, message: body.message });
+  });
+
+  app.get('/rest/organizationalEntityShareStatistics', async (request, reply) => {
+    if (!guard(request, reply)) return reply;
+    const query = request.query as Record<string, string>;
+    const list = query.shares ?? query.ugcPosts ?? '';
+    const match = /^List\((.+)\)$/.exec(list);
+    if (query.q !== 'organizationalEntity' || !query.organizationalEntity || !match?.[1])
+      return fail(reply, 400, 'ILLEGAL_ARGUMENT', 'q=organizationalEntity with shares=List(...) is required');
+    const urns = match[1].split(',').map((u) => decodeURIComponent(u));
+    return {
+      paging: { start: 0, count: 10, links: [] },
+      elements: urns
+        .filter((urn) => state.posts.some((p) => p.id === urn))
+        .map((urn) => {
+          const f = sandboxPostFigures(urn);
+          return {
+            organizationalEntity: query.organizationalEntity,
+            share: urn,
+            totalShareStatistics: {
+              impressionCount: f.impressions,
+              uniqueImpressionsCount: f.reach,
+              clickCount: f.clicks,
+              likeCount: f.likes,
+              commentCount: f.comments + state.comments.filter((c) => c.on === urn).length,
+              shareCount: f.shares,
+              engagement: (f.clicks + f.likes + f.comments + f.shares) / f.impressions,
+            },
+          };
+        }),
+    };
+  });
+
+  app.get<{ Params: { urn: string } }>('/rest/networkSizes/:urn', async (request, reply) => {
+    if (!guard(request, reply)) return reply;
+    if ((request.query as { edgeType?: string }).edgeType !== 'COMPANY_FOLLOWED_BY_MEMBER')
+      return fail(reply, 400, 'ILLEGAL_ARGUMENT', 'edgeType must be COMPANY_FOLLOWED_BY_MEMBER');
+    return { firstDegreeSize: sandboxFigure(request.params.urn, 'followers', 300, 6000) };
   });
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sandboxFigure, sandboxPostFigures } from './sandbox-metrics.js';
 
 const MB = 1024 * 1024;
 
@@ -70,6 +71,38 @@ export const tiktokSandbox: FastifyPluginAsync<{ state: TikTokSandboxState }> = 
       open_id: 'sandbox-open-id',
       scope: 'video.publish',
       token_type: 'Bearer',
+    };
+  });
+
+  app.post('/v2/video/query/', async (request, reply) => {
+    if (!authorised(request, reply)) return reply;
+    const ids = (request.body as { filters?: { video_ids?: string[] } }).filters?.video_ids ?? [];
+    if (ids.length === 0 || ids.length > 20)
+      return envelope(reply, 400, 'invalid_params', 'filters.video_ids needs 1 to 20 ids');
+    const fields = String((request.query as { fields?: string }).fields ?? 'id').split(',');
+    const videos = ids
+      .filter((id) => state.published.some((p) => p.postId === id))
+      .map((id) => {
+        const f = sandboxPostFigures(id);
+        const all: Record<string, string | number> = {
+          id,
+          view_count: f.impressions,
+          like_count: f.likes,
+          comment_count: f.comments,
+          share_count: f.shares,
+        };
+        return Object.fromEntries(fields.filter((k) => k in all).map((k) => [k, all[k]]));
+      });
+    return { data: { videos, cursor: 0, has_more: false }, error: { code: 'ok', message: '', log_id: '' } };
+  });
+
+  app.get('/v2/user/info/', async (request, reply) => {
+    if (!authorised(request, reply)) return reply;
+    return {
+      data: {
+        user: { open_id: 'sandbox-open-id', follower_count: sandboxFigure('tiktok', 'followers', 100, 9000) },
+      },
+      error: { code: 'ok', message: '', log_id: '' },
     };
   });
 

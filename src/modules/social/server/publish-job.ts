@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { z } from 'zod';
 import type { Tx } from '../../../platform/db/database.js';
@@ -6,12 +6,15 @@ import { defineJob } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { SocialPlatform } from '../domain/platforms.js';
 import { ProviderError } from '../providers/provider-error.js';
+import type { AccountAccess, SocialAdapter } from '../providers/social-adapter.js';
 import { socialAccount, socialTarget } from '../schema.js';
 import type { AccountMode, AdapterRegistry } from './adapters.js';
 
 export const PUBLISH_TARGET_JOB = 'social.publish-target';
 /** Longer than the slowest publish (Instagram video polling, TikTok upload) can take. */
 const ORPHANED_AFTER_MS = 15 * 60_000;
+/** Engines may start a job a little early; a channel due within this window counts as due. */
+const DUE_SLACK_MS = 60_000;
 
 /** Platforms that take uploads accept JPEG, not our WebP web sizes; videos go as stored. */
 async function uploadable(platform: Platform, kind: 'image' | 'video', fileKey: string): Promise<Buffer> {
@@ -36,6 +39,32 @@ export async function refreshPostStatus(tx: Tx, postId: string): Promise<void> {
       from social_post_target where post_id = ${postId}
     ) s
     where social_post.id = ${postId}`);
+}
+
+/**
+ * The post is out whatever happens here: a failed first comment is recorded on the target
+ * and shown, never retried by re-running the publish.
+ */
+async function postFirstComment(
+  withTenant: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
+  adapter: SocialAdapter,
+  access: AccountAccess,
+  target: typeof socialTarget.$inferSelect,
+  postId: string,
+): Promise<void> {
+  let values: Partial<typeof socialTarget.$inferInsert>;
+  try {
+    values = {
+      firstCommentId: await adapter.comment(access, postId, target.firstComment ?? ''),
+      firstCommentError: null,
+    };
+  } catch (error) {
+    values = {
+      firstCommentError:
+        error instanceof ProviderError ? error.message : 'Interner Fehler beim Kommentieren.',
+    };
+  }
+  await withTenant((tx) => tx.update(socialTarget).set(values).where(eq(socialTarget.id, target.id)));
 }
 
 /**
@@ -66,6 +95,8 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
             and(
               eq(socialTarget.id, payload.targetId),
               inArray(socialTarget.status, ['geplant', 'wartet_limit']),
+              // A channel moved to a later time is left to the job enqueued for that time.
+              lte(socialTarget.scheduledAt, new Date(Date.now() + DUE_SLACK_MS)),
             ),
           )
           .returning();
@@ -109,25 +140,23 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
         return { failed: 'account_unavailable' };
       }
 
+      const access = {
+        externalId: account.externalId,
+        accessToken: platform.secretBox.decrypt(account.accessTokenSealed),
+      };
+      const adapter = await adapters.get(target.platform as SocialPlatform, account.mode as AccountMode);
       try {
-        const adapter = await adapters.get(target.platform as SocialPlatform, account.mode as AccountMode);
-        const result = await adapter.publish(
-          {
-            externalId: account.externalId,
-            accessToken: platform.secretBox.decrypt(account.accessTokenSealed),
-          },
-          {
-            format: target.format as 'feed',
-            text: target.text,
-            link: target.link ?? undefined,
-            media: target.media.map((m) => ({
-              kind: m.kind,
-              url: m.url,
-              altText: m.altText,
-              read: m.fileKey ? () => uploadable(platform, m.kind, m.fileKey as string) : undefined,
-            })),
-          },
-        );
+        const result = await adapter.publish(access, {
+          format: target.format as 'feed',
+          text: target.text,
+          link: target.link ?? undefined,
+          media: target.media.map((m) => ({
+            kind: m.kind,
+            url: m.url,
+            altText: m.altText,
+            read: m.fileKey ? () => uploadable(platform, m.kind, m.fileKey as string) : undefined,
+          })),
+        });
         await finish({
           status: 'veroeffentlicht',
           externalId: result.externalId,
@@ -136,6 +165,8 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
           errorCode: null,
           errorMessage: null,
         });
+        if (target.firstComment)
+          await postFirstComment(withTenant, adapter, access, target, result.externalId);
         return { published: result.externalId };
       } catch (error) {
         if (!(error instanceof ProviderError)) {

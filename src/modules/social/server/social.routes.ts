@@ -73,6 +73,7 @@ const createPostBody = z
           text: z.string().max(70_000),
           link: z.string().url().optional(),
           media: z.array(mediaBody).max(35).default([]),
+          firstComment: z.string().trim().max(2200).optional(),
         }),
       )
       .min(1)
@@ -95,6 +96,13 @@ const targetSchema = z.object({
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  firstComment: z.string().nullable(),
+  firstCommentError: z.string().nullable(),
+  media: z.array(
+    z.object({ kind: z.enum(['image', 'video']), url: z.string(), altText: z.string().optional() }),
+  ),
+  metrics: z.record(z.string(), z.number()).nullable(),
+  metricsFetchedAt: z.string().nullable(),
 });
 const postSchema = z.object({
   id: z.string(),
@@ -128,6 +136,11 @@ const postView = (p: typeof socialPost.$inferSelect, targets: (typeof socialTarg
     errorCode: t.errorCode,
     errorMessage: t.errorMessage,
     publishedAt: iso(t.publishedAt),
+    firstComment: t.firstComment,
+    firstCommentError: t.firstCommentError,
+    media: t.media.map((m) => ({ kind: m.kind, url: m.url, altText: m.altText })),
+    metrics: (t.metrics as Record<string, number> | null) ?? null,
+    metricsFetchedAt: iso(t.metricsFetchedAt),
   })),
 });
 
@@ -145,6 +158,7 @@ async function insertTargets(tx: Tx, tenantId: string, postId: string, variants:
       platform: account?.platform as SocialPlatform,
       format: t.format,
       text: t.text,
+      firstComment: t.firstComment,
       media: t.media.map((m) => ({
         kind: m.kind,
         width: m.width ?? 1080,
@@ -167,6 +181,7 @@ async function insertTargets(tx: Tx, tenantId: string, postId: string, variants:
         text: t.text,
         link: t.link ?? null,
         media: t.media.map((m) => ({ kind: m.kind, url: m.url, fileKey: m.fileKey, altText: m.altText })),
+        firstComment: t.firstComment || null,
       })),
     )
     .returning();
@@ -183,6 +198,29 @@ async function loadPost(tx: Tx, postId: string) {
     .orderBy(socialTarget.platform);
   return { post, targets };
 }
+
+/** One job per channel at its time; the key makes a double submit enqueue once. */
+async function enqueuePublish(
+  platform: Platform,
+  tenantId: string,
+  userId: string,
+  targets: { id: string; scheduledAt: Date | null }[],
+): Promise<[string, string][]> {
+  const runs: [string, string][] = [];
+  for (const target of targets) {
+    const at = target.scheduledAt ?? new Date();
+    const run = await platform.jobs.enqueue(
+      PUBLISH_TARGET_JOB,
+      { targetId: target.id },
+      { tenantId, runAt: at, key: `${target.id}:${at.getTime()}`, createdBy: userId },
+    );
+    runs.push([target.id, run.id]);
+  }
+  return runs;
+}
+
+const cancelQuietly = (platform: Platform, runId: string | null) =>
+  runId ? platform.jobs.cancel(runId).catch(() => undefined) : Promise.resolve(undefined);
 
 /** `/api/social-media`: accounts, posts with one target per channel, publishing. */
 export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
@@ -681,26 +719,138 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         const fresh = await loadPost(tx, post.id);
         return { view: postView(fresh.post, fresh.targets), targets };
       });
-      const runs: [string, string][] = [];
-      for (const target of targets) {
-        const run = await platform.jobs.enqueue(
-          PUBLISH_TARGET_JOB,
-          { targetId: target.id },
-          {
-            tenantId: ctx.tenantId,
-            runAt: at,
-            key: `${target.id}:${at.getTime()}`,
-            createdBy: ctx.auth.user.id,
-          },
-        );
-        runs.push([target.id, run.id]);
-      }
+      const runs = await enqueuePublish(platform, ctx.tenantId, ctx.auth.user.id, targets);
       // One transaction records every channel's job, instead of one per channel.
       await ctx.db(async (tx) => {
         for (const [targetId, jobRunId] of runs)
           await tx.update(socialTarget).set({ jobRunId }).where(eq(socialTarget.id, targetId));
       });
       return reply.status(202).send(view);
+    },
+  );
+
+  app.post(
+    '/posts/:postId/submit',
+    {
+      config: { access: { permission: 'social.posts.write' } },
+      schema: {
+        tags: ['social'],
+        summary: 'Ask for approval: an assistant hands a finished draft to an agent or admin',
+        params: z.object({ postId: z.string().uuid() }),
+        response: { 200: postSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      return ctx.db(async (tx) => {
+        const [post] = await tx
+          .update(socialPost)
+          .set({ status: 'zur_freigabe', updatedAt: new Date() })
+          .where(and(eq(socialPost.id, request.params.postId), eq(socialPost.status, 'entwurf')))
+          .returning();
+        if (!post) {
+          await loadPost(tx, request.params.postId);
+          throw conflict('not_a_draft', 'Nur Entwürfe können zur Freigabe gegeben werden.');
+        }
+        await recordAudit(tx, ctx.actor, { entity: 'social_post', entityId: post.id, action: 'submitted' });
+        const fresh = await loadPost(tx, post.id);
+        return postView(fresh.post, fresh.targets);
+      });
+    },
+  );
+
+  app.post(
+    '/posts/:postId/unschedule',
+    {
+      config: { access: { permission: 'social.posts.publish' } },
+      schema: {
+        tags: ['social'],
+        summary: 'Take back every channel that has not gone out yet; the post becomes a draft again',
+        params: z.object({ postId: z.string().uuid() }),
+        response: { 200: postSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const { view, released } = await ctx.db(async (tx) => {
+        await loadPost(tx, request.params.postId);
+        const released = await tx
+          .update(socialTarget)
+          .set({ status: 'entwurf', scheduledAt: null, jobRunId: null })
+          .where(
+            and(
+              eq(socialTarget.postId, request.params.postId),
+              inArray(socialTarget.status, ['geplant', 'wartet_limit']),
+            ),
+          )
+          .returning({ jobRunId: socialTarget.jobRunId });
+        if (released.length === 0)
+          throw conflict('nothing_scheduled', 'Dieser Beitrag hat keine geplanten Kanäle mehr.');
+        await refreshPostStatus(tx, request.params.postId);
+        await recordAudit(tx, ctx.actor, {
+          entity: 'social_post',
+          entityId: request.params.postId,
+          action: 'unscheduled',
+        });
+        const fresh = await loadPost(tx, request.params.postId);
+        return { view: postView(fresh.post, fresh.targets), released };
+      });
+      // The claim only takes 'geplant' targets, so a job that slips through finds nothing to send.
+      for (const r of released) await cancelQuietly(platform, r.jobRunId);
+      return view;
+    },
+  );
+
+  app.patch(
+    '/targets/:targetId',
+    {
+      config: { access: { permission: 'social.posts.publish' } },
+      schema: {
+        tags: ['social'],
+        summary: 'Move one scheduled channel to another time (calendar drag and drop)',
+        params: z.object({ targetId: z.string().uuid() }),
+        body: z.object({ scheduledAt: z.string().datetime({ offset: true }) }).strict(),
+        response: { 200: postSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const at = new Date(request.body.scheduledAt);
+      if (at.getTime() < Date.now() - 60_000)
+        throw badRequest('time_in_past', 'Der neue Zeitpunkt liegt in der Vergangenheit.');
+      const { target, previousRun } = await ctx.db(async (tx) => {
+        const [current] = await tx
+          .select()
+          .from(socialTarget)
+          .where(eq(socialTarget.id, request.params.targetId));
+        if (!current) throw notFound('Kanal');
+        if (current.status !== 'geplant')
+          throw conflict(
+            'target_not_scheduled',
+            'Nur geplante Kanäle lassen sich verschieben; dieser ist schon gesendet oder ein Entwurf.',
+          );
+        const [moved] = await tx
+          .update(socialTarget)
+          .set({ scheduledAt: at })
+          .where(and(eq(socialTarget.id, current.id), eq(socialTarget.status, 'geplant')))
+          .returning();
+        if (!moved) throw conflict('target_not_scheduled', 'Der Kanal wird gerade gesendet.');
+        await recordAudit(tx, ctx.actor, {
+          entity: 'social_post',
+          entityId: current.postId,
+          action: 'rescheduled',
+          before: { at: current.scheduledAt?.toISOString() },
+          after: { at: at.toISOString(), platform: current.platform },
+        });
+        return { target: moved, previousRun: current.jobRunId };
+      });
+      await cancelQuietly(platform, previousRun);
+      const [[, runId] = ['', '']] = await enqueuePublish(platform, ctx.tenantId, ctx.auth.user.id, [target]);
+      return ctx.db(async (tx) => {
+        await tx.update(socialTarget).set({ jobRunId: runId }).where(eq(socialTarget.id, target.id));
+        const fresh = await loadPost(tx, target.postId);
+        return postView(fresh.post, fresh.targets);
+      });
     },
   );
 };

@@ -1,7 +1,18 @@
 import { ProviderError } from '../provider-error.js';
-import type { AccountAccess, PublishRequest, PublishResult, SocialAdapter } from '../social-adapter.js';
+import type {
+  AccountAccess,
+  AccountMetrics,
+  PostMetrics,
+  PublishRequest,
+  PublishResult,
+  SocialAdapter,
+} from '../social-adapter.js';
 import { withFreshToken } from '../with-fresh-token.js';
 import type { GraphClient } from './graph-client.js';
+import { type InsightsResponse, readInsights, sumKnown } from './graph-insights.js';
+
+/** Post metrics after Meta's 2025 deprecations (post_impressions_unique → post_total_media_view_unique). */
+export const FACEBOOK_POST_METRICS = ['post_media_view', 'post_total_media_view_unique', 'post_clicks'];
 
 /**
  * Facebook Pages: text and link posts to `/{page-id}/feed`; several photos are uploaded
@@ -60,6 +71,58 @@ export class FacebookAdapter implements SocialAdapter {
       });
       const posted = await this.graph.post<{ id: string }>(`${page}/feed`, params, token);
       return { externalId: posted.id, url: `https://www.facebook.com/${posted.id}` };
+    });
+  }
+
+  comment(account: AccountAccess, postId: string, text: string): Promise<string> {
+    return withFreshToken(account, async (token) => {
+      const created = await this.graph.post<{ id: string }>(`${postId}/comments`, { message: text }, token);
+      return created.id;
+    });
+  }
+
+  fetchPostMetrics(account: AccountAccess, postId: string): Promise<PostMetrics> {
+    return withFreshToken(account, async (token) => {
+      const insights = readInsights(
+        await this.graph.get<InsightsResponse>(
+          `${postId}/insights`,
+          { metric: FACEBOOK_POST_METRICS.join(',') },
+          token,
+        ),
+      );
+      const counts = await this.graph.get<{
+        reactions?: { summary?: { total_count?: number } };
+        comments?: { summary?: { total_count?: number } };
+        shares?: { count?: number };
+      }>(
+        postId,
+        { fields: 'reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),shares' },
+        token,
+      );
+      const likes = counts.reactions?.summary?.total_count;
+      const comments = counts.comments?.summary?.total_count;
+      const shares = counts.shares?.count ?? 0;
+      const clicks = insights.post_clicks;
+      return {
+        impressions: insights.post_media_view,
+        reach: insights.post_total_media_view_unique,
+        likes,
+        comments,
+        shares,
+        clicks,
+        engagement: sumKnown(likes, comments, shares, clicks),
+      };
+    });
+  }
+
+  fetchAccountMetrics(account: AccountAccess): Promise<AccountMetrics> {
+    return withFreshToken(account, async (token) => {
+      const page = await this.graph.get<{ followers_count?: number }>(
+        account.externalId,
+        { fields: 'followers_count' },
+        token,
+      );
+      return { followers: page.followers_count ?? 0 };
     });
   }
 }

@@ -1,6 +1,8 @@
 import { ProviderError } from '../provider-error.js';
 import type {
   AccountAccess,
+  AccountMetrics,
+  PostMetrics,
   PublishMedia,
   PublishRequest,
   PublishResult,
@@ -8,6 +10,18 @@ import type {
 } from '../social-adapter.js';
 import { withFreshToken } from '../with-fresh-token.js';
 import type { GraphClient } from './graph-client.js';
+import { type InsightsResponse, readInsights } from './graph-insights.js';
+
+/** Media metrics since v22 (`impressions` retired in favour of `views`). */
+export const INSTAGRAM_MEDIA_METRICS = [
+  'views',
+  'reach',
+  'likes',
+  'comments',
+  'shares',
+  'saved',
+  'total_interactions',
+];
 
 interface ContainerStatus {
   status_code: 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
@@ -165,5 +179,44 @@ export class InstagramAdapter implements SocialAdapter {
       'container_timeout',
       'Instagram verarbeitet das Medium noch; neuer Versuch folgt.',
     );
+  }
+
+  comment(account: AccountAccess, mediaId: string, text: string): Promise<string> {
+    return withFreshToken(account, async (token) => {
+      const created = await this.graph.post<{ id: string }>(`${mediaId}/comments`, { message: text }, token);
+      return created.id;
+    });
+  }
+
+  fetchPostMetrics(account: AccountAccess, mediaId: string): Promise<PostMetrics> {
+    return withFreshToken(account, async (token) => {
+      const m = readInsights(
+        await this.graph.get<InsightsResponse>(
+          `${mediaId}/insights`,
+          { metric: INSTAGRAM_MEDIA_METRICS.join(',') },
+          token,
+        ),
+      );
+      return {
+        impressions: m.views,
+        reach: m.reach,
+        likes: m.likes,
+        comments: m.comments,
+        shares: m.shares,
+        saves: m.saved,
+        engagement: m.total_interactions,
+      };
+    });
+  }
+
+  fetchAccountMetrics(account: AccountAccess): Promise<AccountMetrics> {
+    return withFreshToken(account, async (token) => {
+      const user = await this.graph.get<{ followers_count?: number }>(
+        account.externalId,
+        { fields: 'followers_count' },
+        token,
+      );
+      return { followers: user.followers_count ?? 0 };
+    });
   }
 }

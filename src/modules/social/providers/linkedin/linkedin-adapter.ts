@@ -1,5 +1,12 @@
 import { ProviderError } from '../provider-error.js';
-import type { AccountAccess, PublishRequest, PublishResult, SocialAdapter } from '../social-adapter.js';
+import type {
+  AccountAccess,
+  AccountMetrics,
+  PostMetrics,
+  PublishRequest,
+  PublishResult,
+  SocialAdapter,
+} from '../social-adapter.js';
 import { withFreshToken } from '../with-fresh-token.js';
 import { toLittleText } from './little-text.js';
 
@@ -10,6 +17,9 @@ export interface LinkedInOptions {
   version: string;
   fetchImpl?: typeof fetch;
 }
+
+const organizationUrn = (account: AccountAccess) =>
+  account.externalId.startsWith('urn:') ? account.externalId : `urn:li:organization:${account.externalId}`;
 
 /**
  * LinkedIn Posts API for organisation pages: images go up through
@@ -26,9 +36,7 @@ export class LinkedInAdapter implements SocialAdapter {
 
   publish(account: AccountAccess, request: PublishRequest): Promise<PublishResult> {
     return withFreshToken(account, async (token) => {
-      const author = account.externalId.startsWith('urn:')
-        ? account.externalId
-        : `urn:li:organization:${account.externalId}`;
+      const author = organizationUrn(account);
       if (request.media.some((m) => m.kind === 'video'))
         throw new ProviderError(
           'permanent',
@@ -92,6 +100,63 @@ export class LinkedInAdapter implements SocialAdapter {
           'LinkedIn hat keine Beitrags-ID geliefert; der Status wird geprüft.',
         );
       return { externalId: id, url: `https://www.linkedin.com/feed/update/${id}/` };
+    });
+  }
+
+  comment(account: AccountAccess, postUrn: string, text: string): Promise<string> {
+    return withFreshToken(account, async (token) => {
+      const created = await this.#rest<{ id?: string }>(
+        'POST',
+        `/rest/socialActions/${encodeURIComponent(postUrn)}/comments`,
+        { actor: organizationUrn(account), object: postUrn, message: { text } },
+        token,
+      );
+      return created.headers.get('x-restli-id') ?? created.body.id ?? '';
+    });
+  }
+
+  /** Organisation share statistics; the post's URN kind decides the `shares` or `ugcPosts` list. */
+  fetchPostMetrics(account: AccountAccess, postUrn: string): Promise<PostMetrics> {
+    return withFreshToken(account, async (token) => {
+      const list = postUrn.startsWith('urn:li:ugcPost:') ? 'ugcPosts' : 'shares';
+      const query = `q=organizationalEntity&organizationalEntity=${encodeURIComponent(organizationUrn(account))}&${list}=List(${encodeURIComponent(postUrn)})`;
+      const { body } = await this.#rest<{
+        elements?: {
+          totalShareStatistics?: {
+            impressionCount?: number;
+            uniqueImpressionsCount?: number;
+            clickCount?: number;
+            likeCount?: number;
+            commentCount?: number;
+            shareCount?: number;
+          };
+        }[];
+      }>('GET', `/rest/organizationalEntityShareStatistics?${query}`, undefined, token);
+      const s = body.elements?.[0]?.totalShareStatistics ?? {};
+      const engaged = [s.clickCount, s.likeCount, s.commentCount, s.shareCount].filter(
+        (v): v is number => typeof v === 'number',
+      );
+      return {
+        impressions: s.impressionCount,
+        reach: s.uniqueImpressionsCount,
+        clicks: s.clickCount,
+        likes: s.likeCount,
+        comments: s.commentCount,
+        shares: s.shareCount,
+        engagement: engaged.length ? engaged.reduce((a, b) => a + b, 0) : undefined,
+      };
+    });
+  }
+
+  fetchAccountMetrics(account: AccountAccess): Promise<AccountMetrics> {
+    return withFreshToken(account, async (token) => {
+      const { body } = await this.#rest<{ firstDegreeSize?: number }>(
+        'GET',
+        `/rest/networkSizes/${encodeURIComponent(organizationUrn(account))}?edgeType=COMPANY_FOLLOWED_BY_MEMBER`,
+        undefined,
+        token,
+      );
+      return { followers: body.firstDegreeSize ?? 0 };
     });
   }
 

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sandboxPostFigures } from '../../sandbox/sandbox-metrics.js';
 import {
   createTikTokSandboxState,
   type TikTokSandboxState,
@@ -98,5 +99,26 @@ describe('TikTok Content Posting API', () => {
       .creatorInfo({ externalId: 'x', accessToken: 'expired-no-refresh' })
       .catch((e: unknown) => e)) as ProviderError;
     expect([error.kind, error.code]).toEqual(['auth', 'access_token_invalid']);
+  });
+
+  it('reads a published video’s numbers with video/query and the follower count with user/info', async () => {
+    const account = { externalId: 'sandbox-open-id', accessToken: 'act.valid' };
+    const published = await adapter().publish(account, {
+      format: 'reel',
+      text: 'Zahlen',
+      media: [video(1 * MB)],
+    });
+    const metrics = await adapter().fetchPostMetrics(account, published.externalId);
+    const figures = sandboxPostFigures(published.externalId);
+    expect(metrics).toEqual({
+      impressions: figures.impressions,
+      likes: figures.likes,
+      comments: figures.comments,
+      shares: figures.shares,
+      engagement: figures.likes + figures.comments + figures.shares,
+    });
+    expect(await adapter().fetchPostMetrics(account, 'unbekannt')).toEqual({});
+    expect((await adapter().fetchAccountMetrics(account)).followers).toBeGreaterThan(0);
+    await expect(adapter().comment()).rejects.toMatchObject({ code: 'comment_unsupported' });
   });
 });

@@ -1,5 +1,12 @@
 import { ProviderError } from '../provider-error.js';
-import type { AccountAccess, PublishRequest, PublishResult, SocialAdapter } from '../social-adapter.js';
+import type {
+  AccountAccess,
+  AccountMetrics,
+  PostMetrics,
+  PublishRequest,
+  PublishResult,
+  SocialAdapter,
+} from '../social-adapter.js';
 import { withFreshToken } from '../with-fresh-token.js';
 
 const MB = 1024 * 1024;
@@ -147,13 +154,61 @@ export class TikTokAdapter implements SocialAdapter {
     });
   }
 
+  /** TikTok has no API for comments; the composer does not offer a first comment for it. */
+  async comment(): Promise<string> {
+    throw new ProviderError(
+      'permanent',
+      'comment_unsupported',
+      'TikTok bietet keine Schnittstelle für Kommentare.',
+    );
+  }
+
+  fetchPostMetrics(account: AccountAccess, videoId: string): Promise<PostMetrics> {
+    return withFreshToken(account, async (token) => {
+      const data = await this.#api<{
+        videos?: {
+          id: string;
+          view_count?: number;
+          like_count?: number;
+          comment_count?: number;
+          share_count?: number;
+        }[];
+      }>(
+        '/v2/video/query/?fields=id,view_count,like_count,comment_count,share_count',
+        { filters: { video_ids: [videoId] } },
+        token,
+      );
+      const v = data.videos?.find((x) => x.id === videoId);
+      if (!v) return {};
+      return {
+        impressions: v.view_count,
+        likes: v.like_count,
+        comments: v.comment_count,
+        shares: v.share_count,
+        engagement: (v.like_count ?? 0) + (v.comment_count ?? 0) + (v.share_count ?? 0),
+      };
+    });
+  }
+
+  fetchAccountMetrics(account: AccountAccess): Promise<AccountMetrics> {
+    return withFreshToken(account, async (token) => {
+      const data = await this.#api<{ user?: { follower_count?: number } }>(
+        '/v2/user/info/?fields=open_id,follower_count',
+        undefined,
+        token,
+      );
+      return { followers: data.user?.follower_count ?? 0 };
+    });
+  }
+
+  /** POST with a JSON body, or GET when there is none (user info). */
   async #api<T>(path: string, body: unknown, token: string): Promise<T> {
     let response: Response;
     try {
       response = await this.#fetch(`${this.options.baseUrl.replace(/\/$/, '')}${path}`, {
-        method: 'POST',
+        method: body === undefined ? 'GET' : 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=UTF-8' },
-        body: JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
