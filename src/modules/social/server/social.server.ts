@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
