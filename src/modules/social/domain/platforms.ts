@@ -3,3 +3,7 @@ export type SocialPlatform = (typeof SOCIAL_PLATFORMS)[number];
 
 export const POST_FORMATS = ['feed', 'reel', 'story'] as const;
 export type PostFormat = (typeof POST_FORMATS)[number];
+
+/** `live` talks to the platform, `sandbox` to the built-in imitation, `offline` only plans (posted by hand). */
+export const ACCOUNT_MODES = ['live', 'sandbox', 'offline'] as const;
+export type AccountModeName = (typeof ACCOUNT_MODES)[number];

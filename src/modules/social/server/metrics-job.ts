@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineJob } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -28,7 +28,10 @@ export const collectMetricsJob = (platform: Platform, adapters: AdapterRegistry)
       if (!tenantId) return { skipped: 'no tenant' };
       const staleBefore = new Date(Date.now() - payload.minAgeMinutes * 60_000);
       const { accounts, targets } = await withTenant(async (tx) => ({
-        accounts: await tx.select().from(socialAccount).where(eq(socialAccount.status, 'verbunden')),
+        accounts: await tx
+          .select()
+          .from(socialAccount)
+          .where(and(eq(socialAccount.status, 'verbunden'), ne(socialAccount.mode, 'offline'))),
         targets: await tx
           .select({
             id: socialTarget.id,

@@ -131,6 +131,15 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
           await tx.update(socialTarget).set(values).where(eq(socialTarget.id, target.id));
           await refreshPostStatus(tx, target.postId);
         });
+      if (account?.mode === 'offline') {
+        await finish({
+          status: 'manuell',
+          errorCode: 'not_connected',
+          errorMessage:
+            'Nicht verbunden: Paket herunterladen, von Hand veröffentlichen und hier als veröffentlicht markieren.',
+        });
+        return { manual: target.id };
+      }
       if (account?.status !== 'verbunden') {
         await finish({
           status: 'fehlgeschlagen',

@@ -238,3 +238,49 @@ describe('approval and rescheduling', () => {
     expect(twice.statusCode).toBe(409);
   });
 });
+
+describe('planning without a connection', () => {
+  it('an offline account plans the post; at its time it waits to be posted by hand, then is marked published', async () => {
+    const connected = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/accounts/connect',
+      payload: { platform: 'facebook', mode: 'offline' },
+    });
+    expect(connected.statusCode, connected.body).toBe(201);
+    expect(connected.json()).toMatchObject({
+      mode: 'offline',
+      name: expect.stringContaining('nicht verbunden'),
+    });
+    const created = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/posts',
+      payload: {
+        title: 'Von Hand',
+        targets: [{ accountId: connected.json().id, text: 'Neu am See', media: [] }],
+      },
+    });
+    const postId = created.json().id;
+    const before = (await sandbox()).graph.requests;
+    const [target] = await publishNow(postId);
+    expect(target).toMatchObject({ status: 'manuell', errorCode: 'not_connected' });
+    expect((await sandbox()).graph.requests).toBe(before);
+
+    const marked = await t.as(owner, {
+      method: 'POST',
+      url: `/api/social-media/targets/${target?.id}/outcome`,
+      payload: { published: true, url: 'https://www.facebook.com/bodensee/posts/1' },
+    });
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect(marked.json()).toMatchObject({ status: 'veroeffentlicht' });
+    expect(marked.json().targets[0]).toMatchObject({
+      status: 'veroeffentlicht',
+      externalUrl: 'https://www.facebook.com/bodensee/posts/1',
+    });
+    const again = await t.as(owner, {
+      method: 'POST',
+      url: `/api/social-media/targets/${target?.id}/outcome`,
+      payload: { published: false },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+});

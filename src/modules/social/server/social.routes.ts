@@ -11,7 +11,7 @@ import { AppError, badRequest, conflict, notFound } from '../../../platform/http
 import type { Platform } from '../../../platform/kernel.js';
 import { property, propertyMedia } from '../../crm/schema.js';
 import { composeFromProperty } from '../domain/compose-from-property.js';
-import { POST_FORMATS, SOCIAL_PLATFORMS, type SocialPlatform } from '../domain/platforms.js';
+import { ACCOUNT_MODES, POST_FORMATS, SOCIAL_PLATFORMS, type SocialPlatform } from '../domain/platforms.js';
 import { checkVariant } from '../domain/post-rules.js';
 import { socialAccount, socialPost, socialTarget } from '../schema.js';
 import { sandboxEnabled } from './adapters.js';
@@ -23,6 +23,12 @@ const SANDBOX_NAMES: Record<SocialPlatform, string> = {
   linkedin: 'Sandbox – LinkedIn-Unternehmensseite',
   tiktok: 'Sandbox – TikTok-Konto',
 };
+const OFFLINE_NAMES: Record<SocialPlatform, string> = {
+  facebook: 'Facebook – nicht verbunden (nur Planung)',
+  instagram: 'Instagram – nicht verbunden (nur Planung)',
+  linkedin: 'LinkedIn – nicht verbunden (nur Planung)',
+  tiktok: 'TikTok – nicht verbunden (nur Planung)',
+};
 const SANDBOX_IDS: Record<SocialPlatform, string> = {
   facebook: '104000000000001',
   instagram: '17841400000000001',
@@ -33,7 +39,7 @@ const SANDBOX_IDS: Record<SocialPlatform, string> = {
 const accountSchema = z.object({
   id: z.string(),
   platform: z.enum(SOCIAL_PLATFORMS),
-  mode: z.enum(['live', 'sandbox']),
+  mode: z.enum(ACCOUNT_MODES),
   name: z.string(),
   externalId: z.string(),
   status: z.string(),
@@ -43,7 +49,7 @@ const accountSchema = z.object({
 const accountView = (a: typeof socialAccount.$inferSelect) => ({
   id: a.id,
   platform: a.platform as SocialPlatform,
-  mode: a.mode as 'live' | 'sandbox',
+  mode: a.mode as (typeof ACCOUNT_MODES)[number],
   name: a.name,
   externalId: a.externalId,
   status: a.status,
@@ -250,8 +256,8 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       schema: {
         tags: ['social'],
         summary:
-          'Connect an account. Sandbox accounts connect at once; live ones need the platform app credentials',
-        body: z.object({ platform: z.enum(SOCIAL_PLATFORMS), mode: z.enum(['live', 'sandbox']) }).strict(),
+          'Connect an account. Sandbox and offline (planning only) accounts are added at once; live ones need the platform app credentials',
+        body: z.object({ platform: z.enum(SOCIAL_PLATFORMS), mode: z.enum(ACCOUNT_MODES) }).strict(),
         response: { 201: accountSchema },
       },
     },
@@ -264,7 +270,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           'live_connect_not_configured',
           'Für echte Konten fehlen die App-Zugangsdaten der Plattform in der Konfiguration. Bis dahin: Beiträge planen und als Paket exportieren, oder ein Sandbox-Konto zum Testen verbinden.',
         );
-      if (!sandboxEnabled(platform))
+      if (mode === 'sandbox' && !sandboxEnabled(platform))
         throw conflict(
           'sandbox_disabled',
           'Sandbox-Konten sind auf diesem Server abgeschaltet (im Produktionsbetrieb Standard; SOCIAL_SANDBOX=true schaltet sie ein).',
@@ -273,17 +279,24 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         const [existing] = await tx
           .select({ id: socialAccount.id })
           .from(socialAccount)
-          .where(and(eq(socialAccount.platform, name), eq(socialAccount.mode, 'sandbox')));
-        if (existing) throw conflict('account_exists', 'Dieses Sandbox-Konto ist bereits verbunden.');
+          .where(and(eq(socialAccount.platform, name), eq(socialAccount.mode, mode)));
+        if (existing)
+          throw conflict(
+            'account_exists',
+            mode === 'sandbox'
+              ? 'Dieses Sandbox-Konto ist bereits verbunden.'
+              : 'Ein Planungskonto für diese Plattform gibt es bereits.',
+          );
         const created = await tx
           .insert(socialAccount)
           .values({
             tenantId: ctx.tenantId,
             platform: name,
             mode,
-            externalId: SANDBOX_IDS[name],
-            name: SANDBOX_NAMES[name],
-            accessTokenSealed: platform.secretBox.encrypt(`sandbox-${randomBytes(16).toString('hex')}`),
+            externalId: mode === 'sandbox' ? SANDBOX_IDS[name] : `offline-${name}`,
+            name: mode === 'sandbox' ? SANDBOX_NAMES[name] : OFFLINE_NAMES[name],
+            // Offline accounts never call a platform; the column is required, so they get an unusable token.
+            accessTokenSealed: platform.secretBox.encrypt(`${mode}-${randomBytes(16).toString('hex')}`),
             connectedBy: ctx.auth.user.id,
           })
           .returning();
@@ -849,6 +862,64 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       return ctx.db(async (tx) => {
         await tx.update(socialTarget).set({ jobRunId: runId }).where(eq(socialTarget.id, target.id));
         const fresh = await loadPost(tx, target.postId);
+        return postView(fresh.post, fresh.targets);
+      });
+    },
+  );
+
+  app.post(
+    '/targets/:targetId/outcome',
+    {
+      config: { access: { permission: 'social.posts.publish' } },
+      schema: {
+        tags: ['social'],
+        summary:
+          'Record what a person found: a channel posted by hand (offline account) or an uncertain send checked on the platform',
+        params: z.object({ targetId: z.string().uuid() }),
+        body: z.object({ published: z.boolean(), url: z.string().url().max(2000).optional() }).strict(),
+        response: { 200: postSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const { published, url } = request.body;
+      return ctx.db(async (tx) => {
+        const [current] = await tx
+          .select()
+          .from(socialTarget)
+          .where(eq(socialTarget.id, request.params.targetId));
+        if (!current) throw notFound('Kanal');
+        if (current.status !== 'manuell' && current.status !== 'ungewiss')
+          throw conflict(
+            'outcome_not_open',
+            'Nur Kanäle, die von Hand gepostet werden oder deren Versand ungewiss ist, brauchen eine Rückmeldung.',
+          );
+        await tx
+          .update(socialTarget)
+          .set(
+            published
+              ? {
+                  status: 'veroeffentlicht',
+                  publishedAt: new Date(),
+                  externalUrl: url ?? null,
+                  errorCode: null,
+                  errorMessage: null,
+                }
+              : {
+                  status: 'fehlgeschlagen',
+                  errorCode: 'checked_not_published',
+                  errorMessage: 'Geprüft: nicht erschienen. Kann erneut geplant werden.',
+                },
+          )
+          .where(eq(socialTarget.id, current.id));
+        await refreshPostStatus(tx, current.postId);
+        await recordAudit(tx, ctx.actor, {
+          entity: 'social_post',
+          entityId: current.postId,
+          action: published ? 'marked_published' : 'marked_not_published',
+          after: { platform: current.platform, url },
+        });
+        const fresh = await loadPost(tx, current.postId);
         return postView(fresh.post, fresh.targets);
       });
     },
