@@ -41,6 +41,8 @@ export default defineConfig({
       DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       LOG_LEVEL: 'warn',
       PUBLIC_URL: `http://localhost:${PORT}`,
+      // npm start runs in production mode, where sandbox accounts are off unless asked for.
+      SOCIAL_SANDBOX: 'true',
     },
   },
 });

@@ -32,7 +32,14 @@ export const socialModule = defineModule({
       roles: ['owner', 'admin'],
     },
   ],
-  // The pages follow with the composer; until then the hub is API-only and shows no menu entry.
-  nav: [],
+  nav: [
+    {
+      path: '/social',
+      label: { de: 'Social Media', en: 'Social media' },
+      icon: 'megaphone',
+      permission: 'social.posts.read',
+      order: 200,
+    },
+  ],
   server: () => import('./server/social.server.js').then((m) => m.socialServer),
 });

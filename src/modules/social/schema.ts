@@ -62,6 +62,8 @@ export interface TargetMedia {
   url: string;
   /** Our stored file, for platforms that take uploads (TikTok, LinkedIn). */
   fileKey?: string;
+  /** Same-origin address for the composer's preview. */
+  previewUrl?: string;
   altText?: string;
 }
 

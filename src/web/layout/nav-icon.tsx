@@ -6,6 +6,7 @@ import {
   LayoutDashboard,
   ListChecks,
   type LucideIcon,
+  Megaphone,
   ScrollText,
   Settings,
   Users,
@@ -21,6 +22,7 @@ const ICONS: Record<string, LucideIcon> = {
   building: Building2,
   contact: Contact,
   calendar: CalendarDays,
+  megaphone: Megaphone,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

@@ -59,4 +59,31 @@ describe('post from a property', () => {
       ).toEqual([]);
     }
   });
+
+  it('a listing without rooms or living area (an office) names its usable area and never leaves a dangling “in”', () => {
+    const office = {
+      ...villa,
+      title: 'Moderne Bürofläche in Überlingen',
+      city: 'Überlingen',
+      district: 'Nußdorf',
+      objectType: 'buero_praxis',
+      rooms: null,
+      livingArea: null,
+      usableArea: 66,
+      plotArea: null,
+    } as unknown as PropertyRow;
+    const bare = { ...office, usableArea: null } as unknown as PropertyRow;
+    const [facebook, instagram, linkedin, tiktok] = composeFromProperty(office, 'https://makler.example.de');
+    expect(linkedin?.text).toContain('66 m² Nutzfläche in Überlingen-Nußdorf.');
+    expect(facebook?.text).toContain('66 m² Nutzfläche in Überlingen-Nußdorf');
+    for (const v of composeFromProperty(bare, 'https://makler.example.de')) {
+      expect(v.text, v.platform).not.toMatch(/(^|\n) in /);
+      expect(v.text, v.platform).not.toMatch(/📐 \n|– \n/);
+    }
+    expect(instagram?.text).toContain('📐 66 m² Nutzfläche');
+    expect(tiktok?.text).toContain('Moderne Bürofläche in Überlingen – 66 m² Nutzfläche');
+    expect(composeFromProperty(bare, 'https://makler.example.de')[2]?.text).toContain(
+      'Lage: Überlingen-Nußdorf.',
+    );
+  });
 });

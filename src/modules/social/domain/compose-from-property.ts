@@ -42,6 +42,7 @@ export function composeFromProperty(p: PropertyRow, publicUrl: string): Composed
   const figures = [
     p.rooms !== null ? `${number.format(p.rooms)} Zimmer` : null,
     p.livingArea !== null ? `${number.format(p.livingArea)} m² Wohnfläche` : null,
+    p.livingArea === null && p.usableArea !== null ? `${number.format(p.usableArea)} m² Nutzfläche` : null,
     p.plotArea !== null && p.objectType !== 'wohnung' ? `${number.format(p.plotArea)} m² Grundstück` : null,
   ].filter(Boolean);
   const highlights = p.features.slice(0, 4).map((f) => FEATURE_LABELS_DE[f] ?? f);
@@ -55,7 +56,7 @@ export function composeFromProperty(p: PropertyRow, publicUrl: string): Composed
         ? [
             `Neu im Angebot: ${p.title}`,
             '',
-            `${figures.join(' · ')} in ${place}.`,
+            figures.length ? `${figures.join(' · ')} in ${place}.` : `Lage: ${place}.`,
             highlights.length ? `Ausstattung: ${highlights.join(', ')}.` : '',
             priceLine(p),
             '',
@@ -70,7 +71,7 @@ export function composeFromProperty(p: PropertyRow, publicUrl: string): Composed
               `🏡 ${p.title}`,
               '',
               `📍 ${place}`,
-              `📐 ${figures.join(' · ')}`,
+              figures.length ? `📐 ${figures.join(' · ')}` : '',
               highlights.length ? `✨ ${highlights.join(' · ')}` : '',
               `💶 ${priceLine(p)}`,
               '',
@@ -82,7 +83,7 @@ export function composeFromProperty(p: PropertyRow, publicUrl: string): Composed
             ]
           : platform === 'tiktok'
             ? [
-                `${p.title} – ${figures.join(', ')}`,
+                figures.length ? `${p.title} – ${figures.join(', ')}` : p.title,
                 priceLine(p),
                 `Energie: ${energy}`,
                 tags.slice(0, 4).join(' '),
@@ -90,7 +91,7 @@ export function composeFromProperty(p: PropertyRow, publicUrl: string): Composed
             : [
                 `${p.title}`,
                 '',
-                `${figures.join(' · ')} in ${place}`,
+                figures.length ? `${figures.join(' · ')} in ${place}` : `Lage: ${place}`,
                 highlights.length ? highlights.join(' · ') : '',
                 priceLine(p),
                 '',

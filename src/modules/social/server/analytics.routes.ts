@@ -161,6 +161,31 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
   );
 
   app.get(
+    '/analytics/refresh/:jobRunId',
+    {
+      config: { access: { permission: 'social.posts.read' } },
+      schema: {
+        tags: ['social'],
+        summary: 'Progress of a metrics refresh started by this office',
+        params: z.object({ jobRunId: z.string().uuid() }),
+        response: {
+          200: z.object({
+            status: z.string(),
+            progress: z.number(),
+            result: z.unknown().optional(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const run = await platform.jobs.get(request.params.jobRunId);
+      if (!run || run.tenantId !== ctx.tenantId || run.name !== COLLECT_METRICS_JOB) throw notFound('Abruf');
+      return { status: run.status, progress: run.progress, result: run.result ?? undefined };
+    },
+  );
+
+  app.get(
     '/analytics/:postId',
     {
       config: { access: { permission: 'social.posts.read' } },

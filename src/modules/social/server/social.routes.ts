@@ -10,6 +10,7 @@ import { tenantContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { property, propertyMedia } from '../../crm/schema.js';
+import { accountSchema, postSchema } from '../contract.js';
 import { composeFromProperty } from '../domain/compose-from-property.js';
 import { ACCOUNT_MODES, POST_FORMATS, SOCIAL_PLATFORMS, type SocialPlatform } from '../domain/platforms.js';
 import { checkVariant } from '../domain/post-rules.js';
@@ -36,16 +37,6 @@ const SANDBOX_IDS: Record<SocialPlatform, string> = {
   tiktok: 'sandbox-open-id',
 };
 
-const accountSchema = z.object({
-  id: z.string(),
-  platform: z.enum(SOCIAL_PLATFORMS),
-  mode: z.enum(ACCOUNT_MODES),
-  name: z.string(),
-  externalId: z.string(),
-  status: z.string(),
-  statusMessage: z.string().nullable(),
-  createdAt: z.string(),
-});
 const accountView = (a: typeof socialAccount.$inferSelect) => ({
   id: a.id,
   platform: a.platform as SocialPlatform,
@@ -54,6 +45,7 @@ const accountView = (a: typeof socialAccount.$inferSelect) => ({
   externalId: a.externalId,
   status: a.status,
   statusMessage: a.statusMessage,
+  followers: a.followers,
   createdAt: a.createdAt.toISOString(),
 });
 
@@ -61,6 +53,12 @@ const mediaBody = z.object({
   kind: z.enum(['image', 'video']),
   url: z.string().url(),
   fileKey: z.string().max(400).optional(),
+  /** Where the app shows the image to signed-in users (the public URL may not be live yet). */
+  previewUrl: z
+    .string()
+    .max(400)
+    .regex(/^\/api\//)
+    .optional(),
   altText: z.string().max(1000).optional(),
   width: z.number().int().positive().optional(),
   height: z.number().int().positive().optional(),
@@ -87,38 +85,6 @@ const createPostBody = z
   })
   .strict();
 
-const targetSchema = z.object({
-  id: z.string(),
-  accountId: z.string(),
-  platform: z.string(),
-  format: z.string(),
-  text: z.string(),
-  link: z.string().nullable(),
-  status: z.string(),
-  scheduledAt: z.string().nullable(),
-  attempts: z.number(),
-  externalId: z.string().nullable(),
-  externalUrl: z.string().nullable(),
-  errorCode: z.string().nullable(),
-  errorMessage: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  firstComment: z.string().nullable(),
-  firstCommentError: z.string().nullable(),
-  media: z.array(
-    z.object({ kind: z.enum(['image', 'video']), url: z.string(), altText: z.string().optional() }),
-  ),
-  metrics: z.record(z.string(), z.number()).nullable(),
-  metricsFetchedAt: z.string().nullable(),
-});
-const postSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  propertyId: z.string().nullable(),
-  status: z.string(),
-  approvedBy: z.string().nullable(),
-  createdAt: z.string(),
-  targets: z.array(targetSchema),
-});
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const postView = (p: typeof socialPost.$inferSelect, targets: (typeof socialTarget.$inferSelect)[]) => ({
   id: p.id,
@@ -144,7 +110,13 @@ const postView = (p: typeof socialPost.$inferSelect, targets: (typeof socialTarg
     publishedAt: iso(t.publishedAt),
     firstComment: t.firstComment,
     firstCommentError: t.firstCommentError,
-    media: t.media.map((m) => ({ kind: m.kind, url: m.url, altText: m.altText })),
+    media: t.media.map((m) => ({
+      kind: m.kind,
+      url: m.url,
+      fileKey: m.fileKey,
+      previewUrl: m.previewUrl,
+      altText: m.altText,
+    })),
     metrics: (t.metrics as Record<string, number> | null) ?? null,
     metricsFetchedAt: iso(t.metricsFetchedAt),
   })),
@@ -186,7 +158,13 @@ async function insertTargets(tx: Tx, tenantId: string, postId: string, variants:
         format: t.format,
         text: t.text,
         link: t.link ?? null,
-        media: t.media.map((m) => ({ kind: m.kind, url: m.url, fileKey: m.fileKey, altText: m.altText })),
+        media: t.media.map((m) => ({
+          kind: m.kind,
+          url: m.url,
+          fileKey: m.fileKey,
+          previewUrl: m.previewUrl,
+          altText: m.altText,
+        })),
         firstComment: t.firstComment || null,
       })),
     )
@@ -466,6 +444,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
                 kind: z.literal('image'),
                 url: z.string(),
                 fileKey: z.string(),
+                previewUrl: z.string(),
                 altText: z.string(),
                 width: z.number(),
                 height: z.number(),
@@ -510,6 +489,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           kind: 'image' as const,
           url: `${platform.publicUrl}/p/${row.slug}/bild/${m.id}/jpg`,
           fileKey: m.webKey,
+          previewUrl: `/api/crm/media/${m.id}/web`,
           altText: m.altText || row.title,
           width: m.width,
           height: m.height,

@@ -1,0 +1,121 @@
+import type { AccountView, PostView } from '../contract.js';
+import type { PostFormat, SocialPlatform } from '../domain/platforms.js';
+import { checkVariant, type RuleIssue } from '../domain/post-rules.js';
+
+/** A photo or video the post may use, with what the platform rules need to know about it. */
+export interface PoolMedia {
+  kind: 'image' | 'video';
+  url: string;
+  fileKey?: string;
+  previewUrl?: string;
+  altText: string;
+  width: number;
+  height: number;
+  sizeBytes: number;
+  isFloorplan?: boolean;
+}
+
+export interface Variant {
+  format: PostFormat;
+  text: string;
+  link: string;
+  firstComment: string;
+  /** URLs of the chosen pool media, in posting order. */
+  media: string[];
+}
+
+export interface ComposerState {
+  title: string;
+  propertyId: string;
+  pool: PoolMedia[];
+  /** Account id → its variant; only chosen channels have one. */
+  variants: Record<string, Variant>;
+}
+
+export const emptyVariant = (): Variant => ({
+  format: 'feed',
+  text: '',
+  link: '',
+  firstComment: '',
+  media: [],
+});
+
+/** How many photos each platform gets by default when a post is filled from a property. */
+const DEFAULT_PHOTOS: Record<SocialPlatform, number> = { facebook: 4, instagram: 6, linkedin: 4, tiktok: 0 };
+export const defaultPhotos = (platform: SocialPlatform, pool: PoolMedia[]) =>
+  pool
+    .filter((m) => m.kind === 'image' && !m.isFloorplan)
+    .slice(0, DEFAULT_PHOTOS[platform])
+    .map((m) => m.url);
+
+export function issuesOf(platform: SocialPlatform, variant: Variant, pool: PoolMedia[]): RuleIssue[] {
+  const chosen = variant.media.flatMap((url) => pool.filter((m) => m.url === url));
+  const issues = checkVariant({
+    platform,
+    format: variant.format,
+    text: variant.text,
+    firstComment: variant.firstComment || undefined,
+    media: chosen.map((m) => ({
+      kind: m.kind,
+      width: m.width,
+      height: m.height,
+      sizeBytes: m.sizeBytes,
+    })),
+  });
+  if (!variant.text.trim() && platform !== 'tiktok')
+    issues.unshift({ code: 'text_required', message: 'Bitte einen Text schreiben.' });
+  return issues;
+}
+
+/** The composer's state as the API's create/replace body. */
+export function toBody(state: ComposerState, accounts: AccountView[]) {
+  return {
+    title: state.title.trim(),
+    propertyId: state.propertyId || null,
+    targets: accounts
+      .filter((a) => state.variants[a.id])
+      .map((a) => {
+        const v = state.variants[a.id] as Variant;
+        return {
+          accountId: a.id,
+          format: v.format,
+          text: v.text,
+          link: v.link && (a.platform === 'facebook' || a.platform === 'linkedin') ? v.link : undefined,
+          firstComment: v.firstComment.trim() || undefined,
+          media: v.media.flatMap((url) =>
+            state.pool
+              .filter((m) => m.url === url)
+              .map((m) => ({
+                kind: m.kind,
+                url: m.url,
+                fileKey: m.fileKey,
+                previewUrl: m.previewUrl,
+                altText: m.altText,
+                width: m.width,
+                height: m.height,
+                sizeBytes: m.sizeBytes || undefined,
+              })),
+          ),
+        };
+      }),
+  };
+}
+
+/** An existing post back into composer state (sizes of stored media are not kept: assume square). */
+export function fromPost(post: PostView): ComposerState {
+  const pool: PoolMedia[] = [];
+  const variants: Record<string, Variant> = {};
+  for (const target of post.targets) {
+    for (const m of target.media)
+      if (!pool.some((p) => p.url === m.url))
+        pool.push({ ...m, altText: m.altText ?? '', width: 1080, height: 1080, sizeBytes: 0 });
+    variants[target.accountId] = {
+      format: target.format as PostFormat,
+      text: target.text,
+      link: target.link ?? '',
+      firstComment: target.firstComment ?? '',
+      media: target.media.map((m) => m.url),
+    };
+  }
+  return { title: post.title, propertyId: post.propertyId ?? '', pool, variants };
+}

@@ -1,0 +1,32 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../web/api/client.js';
+import type { AccountView, PostView } from '../contract.js';
+
+export const socialKeys = {
+  accounts: ['social', 'accounts'] as const,
+  posts: (filters: Record<string, string>) => ['social', 'posts', filters] as const,
+  post: (id: string) => ['social', 'post', id] as const,
+  overview: ['social', 'analytics'] as const,
+};
+
+export function useAccounts() {
+  return useQuery({
+    queryKey: socialKeys.accounts,
+    queryFn: () => api<{ items: AccountView[]; sandboxAvailable: boolean }>('/social-media/accounts'),
+  });
+}
+
+export function usePosts(filters: Record<string, string>) {
+  return useQuery({
+    queryKey: socialKeys.posts(filters),
+    queryFn: () => api<{ items: PostView[] }>(`/social-media/posts?${new URLSearchParams(filters)}`),
+  });
+}
+
+export function usePost(id: string | undefined) {
+  return useQuery({
+    queryKey: socialKeys.post(id ?? ''),
+    queryFn: () => api<PostView>(`/social-media/posts/${id}`),
+    enabled: Boolean(id),
+  });
+}
