@@ -109,3 +109,18 @@ export const socialTarget = pgTable(
     tenantIsolationPolicy(),
   ],
 );
+
+/** An OAuth connect in flight: only the state's hash is kept, it is used once and expires. */
+export const socialOauthState = pgTable(
+  'social_oauth_state',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    userId: text().notNull(),
+    platform: text().notNull(),
+    stateHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('social_oauth_state_hash').on(t.stateHash), tenantIsolationPolicy()],
+);

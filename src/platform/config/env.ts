@@ -62,6 +62,15 @@ export const envSchema = z.object({
     .regex(/^\d{6}$/, { message: 'YYYYMM, e.g. 202411' })
     .default('202411'),
   TIKTOK_API_URL: optionalUrl(['https', 'http']).default('https://open.tiktokapis.com'),
+  FACEBOOK_APP_ID: z.string().optional(),
+  FACEBOOK_APP_SECRET: z.string().optional(),
+  FACEBOOK_OAUTH_URL: optionalUrl(['https', 'http']).default('https://www.facebook.com'),
+  LINKEDIN_CLIENT_ID: z.string().optional(),
+  LINKEDIN_CLIENT_SECRET: z.string().optional(),
+  LINKEDIN_OAUTH_URL: optionalUrl(['https', 'http']).default('https://www.linkedin.com'),
+  TIKTOK_CLIENT_KEY: z.string().optional(),
+  TIKTOK_CLIENT_SECRET: z.string().optional(),
+  TIKTOK_OAUTH_URL: optionalUrl(['https', 'http']).default('https://www.tiktok.com'),
   SOCIAL_METRICS_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   DEMO_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
 });

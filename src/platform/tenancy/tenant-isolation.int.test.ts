@@ -12,7 +12,7 @@ import {
   viewing,
   viewingContact,
 } from '../../modules/crm/schema.js';
-import { socialAccount, socialPost, socialTarget } from '../../modules/social/schema.js';
+import { socialAccount, socialOauthState, socialPost, socialTarget } from '../../modules/social/schema.js';
 import { auditLog } from '../audit/audit.schema.js';
 import { authUser, tenant, tenantInvitation, tenantMember } from '../auth/auth.schema.js';
 import { jobRun } from '../jobs/jobs.schema.js';
@@ -60,6 +60,7 @@ async function snapshotOfA() {
         socialAccount,
         socialPost,
         socialTarget,
+        socialOauthState,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -166,7 +167,19 @@ beforeAll(async () => {
     propertyId,
     targets: [{ accountId: socialAccountId, text: 'Neu im Angebot', media: [] }],
   });
+  const [socialTargetOfA] = await t.platform.database.db
+    .select({ id: socialTarget.id })
+    .from(socialTarget)
+    .where(eq(socialTarget.postId, socialPostId));
+  await t.platform.database.db.insert(socialOauthState).values({
+    tenantId: ownerA.tenantId,
+    userId: ownerA.userId,
+    platform: 'facebook',
+    stateHash: 'hash-of-a-state-of-a',
+    expiresAt: new Date(Date.now() + 600_000),
+  });
   idsOfA.push(
+    socialTargetOfA?.id ?? '',
     propertyId,
     mediaId,
     contactId,

@@ -64,6 +64,7 @@ function scriptFor(url: string, expiredOnce: Set<string>): string[] {
 export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = async (app, { state }) => {
   await app.register(formbody);
   const expiredOnce = new Set<string>();
+  const usedCodes = new Set<string>();
   const newId = () => String(17_000_000_000_000 + Math.floor(Math.random() * 1e12));
   type Req = {
     Params: { version: string; id: string };
@@ -104,12 +105,52 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
   });
 
   app.get<Req>('/:version/oauth/access_token', async (request, reply) => {
-    if (request.query.grant_type !== 'fb_exchange_token' || !request.query.fb_exchange_token)
+    const q = request.query;
+    if (q.code !== undefined) {
+      // Authorization code exchange: the code is single-use and bound to the redirect URI.
+      if (!q.client_id || !q.client_secret || !q.redirect_uri)
+        return graphError(reply, 400, 100, 'Missing client_id, client_secret or redirect_uri');
+      if (!q.code.startsWith('sandbox-code') || usedCodes.has(q.code))
+        return graphError(reply, 400, 100, 'This authorization code has been used.', 36009);
+      usedCodes.add(q.code);
+      return {
+        access_token: `short-${randomBytes(8).toString('hex')}`,
+        token_type: 'bearer',
+        expires_in: 5400,
+      };
+    }
+    if (q.grant_type !== 'fb_exchange_token' || !q.fb_exchange_token)
       return graphError(reply, 400, 100, 'Invalid parameter');
     return {
       access_token: `fresh-${randomBytes(8).toString('hex')}`,
       token_type: 'bearer',
       expires_in: 5_184_000,
+    };
+  });
+
+  // Two pages of Pages, so clients must follow the cursor; the first is linked to Instagram.
+  app.get<Req>('/:version/me/accounts', async (request) => {
+    const pages = [
+      {
+        id: '104000000000001',
+        name: 'Bodensee Immobilien',
+        access_token: `page-${randomBytes(6).toString('hex')}`,
+        instagram_business_account: { id: '17841400000000001', username: 'bodensee.immobilien' },
+      },
+      {
+        id: '104000000000002',
+        name: 'Bodensee Immobilien – Gewerbe',
+        access_token: `page-${randomBytes(6).toString('hex')}`,
+      },
+    ];
+    const index = request.query.after === 'cursor-2' ? 1 : 0;
+    const page = pages[index];
+    return {
+      data: page ? [page] : [],
+      paging:
+        index === 0
+          ? { cursors: { before: 'cursor-1', after: 'cursor-2' }, next: 'https://sandbox.local/next' }
+          : { cursors: { before: 'cursor-2', after: 'cursor-2' } },
     };
   });
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sandboxFigure, sandboxPostFigures } from './sandbox-metrics.js';
 
@@ -22,6 +23,7 @@ export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }
   app,
   { state },
 ) => {
+  await app.register(formbody);
   app.addContentTypeParser(
     'application/octet-stream',
     { parseAs: 'buffer', bodyLimit: 40 * 1024 * 1024 },
@@ -150,5 +152,61 @@ export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }
     if ((request.query as { edgeType?: string }).edgeType !== 'COMPANY_FOLLOWED_BY_MEMBER')
       return fail(reply, 400, 'ILLEGAL_ARGUMENT', 'edgeType must be COMPANY_FOLLOWED_BY_MEMBER');
     return { firstDegreeSize: sandboxFigure(request.params.urn, 'followers', 300, 6000) };
+  });
+
+  app.post('/oauth/v2/accessToken', async (request, reply) => {
+    const body = request.body as Record<string, string>;
+    if (!body.client_id || !body.client_secret)
+      return reply
+        .status(401)
+        .send({ error: 'invalid_client', error_description: 'Client authentication failed' });
+    if (
+      body.grant_type === 'authorization_code' &&
+      body.code?.startsWith('sandbox-code') &&
+      body.redirect_uri
+    )
+      return {
+        access_token: `li-${randomBytes(8).toString('hex')}`,
+        expires_in: 5_184_000,
+        refresh_token: `li-refresh-${randomBytes(4).toString('hex')}`,
+        refresh_token_expires_in: 31_536_000,
+        scope: 'w_organization_social,r_organization_social,rw_organization_admin',
+      };
+    if (body.grant_type === 'refresh_token' && body.refresh_token?.startsWith('li-refresh-'))
+      return {
+        access_token: `li-${randomBytes(8).toString('hex')}`,
+        expires_in: 5_184_000,
+        refresh_token: body.refresh_token,
+        refresh_token_expires_in: 30_000_000,
+      };
+    return reply
+      .status(400)
+      .send({ error: 'invalid_grant', error_description: 'The provided authorization grant is invalid' });
+  });
+
+  app.get('/rest/organizationAcls', async (request, reply) => {
+    if (!guard(request, reply)) return reply;
+    const q = request.query as Record<string, string>;
+    if (q.q !== 'roleAssignee') return fail(reply, 400, 'ILLEGAL_ARGUMENT', 'q=roleAssignee is required');
+    return {
+      paging: { start: 0, count: 100, total: 1 },
+      elements: [
+        {
+          organization: 'urn:li:organization:104857',
+          role: 'ADMINISTRATOR',
+          state: 'APPROVED',
+          roleAssignee: 'urn:li:person:sandbox',
+        },
+      ],
+    };
+  });
+
+  app.get<{ Params: { id: string } }>('/rest/organizations/:id', async (request, reply) => {
+    if (!guard(request, reply)) return reply;
+    return {
+      id: Number(request.params.id),
+      localizedName: 'Bodensee Immobilien GmbH',
+      vanityName: 'bodensee-immobilien',
+    };
   });
 };

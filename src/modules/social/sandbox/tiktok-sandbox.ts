@@ -56,6 +56,27 @@ export const tiktokSandbox: FastifyPluginAsync<{ state: TikTokSandboxState }> = 
 
   app.post('/v2/oauth/token/', async (request, reply) => {
     const body = request.body as Record<string, string>;
+    if (!body.client_key || !body.client_secret)
+      return reply
+        .status(401)
+        .send({ error: 'invalid_client', error_description: 'Client key or secret is invalid.' });
+    if (
+      body.grant_type === 'authorization_code' &&
+      body.code?.startsWith('sandbox-code') &&
+      body.redirect_uri
+    ) {
+      const refresh = `refresh-${randomBytes(4).toString('hex')}`;
+      state.refreshTokens.add(refresh);
+      return {
+        access_token: `act.${randomBytes(8).toString('hex')}`,
+        expires_in: 86_400,
+        refresh_token: refresh,
+        refresh_expires_in: 31_536_000,
+        open_id: 'sandbox-open-id',
+        scope: 'user.info.basic,video.publish',
+        token_type: 'Bearer',
+      };
+    }
     if (body.grant_type !== 'refresh_token' || !state.refreshTokens.has(body.refresh_token ?? ''))
       return reply
         .status(400)
@@ -100,7 +121,11 @@ export const tiktokSandbox: FastifyPluginAsync<{ state: TikTokSandboxState }> = 
     if (!authorised(request, reply)) return reply;
     return {
       data: {
-        user: { open_id: 'sandbox-open-id', follower_count: sandboxFigure('tiktok', 'followers', 100, 9000) },
+        user: {
+          open_id: 'sandbox-open-id',
+          display_name: 'Bodensee Immobilien',
+          follower_count: sandboxFigure('tiktok', 'followers', 100, 9000),
+        },
       },
       error: { code: 'ok', message: '', log_id: '' },
     };

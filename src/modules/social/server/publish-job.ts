@@ -9,6 +9,7 @@ import { ProviderError } from '../providers/provider-error.js';
 import type { AccountAccess, SocialAdapter } from '../providers/social-adapter.js';
 import { socialAccount, socialTarget } from '../schema.js';
 import type { AccountMode, AdapterRegistry } from './adapters.js';
+import { renewToken } from './token-refresh.js';
 
 export const PUBLISH_TARGET_JOB = 'social.publish-target';
 /** Longer than the slowest publish (Instagram video polling, TikTok upload) can take. */
@@ -149,9 +150,18 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
         return { failed: 'account_unavailable' };
       }
 
-      const access = {
+      const access: AccountAccess = {
         externalId: account.externalId,
         accessToken: platform.secretBox.decrypt(account.accessTokenSealed),
+        // A token that expired early is renewed once and the call repeated (withFreshToken).
+        refresh: account.refreshTokenSealed
+          ? async () => {
+              const token = await renewToken(platform, withTenant, account);
+              if (!token)
+                throw new ProviderError('auth', 'reconnect', 'Das Konto muss neu verbunden werden.');
+              return token;
+            }
+          : undefined,
       };
       const adapter = await adapters.get(target.platform as SocialPlatform, account.mode as AccountMode);
       try {

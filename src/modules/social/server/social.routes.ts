@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
-import { AppError, badRequest, conflict, notFound } from '../../../platform/http/app-error.js';
+import { badRequest, conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { property, propertyMedia } from '../../crm/schema.js';
 import { accountSchema, postSchema } from '../contract.js';
@@ -16,6 +16,7 @@ import { ACCOUNT_MODES, POST_FORMATS, SOCIAL_PLATFORMS, type SocialPlatform } fr
 import { checkVariant } from '../domain/post-rules.js';
 import { socialAccount, socialPost, socialTarget } from '../schema.js';
 import { sandboxEnabled } from './adapters.js';
+import { startLiveConnect } from './oauth.routes.js';
 import { PUBLISH_TARGET_JOB, refreshPostStatus } from './publish-job.js';
 
 const SANDBOX_NAMES: Record<SocialPlatform, string> = {
@@ -236,18 +237,18 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         summary:
           'Connect an account. Sandbox and offline (planning only) accounts are added at once; live ones need the platform app credentials',
         body: z.object({ platform: z.enum(SOCIAL_PLATFORMS), mode: z.enum(ACCOUNT_MODES) }).strict(),
-        response: { 201: accountSchema },
+        response: {
+          201: accountSchema,
+          200: z
+            .object({ authorizeUrl: z.string().url() })
+            .describe('Live: continue at the platform consent page'),
+        },
       },
     },
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
       const { platform: name, mode } = request.body;
-      if (mode === 'live')
-        throw new AppError(
-          409,
-          'live_connect_not_configured',
-          'Für echte Konten fehlen die App-Zugangsdaten der Plattform in der Konfiguration. Bis dahin: Beiträge planen und als Paket exportieren, oder ein Sandbox-Konto zum Testen verbinden.',
-        );
+      if (mode === 'live') return reply.status(200).send(await startLiveConnect(platform, ctx, name));
       if (mode === 'sandbox' && !sandboxEnabled(platform))
         throw conflict(
           'sandbox_disabled',

@@ -4,8 +4,10 @@ import type { ModuleServer } from '../../../platform/modules/module-manifest.js'
 import { AdapterRegistry } from './adapters.js';
 import { analyticsRoutes } from './analytics.routes.js';
 import { COLLECT_METRICS_JOB, collectMetricsJob } from './metrics-job.js';
+import { oauthRoutes } from './oauth.routes.js';
 import { publishTargetJob } from './publish-job.js';
 import { socialRoutes } from './social.routes.js';
+import { REFRESH_TOKENS_JOB, refreshTokensJob } from './token-refresh.js';
 
 const registries = new WeakMap<Platform, AdapterRegistry>();
 const registryOf = (platform: Platform) => {
@@ -19,7 +21,8 @@ const registryOf = (platform: Platform) => {
 const tickers = new WeakMap<Platform, NodeJS.Timeout>();
 
 /**
- * Enqueues a metrics run for every office with published posts. The idempotency key holds the
+ * Enqueues a metrics run for every office with published posts, and a token renewal for every
+ * office with expiring live tokens. The idempotency key holds the
  * interval's number, so several server instances ticking at once still enqueue one run each.
  */
 export async function enqueueMetricsRuns(platform: Platform, intervalMinutes: number): Promise<number> {
@@ -33,6 +36,15 @@ export async function enqueueMetricsRuns(platform: Platform, intervalMinutes: nu
       { minAgeMinutes: Math.max(0, intervalMinutes - 5) },
       { tenantId: String(row.tenant_id), key: `interval:${row.tenant_id}:${intervalMinutes}:${bucket}` },
     );
+  const live = await platform.database.executeSql(
+    `select distinct tenant_id from social_account where mode = 'live' and token_expires_at is not null`,
+  );
+  for (const row of live.rows)
+    await platform.jobs.enqueue(
+      REFRESH_TOKENS_JOB,
+      {},
+      { tenantId: String(row.tenant_id), key: `interval:${row.tenant_id}:${intervalMinutes}:${bucket}` },
+    );
   return result.rows.length;
 }
 
@@ -40,10 +52,12 @@ export const socialServer: ModuleServer = {
   routes: async (app, { platform }) => {
     await app.register(socialRoutes, { platform });
     await app.register(analyticsRoutes, { platform });
+    await app.register(oauthRoutes, { platform });
   },
   jobs: (platform) => [
     publishTargetJob(platform, registryOf(platform)) as JobDefinition<never>,
     collectMetricsJob(platform, registryOf(platform)) as JobDefinition<never>,
+    refreshTokensJob(platform) as JobDefinition<never>,
   ],
   onStart: async (platform) => {
     const minutes = platform.config.env.SOCIAL_METRICS_INTERVAL_MINUTES;

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link2, Plug } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
@@ -26,6 +27,17 @@ export function AccountsPage() {
   const [removing, setRemoving] = useState<AccountView | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: socialKeys.accounts });
   const numbers = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE');
+  const [params, setParams] = useSearchParams();
+
+  // Back from the platform's consent page: say what happened once, then tidy the address.
+  useEffect(() => {
+    const connected = params.get('verbunden');
+    const failure = params.get('fehler');
+    if (!connected && !failure) return;
+    if (connected) toast.success(t('social:accounts.oauthConnected', { count: Number(connected) }));
+    else toast.error(params.get('meldung') ?? t('social:accounts.oauthFailed', { code: failure }));
+    setParams({}, { replace: true });
+  }, [params, setParams, t]);
 
   const connect = useMutation({
     mutationFn: (body: { platform: SocialPlatform; mode: 'live' | 'sandbox' | 'offline' }) =>

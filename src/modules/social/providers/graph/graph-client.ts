@@ -22,7 +22,8 @@ export class GraphClient {
     this.#fetch = options.fetchImpl ?? fetch;
   }
 
-  get<T>(path: string, params: Params, token: string): Promise<T> {
+  /** `token` is left out only for the OAuth code exchange, which authenticates with the app secret. */
+  get<T>(path: string, params: Params, token: string | undefined): Promise<T> {
     return this.#call<T>('GET', path, params, token);
   }
 
@@ -49,7 +50,12 @@ export class GraphClient {
     return { accessToken: body.access_token, expiresIn: body.expires_in ?? 5_184_000 };
   }
 
-  async #call<T>(method: 'GET' | 'POST', path: string, params: Params, token: string): Promise<T> {
+  async #call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    params: Params,
+    token: string | undefined,
+  ): Promise<T> {
     const url = new URL(
       `${this.options.baseUrl.replace(/\/$/, '')}/${this.options.version}/${path.replace(/^\//, '')}`,
     );

@@ -6,6 +6,7 @@ import {
   type TikTokSandboxState,
   tiktokSandbox,
 } from '../../sandbox/tiktok-sandbox.js';
+import { TikTokOAuth } from '../oauth/tiktok-oauth.js';
 import type { ProviderError } from '../provider-error.js';
 import { chunkPlan, TikTokAdapter } from './tiktok-adapter.js';
 
@@ -76,19 +77,12 @@ describe('TikTok Content Posting API', () => {
       externalId: 'sandbox-open-id',
       accessToken: 'expired-act',
       refresh: async () => {
-        const response = await fetch(`${baseUrl}/v2/oauth/token/`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            client_key: 'k',
-            client_secret: 's',
-            grant_type: 'refresh_token',
-            refresh_token: refreshToken,
-          }),
-        });
-        const body = (await response.json()) as { access_token: string; refresh_token: string };
-        refreshToken = body.refresh_token; // TikTok rotates it: always keep the newest
-        return body.access_token;
+        const fresh = await new TikTokOAuth({ authorizeUrl: baseUrl, apiUrl: baseUrl }).refresh(
+          { clientId: 'k', clientSecret: 's' },
+          refreshToken,
+        );
+        refreshToken = fresh.refreshToken ?? ''; // TikTok rotates it: always keep the newest
+        return fresh.accessToken;
       },
     };
     const info = await adapter().creatorInfo(account);
@@ -120,5 +114,13 @@ describe('TikTok Content Posting API', () => {
     expect(await adapter().fetchPostMetrics(account, 'unbekannt')).toEqual({});
     expect((await adapter().fetchAccountMetrics(account)).followers).toBeGreaterThan(0);
     await expect(adapter().comment()).rejects.toMatchObject({ code: 'comment_unsupported' });
+  });
+
+  it('a used-up refresh token is refused as an auth error (the account must be reconnected)', async () => {
+    const oauth = new TikTokOAuth({ authorizeUrl: baseUrl, apiUrl: baseUrl });
+    const error = (await oauth
+      .refresh({ clientId: 'k', clientSecret: 's' }, 'refresh-1')
+      .catch((e: unknown) => e)) as ProviderError;
+    expect(error).toMatchObject({ kind: 'auth', code: 'invalid_grant' });
   });
 });
