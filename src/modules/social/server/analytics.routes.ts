@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, lte } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
@@ -94,7 +94,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
         const accounts = await tx
           .select()
           .from(socialAccount)
-          .orderBy(socialAccount.platform, sql`${socialAccount.name}`);
+          .orderBy(socialAccount.platform, socialAccount.name);
         const byProperty = new Map<string, { title: string; rows: typeof rows }>();
         for (const row of rows) {
           if (!row.propertyId) continue;

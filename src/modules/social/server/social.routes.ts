@@ -184,6 +184,12 @@ async function loadPost(tx: Tx, postId: string) {
   return { post, targets };
 }
 
+/** The post as the API shows it, read fresh after a change. */
+async function viewOfPost(tx: Tx, postId: string) {
+  const { post, targets } = await loadPost(tx, postId);
+  return postView(post, targets);
+}
+
 /** One job per channel at its time; the key makes a double submit enqueue once. */
 async function enqueuePublish(
   platform: Platform,
@@ -710,8 +716,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           action: 'scheduled',
           after: { at: at.toISOString(), channels: targets.length },
         });
-        const fresh = await loadPost(tx, post.id);
-        return { view: postView(fresh.post, fresh.targets), targets };
+        return { view: await viewOfPost(tx, post.id), targets };
       });
       const runs = await enqueuePublish(platform, ctx.tenantId, ctx.auth.user.id, targets);
       // One transaction records every channel's job, instead of one per channel.
@@ -747,8 +752,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           throw conflict('not_a_draft', 'Nur Entwürfe können zur Freigabe gegeben werden.');
         }
         await recordAudit(tx, ctx.actor, { entity: 'social_post', entityId: post.id, action: 'submitted' });
-        const fresh = await loadPost(tx, post.id);
-        return postView(fresh.post, fresh.targets);
+        return viewOfPost(tx, post.id);
       });
     },
   );
@@ -786,8 +790,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           entityId: request.params.postId,
           action: 'unscheduled',
         });
-        const fresh = await loadPost(tx, request.params.postId);
-        return { view: postView(fresh.post, fresh.targets), released };
+        return { view: await viewOfPost(tx, request.params.postId), released };
       });
       // The claim only takes 'geplant' targets, so a job that slips through finds nothing to send.
       for (const r of released) await cancelQuietly(platform, r.jobRunId);
@@ -842,8 +845,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       const [[, runId] = ['', '']] = await enqueuePublish(platform, ctx.tenantId, ctx.auth.user.id, [target]);
       return ctx.db(async (tx) => {
         await tx.update(socialTarget).set({ jobRunId: runId }).where(eq(socialTarget.id, target.id));
-        const fresh = await loadPost(tx, target.postId);
-        return postView(fresh.post, fresh.targets);
+        return viewOfPost(tx, target.postId);
       });
     },
   );
@@ -900,8 +902,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           action: published ? 'marked_published' : 'marked_not_published',
           after: { platform: current.platform, url },
         });
-        const fresh = await loadPost(tx, current.postId);
-        return postView(fresh.post, fresh.targets);
+        return viewOfPost(tx, current.postId);
       });
     },
   );
