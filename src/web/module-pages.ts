@@ -10,4 +10,5 @@ export const MODULE_PAGES: Record<string, () => Promise<{ routes: ModuleRoute[] 
   admin: () => import('../modules/admin/web/routes.js'),
   crm: () => import('../modules/crm/web/routes.js'),
   social: () => import('../modules/social/web/routes.js'),
+  ai: () => import('../modules/ai/web/routes.js'),
 };

@@ -72,6 +72,13 @@ export const envSchema = z.object({
   TIKTOK_CLIENT_SECRET: z.string().optional(),
   TIKTOK_OAUTH_URL: optionalUrl(['https', 'http']).default('https://www.tiktok.com'),
   SOCIAL_METRICS_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  AI_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  AI_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  AI_CACHE_TTL_HOURS: z.coerce.number().min(0).max(720).default(24),
+  AI_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  AI_PRICE_TABLE_FILE: z.string().min(1).optional(),
+  AI_RUNWAY_POLL_SECONDS: z.coerce.number().min(0.05).max(60).default(5),
   DEMO_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
 });
 

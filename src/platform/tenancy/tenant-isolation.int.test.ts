@@ -1,5 +1,6 @@
 import { eq, or, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aiGeneration, aiProviderSetting, aiTenantSetting } from '../../modules/ai/schema.js';
 import {
   activity,
   contact,
@@ -61,6 +62,9 @@ async function snapshotOfA() {
         socialPost,
         socialTarget,
         socialOauthState,
+        aiGeneration,
+        aiProviderSetting,
+        aiTenantSetting,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -178,7 +182,26 @@ beforeAll(async () => {
     stateHash: 'hash-of-a-state-of-a',
     expiresAt: new Date(Date.now() + 600_000),
   });
+  const aiText = await t.as(ownerA, {
+    method: 'POST',
+    url: '/api/ai/generate/text',
+    payload: { type: 'property_description', propertyId },
+  });
+  expect(aiText.statusCode, aiText.body).toBe(200);
+  const aiGenerationId = (JSON.parse(aiText.body.split('\n')[0] ?? '{}') as { generationId: string })
+    .generationId;
+  await t.platform.database.db.insert(aiProviderSetting).values({
+    tenantId: ownerA.tenantId,
+    provider: 'deepseek',
+    enabled: true,
+    apiKeySealed: t.platform.secretBox.encrypt('sk-tenant-a-key'),
+    apiKeyLast4: '-key',
+  });
+  await t.platform.database.db
+    .insert(aiTenantSetting)
+    .values({ tenantId: ownerA.tenantId, monthlyBudgetMicros: 5_000_000 });
   idsOfA.push(
+    aiGenerationId,
     socialTargetOfA?.id ?? '',
     propertyId,
     mediaId,
@@ -241,7 +264,13 @@ describe('tenant isolation (row-level security)', () => {
       for (const id of idsOfA) {
         if (body.includes(id)) leaks.push(`${step.method} ${step.url} returned tenant A id ${id}`);
       }
-      for (const secret of [ownerA.email, 'kunde-a@example.de', 'Seeblick-Wohnung A', 'Mustermann-A']) {
+      for (const secret of [
+        ownerA.email,
+        'kunde-a@example.de',
+        'Seeblick-Wohnung A',
+        'Mustermann-A',
+        'sk-tenant-a-key',
+      ]) {
         if (body.includes(secret))
           leaks.push(`${step.method} ${step.url} returned tenant A data (${secret})`);
       }

@@ -9,6 +9,7 @@ import {
   Megaphone,
   ScrollText,
   Settings,
+  Sparkles,
   Users,
 } from 'lucide-react';
 
@@ -23,6 +24,7 @@ const ICONS: Record<string, LucideIcon> = {
   contact: Contact,
   calendar: CalendarDays,
   megaphone: Megaphone,
+  sparkles: Sparkles,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

@@ -1,0 +1,116 @@
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authUser } from '../../../platform/auth/auth.schema.js';
+import { tenantContext } from '../../../platform/http/access-control.js';
+import { notFound } from '../../../platform/http/app-error.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { property } from '../../crm/schema.js';
+import { prefixTsQuery } from '../../crm/server/property-queries.js';
+import { generationSchema } from '../contract.js';
+import { aiGeneration } from '../schema.js';
+import { generationColumns, generationView, readGeneration } from './generation-store.js';
+
+/** History: every generation, searchable, filterable by kind, type and property; files served to members. */
+export const generationsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  app.get(
+    '/generations',
+    {
+      config: { access: { permission: 'ai.history.read' } },
+      schema: {
+        tags: ['ai'],
+        summary: 'Generation history, newest first',
+        querystring: z.object({
+          q: z.string().trim().max(200).optional(),
+          kind: z.enum(['text', 'image', 'video']).optional(),
+          type: z.string().max(40).optional(),
+          propertyId: z.string().uuid().optional(),
+          page: z.coerce.number().int().min(1).max(10_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(generationSchema),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const { q, kind, type, propertyId, page, pageSize } = request.query;
+      const query = q ? prefixTsQuery(q) : null;
+      const where = and(
+        kind ? eq(aiGeneration.kind, kind) : undefined,
+        type ? eq(aiGeneration.type, type) : undefined,
+        propertyId ? eq(aiGeneration.propertyId, propertyId) : undefined,
+        query ? sql`${aiGeneration.searchVector} @@ to_tsquery('german', ${query})` : undefined,
+      );
+      return ctx.db(async (tx) => {
+        const rows = await tx
+          .select(generationColumns)
+          .from(aiGeneration)
+          .leftJoin(property, eq(property.id, aiGeneration.propertyId))
+          .leftJoin(authUser, eq(authUser.id, aiGeneration.userId))
+          .where(where)
+          .orderBy(desc(aiGeneration.createdAt))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize);
+        const [total] = await tx.select({ n: count() }).from(aiGeneration).where(where);
+        return { items: rows.map((r) => generationView(r.row, r)), total: total?.n ?? 0, page, pageSize };
+      });
+    },
+  );
+
+  app.get(
+    '/generations/:id',
+    {
+      config: { access: { permission: 'ai.history.read' } },
+      schema: {
+        tags: ['ai'],
+        summary: 'One generation with inputs, output and cost',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: generationSchema },
+      },
+    },
+    async (request) => {
+      const found = await readGeneration(platform, tenantContext(platform, request), request.params.id);
+      if (!found) throw notFound('Erzeugung');
+      return found;
+    },
+  );
+
+  app.get(
+    '/generations/:id/files/:index',
+    {
+      config: { access: { permission: 'ai.history.read' } },
+      schema: {
+        tags: ['ai'],
+        summary: 'A generated image or video',
+        params: z.object({ id: z.string().uuid(), index: z.coerce.number().int().min(0).max(50) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const [row] = await ctx.db((tx) =>
+        tx
+          .select({ files: aiGeneration.outputFiles })
+          .from(aiGeneration)
+          .where(eq(aiGeneration.id, request.params.id)),
+      );
+      const file = row?.files[request.params.index];
+      if (!file) throw notFound('Datei');
+      const ext = file.contentType.split('/')[1] ?? 'bin';
+      return reply
+        .header('content-type', file.contentType)
+        .header('cache-control', 'private, max-age=86400')
+        .header(
+          'content-disposition',
+          `inline; filename="ki-${request.params.id.slice(0, 8)}-${request.params.index}.${ext}"`,
+        )
+        .send(await platform.files.stream(file.key));
+    },
+  );
+};
