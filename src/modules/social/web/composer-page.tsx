@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, CheckCircle2, Wand2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
@@ -73,6 +73,35 @@ export function ComposerPage() {
       setActive(existing.data.targets[0]?.accountId ?? null);
     }
   }, [existing.data, loadedId]);
+
+  // A text handed over from the AI Studio: its platform's accounts are chosen and get the text.
+  const handover = useLocation().state as {
+    aiText?: string;
+    propertyId?: string;
+    platform?: SocialPlatform;
+  } | null;
+  const [handedOver, setHandedOver] = useState(false);
+  useEffect(() => {
+    const items = accounts.data?.items;
+    if (handedOver || postId || !handover?.aiText || !items) return;
+    setHandedOver(true);
+    const targets = items.filter((a) => a.platform === handover.platform);
+    setState((s) => ({
+      ...s,
+      propertyId: handover.propertyId ?? s.propertyId,
+      variants: Object.fromEntries(
+        targets.map((a) => [
+          a.id,
+          {
+            ...emptyVariant(),
+            format: a.platform === 'tiktok' ? 'reel' : 'feed',
+            text: handover.aiText ?? '',
+          },
+        ]),
+      ),
+    }));
+    setActive(targets[0]?.id ?? null);
+  }, [accounts.data, handover, handedOver, postId]);
 
   const accountList = accounts.data?.items ?? [];
   const chosen = accountList.filter((a) => state.variants[a.id]);
