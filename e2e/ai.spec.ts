@@ -3,7 +3,11 @@ import { signIn } from './helpers.js';
 
 test('a listing description is generated offline, checked and saved to the property', async ({ page }) => {
   await signIn(page);
-  await page.getByRole('navigation', { name: 'Navigation' }).first().getByRole('link', { name: 'KI-Studio' }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation' })
+    .first()
+    .getByRole('link', { name: 'KI-Studio' })
+    .click();
   await expect(page.getByRole('heading', { name: 'KI-Studio' })).toBeVisible();
 
   const picker = page.getByLabel('Objekt', { exact: true });
