@@ -2,37 +2,18 @@
 // own and through HTTP for every demo listing, and the exact-match cache hit path against a
 // provider served by the local fake (so only our overhead is measured, not a model).
 //   npm run bench:ai
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { textRequestSchema } from '../src/modules/ai/contract.js';
 import { factsFromProperty } from '../src/modules/ai/domain/facts-from-property.js';
 import { generateOfflineText } from '../src/modules/ai/domain/offline/offline-text.js';
 import { FakeProviders } from '../src/modules/ai/test/fake-providers.js';
 import { property } from '../src/modules/crm/schema.js';
-import { loadConfig } from '../src/platform/config/load-config.js';
-import { buildApp } from '../src/platform/http/build-app.js';
-import { createPlatform, startPlatform } from '../src/platform/kernel.js';
-import { seedDemo } from '../src/platform/tenancy/seed-demo.js';
 import { percentile } from './bench-server.js';
+import { startInProcess } from './in-process.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
-const dataDir = mkdtempSync(join(tmpdir(), 'immoxx-bench-ai-'));
-const password = 'Bench-Passwort-2026';
 const fake = new FakeProviders();
 await fake.start();
-const config = loadConfig({
-  ...process.env,
-  DATA_DIR: dataDir,
-  DEMO_PASSWORD: password,
-  LOG_LEVEL: 'warn',
-  SEED_DEMO: 'true',
-  AI_RATE_LIMIT_PER_MINUTE: '10000',
-});
-const platform = await createPlatform(config);
-const demo = await seedDemo(platform);
-const app = await buildApp(platform);
-await startPlatform(platform);
+const { platform, as, close } = await startInProcess('ai', { AI_RATE_LIMIT_PER_MINUTE: '10000' });
 const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 const summary = (label: string, samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -41,17 +22,7 @@ const summary = (label: string, samples: number[]) => {
   );
 };
 try {
-  const signIn = await app.inject({
-    method: 'POST',
-    url: '/api/auth/sign-in',
-    payload: { email: demo?.email, password },
-  });
-  const cookie = String(signIn.headers['set-cookie'] ?? '')
-    .split(/,(?=\s*\w+=)/)
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const post = (url: string, payload: unknown) =>
-    app.inject({ method: 'POST', url, payload: payload as object, headers: { cookie } });
+  const post = (url: string, payload: unknown) => as('POST', url, payload);
   const rows = await platform.database.db.select().from(property);
 
   // 1. The template engine alone, every demo listing, 20 variants each.
@@ -107,8 +78,6 @@ try {
   summary('POST /api/ai/generate/text cache hit', hits);
   console.log(`provider calls: ${fake.callsTo('deepseek').length} for ${ROUNDS + 1} requests`);
 } finally {
-  await app.close();
-  await platform.close();
+  await close();
   await fake.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }

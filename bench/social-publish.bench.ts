@@ -3,46 +3,16 @@
 // defaults (PGlite + pg-boss). Reports throughput and the delay from the scheduled time to
 // "published" per channel job.
 //   npm run bench:social
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inArray } from 'drizzle-orm';
 import { socialTarget } from '../src/modules/social/schema.js';
 import { adaptersOf } from '../src/modules/social/server/social.server.js';
-import { loadConfig } from '../src/platform/config/load-config.js';
-import { buildApp } from '../src/platform/http/build-app.js';
-import { createPlatform, startPlatform } from '../src/platform/kernel.js';
-import { seedDemo } from '../src/platform/tenancy/seed-demo.js';
 import { percentile } from './bench-server.js';
+import { startInProcess } from './in-process.js';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 1000);
 const LEAD_SECONDS = 15;
-const dataDir = mkdtempSync(join(tmpdir(), 'immoxx-bench-social-'));
-const password = 'Bench-Passwort-2026';
-const config = loadConfig({
-  ...process.env,
-  DATA_DIR: dataDir,
-  DEMO_PASSWORD: password,
-  LOG_LEVEL: 'warn',
-  SEED_DEMO: 'true',
-  SOCIAL_SANDBOX: 'true',
-});
-const platform = await createPlatform(config);
-const demo = await seedDemo(platform);
-const app = await buildApp(platform);
-await startPlatform(platform);
+const { platform, as, close } = await startInProcess('social', { SOCIAL_SANDBOX: 'true' });
 try {
-  const signIn = await app.inject({
-    method: 'POST',
-    url: '/api/auth/sign-in',
-    payload: { email: demo?.email, password },
-  });
-  const cookie = String(signIn.headers['set-cookie'] ?? '')
-    .split(/,(?=\s*\w+=)/)
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const as = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    app.inject({ method, url, payload: payload as object, headers: { cookie } });
   const sandbox = await adaptersOf(platform).sandbox();
   // Instagram's real limit is 100 posts per account and day; the benchmark measures our queue, not that limit.
   sandbox.state.graph.quotaTotal = POSTS;
@@ -142,7 +112,5 @@ try {
     ),
   );
 } finally {
-  await app.close();
-  await platform.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await close();
 }

@@ -70,7 +70,6 @@ export function providerChain(
     .sort((a, b) => a.priority - b.priority || a.provider.localeCompare(b.provider));
   const first = capable.find((row) => row.provider === preferred);
   const ordered = first ? [first, ...capable.filter((row) => row !== first)] : capable;
-  if (requested && !first) return [];
   const chain = ordered
     .map((row, i) => usableProvider(platform, row, i === 0 ? model : undefined))
     .filter((p): p is ConfiguredProvider => p !== null);
@@ -89,6 +88,19 @@ export async function spentThisMonth(tx: Tx, provider?: string): Promise<number>
       ),
     );
   return Number(row?.total ?? 0);
+}
+
+/** This month's spending per provider in one query. */
+export async function spentThisMonthByProvider(tx: Tx): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({
+      provider: aiGeneration.provider,
+      total: sql<string>`coalesce(sum(${aiGeneration.costMicros}), 0)`,
+    })
+    .from(aiGeneration)
+    .where(gte(aiGeneration.createdAt, monthStart))
+    .groupBy(aiGeneration.provider);
+  return new Map(rows.map((r) => [r.provider, Number(r.total)]));
 }
 
 const toUsd = (micros: number) => micros / 1_000_000;
@@ -143,6 +155,3 @@ export async function checkBudgets(
   if (exhausted) throw new BudgetExhaustedError(exhausted);
   return states.filter((s) => s.level === 'warnung');
 }
-
-export const offlineHint =
-  'Kein KI-Anbieter eingerichtet: der Text entsteht offline aus den Objektdaten (Vorlagen, keine KI).';

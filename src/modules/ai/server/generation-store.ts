@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { authUser as user } from '../../../platform/auth/auth.schema.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
-import type { Platform } from '../../../platform/kernel.js';
 import { property } from '../../crm/schema.js';
 import type { GenerationFile, GenerationInput, GenerationView } from '../contract.js';
 import { aiGeneration } from '../schema.js';
@@ -37,11 +36,7 @@ function inputOf(request: NewGeneration['request']): GenerationInput {
   return { ...rest, requestedProvider: provider };
 }
 
-export async function recordGeneration(
-  platform: Platform,
-  ctx: TenantRequestContext,
-  g: NewGeneration,
-): Promise<GenerationView> {
+export async function recordGeneration(ctx: TenantRequestContext, g: NewGeneration): Promise<GenerationView> {
   const status = g.status ?? 'fertig';
   await ctx.db(async (tx) => {
     await tx.insert(aiGeneration).values({
@@ -74,7 +69,7 @@ export async function recordGeneration(
       finishedAt: status === 'laeuft' ? null : new Date(),
     });
   });
-  const view = await readGeneration(platform, ctx, g.id);
+  const view = await readGeneration(ctx, g.id);
   if (!view) throw new Error('generation vanished after insert');
   return view;
 }
@@ -133,11 +128,7 @@ export const generationColumns = {
   userName: user.name,
 };
 
-export async function readGeneration(
-  _platform: Platform,
-  ctx: TenantRequestContext,
-  id: string,
-): Promise<GenerationView | null> {
+export async function readGeneration(ctx: TenantRequestContext, id: string): Promise<GenerationView | null> {
   return ctx.db(async (tx) => {
     const [found] = await tx
       .select(generationColumns)

@@ -76,7 +76,7 @@ export const generationsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
       },
     },
     async (request) => {
-      const found = await readGeneration(platform, tenantContext(platform, request), request.params.id);
+      const found = await readGeneration(tenantContext(platform, request), request.params.id);
       if (!found) throw notFound('Erzeugung');
       return found;
     },

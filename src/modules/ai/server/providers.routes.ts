@@ -1,5 +1,5 @@
 import { generateText } from 'ai';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
@@ -26,6 +26,7 @@ import {
   type ProviderRow,
   readAiSettings,
   spentThisMonth,
+  spentThisMonthByProvider,
   usableProvider,
 } from './ai-settings.js';
 
@@ -61,16 +62,16 @@ export const providersRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
   const list = async (ctx: ReturnType<typeof tenantContext>) =>
     ctx.db(async (tx) => {
       const settings = await readAiSettings(tx);
+      const spentBy = await spentThisMonthByProvider(tx);
+      const total = [...spentBy.values()].reduce((a, b) => a + b, 0);
       const providers = [];
-      const budgets = [];
+      const budgets = [budgetState('gesamt', settings.tenant?.monthlyBudgetMicros ?? null, total)];
       for (const id of CONFIGURABLE_PROVIDERS) {
         const row = settings.providers.find((p) => p.provider === id);
-        const spent = await spentThisMonth(tx, id);
+        const spent = spentBy.get(id) ?? 0;
         providers.push(providerView(row, id, spent));
         if (row?.monthlyBudgetMicros != null) budgets.push(budgetState(id, row.monthlyBudgetMicros, spent));
       }
-      const total = await spentThisMonth(tx);
-      budgets.unshift(budgetState('gesamt', settings.tenant?.monthlyBudgetMicros ?? null, total));
       const usable = (kinds: readonly string[]) =>
         settings.providers.some(
           (row) => kinds.includes(row.provider) && usableProvider(platform, row) !== null,
@@ -265,7 +266,7 @@ export const providersRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
         tx
           .update(aiProviderSetting)
           .set({ lastTestAt: new Date(), lastTestOk: result.ok, lastTestMessage: result.message })
-          .where(and(eq(aiProviderSetting.provider, id))),
+          .where(eq(aiProviderSetting.provider, id)),
       );
       return { ...result, durationMs: Date.now() - started };
     },

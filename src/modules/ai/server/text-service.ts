@@ -3,12 +3,19 @@ import { streamText, type TextStreamPart, type ToolSet } from 'ai';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
-import type { BudgetState, ComplianceResult, TextRequest, TextStreamEvent } from '../contract.js';
+import type {
+  BudgetState,
+  ComplianceResult,
+  GenerationView,
+  TextRequest,
+  TextStreamEvent,
+} from '../contract.js';
 import { checkListingText } from '../domain/compliance/check-listing-text.js';
+import { splitSubject } from '../domain/email-subject.js';
 import { generateOfflineText, type OfflineFacts, offlineSupports } from '../domain/offline/offline-text.js';
 import type { PriceEntry } from '../domain/price-table.js';
 import { priceUsage } from '../domain/price-table.js';
-import { buildTextPrompt, splitSubject } from '../domain/prompt.js';
+import { buildTextPrompt } from '../domain/prompt.js';
 import { AiProviderError, toProviderError } from '../providers/provider-error.js';
 import { TEXT_MODELS } from '../providers/text-models.js';
 import {
@@ -98,7 +105,7 @@ export class TextService {
     const started = Date.now();
     const { text, subject } = generateOfflineText(request, facts);
     const id = randomUUID();
-    const generation = await recordGeneration(this.platform, ctx, {
+    const generation = await recordGeneration(ctx, {
       id,
       kind: 'text',
       request,
@@ -108,10 +115,8 @@ export class TextService {
       outputText: subject ? `Betreff: ${subject}\n\n${text}` : text,
       durationMs: Date.now() - started,
     });
-    const compliance = complianceFor(request, facts, text);
-    return (async function* () {
-      yield {
-        type: 'start',
+    return completeRun(
+      {
         generationId: id,
         provider: 'offline',
         model: OFFLINE_TEXT_MODEL,
@@ -119,10 +124,10 @@ export class TextService {
         cacheHit: false,
         fallbackFrom: null,
         budgetWarnings: [],
-      };
-      yield { type: 'delta', text: generation.outputText ?? '' };
-      yield { type: 'done', generation, compliance };
-    })();
+      },
+      generation,
+      complianceFor(request, facts, text),
+    );
   }
 
   private async online(
@@ -201,7 +206,7 @@ export class TextService {
     }
     if (failures.length === 0 && refused) throw refused;
     const failure = failures[0] ?? new AiProviderError('ki', null, 'Kein KI-Anbieter verfügbar.', false);
-    await recordGeneration(this.platform, ctx, {
+    await recordGeneration(ctx, {
       id: randomUUID(),
       kind: 'text',
       request,
@@ -232,7 +237,7 @@ export class TextService {
     fallbackFrom: { from: string; reason: string } | null,
   ): Promise<TextRun> {
     const id = randomUUID();
-    const generation = await recordGeneration(this.platform, ctx, {
+    const generation = await recordGeneration(ctx, {
       id,
       kind: 'text',
       request,
@@ -246,10 +251,8 @@ export class TextService {
       durationMs: 0,
       fallbackFrom,
     });
-    const compliance = complianceFor(request, facts, splitSubject(cached.text).body);
-    return (async function* () {
-      yield {
-        type: 'start',
+    return completeRun(
+      {
         generationId: id,
         provider: provider.id,
         model: provider.connection.model,
@@ -257,10 +260,10 @@ export class TextService {
         cacheHit: true,
         fallbackFrom: fallbackFrom?.from ?? null,
         budgetWarnings: warnings,
-      };
-      yield { type: 'delta', text: cached.text };
-      yield { type: 'done', generation, compliance };
-    })();
+      },
+      generation,
+      complianceFor(request, facts, splitSubject(cached.text).body),
+    );
   }
 
   private async streamOnline(
@@ -311,7 +314,7 @@ export class TextService {
         { tokensIn, tokensOut },
         new Date(),
       );
-      const generation = await recordGeneration(platform, ctx, {
+      const generation = await recordGeneration(ctx, {
         id,
         kind: 'text',
         request,
@@ -336,6 +339,19 @@ export class TextService {
       yield { type: 'done', generation, compliance: complianceFor(request, facts, splitSubject(text).body) };
     })();
   }
+}
+
+/** A run whose text is complete before it starts: offline texts and cache hits. */
+function completeRun(
+  start: Omit<Extract<TextStreamEvent, { type: 'start' }>, 'type'>,
+  generation: GenerationView,
+  compliance: ComplianceResult | null,
+): TextRun {
+  return (async function* (): TextRun {
+    yield { type: 'start', ...start };
+    yield { type: 'delta', text: generation.outputText ?? '' };
+    yield { type: 'done', generation, compliance };
+  })();
 }
 
 /** Reads the stream up to its first text; an error before that means the provider failed. */

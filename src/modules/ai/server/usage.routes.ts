@@ -10,19 +10,6 @@ import { budgetState, readAiSettings } from './ai-settings.js';
 
 const slice = z.object({ key: z.string(), label: z.string(), costUsd: z.number(), calls: z.number() });
 
-/** Berlin month boundaries for "YYYY-MM", as UTC instants. */
-function monthRange(month: string): { from: Date; to: Date } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const berlin = (year: number, mon: number) => {
-    const utc = new Date(Date.UTC(year, mon - 1, 1));
-    const offset =
-      new Date(utc.toLocaleString('en-US', { timeZone: 'Europe/Berlin' })).getTime() -
-      new Date(utc.toLocaleString('en-US', { timeZone: 'UTC' })).getTime();
-    return new Date(utc.getTime() - offset);
-  };
-  return { from: berlin(y, m), to: m === 12 ? berlin(y + 1, 1) : berlin(y, m + 1) };
-}
-
 /** Costs and calls of one month by provider, type, user and day; cache hit rate; budgets. */
 export const usageRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   app.get(
@@ -60,8 +47,12 @@ export const usageRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       const ctx = tenantContext(platform, request);
       const month =
         request.query.month ?? new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Berlin' }).slice(0, 7);
-      const { from, to } = monthRange(month);
-      const inMonth = and(gte(aiGeneration.createdAt, from), lt(aiGeneration.createdAt, to));
+      // The month as Berlin sees it; a plain range keeps the (tenant, created_at) index usable.
+      const start = sql`(${`${month}-01`}::timestamp)`;
+      const inMonth = and(
+        gte(aiGeneration.createdAt, sql`${start} at time zone 'Europe/Berlin'`),
+        lt(aiGeneration.createdAt, sql`(${start} + interval '1 month') at time zone 'Europe/Berlin'`),
+      );
       const cost = sql<string>`coalesce(${sum(aiGeneration.costMicros)}, 0)`;
       return ctx.db(async (tx) => {
         const group = async (
@@ -106,7 +97,8 @@ export const usageRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           .groupBy(day)
           .orderBy(day);
         const settings = await readAiSettings(tx);
-        const spentBy = new Map((await group(aiGeneration.provider)).map((r) => [r.key, Number(r.cost)]));
+        const perProvider = await group(aiGeneration.provider);
+        const spentBy = new Map(perProvider.map((r) => [r.key, Number(r.cost)]));
         const totalMicros = Number(totals?.cost ?? 0);
         return {
           month,
@@ -116,7 +108,7 @@ export const usageRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           cacheHitRate: totals?.textCalls ? (totals.hits ?? 0) / totals.textCalls : null,
           failed: totals?.failed ?? 0,
           fallbacks: totals?.fallbacks ?? 0,
-          byProvider: toSlice(await group(aiGeneration.provider), (k) => k),
+          byProvider: toSlice(perProvider, (k) => k),
           byType: toSlice(await group(aiGeneration.type), (k) => k),
           byUser: toSlice(await group(aiGeneration.userId), (k) => names.get(k) ?? 'unbekannt'),
           byDay: byDay.map((d) => ({ day: d.day, costUsd: Number(d.cost) / 1_000_000, calls: d.calls })),

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
 import { hasPermission, useMe } from '../../../web/api/session.js';
+import { SubNav } from '../../../web/components/sub-nav.js';
 
 const TABS = [
   { to: '/ki', key: 'studio', end: true, permission: 'ai.history.read' },
@@ -13,22 +13,9 @@ const TABS = [
 export function AiTabs() {
   const { t } = useTranslation();
   const me = useMe().data;
-  return (
-    <nav aria-label={t('ai:title')} className="mb-5 flex gap-1 border-b border-slate-200">
-      {TABS.filter((tab) => hasPermission(me, tab.permission)).map((tab) => (
-        <NavLink
-          key={tab.key}
-          to={tab.to}
-          end={tab.end}
-          className={({ isActive }) =>
-            `-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-              isActive ? 'border-brand text-brand' : 'border-transparent text-slate-600 hover:text-slate-900'
-            }`
-          }
-        >
-          {t(`ai:tabs.${tab.key}`)}
-        </NavLink>
-      ))}
-    </nav>
-  );
+  const tabs = TABS.filter((tab) => hasPermission(me, tab.permission)).map((tab) => ({
+    ...tab,
+    label: t(`ai:tabs.${tab.key}`),
+  }));
+  return <SubNav label={t('ai:title')} tabs={tabs} />;
 }

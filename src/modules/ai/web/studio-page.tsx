@@ -23,6 +23,7 @@ import {
   type TextRequest,
   TONES,
 } from '../contract.js';
+import { splitSubject } from '../domain/email-subject.js';
 import { AiTabs } from './ai-tabs.js';
 import { ComplianceList } from './compliance-list.js';
 import { formatUsd } from './format-usd.js';
@@ -160,9 +161,9 @@ export function StudioPage() {
   );
   const start = stream.start;
   const recipient = contacts.data?.items.find((c) => c.id === form.contactId)?.email;
-  const subjectMatch = /^\s*(?:Betreff|Subject|Objet|Oggetto)\s*:\s*(.+)\n+/i.exec(stream.text);
+  const email = splitSubject(stream.text);
   const mailto = recipient
-    ? `mailto:${encodeURIComponent(recipient)}?subject=${encodeURIComponent(subjectMatch?.[1]?.trim() ?? '')}&body=${encodeURIComponent(subjectMatch ? stream.text.slice(subjectMatch[0].length) : stream.text)}`
+    ? `mailto:${encodeURIComponent(recipient)}?subject=${encodeURIComponent(email.subject ?? '')}&body=${encodeURIComponent(email.body)}`
     : null;
   const generation = stream.generation;
 

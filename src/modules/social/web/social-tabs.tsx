@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { SubNav } from '../../../web/components/sub-nav.js';
 
 const TABS = [
   { to: '/social', key: 'posts', end: true },
@@ -12,21 +12,9 @@ const TABS = [
 export function SocialTabs() {
   const { t } = useTranslation();
   return (
-    <nav aria-label={t('social:title')} className="mb-5 flex gap-1 border-b border-slate-200">
-      {TABS.map((tab) => (
-        <NavLink
-          key={tab.key}
-          to={tab.to}
-          end={tab.end}
-          className={({ isActive }) =>
-            `-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-              isActive ? 'border-brand text-brand' : 'border-transparent text-slate-600 hover:text-slate-900'
-            }`
-          }
-        >
-          {t(`social:tabs.${tab.key}`)}
-        </NavLink>
-      ))}
-    </nav>
+    <SubNav
+      label={t('social:title')}
+      tabs={TABS.map((tab) => ({ ...tab, label: t(`social:tabs.${tab.key}`) }))}
+    />
   );
 }

@@ -50,7 +50,9 @@ const GENDER: Record<string, Gender> = {
 const ARTICLES = {
   indefinite: { m: 'ein', f: 'eine', n: 'ein' },
   indefiniteAccusative: { m: 'einen', f: 'eine', n: 'ein' },
+  relativeAccusative: { m: 'den', f: 'die', n: 'das' },
   demonstrative: { m: 'dieser', f: 'diese', n: 'dieses' },
+  demonstrativeAccusative: { m: 'diesen', f: 'diese', n: 'dieses' },
   definite: { m: 'der', f: 'die', n: 'das' },
 } as const;
 
@@ -179,17 +181,14 @@ export function describeListingDe(
     ],
     casual: [
       `Lust auf einen Neuanfang in ${place}? ${capitalize(this_)} ${word} ist ${deal} zu haben.`,
-      `${place} ruft: ${a} ${word} ${deal}, die Sie sich genauer ansehen sollten.`.replace(
-        /die Sie/,
-        gender === 'f' ? 'die Sie' : gender === 'm' ? 'den Sie' : 'das Sie',
-      ),
+      `${place} ruft: ${a} ${word} ${deal}, ${ARTICLES.relativeAccusative[gender]} Sie sich genauer ansehen sollten.`,
     ],
     luxury: [
       `Exklusiv in ${place}: ${a} ${word} ${deal}, ${lake ? 'in besonderer Lage am Bodensee' : 'in ausgesuchter Lage'}.`,
       `Wohnen mit Anspruch in ${place} – ${this_} ${word} steht ${deal}.`,
     ],
     friendly: [
-      `Sie suchen ein neues Zuhause in ${place}? Dann lernen Sie ${this_.replace(/^dieser$/, 'diesen')} ${word} kennen, ${gender === 'm' ? 'der' : gender === 'f' ? 'die' : 'das'} ${deal} angeboten wird.`,
+      `Sie suchen ein neues Zuhause in ${place}? Dann lernen Sie ${ARTICLES.demonstrativeAccusative[gender]} ${word} kennen, ${the} ${deal} angeboten wird.`,
       `Herzlich willkommen in ${place}: Wir freuen uns, Ihnen ${aAcc} ${word} ${deal} vorzustellen.`,
     ],
   };

@@ -2,7 +2,7 @@ import { ENERGY_CARRIER_LABELS_DE } from '../../../crm/domain/labels-de.js';
 import type { EnergyFacts } from '../listing-facts.js';
 import { formatNumber } from './phrasing.js';
 
-const CARRIERS_EN: Record<string, string> = {
+export const ENERGY_CARRIER_WORDS_EN: Record<string, string> = {
   gas: 'gas',
   oel: 'oil',
   fernwaerme: 'district heating',
@@ -38,12 +38,10 @@ export function energyItemsEn(e: EnergyFacts): string {
     e.value !== null
       ? `final energy ${e.certificateType === 'bedarf' ? 'demand' : 'consumption'} ${formatNumber(e.value, 'en')} kWh/(m²·a)`
       : null,
-    e.carrier ? `main energy source ${CARRIERS_EN[e.carrier] ?? e.carrier}` : null,
+    e.carrier ? `main energy source ${ENERGY_CARRIER_WORDS_EN[e.carrier] ?? e.carrier}` : null,
     e.yearBuilt ? `year of construction ${e.yearBuilt}` : null,
     e.efficiencyClass ? `energy efficiency class ${e.efficiencyClass}` : null,
   ]
     .filter(Boolean)
     .join(', ');
 }
-
-export const ENERGY_CARRIER_WORDS_EN = CARRIERS_EN;
