@@ -41,3 +41,54 @@ test('a listing description is generated offline, checked and saved to the prope
   await page.goto('/ki/verlauf');
   await expect(page.getByRole('link', { name: 'Wiederverwenden' }).first()).toBeVisible();
 });
+
+test('social graphics and a property reel are made locally from the listing photos', async ({ page }) => {
+  // The reel is rendered by ffmpeg in a job; on two cores that takes several seconds.
+  test.setTimeout(120_000);
+  await signIn(page);
+  await page
+    .getByRole('navigation', { name: 'Navigation' })
+    .first()
+    .getByRole('link', { name: 'KI-Studio' })
+    .click();
+  await page.getByRole('link', { name: 'Grafik & Video' }).click();
+  await expect(page.getByLabel('Was soll entstehen?')).toHaveValue('social_graphic');
+
+  const picker = page.getByLabel('Objekt', { exact: true });
+  await expect(picker.locator('option')).not.toHaveCount(1);
+  await picker.selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Erzeugen' }).click();
+  await expect(page.getByText('Lokal erstellt (ohne KI-Anbieter)')).toBeVisible();
+  const feed = page.getByRole('img', { name: 'Feed 1080 × 1080' });
+  await expect(feed).toBeVisible();
+  await expect
+    .poll(() => feed.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]))
+    .toEqual([1080, 1080]);
+  await expect(page.getByRole('img', { name: 'Story/Reel 1080 × 1920' })).toBeVisible();
+
+  // A free image needs a provider; the page says so instead of offering a button that cannot work.
+  await page.getByLabel('Was soll entstehen?').selectOption('image');
+  await expect(page.getByText(/Für freie Bilder ist OpenAI oder Stability AI nötig/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Erzeugen' })).toBeDisabled();
+
+  await page.getByLabel('Was soll entstehen?').selectOption('property_reel');
+  // Demo photos are rendered by a background job after start; take a listing that has them.
+  let withPhotos = '';
+  await expect
+    .poll(async () => {
+      const list = await page.request.get('/api/crm/properties?pageSize=100');
+      const items = (await list.json()).items as { id: string; titleImage: unknown }[];
+      withPhotos = items.find((item) => item.titleImage)?.id ?? '';
+      return withPhotos;
+    })
+    .not.toBe('');
+  await picker.selectOption(withPhotos);
+  await page.getByLabel('Sekunden pro Foto').selectOption('2');
+  await page.getByRole('button', { name: 'Erzeugen' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Fortschritt' })).toBeVisible();
+  const video = page.locator('video');
+  await expect(video).toBeVisible({ timeout: 90_000 });
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => [v.videoWidth, v.videoHeight]), { timeout: 15_000 })
+    .toEqual([1080, 1920]);
+});

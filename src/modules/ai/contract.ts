@@ -78,7 +78,10 @@ export const imageRequestSchema = z
   .object({
     type: z.enum(IMAGE_TYPES),
     propertyId: z.string().uuid().optional(),
-    format: z.enum(GRAPHIC_FORMATS).default('feed'),
+    /** The photo to build on; default the title photo. */
+    mediaId: z.string().uuid().optional(),
+    /** Social graphics come in one file per format; free images use the first format's aspect. */
+    formats: z.array(z.enum(GRAPHIC_FORMATS)).min(1).max(2).default(['feed', 'story']),
     prompt: z.string().trim().max(2000).optional(),
     provider: z.enum([...IMAGE_PROVIDERS, 'offline']).optional(),
     model: z.string().trim().min(1).max(120).optional(),
@@ -97,6 +100,8 @@ export const videoRequestSchema = z.object({
   /** Photo ids of the property, in order; default: title photo first, up to six. */
   mediaIds: z.array(z.string().uuid()).min(1).max(10).optional(),
   secondsPerPhoto: z.number().min(1).max(8).default(3),
+  /** Length of a provider-made clip; Runway offers 5 or 10 seconds. */
+  clipSeconds: z.union([z.literal(5), z.literal(10)]).default(5),
   prompt: z.string().trim().max(1000).optional(),
   provider: z.enum([...VIDEO_PROVIDERS, 'offline']).optional(),
   model: z.string().trim().min(1).max(120).optional(),
@@ -110,11 +115,15 @@ export interface GenerationInput {
   language?: Language;
   length?: Length;
   platform?: SocialTarget;
-  format?: GraphicFormat;
+  formats?: GraphicFormat[];
+  mediaId?: string;
   prompt?: string;
   variant?: number;
   mediaIds?: string[];
   secondsPerPhoto?: number;
+  clipSeconds?: number;
+  /** Captions and outro of a reel, fixed when it is ordered so the job only renders. */
+  reelScript?: { captions: string[]; outro: string[] };
   requestedProvider?: string;
 }
 
@@ -184,6 +193,8 @@ export const generationSchema = z.object({
   durationMs: z.number().nullable(),
   error: z.string().nullable(),
   jobRunId: z.string().nullable(),
+  /** Only on a running video read by id: how far its job is. */
+  progress: z.object({ percent: z.number(), message: z.string().nullable() }).optional(),
   createdAt: z.string(),
 });
 export type GenerationView = z.infer<typeof generationSchema>;

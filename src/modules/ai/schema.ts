@@ -98,6 +98,8 @@ export const aiGeneration = pgTable(
     durationMs: integer(),
     error: text(),
     jobRunId: text(),
+    /** The provider's own task id (Runway), kept so a retried job polls the same task instead of paying twice. */
+    externalTaskId: text(),
     createdAt: createdAt(),
     finishedAt: timestamp({ withTimezone: true }),
     searchVector: tsvector().generatedAlwaysAs(

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import {
@@ -10,9 +11,14 @@ import {
 } from '../domain/price-table.js';
 import { generateRoutes } from './generate.routes.js';
 import { generationsRoutes } from './generations.routes.js';
+import { ImageService } from './image-service.js';
+import { mediaRoutes } from './media.routes.js';
 import { providersRoutes } from './providers.routes.js';
+import { renderReelJob } from './reel-job.js';
+import { runwayVideoJob } from './runway-job.js';
 import { TextService } from './text-service.js';
 import { usageRoutes } from './usage.routes.js';
+import { VideoService } from './video-service.js';
 
 /** The built-in prices, with the office's `AI_PRICE_TABLE_FILE` on top; a broken file stops the start. */
 export function loadPriceTable(file: string | undefined): PriceEntry[] {
@@ -38,9 +44,18 @@ export const aiServer: ModuleServer = {
     const texts = new TextService(platform, () => pricesOf(platform));
     await app.register(generateRoutes, { platform, texts });
     await app.register(generationsRoutes, { platform });
+    await app.register(mediaRoutes, {
+      platform,
+      images: new ImageService(platform, () => pricesOf(platform)),
+      videos: new VideoService(platform),
+    });
     await app.register(providersRoutes, { platform });
     await app.register(usageRoutes, { platform });
   },
+  jobs: (platform) => [
+    renderReelJob(platform) as JobDefinition<never>,
+    runwayVideoJob(platform, () => pricesOf(platform)) as JobDefinition<never>,
+  ],
   onStart: async (platform) => {
     pricesOf(platform);
   },

@@ -8,6 +8,16 @@ import { checkListingText } from '../domain/compliance/check-listing-text.js';
 import { loadFacts } from './load-facts.js';
 import type { TextService } from './text-service.js';
 
+/** One budget of AI calls per user and minute, shared by texts, images and videos. */
+export const perUserRateLimit = (platform: Platform) => ({
+  max: platform.config.env.AI_RATE_LIMIT_PER_MINUTE,
+  timeWindow: '1 minute',
+  // After authentication, so the key is the user and not the office's shared IP address.
+  hook: 'preHandler' as const,
+  keyGenerator: (request: { auth?: { user: { id: string } } | null; ip: string }) =>
+    `ai:${request.auth?.user.id ?? request.ip}`,
+});
+
 /**
  * `POST /api/ai/generate/text` streams NDJSON: a `start` line (provider, model, offline,
  * cache, fallback, budget warnings), `delta` lines as the text arrives, then `done` with the
@@ -18,13 +28,7 @@ export const generateRoutes: FastifyPluginAsyncZod<{ platform: Platform; texts: 
   app,
   { platform, texts },
 ) => {
-  const perUser = {
-    max: platform.config.env.AI_RATE_LIMIT_PER_MINUTE,
-    timeWindow: '1 minute',
-    hook: 'preHandler' as const,
-    keyGenerator: (request: { auth?: { user: { id: string } } | null; ip: string }) =>
-      `ai:${request.auth?.user.id ?? request.ip}`,
-  };
+  const perUser = perUserRateLimit(platform);
 
   app.post(
     '/generate/text',

@@ -78,7 +78,10 @@ export const generationsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
     async (request) => {
       const found = await readGeneration(tenantContext(platform, request), request.params.id);
       if (!found) throw notFound('Erzeugung');
-      return found;
+      // A running video reports its job's progress, so the studio can show how far it is.
+      if (found.status !== 'laeuft' || !found.jobRunId) return found;
+      const run = await platform.jobs.get(found.jobRunId);
+      return run ? { ...found, progress: { percent: run.progress, message: run.progressMessage } } : found;
     },
   );
 

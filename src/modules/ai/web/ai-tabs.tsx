@@ -4,6 +4,7 @@ import { SubNav } from '../../../web/components/sub-nav.js';
 
 const TABS = [
   { to: '/ki', key: 'studio', end: true, permission: 'ai.history.read' },
+  { to: '/ki/medien', key: 'media', end: false, permission: 'ai.history.read' },
   { to: '/ki/verlauf', key: 'history', end: false, permission: 'ai.history.read' },
   { to: '/ki/kosten', key: 'usage', end: false, permission: 'ai.usage.read' },
   { to: '/ki/anbieter', key: 'providers', end: false, permission: 'ai.history.read' },

@@ -3,7 +3,13 @@ import { i18n } from '../../../web/i18n/index.js';
 /** AI Studio texts, registered when the module's pages load. */
 const de = {
   title: 'KI-Studio',
-  tabs: { studio: 'Erzeugen', history: 'Verlauf', usage: 'Kosten', providers: 'Anbieter' },
+  tabs: {
+    studio: 'Texte',
+    media: 'Grafik & Video',
+    history: 'Verlauf',
+    usage: 'Kosten',
+    providers: 'Anbieter',
+  },
   type: {
     property_description: 'Objektbeschreibung',
     social_post: 'Social-Media-Beitrag',
@@ -61,6 +67,54 @@ const de = {
     hint: 'Hinweis',
     fix: 'Korrektur übernehmen',
     suggestion: 'Vorschlag',
+  },
+  media: {
+    description:
+      'Social-Grafiken und Objekt-Reels aus den echten Objektfotos – lokal erstellt; freie Bilder und KI-Videos über Ihre Anbieter.',
+    kind: 'Was soll entstehen?',
+    kinds: {
+      social_graphic: 'Social-Grafik aus Objektfotos',
+      image: 'Freies Bild (KI)',
+      property_reel: 'Objekt-Reel (Video aus Fotos)',
+      image_to_video: 'KI-Video aus dem Titelfoto (RunwayML)',
+    },
+    explain: {
+      social_graphic:
+        'Titelfoto mit Preis, Eckdaten, Energieangaben und Ihrem Büro – als Feed (1080 × 1080) und Story (1080 × 1920). Wird lokal erstellt, kostenlos.',
+      image:
+        'Ein frei beschriebenes Bild, z. B. für einen Blogartikel. Objektfotos bitte nie durch KI-Bilder ersetzen.',
+      property_reel:
+        'Hochformat-Video 1080 × 1920 aus bis zu sechs Fotos mit Schwenk und Zoom, Untertiteln und Abspann mit Ihren Kontaktdaten. Wird lokal gerendert, kostenlos.',
+      image_to_video: 'RunwayML bewegt das Titelfoto zu einem kurzen Clip; Abrechnung pro Sekunde.',
+    },
+    formats: 'Formate',
+    format: { feed: 'Feed 1080 × 1080', story: 'Story/Reel 1080 × 1920' },
+    secondsPerPhoto: 'Sekunden pro Foto',
+    clipSeconds: 'Länge des Clips',
+    seconds_one: '{{count}} Sekunde',
+    seconds_other: '{{count}} Sekunden',
+    prompt: 'Beschreibung',
+    promptHint: {
+      image: 'Was soll zu sehen sein? Motiv, Stil, Licht.',
+      image_to_video: 'Wie soll sich die Kamera bewegen? (optional)',
+    },
+    needsProvider: {
+      image:
+        'Für freie Bilder ist OpenAI oder Stability AI nötig (Tab „Anbieter“). Offline erstellt das Studio Social-Grafiken aus den Objektfotos.',
+      image_to_video:
+        'Für KI-Videos ist RunwayML nötig (Tab „Anbieter“). Offline rendert das Studio ein Objekt-Reel aus den Fotos.',
+      social_graphic: '',
+      property_reel: '',
+    },
+    working: 'Wird erstellt …',
+    queued: 'In der Warteschlange',
+    progress: 'Fortschritt',
+    local: 'Lokal erstellt (ohne KI-Anbieter)',
+    empty: 'Noch nichts erstellt. Links wählen, was entstehen soll.',
+    failed: 'Die Erstellung ist fehlgeschlagen.',
+    download: 'Herunterladen',
+    toProperty: 'Zu den Objektfotos',
+    added: 'Zu den Objektfotos hinzugefügt – jetzt auch im Social-Composer wählbar.',
   },
   history: {
     description: 'Jede Erzeugung mit Eingaben, Ergebnis, Anbieter und Kosten.',
@@ -127,7 +181,13 @@ const de = {
 
 const en: typeof de = {
   title: 'AI Studio',
-  tabs: { studio: 'Generate', history: 'History', usage: 'Costs', providers: 'Providers' },
+  tabs: {
+    studio: 'Texts',
+    media: 'Graphics & video',
+    history: 'History',
+    usage: 'Costs',
+    providers: 'Providers',
+  },
   type: {
     property_description: 'Listing description',
     social_post: 'Social media post',
@@ -185,6 +245,54 @@ const en: typeof de = {
     hint: 'Hint',
     fix: 'Apply fix',
     suggestion: 'Suggestion',
+  },
+  media: {
+    description:
+      'Social graphics and property reels from the real listing photos – made locally; free images and AI videos through your providers.',
+    kind: 'What should be made?',
+    kinds: {
+      social_graphic: 'Social graphic from listing photos',
+      image: 'Free image (AI)',
+      property_reel: 'Property reel (video from photos)',
+      image_to_video: 'AI video from the title photo (RunwayML)',
+    },
+    explain: {
+      social_graphic:
+        'Title photo with price, key facts, energy data and your office – as feed (1080 × 1080) and story (1080 × 1920). Made locally, free.',
+      image:
+        'A freely described image, e.g. for a blog article. Never replace listing photos with AI images.',
+      property_reel:
+        'Portrait video 1080 × 1920 from up to six photos with pan and zoom, captions and an outro with your contact details. Rendered locally, free.',
+      image_to_video: 'RunwayML animates the title photo into a short clip; billed per second.',
+    },
+    formats: 'Formats',
+    format: { feed: 'Feed 1080 × 1080', story: 'Story/reel 1080 × 1920' },
+    secondsPerPhoto: 'Seconds per photo',
+    clipSeconds: 'Clip length',
+    seconds_one: '{{count}} second',
+    seconds_other: '{{count}} seconds',
+    prompt: 'Description',
+    promptHint: {
+      image: 'What should it show? Subject, style, light.',
+      image_to_video: 'How should the camera move? (optional)',
+    },
+    needsProvider: {
+      image:
+        'Free images need OpenAI or Stability AI (tab “Providers”). Offline, the studio makes social graphics from the listing photos.',
+      image_to_video:
+        'AI videos need RunwayML (tab “Providers”). Offline, the studio renders a property reel from the photos.',
+      social_graphic: '',
+      property_reel: '',
+    },
+    working: 'Working …',
+    queued: 'Queued',
+    progress: 'Progress',
+    local: 'Made locally (no AI provider)',
+    empty: 'Nothing made yet. Choose on the left what to make.',
+    failed: 'Making it failed.',
+    download: 'Download',
+    toProperty: 'Add to listing photos',
+    added: 'Added to the listing photos – now selectable in the social composer.',
   },
   history: {
     description: 'Every generation with inputs, result, provider and cost.',

@@ -1,0 +1,1 @@
+ALTER TABLE "ai_generation" ADD COLUMN "external_task_id" text;
