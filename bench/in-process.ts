@@ -14,7 +14,12 @@ export interface InProcessApp {
   app: FastifyInstance;
   platform: Platform;
   /** `app.inject` as the demo owner. */
-  as(method: 'GET' | 'POST', url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  as(
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -44,8 +49,8 @@ export async function startInProcess(name: string, env: Record<string, string>):
   return {
     app,
     platform,
-    as: (method, url, payload) =>
-      app.inject({ method, url, payload: payload as object, headers: { cookie } }),
+    as: (method, url, payload, headers) =>
+      app.inject({ method, url, payload: payload as object, headers: { ...headers, cookie } }),
     close: async () => {
       await app.close();
       await platform.close();

@@ -72,13 +72,21 @@ export class ImageService {
       photoKeys(ctx.db, propertyId, { mediaIds: request.mediaId ? [request.mediaId] : undefined, limit: 1 }),
       officeBrand(this.platform, ctx.tenantId),
     ]);
-    const [photo] = await readPhotos(this.platform, keys);
+    const [original] = await readPhotos(this.platform, keys);
+    // Decoded once at the smallest size that still fills both frames, not once per format.
+    const photo = original
+      ? await sharp(original, { failOn: 'error' })
+          .rotate()
+          .resize(1080, 1920, { fit: 'outside', withoutEnlargement: true })
+          .jpeg({ quality: 95 })
+          .toBuffer()
+      : null;
     const lines = graphicLines(facts.listing);
     const id = randomUUID();
     const files: GenerationFile[] = [];
     for (const format of request.formats) {
       const image = await renderSocialGraphic({
-        photo: photo ?? null,
+        photo,
         lines,
         office: brand,
         brandColor: brand.brandColor,

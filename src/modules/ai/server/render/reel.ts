@@ -92,12 +92,11 @@ export async function renderReel(
   const frames = Math.round(input.secondsPerPhoto * REEL.fps);
   const args: string[] = [];
   const filters: string[] = [];
-  await Promise.all(
-    input.photos.map(async (photo, i) => {
-      await slide(photo, join(workDir, `slide-${i}.jpg`));
-      await caption(input.captions[i] ?? '', join(workDir, `caption-${i}.png`));
-    }),
-  );
+  // One photo at a time: a camera original decodes to ~50 MB, six at once would be 300 MB.
+  for (const [i, photo] of input.photos.entries()) {
+    await slide(photo, join(workDir, `slide-${i}.jpg`));
+    await caption(input.captions[i] ?? '', join(workDir, `caption-${i}.png`));
+  }
   await outro(input.outro, input.brandColor, join(workDir, 'outro.png'));
   input.photos.forEach((_, i) => {
     args.push('-i', join(workDir, `slide-${i}.jpg`), '-i', join(workDir, `caption-${i}.png`));
