@@ -157,7 +157,7 @@ describe('free images through providers', () => {
 
   it('draws with OpenAI (gpt-image-1), stores the PNG and prices it per image', async () => {
     await configure('openai');
-    const res = await image({ type: 'image', prompt: 'Heller Wohnraum', formats: ['story'] });
+    const res = await image({ type: 'image', prompt: 'Heller Wohnraum', formats: ['story'], propertyId });
     expect(res.statusCode, res.body).toBe(201);
     const generation: GenerationView = res.json().generation;
     expect(generation).toMatchObject({ provider: 'openai', model: 'gpt-image-1', images: 1, costUsd: 0.042 });
@@ -172,6 +172,12 @@ describe('free images through providers', () => {
     expect(call?.headers.authorization).toBe(`Bearer ${KEY}`);
     const served = await fileOf(generation.files[0]?.url ?? '');
     expect((await sharp(served.rawPayload).metadata()).format).toBe('png');
+    const toListing = await t.as(agent, {
+      method: 'POST',
+      url: `/api/ai/generations/${generation.id}/files/0/to-property`,
+    });
+    expect(toListing.statusCode).toBe(400);
+    expect(toListing.json().error.code).toBe('not_a_listing_graphic');
   });
 
   it('sends Stability a multipart form and prices the model from the table', async () => {

@@ -75,15 +75,19 @@ export const mediaRoutes: FastifyPluginAsyncZod<{
           .select({
             files: aiGeneration.outputFiles,
             propertyId: aiGeneration.propertyId,
-            kind: aiGeneration.kind,
+            type: aiGeneration.type,
           })
           .from(aiGeneration)
           .where(eq(aiGeneration.id, request.params.id)),
       );
       const file = row?.files[request.params.index];
       if (!row || !file) throw notFound('Datei');
-      if (row.kind !== 'image')
-        throw badRequest('not_an_image', 'Nur Bilder können zum Objekt hinzugefügt werden.');
+      // An invented image among the listing photos would misrepresent the property in every advert.
+      if (row.type !== 'social_graphic')
+        throw badRequest(
+          'not_a_listing_graphic',
+          'Nur Social-Grafiken aus den Objektfotos können zum Objekt hinzugefügt werden, keine KI-Bilder oder Videos.',
+        );
       if (!row.propertyId) throw badRequest('no_property', 'Diese Erzeugung gehört zu keinem Objekt.');
       const added = await media.upload(ctx, row.propertyId, await platform.files.read(file.key), {
         kind: 'photo',

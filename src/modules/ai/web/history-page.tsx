@@ -81,6 +81,7 @@ export function HistoryPage() {
                           <Badge tone="amber">{t('ai:studio.fallback', { from: g.fallbackFrom })}</Badge>
                         ) : null}
                         {g.status === 'fehler' ? <Badge tone="red">{t('ai:history.failed')}</Badge> : null}
+                        {g.status === 'laeuft' ? <Badge tone="amber">{t('ai:history.running')}</Badge> : null}
                         <span className="text-slate-500">{when.format(new Date(g.createdAt))}</span>
                         {g.userName ? (
                           <span className="text-slate-500">{t('ai:history.by', { name: g.userName })}</span>
@@ -95,6 +96,32 @@ export function HistoryPage() {
                       <p className="mt-1 line-clamp-2 whitespace-pre-line text-sm text-slate-600">
                         {g.outputText ?? g.error}
                       </p>
+                      {g.files.length > 0 ? (
+                        <div className="mt-2 flex flex-wrap gap-2">
+                          {g.files.map((file) =>
+                            file.contentType.startsWith('image/') ? (
+                              <a key={file.url} href={file.url} target="_blank" rel="noreferrer">
+                                <img
+                                  src={file.url}
+                                  alt={file.label}
+                                  loading="lazy"
+                                  className="h-24 rounded ring-1 ring-slate-200"
+                                />
+                              </a>
+                            ) : (
+                              <a
+                                key={file.url}
+                                href={file.url}
+                                target="_blank"
+                                rel="noreferrer"
+                                className="text-sm font-medium text-brand hover:underline"
+                              >
+                                {t('ai:history.openFile', { label: file.label })}
+                              </a>
+                            ),
+                          )}
+                        </div>
+                      ) : null}
                       {g.kind === 'text' && g.outputText ? (
                         <Link
                           to={`/ki?reuse=${g.id}`}

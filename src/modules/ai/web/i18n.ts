@@ -117,6 +117,8 @@ const de = {
     added: 'Zu den Objektfotos hinzugefügt – jetzt auch im Social-Composer wählbar.',
   },
   history: {
+    running: 'Läuft',
+    openFile: '{{label}} öffnen',
     description: 'Jede Erzeugung mit Eingaben, Ergebnis, Anbieter und Kosten.',
     search: 'Suchen',
     kind: 'Art',
@@ -295,6 +297,8 @@ const en: typeof de = {
     added: 'Added to the listing photos – now selectable in the social composer.',
   },
   history: {
+    running: 'Running',
+    openFile: 'Open {{label}}',
     description: 'Every generation with inputs, result, provider and cost.',
     search: 'Search',
     kind: 'Kind',

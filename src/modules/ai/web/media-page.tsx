@@ -7,14 +7,13 @@ import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
-import { Badge } from '../../../web/components/badge.js';
 import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
 import { CheckboxField, SelectField, TextAreaField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import type { BudgetState, GenerationView, GraphicFormat, ProvidersResponse } from '../contract.js';
 import { AiTabs } from './ai-tabs.js';
-import { formatUsd } from './format-usd.js';
+import { BudgetWarnings, ResultHeader } from './result-header.js';
 
 const KINDS = ['social_graphic', 'image', 'property_reel', 'image_to_video'] as const;
 type Kind = (typeof KINDS)[number];
@@ -200,29 +199,12 @@ export function MediaPage() {
         </Card>
 
         <Card>
-          <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-            <h2 className="mr-auto text-base font-semibold text-slate-900">{t('ai:studio.result')}</h2>
-            {generation ? (
-              generation.offline ? (
-                <Badge tone="amber">{t('ai:media.local')}</Badge>
-              ) : (
-                <Badge tone="brand">
-                  {t('ai:studio.viaProvider', { provider: generation.provider, model: generation.model })}
-                </Badge>
-              )
-            ) : null}
-            {generation?.fallbackFrom ? (
-              <Badge tone="amber">{t('ai:studio.fallback', { from: generation.fallbackFrom })}</Badge>
-            ) : null}
-            {generation && !generation.offline ? (
-              <span>{t('ai:studio.cost', { cost: formatUsd(generation.costUsd) })}</span>
-            ) : null}
-          </div>
-          {result?.budgetWarnings.map((w) => (
-            <p key={w.scope} className="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
-              {t('ai:studio.budgetWarning', { scope: w.scope, percent: Math.round((w.ratio ?? 0) * 100) })}
-            </p>
-          ))}
+          <ResultHeader
+            source={generation}
+            offlineLabel={t('ai:media.local')}
+            costUsd={generation?.costUsd}
+          />
+          <BudgetWarnings warnings={result?.budgetWarnings} />
           {!generation ? (
             <p className="py-10 text-center text-sm text-slate-500">{t('ai:media.empty')}</p>
           ) : generation.status === 'laeuft' ? (
@@ -275,7 +257,7 @@ export function MediaPage() {
                       <Download className="h-4 w-4" aria-hidden="true" />
                       {t('ai:media.download')}
                     </a>
-                    {generation.kind === 'image' && generation.propertyId && canAddToProperty ? (
+                    {generation.type === 'social_graphic' && generation.propertyId && canAddToProperty ? (
                       <Button
                         variant="secondary"
                         onClick={() => addToProperty.mutate(index)}

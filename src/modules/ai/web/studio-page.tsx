@@ -7,7 +7,6 @@ import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
-import { Badge } from '../../../web/components/badge.js';
 import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
 import { SelectField, TextAreaField } from '../../../web/components/field.js';
@@ -26,7 +25,7 @@ import {
 import { splitSubject } from '../domain/email-subject.js';
 import { AiTabs } from './ai-tabs.js';
 import { ComplianceList } from './compliance-list.js';
-import { formatUsd } from './format-usd.js';
+import { BudgetWarnings, ResultHeader } from './result-header.js';
 import { useTextStream } from './use-text-stream.js';
 
 type Form = Pick<TextRequest, 'type' | 'tone' | 'language' | 'length'> & {
@@ -288,40 +287,24 @@ export function StudioPage() {
 
         <div className="space-y-4">
           <Card>
-            <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-              <h2 className="mr-auto text-base font-semibold text-slate-900">{t('ai:studio.result')}</h2>
-              {start ? (
-                start.offline ? (
-                  <Badge tone="amber">{t('ai:studio.offline')}</Badge>
-                ) : (
-                  <Badge tone="brand">
-                    {t('ai:studio.viaProvider', { provider: start.provider, model: start.model })}
-                  </Badge>
-                )
-              ) : null}
-              {start?.cacheHit ? <Badge tone="green">{t('ai:studio.cacheHit')}</Badge> : null}
-              {start?.fallbackFrom ? (
-                <Badge tone="amber">{t('ai:studio.fallback', { from: start.fallbackFrom })}</Badge>
-              ) : null}
-              {generation && !generation.offline ? (
-                <span>{t('ai:studio.cost', { cost: formatUsd(generation.costUsd) })}</span>
-              ) : null}
+            <ResultHeader
+              source={start}
+              offlineLabel={t('ai:studio.offline')}
+              cacheHit={start?.cacheHit}
+              costUsd={generation?.costUsd}
+            >
               {generation?.tokensIn != null ? (
                 <span>
                   {t('ai:studio.tokens', { in: generation.tokensIn, out: generation.tokensOut ?? 0 })}
                 </span>
               ) : null}
-            </div>
+            </ResultHeader>
             {start?.offline ? (
               <p className="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
                 {t('ai:studio.offlineNotice')}
               </p>
             ) : null}
-            {start?.budgetWarnings.map((w) => (
-              <p key={w.scope} className="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
-                {t('ai:studio.budgetWarning', { scope: w.scope, percent: Math.round((w.ratio ?? 0) * 100) })}
-              </p>
-            ))}
+            <BudgetWarnings warnings={start?.budgetWarnings} />
             {stream.error ? (
               <p role="alert" className="mb-3 rounded-lg bg-red-50 p-3 text-sm text-red-800">
                 {errorMessage(stream.error, t)}
