@@ -37,6 +37,10 @@ test('a listing description is generated offline, checked and saved to the prope
 
   await page.goto(`/objekte/${propertyId}`);
   await expect(page.getByLabel('Objektbeschreibung')).toHaveValue(finalText);
+  // The property page leads back into the studio with the listing already chosen.
+  await page.getByRole('link', { name: 'Grafiken & Reel' }).click();
+  await expect(page.getByLabel('Was soll entstehen?')).toHaveValue('social_graphic');
+  await expect(page.getByLabel('Objekt', { exact: true })).toHaveValue(propertyId);
 
   await page.goto('/ki/verlauf');
   await expect(page.getByRole('link', { name: 'Wiederverwenden' }).first()).toBeVisible();

@@ -136,6 +136,8 @@ const de = {
     setStatus: 'Status: {{status}}',
     publicPage: 'Öffentliche Seite',
     expose: 'Exposé (PDF)',
+    writeWithAi: 'Mit KI schreiben',
+    graphicsAndReel: 'Grafiken & Reel',
     warnings: 'Hinweise vor der Veröffentlichung',
     tabs: {
       details: 'Stammdaten',
@@ -550,6 +552,8 @@ const en: typeof de = {
     setStatus: 'Status: {{status}}',
     publicPage: 'Public page',
     expose: 'Exposé (PDF)',
+    writeWithAi: 'Write with AI',
+    graphicsAndReel: 'Graphics & reel',
     warnings: 'Check before publishing',
     tabs: {
       details: 'Details',

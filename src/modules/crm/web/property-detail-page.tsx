@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AlertTriangle, ExternalLink, FileDown, Trash2 } from 'lucide-react';
+import { AlertTriangle, Clapperboard, ExternalLink, FileDown, Sparkles, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -40,6 +40,9 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
   const tab: Tab = TABS.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'details';
   const [deleting, setDeleting] = useState(false);
   const canWrite = hasPermission(me, 'crm.properties.write');
+  // The AI Studio is an optional module: link to it only when the office has it switched on.
+  const canUseAi =
+    Boolean(me?.nav.some((entry) => entry.module === 'ai')) && hasPermission(me, 'ai.generate');
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: ['crm', 'property', property.id] }),
@@ -112,6 +115,24 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
             <FileDown className="size-4" aria-hidden="true" />
             {t('crm:properties.expose')}
           </a>
+          {canUseAi ? (
+            <>
+              <Link
+                to={`/ki?propertyId=${property.id}`}
+                className="inline-flex items-center gap-2 rounded-lg bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+              >
+                <Sparkles className="size-4" aria-hidden="true" />
+                {t('crm:properties.writeWithAi')}
+              </Link>
+              <Link
+                to={`/ki/medien?propertyId=${property.id}`}
+                className="inline-flex items-center gap-2 rounded-lg bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+              >
+                <Clapperboard className="size-4" aria-hidden="true" />
+                {t('crm:properties.graphicsAndReel')}
+              </Link>
+            </>
+          ) : null}
           {canWrite
             ? property.allowedTransitions.map((status) => (
                 <Button
