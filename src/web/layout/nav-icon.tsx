@@ -1,6 +1,7 @@
 import {
   Box,
   Building2,
+  Calculator,
   CalendarDays,
   Contact,
   LayoutDashboard,
@@ -25,6 +26,7 @@ const ICONS: Record<string, LucideIcon> = {
   calendar: CalendarDays,
   megaphone: Megaphone,
   sparkles: Sparkles,
+  calculator: Calculator,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {
