@@ -13,6 +13,7 @@ import {
   viewing,
   viewingContact,
 } from '../../modules/crm/schema.js';
+import { financeScenario } from '../../modules/finance/schema.js';
 import { socialAccount, socialOauthState, socialPost, socialTarget } from '../../modules/social/schema.js';
 import { auditLog } from '../audit/audit.schema.js';
 import { authUser, tenant, tenantInvitation, tenantMember } from '../auth/auth.schema.js';
@@ -65,6 +66,7 @@ async function snapshotOfA() {
         aiGeneration,
         aiProviderSetting,
         aiTenantSetting,
+        financeScenario,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -200,7 +202,23 @@ beforeAll(async () => {
   await t.platform.database.db
     .insert(aiTenantSetting)
     .values({ tenantId: ownerA.tenantId, monthlyBudgetMicros: 5_000_000 });
+  const scenarioId = await created('/api/finance/scenarios', {
+    kind: 'annuity',
+    name: 'Plan A',
+    propertyId,
+    input: {
+      parts: [
+        {
+          amountCents: 30_000_000,
+          nominalRatePercent: 3.5,
+          repayment: { kind: 'initial_percent', percent: 2 },
+          fixedRateYears: 10,
+        },
+      ],
+    },
+  });
   idsOfA.push(
+    scenarioId,
     aiGenerationId,
     socialTargetOfA?.id ?? '',
     propertyId,
