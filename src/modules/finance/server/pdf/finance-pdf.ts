@@ -247,7 +247,7 @@ function drawTable(
   const header = () => {
     const y = doc.y;
     doc.rect(MARGIN, y - 2, WIDTH, 16).fill(colour);
-    table.columns.forEach((column, i) =>
+    for (const [i, column] of table.columns.entries())
       doc
         .fillColor('#ffffff')
         .font('Helvetica-Bold')
@@ -256,8 +256,7 @@ function drawTable(
           width: width - 6,
           align: i === 0 ? 'left' : 'right',
           lineBreak: false,
-        }),
-    );
+        });
     doc.y = y + 16;
   };
   ensureSpace(60);
@@ -275,7 +274,7 @@ function drawTable(
     }
     const y = doc.y;
     if (r % 2 === 1) doc.rect(MARGIN, y - 1, WIDTH, 13).fill('#f1f5f9');
-    row.forEach((cell, i) =>
+    for (const [i, cell] of row.entries())
       doc
         .fillColor('#0f172a')
         .font('Helvetica')
@@ -284,8 +283,7 @@ function drawTable(
           width: width - 6,
           align: i === 0 ? 'left' : 'right',
           lineBreak: false,
-        }),
-    );
+        });
     doc.y = y + 13;
   });
   doc.x = MARGIN;
