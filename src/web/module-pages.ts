@@ -11,4 +11,5 @@ export const MODULE_PAGES: Record<string, () => Promise<{ routes: ModuleRoute[] 
   crm: () => import('../modules/crm/web/routes.js'),
   social: () => import('../modules/social/web/routes.js'),
   ai: () => import('../modules/ai/web/routes.js'),
+  finance: () => import('../modules/finance/web/routes.js'),
 };

@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Card } from '../../../web/components/card.js';
+import { PageHeader } from '../../../web/components/page-header.js';
+import type { AffordabilityResult } from '../domain/affordability.js';
+import { CalculationError } from './calculation-error.js';
+import { FinanceTabs } from './finance-tabs.js';
+import { centsOf, eur, parseDecimal } from './format.js';
+import { NumberField } from './number-field.js';
+import { ResultCards } from './result-cards.js';
+import { ScenarioBar } from './scenario-bar.js';
+import { useCalculation } from './use-calculation.js';
+
+export function AffordabilityPage() {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({
+    income: '4.500',
+    expenses: '2.400',
+    share: '40',
+    equity: '80.000',
+    rate: '3,5',
+    repayment: '2',
+    sideCosts: '10,57',
+  });
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const input = useMemo(() => {
+    const cents = [form.income, form.expenses, form.equity].map(centsOf);
+    const numbers = [form.share, form.rate, form.repayment, form.sideCosts].map(parseDecimal);
+    if (cents.some((c) => c === null) || numbers.some((n) => n === null)) return null;
+    const [netIncomeMonthlyCents, expensesMonthlyCents, equityCents] = cents as number[];
+    const [maxRateSharePercent, nominalRatePercent, initialRepaymentPercent, sideCostsPercent] =
+      numbers as number[];
+    return {
+      netIncomeMonthlyCents,
+      expensesMonthlyCents,
+      equityCents,
+      maxRateSharePercent,
+      nominalRatePercent,
+      initialRepaymentPercent,
+      sideCostsPercent,
+    };
+  }, [form]);
+  const calc = useCalculation<AffordabilityResult>('/affordability', input);
+  const r = calc.data;
+  return (
+    <div>
+      <PageHeader title={t('finance:title')} description={t('finance:affordability.description')} />
+      <FinanceTabs />
+      <div className="grid gap-6 xl:grid-cols-[420px_1fr]">
+        <Card>
+          <div className="space-y-3">
+            <NumberField
+              label={t('finance:affordability.income')}
+              unit="€"
+              value={form.income}
+              onChange={(income) => set({ income })}
+            />
+            <NumberField
+              label={t('finance:affordability.expenses')}
+              unit="€"
+              value={form.expenses}
+              onChange={(expenses) => set({ expenses })}
+              hint={t('finance:affordability.expensesHint')}
+            />
+            <NumberField
+              label={t('finance:affordability.share')}
+              unit="%"
+              value={form.share}
+              onChange={(share) => set({ share })}
+              hint={t('finance:affordability.shareHint')}
+            />
+            <NumberField
+              label={t('finance:affordability.equity')}
+              unit="€"
+              value={form.equity}
+              onChange={(equity) => set({ equity })}
+            />
+            <div className="grid grid-cols-2 gap-3">
+              <NumberField
+                label={t('finance:annuity.rate')}
+                unit="%"
+                value={form.rate}
+                onChange={(rate) => set({ rate })}
+              />
+              <NumberField
+                label={t('finance:annuity.repayment')}
+                unit="%"
+                value={form.repayment}
+                onChange={(repayment) => set({ repayment })}
+              />
+            </div>
+            <NumberField
+              label={t('finance:affordability.sideCosts')}
+              unit="%"
+              value={form.sideCosts}
+              onChange={(sideCosts) => set({ sideCosts })}
+              hint={t('finance:affordability.sideCostsHint')}
+            />
+          </div>
+        </Card>
+        <Card>
+          <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+            <h2 className="text-base font-semibold text-slate-900">{t('finance:result')}</h2>
+            <ScenarioBar
+              kind="affordability"
+              input={input}
+              propertyId=""
+              defaultName={t('finance:affordability.defaultName')}
+            />
+          </div>
+          <CalculationError error={calc.error} />
+          {r ? (
+            <div className="space-y-3" aria-busy={calc.isFetching}>
+              <ResultCards
+                items={[
+                  {
+                    label: t('finance:affordability.maxPrice'),
+                    value: eur(r.maxPriceCents),
+                    testId: 'max-price',
+                  },
+                  {
+                    label: t('finance:affordability.rate'),
+                    value: eur(r.monthlyRateCents),
+                    hint: t(`finance:affordability.limitedBy.${r.limitedBy}`),
+                  },
+                  { label: t('finance:affordability.loan'), value: eur(r.loanCents) },
+                  { label: t('finance:affordability.sideCostsAmount'), value: eur(r.sideCostsCents) },
+                  { label: t('finance:costs.total'), value: eur(r.totalCostCents) },
+                ]}
+              />
+              {!r.equityCoversSideCosts ? (
+                <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+                  {t('finance:affordability.equityWarning')}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+        </Card>
+      </div>
+    </div>
+  );
+}
