@@ -84,6 +84,8 @@ export const investmentRequestSchema = z.object({
   startMonth: month.default(currentMonth),
 });
 
+export type InvestmentRequest = z.infer<typeof investmentRequestSchema>;
+
 export const SCENARIO_KINDS = [
   'annuity',
   'compare',

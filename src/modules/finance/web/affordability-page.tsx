@@ -1,12 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../../web/api/client.js';
 import { Card } from '../../../web/components/card.js';
 import { PageHeader } from '../../../web/components/page-header.js';
+import type { PropertyDefaults } from '../contract.js';
 import type { AffordabilityResult } from '../domain/affordability.js';
+import type { PurchaseCostResult } from '../domain/purchase-costs.js';
 import { CalculationError } from './calculation-error.js';
 import { FinanceTabs } from './finance-tabs.js';
-import { centsOf, eur, parseDecimal } from './format.js';
+import { centsOf, eur, numberText, parseDecimal } from './format.js';
 import { NumberField } from './number-field.js';
+import { PropertySource } from './property-source.js';
 import { ResultCards } from './result-cards.js';
 import { ScenarioBar } from './scenario-bar.js';
 import { useCalculation } from './use-calculation.js';
@@ -23,6 +27,23 @@ export function AffordabilityPage() {
     sideCosts: '10,57',
   });
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const [propertyId, setPropertyId] = useState('');
+  // The property's side costs come from the side-cost calculator: its state's transfer tax, notary,
+  // land register and half of a usual commission.
+  const onDefaults = useCallback((d: PropertyDefaults) => {
+    if (!d.priceCents || !d.state) return;
+    void api<PurchaseCostResult>('/finance/purchase-costs', {
+      method: 'POST',
+      body: {
+        priceCents: d.priceCents,
+        state: d.state,
+        propertyKind: d.propertyKind,
+        commission: { totalPercent: 7.14, buyerSharePercent: 50 },
+      },
+    })
+      .then((costs) => setForm((f) => ({ ...f, sideCosts: numberText(costs.sideCostsPercent) })))
+      .catch(() => undefined);
+  }, []);
   const input = useMemo(() => {
     const cents = [form.income, form.expenses, form.equity].map(centsOf);
     const numbers = [form.share, form.rate, form.repayment, form.sideCosts].map(parseDecimal);
@@ -49,6 +70,7 @@ export function AffordabilityPage() {
       <div className="grid gap-6 xl:grid-cols-[420px_1fr]">
         <Card>
           <div className="space-y-3">
+            <PropertySource propertyId={propertyId} onChange={setPropertyId} onDefaults={onDefaults} />
             <NumberField
               label={t('finance:affordability.income')}
               unit="€"
@@ -104,7 +126,7 @@ export function AffordabilityPage() {
             <ScenarioBar
               kind="affordability"
               input={input}
-              propertyId=""
+              propertyId={propertyId}
               defaultName={t('finance:affordability.defaultName')}
             />
           </div>

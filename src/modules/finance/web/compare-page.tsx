@@ -1,5 +1,5 @@
 import { Plus, Trash2 } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Badge } from '../../../web/components/badge.js';
@@ -7,11 +7,13 @@ import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
 import { TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
+import type { PropertyDefaults } from '../contract.js';
 import type { OfferComparison } from '../domain/offers.js';
 import { CalculationError } from './calculation-error.js';
 import { FinanceTabs } from './finance-tabs.js';
-import { centsOf, eur, eurWhole, parseDecimal, pct } from './format.js';
+import { centsOf, eur, euroText, eurWhole, parseDecimal, pct } from './format.js';
 import { NumberField } from './number-field.js';
+import { PropertySource } from './property-source.js';
 import { ScenarioBar } from './scenario-bar.js';
 import { useCalculation } from './use-calculation.js';
 
@@ -41,7 +43,12 @@ const offer = (name: string, rate: string, fixedYears: string): OfferForm => ({
 
 export function ComparePage() {
   const { t } = useTranslation();
+  const [propertyId, setPropertyId] = useState('');
   const [amount, setAmount] = useState('300.000');
+  // As in the financing plan: 80 % of the price as the loan the banks are asked for.
+  const onDefaults = useCallback((d: PropertyDefaults) => {
+    if (d.priceCents) setAmount(euroText(Math.round(d.priceCents * 0.8)));
+  }, []);
   const [offers, setOffers] = useState<OfferForm[]>([
     offer('Bank A', '3,6', '10'),
     offer('Bank B', '3,75', '15'),
@@ -87,7 +94,10 @@ export function ComparePage() {
       <div className="grid gap-6 xl:grid-cols-[420px_1fr]">
         <div className="space-y-4">
           <Card>
-            <NumberField label={t('finance:annuity.amount')} unit="€" value={amount} onChange={setAmount} />
+            <div className="space-y-3">
+              <PropertySource propertyId={propertyId} onChange={setPropertyId} onDefaults={onDefaults} />
+              <NumberField label={t('finance:annuity.amount')} unit="€" value={amount} onChange={setAmount} />
+            </div>
           </Card>
           {offers.map((o, i) => (
             <Card key={o.key}>
@@ -172,7 +182,7 @@ export function ComparePage() {
               <ScenarioBar
                 kind="compare"
                 input={input}
-                propertyId=""
+                propertyId={propertyId}
                 defaultName={t('finance:compare.defaultName')}
               />
             </div>

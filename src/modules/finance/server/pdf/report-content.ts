@@ -1,4 +1,4 @@
-import type { LoanPartRequest } from '../../contract.js';
+import type { InvestmentRequest, LoanPartRequest } from '../../contract.js';
 import type { CalculationResult } from '../scenario-calculation.js';
 import type { PdfChart, PdfSection, PdfTable } from './finance-pdf.js';
 import { duration, eur, monthDe, num, pct } from './format-de.js';
@@ -206,9 +206,31 @@ export function reportContent(calc: CalculationResult, input: Record<string, unk
     }
     case 'investment': {
       const r = calc.result;
+      const i = input as InvestmentRequest;
       return {
         title: 'Renditeberechnung',
         sections: [
+          {
+            heading: 'Eingaben',
+            rows: [
+              ['Kaufpreis', eur(i.priceCents)],
+              ['Nebenkosten', eur(i.sideCostsCents)],
+              ['Kaltmiete im Monat', eur(i.monthlyColdRentCents)],
+              ['Nicht umlagefähige Kosten im Jahr', eur(i.nonRecoverableCostsYearlyCents)],
+              ['Leerstand', pct(i.vacancyPercent)],
+              ['Eigenkapital', eur(i.equityCents)],
+              [
+                'Sollzins / anfängliche Tilgung',
+                `${pct(i.nominalRatePercent)} / ${pct(i.initialRepaymentPercent)}`,
+              ],
+              ['Gebäudeanteil / Fertigstellung', `${pct(i.buildingSharePercent)} / ${i.completionYear}`],
+              ['Grenzsteuersatz', pct(i.marginalTaxPercent)],
+              [
+                'Miet- / Wert- / Kostensteigerung p. a.',
+                `${pct(i.rentGrowthPercent)} / ${pct(i.valueGrowthPercent)} / ${pct(i.costGrowthPercent)}`,
+              ],
+            ],
+          },
           {
             heading: 'Kennzahlen',
             rows: [
