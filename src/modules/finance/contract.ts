@@ -128,3 +128,131 @@ export const propertyDefaultsSchema = z.object({
   commissionText: z.string().nullable(),
 });
 export type PropertyDefaults = z.infer<typeof propertyDefaultsSchema>;
+
+// Response shapes, so the OpenAPI document describes every figure a calculator returns.
+const scheduleRow = {
+  openingCents: z.number(),
+  paymentCents: z.number(),
+  interestCents: z.number(),
+  repaymentCents: z.number(),
+  specialRepaymentCents: z.number(),
+  closingCents: z.number(),
+};
+const scheduleYearSchema = z.object({ year: z.number(), ...scheduleRow });
+export const financingPlanSchema = z.object({
+  parts: z.array(
+    z.object({
+      name: z.string(),
+      amountCents: z.number(),
+      rateCents: z.number().describe('Regular rate per payment'),
+      paymentsPerYear: z.number(),
+      fixedRateYears: z.number(),
+      remainingAtFixedEndCents: z.number(),
+      interestDuringFixedCents: z.number(),
+      totalInterestCents: z.number(),
+      totalPaidCents: z.number(),
+      payoffPeriods: z.number(),
+      payoffMonth: z.string(),
+      effectiveRatePercent: z.number().nullable(),
+      schedule: z.array(z.object({ period: z.number(), month: z.string(), ...scheduleRow })),
+      years: z.array(scheduleYearSchema),
+    }),
+  ),
+  totalAmountCents: z.number(),
+  totalRateCents: z.number(),
+  totalInterestCents: z.number(),
+  effectiveRatePercent: z.number().nullable(),
+  years: z.array(scheduleYearSchema),
+});
+
+export const offerComparisonSchema = z.object({
+  horizonYears: z.number(),
+  cheapest: z.string(),
+  offers: z.array(
+    z.object({
+      name: z.string(),
+      rateCents: z.number(),
+      nominalRatePercent: z.number(),
+      effectiveRatePercent: z.number().nullable(),
+      fixedRateYears: z.number(),
+      feesCents: z.number(),
+      specialRepaymentRightPercent: z.number(),
+      remainingAtFixedEndCents: z.number(),
+      interestDuringFixedCents: z.number(),
+      costToHorizonCents: z.number(),
+      remainingAtHorizonCents: z.number(),
+      remainingByYear: z.array(z.number()),
+      rank: z.number(),
+    }),
+  ),
+});
+
+export const purchaseCostSchema = z.object({
+  transferTax: z.object({
+    state: z.string(),
+    stateName: z.string(),
+    ratePercent: z.number(),
+    validFrom: z.string(),
+    baseCents: z.number(),
+    cents: z.number(),
+  }),
+  notaryCents: z.number(),
+  landRegistryCents: z.number(),
+  commission: z
+    .object({
+      buyerPercent: z.number(),
+      buyerCents: z.number(),
+      sellerPercent: z.number(),
+      sellerCents: z.number(),
+    })
+    .nullable(),
+  sideCostsCents: z.number(),
+  sideCostsPercent: z.number(),
+  totalCostCents: z.number(),
+  loanCents: z.number(),
+  equityNeededCents: z.number(),
+  notes: z.array(z.string()),
+});
+
+export const affordabilitySchema = z.object({
+  monthlyRateCents: z.number(),
+  limitedBy: z.enum(['surplus', 'income_share']),
+  loanCents: z.number(),
+  maxPriceCents: z.number(),
+  sideCostsCents: z.number(),
+  totalCostCents: z.number(),
+  equityCoversSideCosts: z.boolean(),
+});
+
+const investmentYearSchema = z.object({
+  year: z.number(),
+  rentCents: z.number(),
+  costsCents: z.number(),
+  interestCents: z.number(),
+  repaymentCents: z.number(),
+  depreciationCents: z.number(),
+  taxableCents: z.number(),
+  taxCents: z.number().describe('Positive: tax to pay; negative: tax saved'),
+  cashFlowBeforeTaxCents: z.number(),
+  cashFlowAfterTaxCents: z.number(),
+  remainingDebtCents: z.number(),
+  valueCents: z.number(),
+});
+export const investmentSchema = z.object({
+  grossYieldPercent: z.number(),
+  netYieldPercent: z.number(),
+  purchasePriceFactor: z.number(),
+  loanCents: z.number(),
+  depreciation: z.object({
+    ratePercent: z.number(),
+    baseCents: z.number(),
+    yearlyCents: z.number(),
+    rule: z.string(),
+  }),
+  firstYear: investmentYearSchema,
+  returnOnEquityPercent: z.number().nullable(),
+  irrPercent: z.number().nullable(),
+  projection: z.array(investmentYearSchema),
+  saleValueCents: z.number(),
+  notes: z.array(z.string()),
+});

@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AlertTriangle, Clapperboard, ExternalLink, FileDown, Sparkles, Trash2 } from 'lucide-react';
+import {
+  AlertTriangle,
+  Calculator,
+  Clapperboard,
+  ExternalLink,
+  FileDown,
+  Sparkles,
+  Trash2,
+} from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -41,6 +49,7 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
   const [deleting, setDeleting] = useState(false);
   const canWrite = hasPermission(me, 'crm.properties.write');
   // The AI Studio is an optional module: link to it only when the office has it switched on.
+  const canUseFinance = Boolean(me?.nav.some((entry) => entry.module === 'finance'));
   const canUseAi =
     Boolean(me?.nav.some((entry) => entry.module === 'ai')) && hasPermission(me, 'ai.generate');
   const refresh = () =>
@@ -115,6 +124,15 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
             <FileDown className="size-4" aria-hidden="true" />
             {t('crm:properties.expose')}
           </a>
+          {canUseFinance ? (
+            <Link
+              to={`/finanzierung?propertyId=${property.id}`}
+              className="inline-flex items-center gap-2 rounded-lg bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            >
+              <Calculator className="size-4" aria-hidden="true" />
+              {t('crm:properties.financeIt')}
+            </Link>
+          ) : null}
           {canUseAi ? (
             <>
               <Link

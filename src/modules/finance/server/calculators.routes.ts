@@ -3,10 +3,15 @@ import { z } from 'zod';
 import type { Platform } from '../../../platform/kernel.js';
 import {
   affordabilityRequestSchema,
+  affordabilitySchema,
   annuityRequestSchema,
   compareRequestSchema,
+  financingPlanSchema,
   investmentRequestSchema,
+  investmentSchema,
+  offerComparisonSchema,
   purchaseCostRequestSchema,
+  purchaseCostSchema,
 } from '../contract.js';
 import { affordability } from '../domain/affordability.js';
 import { financingPlan } from '../domain/annuity.js';
@@ -32,6 +37,7 @@ export const calculatorRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
         summary:
           'Annuity loan plan: rates, monthly and yearly schedule, remaining debt, effective rate (PAngV)',
         body: annuityRequestSchema,
+        response: { 200: financingPlanSchema },
       },
     },
     async (request) => runCalculation(() => financingPlan(request.body.parts)),
@@ -45,6 +51,7 @@ export const calculatorRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
         tags: ['finance'],
         summary: 'Compare two to five loan offers over the shortest Zinsbindung',
         body: compareRequestSchema,
+        response: { 200: offerComparisonSchema },
       },
     },
     async (request) => runCalculation(() => compareOffers(request.body.offers)),
@@ -59,6 +66,7 @@ export const calculatorRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
         summary:
           'Purchase side costs: transfer tax by state and date, notary, land register, commission (§ 656c BGB)',
         body: purchaseCostRequestSchema,
+        response: { 200: purchaseCostSchema },
       },
     },
     async (request) =>
@@ -73,6 +81,7 @@ export const calculatorRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
         tags: ['finance'],
         summary: 'Highest affordable purchase price from income, expenses, equity and loan terms',
         body: affordabilityRequestSchema,
+        response: { 200: affordabilitySchema },
       },
     },
     async (request) => runCalculation(() => affordability(request.body)),
@@ -87,6 +96,7 @@ export const calculatorRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
         summary:
           'Investor figures: yields, factor, cash flow before and after tax, AfA, ROE, 10-year projection with IRR',
         body: investmentRequestSchema,
+        response: { 200: investmentSchema },
       },
     },
     async (request) => runCalculation(() => investment(request.body)),
