@@ -3,6 +3,7 @@
  * OpenImmo's, so most maps are a case change; the exceptions are spelled out here.
  */
 import type { ObjectType } from '../domain/property-enums.js';
+import { FEDERAL_STATE_NAMES } from '../domain/property-enums.js';
 
 /** The attribute that carries the subtype on each `objektart` child. */
 export const SUBTYPE_ATTRIBUTE: Record<ObjectType, string> = {
@@ -137,24 +138,7 @@ export const CARRIER_FROM_OPENIMMO: Record<string, string> = {
   ALTERNATIV: 'solar',
 };
 
-export const FEDERAL_STATE_NAMES: Record<string, string> = {
-  BW: 'Baden-Württemberg',
-  BY: 'Bayern',
-  BE: 'Berlin',
-  BB: 'Brandenburg',
-  HB: 'Bremen',
-  HH: 'Hamburg',
-  HE: 'Hessen',
-  MV: 'Mecklenburg-Vorpommern',
-  NI: 'Niedersachsen',
-  NW: 'Nordrhein-Westfalen',
-  RP: 'Rheinland-Pfalz',
-  SL: 'Saarland',
-  SN: 'Sachsen',
-  ST: 'Sachsen-Anhalt',
-  SH: 'Schleswig-Holstein',
-  TH: 'Thüringen',
-};
+export { FEDERAL_STATE_NAMES };
 export const FEDERAL_STATE_CODES: Record<string, string> = Object.fromEntries(
   Object.entries(FEDERAL_STATE_NAMES).flatMap(([code, name]) => [
     [name.toLowerCase(), code],

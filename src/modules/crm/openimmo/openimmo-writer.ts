@@ -191,7 +191,9 @@ function immobilie(listing: ExportListing, createdAt: Date): XmlNode {
           : undefined,
       strasse: p.street ?? undefined,
       hausnummer: p.houseNumber ?? undefined,
-      bundesland: p.federalState ? FEDERAL_STATE_NAMES[p.federalState] : undefined,
+      bundesland: p.federalState
+        ? (FEDERAL_STATE_NAMES as Record<string, string>)[p.federalState]
+        : undefined,
       land: { '@_iso_land': 'DEU' },
       etage: num(p.floor),
       anzahl_etagen: num(p.totalFloors),

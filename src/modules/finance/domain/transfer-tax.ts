@@ -1,24 +1,13 @@
-/** The sixteen federal states by their ISO 3166-2 code. */
-export const FEDERAL_STATES = {
-  BW: 'Baden-Württemberg',
-  BY: 'Bayern',
-  BE: 'Berlin',
-  BB: 'Brandenburg',
-  HB: 'Bremen',
-  HH: 'Hamburg',
-  HE: 'Hessen',
-  MV: 'Mecklenburg-Vorpommern',
-  NI: 'Niedersachsen',
-  NW: 'Nordrhein-Westfalen',
-  RP: 'Rheinland-Pfalz',
-  SL: 'Saarland',
-  SN: 'Sachsen',
-  ST: 'Sachsen-Anhalt',
-  SH: 'Schleswig-Holstein',
-  TH: 'Thüringen',
-} as const;
-export type StateCode = keyof typeof FEDERAL_STATES;
-export const STATE_CODES = Object.keys(FEDERAL_STATES) as StateCode[];
+import {
+  FEDERAL_STATES as CODES,
+  FEDERAL_STATE_NAMES,
+  type FederalState,
+} from '../../crm/domain/property-enums.js';
+
+/** The sixteen federal states by their ISO 3166-2 code, as the CRM stores them. */
+export const FEDERAL_STATES = FEDERAL_STATE_NAMES;
+export type StateCode = FederalState;
+export const STATE_CODES: StateCode[] = [...CODES];
 
 export interface TransferTaxRate {
   state: StateCode;
