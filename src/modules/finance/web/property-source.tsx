@@ -47,11 +47,11 @@ export function PropertySource({
       value={propertyId}
       onChange={(e) => onChange(e.target.value)}
       hint={
-        defaults.data?.stateSource === 'postal_code'
-          ? t('finance:stateFromPostalCode')
-          : propertyId
-            ? t('finance:propertyApplied')
-            : t('finance:propertyHint')
+        !propertyId
+          ? t('finance:propertyHint')
+          : defaults.data?.stateSource === 'postal_code'
+            ? `${t('finance:propertyApplied')} ${t('finance:stateFromPostalCode')}`
+            : t('finance:propertyApplied')
       }
       options={[
         { value: '', label: t('finance:noProperty') },
