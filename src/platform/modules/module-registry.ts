@@ -1,6 +1,7 @@
 import { adminModule } from '../../modules/admin/module.js';
 import { aiModule } from '../../modules/ai/module.js';
 import { crmModule } from '../../modules/crm/module.js';
+import { documentsModule } from '../../modules/documents/module.js';
 import { financeModule } from '../../modules/finance/module.js';
 import { socialModule } from '../../modules/social/module.js';
 import type { ModuleManifest } from './module-manifest.js';
@@ -12,4 +13,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   socialModule,
   aiModule,
   financeModule,
+  documentsModule,
 ];

@@ -1,4 +1,5 @@
 import { eq, or, sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aiGeneration, aiProviderSetting, aiTenantSetting } from '../../modules/ai/schema.js';
 import {
@@ -13,6 +14,7 @@ import {
   viewing,
   viewingContact,
 } from '../../modules/crm/schema.js';
+import { document, documentVersion } from '../../modules/documents/schema.js';
 import { financeScenario } from '../../modules/finance/schema.js';
 import { socialAccount, socialOauthState, socialPost, socialTarget } from '../../modules/social/schema.js';
 import { auditLog } from '../audit/audit.schema.js';
@@ -67,6 +69,8 @@ async function snapshotOfA() {
         aiProviderSetting,
         aiTenantSetting,
         financeScenario,
+        document,
+        documentVersion,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -217,7 +221,17 @@ beforeAll(async () => {
       ],
     },
   });
+  const documentOfA = await t.as(ownerA, {
+    method: 'POST',
+    url: `/api/documents?propertyId=${propertyId}&fileName=grundriss.png`,
+    payload: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer(),
+    headers: { 'content-type': 'image/png' },
+  });
+  expect(documentOfA.statusCode, documentOfA.body).toBe(201);
   idsOfA.push(
+    documentOfA.json().id,
     scenarioId,
     aiGenerationId,
     socialTargetOfA?.id ?? '',

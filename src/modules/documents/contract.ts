@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { DOCUMENT_CATEGORIES } from './domain/categories.js';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT angeben.');
+const tags = z.array(z.string().trim().min(1).max(40)).max(20);
+
+export const uploadQuerySchema = z
+  .object({
+    propertyId: z.string().uuid().optional(),
+    contactId: z.string().uuid().optional(),
+    fileName: z.string().trim().min(1).max(255),
+    title: z.string().trim().min(1).max(200).optional(),
+    category: z.enum(DOCUMENT_CATEGORIES).optional(),
+    confidential: z.enum(['true', 'false']).default('false'),
+  })
+  .refine((q) => Boolean(q.propertyId) !== Boolean(q.contactId), {
+    message: 'Ein Dokument gehört genau zu einem Objekt oder einem Kontakt.',
+    path: ['propertyId'],
+  });
+
+export const documentPatchSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    category: z.enum(DOCUMENT_CATEGORIES),
+    tags,
+    confidential: z.boolean(),
+    validUntil: day.nullable(),
+  })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nichts zu ändern.' });
+
+export const versionSchema = z.object({
+  version: z.number(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  uploadedBy: z.string().nullable(),
+  uploadedByName: z.string().nullable(),
+  createdAt: z.string(),
+  url: z.string(),
+});
+
+export const documentSchema = z.object({
+  id: z.string(),
+  propertyId: z.string().nullable(),
+  contactId: z.string().nullable(),
+  title: z.string(),
+  category: z.enum(DOCUMENT_CATEGORIES),
+  tags: z.array(z.string()),
+  confidential: z.boolean(),
+  validUntil: z.string().nullable(),
+  expiry: z.enum(['keine', 'gueltig', 'laeuft_ab', 'abgelaufen']),
+  currentVersion: z.number(),
+  current: versionSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DocumentView = z.infer<typeof documentSchema>;

@@ -1,0 +1,33 @@
+import { defineModule } from '../../platform/modules/module-manifest.js';
+
+const everyone = ['owner', 'admin', 'agent', 'assistant', 'readonly'] as const;
+
+/** Document folders per property and contact: upload, versions, categories, expiry. */
+export const documentsModule = defineModule({
+  id: 'documents',
+  apiPrefix: 'documents',
+  title: { de: 'Dokumente', en: 'Documents' },
+  description: {
+    de: 'Dokumente je Objekt und Kontakt: hochladen, kategorisieren, Versionen, Ablaufdaten.',
+    en: 'Documents per property and contact: upload, categories, versions, expiry dates.',
+  },
+  dependsOn: ['admin', 'crm'],
+  core: false,
+  defaultEnabled: true,
+  permissions: [
+    { id: 'documents.read', label: { de: 'Dokumente ansehen', en: 'View documents' }, roles: everyone },
+    {
+      id: 'documents.write',
+      label: { de: 'Dokumente hochladen und bearbeiten', en: 'Upload and edit documents' },
+      roles: ['owner', 'admin', 'agent', 'assistant'],
+    },
+    {
+      id: 'documents.confidential',
+      label: { de: 'Vertrauliche Dokumente sehen', en: 'See confidential documents' },
+      roles: ['owner', 'admin', 'agent'],
+    },
+  ],
+  // The pages come with the next step; until then the module is reachable through its API only.
+  nav: [],
+  server: () => import('./server/documents.server.js').then((m) => m.documentsServer),
+});

@@ -1,0 +1,168 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, max } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db/database.js';
+import { sniffContentType } from '../../../platform/files/sniff-content-type.js';
+import type { TenantRequestContext } from '../../../platform/http/access-control.js';
+import { AppError, badRequest, notFound } from '../../../platform/http/app-error.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { contact, property } from '../../crm/schema.js';
+import { cleanFileName, DOCUMENT_TYPES } from '../domain/allowed-types.js';
+import type { DocumentCategory } from '../domain/categories.js';
+import { document, documentVersion } from '../schema.js';
+
+export type DocumentRow = typeof document.$inferSelect;
+export type VersionRow = typeof documentVersion.$inferSelect;
+
+interface StoredFile {
+  key: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/**
+ * Upload and versions. The bytes decide the type (an .exe named .pdf is refused before anything
+ * is stored); every version keeps its SHA-256, uploader and time; the file is written before its
+ * row, and removed again if the row cannot be written, so no half-stored document remains.
+ */
+export class DocumentService {
+  constructor(private readonly platform: Platform) {}
+
+  private async store(ctx: TenantRequestContext, data: Buffer, fileName: string): Promise<StoredFile> {
+    if (data.length === 0) throw badRequest('file_required', 'Bitte die Datei als Request-Body senden.');
+    const type = await sniffContentType(data, DOCUMENT_TYPES);
+    if (!type)
+      throw new AppError(
+        415,
+        'unsupported_file_type',
+        'Dieser Dateityp ist nicht erlaubt. Erlaubt sind PDF, Bilder (JPEG, PNG, WebP, TIFF, HEIC) und Office-Dateien.',
+      );
+    const key = `tenants/${ctx.tenantId}/documents/${randomUUID()}.${type.ext}`;
+    await this.platform.files.put(key, data);
+    return {
+      key,
+      fileName: cleanFileName(fileName),
+      contentType: type.mime,
+      sizeBytes: data.length,
+      sha256: createHash('sha256').update(data).digest('hex'),
+    };
+  }
+
+  private async withStoredFile<T>(file: StoredFile, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      await this.platform.files.delete(file.key).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async create(
+    ctx: TenantRequestContext,
+    data: Buffer,
+    input: {
+      propertyId?: string;
+      contactId?: string;
+      fileName: string;
+      title?: string;
+      category?: DocumentCategory;
+      confidential: boolean;
+    },
+  ): Promise<string> {
+    await ctx.db(async (tx) => {
+      if (input.propertyId) {
+        const [found] = await tx
+          .select({ id: property.id })
+          .from(property)
+          .where(eq(property.id, input.propertyId));
+        if (!found) throw notFound('Objekt');
+      }
+      if (input.contactId) {
+        const [found] = await tx
+          .select({ id: contact.id })
+          .from(contact)
+          .where(eq(contact.id, input.contactId));
+        if (!found) throw notFound('Kontakt');
+      }
+    });
+    const file = await this.store(ctx, data, input.fileName);
+    return this.withStoredFile(file, () =>
+      ctx.db(async (tx) => {
+        const [row] = await tx
+          .insert(document)
+          .values({
+            tenantId: ctx.tenantId,
+            propertyId: input.propertyId ?? null,
+            contactId: input.contactId ?? null,
+            title: input.title ?? file.fileName.replace(/\.[^.]+$/, ''),
+            category: input.category ?? 'sonstiges',
+            confidential: input.confidential,
+            createdBy: ctx.auth.user.id,
+          })
+          .returning({ id: document.id });
+        if (!row) throw new Error('document insert returned nothing');
+        await insertVersion(tx, ctx, row.id, 1, file);
+        return row.id;
+      }),
+    );
+  }
+
+  /** A new upload of the same document: the earlier versions stay downloadable. */
+  async addVersion(
+    ctx: TenantRequestContext,
+    documentId: string,
+    data: Buffer,
+    fileName: string,
+  ): Promise<void> {
+    const [existing] = await ctx.db((tx) =>
+      tx.select({ id: document.id }).from(document).where(eq(document.id, documentId)),
+    );
+    if (!existing) throw notFound('Dokument');
+    const file = await this.store(ctx, data, fileName);
+    await this.withStoredFile(file, () =>
+      ctx.db(async (tx) => {
+        const [latest] = await tx
+          .select({ version: max(documentVersion.version) })
+          .from(documentVersion)
+          .where(eq(documentVersion.documentId, documentId));
+        const next = (latest?.version ?? 0) + 1;
+        await insertVersion(tx, ctx, documentId, next, file);
+        await tx
+          .update(document)
+          .set({ currentVersion: next, updatedAt: new Date(), extractedText: null })
+          .where(eq(document.id, documentId));
+      }),
+    );
+  }
+
+  async version(ctx: TenantRequestContext, documentId: string, version: number): Promise<VersionRow | null> {
+    const [row] = await ctx.db((tx) =>
+      tx
+        .select()
+        .from(documentVersion)
+        .where(and(eq(documentVersion.documentId, documentId), eq(documentVersion.version, version))),
+    );
+    return row ?? null;
+  }
+}
+
+async function insertVersion(
+  tx: Tx,
+  ctx: TenantRequestContext,
+  documentId: string,
+  version: number,
+  file: StoredFile,
+) {
+  await tx.insert(documentVersion).values({
+    tenantId: ctx.tenantId,
+    documentId,
+    version,
+    fileKey: file.key,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    sizeBytes: file.sizeBytes,
+    sha256: file.sha256,
+    uploadedBy: ctx.auth.user.id,
+  });
+}

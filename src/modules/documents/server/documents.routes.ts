@@ -1,0 +1,239 @@
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authUser } from '../../../platform/auth/auth.schema.js';
+import { type TenantRequestContext, tenantContext } from '../../../platform/http/access-control.js';
+import { notFound } from '../../../platform/http/app-error.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { prefixTsQuery } from '../../crm/server/property-queries.js';
+import { documentPatchSchema, documentSchema, uploadQuerySchema, versionSchema } from '../contract.js';
+import { DOCUMENT_CATEGORIES } from '../domain/categories.js';
+import { document, documentVersion } from '../schema.js';
+import { DocumentService } from './document-service.js';
+import { documentViews, EXPIRY_WARNING_DAYS, versionView } from './document-view.js';
+
+const bodyOf = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
+
+/** Document folders: upload as the raw body (type sniffed from the bytes), versions, filters, edits. */
+export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const documents = new DocumentService(platform);
+  // Any file type arrives as bytes; the service decides from the bytes whether it is allowed.
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: platform.config.env.UPLOAD_LIMIT_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+
+  const seesConfidential = (ctx: TenantRequestContext) =>
+    platform.permissions.allows(ctx.auth.role, 'documents.confidential');
+  /** A confidential document is as good as absent for those who may not see it. */
+  const visible = (ctx: TenantRequestContext) =>
+    seesConfidential(ctx) ? undefined : eq(document.confidential, false);
+
+  const readOne = async (ctx: TenantRequestContext, id: string) => {
+    const views = await ctx.db(async (tx) => {
+      const rows = await tx
+        .select()
+        .from(document)
+        .where(and(eq(document.id, id), visible(ctx)));
+      return documentViews(tx, rows);
+    });
+    const [view] = views;
+    if (!view) throw notFound('Dokument');
+    return view;
+  };
+
+  app.post(
+    '/',
+    {
+      config: { access: { permission: 'documents.write' } },
+      schema: {
+        tags: ['documents'],
+        summary: 'Upload a document (the file as the raw body) into a property or contact folder',
+        querystring: uploadQuerySchema,
+        response: { 201: documentSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const q = request.query;
+      const id = await documents.create(ctx, bodyOf(request.body), {
+        ...q,
+        confidential: q.confidential === 'true' && seesConfidential(ctx),
+      });
+      return reply.status(201).send(await readOne(ctx, id));
+    },
+  );
+
+  app.post(
+    '/:id/versions',
+    {
+      config: { access: { permission: 'documents.write' } },
+      schema: {
+        tags: ['documents'],
+        summary: 'Upload a new version; earlier versions stay downloadable',
+        params: z.object({ id: z.string().uuid() }),
+        querystring: z.object({ fileName: z.string().trim().min(1).max(255) }),
+        response: { 201: documentSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      await readOne(ctx, request.params.id);
+      await documents.addVersion(ctx, request.params.id, bodyOf(request.body), request.query.fileName);
+      return reply.status(201).send(await readOne(ctx, request.params.id));
+    },
+  );
+
+  app.get(
+    '/',
+    {
+      config: { access: { permission: 'documents.read' } },
+      schema: {
+        tags: ['documents'],
+        summary: 'Documents of a property or contact, filtered by category, expiry or full text (German)',
+        querystring: z.object({
+          propertyId: z.string().uuid().optional(),
+          contactId: z.string().uuid().optional(),
+          category: z.enum(DOCUMENT_CATEGORIES).optional(),
+          expiring: z.enum(['true', 'false']).optional(),
+          q: z.string().trim().max(200).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(documentSchema) }) },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const { propertyId, contactId, category, expiring, q } = request.query;
+      const query = q ? prefixTsQuery(q) : null;
+      const warnUntil = new Date(Date.now() + EXPIRY_WARNING_DAYS * 86_400_000).toISOString().slice(0, 10);
+      const items = await ctx.db(async (tx) => {
+        const rows = await tx
+          .select()
+          .from(document)
+          .where(
+            and(
+              visible(ctx),
+              propertyId ? eq(document.propertyId, propertyId) : undefined,
+              contactId ? eq(document.contactId, contactId) : undefined,
+              category ? eq(document.category, category) : undefined,
+              expiring === 'true' ? lte(document.validUntil, warnUntil) : undefined,
+              query ? sql`${document.searchVector} @@ to_tsquery('german', ${query})` : undefined,
+            ),
+          )
+          .orderBy(
+            query
+              ? desc(sql`ts_rank(${document.searchVector}, to_tsquery('german', ${query}))`)
+              : desc(document.updatedAt),
+          )
+          .limit(500);
+        return documentViews(tx, rows);
+      });
+      return { items };
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { access: { permission: 'documents.read' } },
+      schema: {
+        tags: ['documents'],
+        summary: 'One document with all its versions',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: documentSchema.extend({ versions: z.array(versionSchema) }) },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const view = await readOne(ctx, request.params.id);
+      const versions = await ctx.db((tx) =>
+        tx
+          .select({ v: documentVersion, name: authUser.name })
+          .from(documentVersion)
+          .leftJoin(authUser, eq(authUser.id, documentVersion.uploadedBy))
+          .where(eq(documentVersion.documentId, view.id))
+          .orderBy(asc(documentVersion.version)),
+      );
+      return { ...view, versions: versions.map(({ v, name }) => versionView(v, name)) };
+    },
+  );
+
+  app.get(
+    '/:id/versions/:version/file',
+    {
+      config: { access: { permission: 'documents.read' } },
+      schema: {
+        tags: ['documents'],
+        summary: 'Download one version of a document',
+        params: z.object({ id: z.string().uuid(), version: z.coerce.number().int().min(1) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      await readOne(ctx, request.params.id);
+      const version = await documents.version(ctx, request.params.id, request.params.version);
+      if (!version) throw notFound('Version');
+      return reply
+        .header('content-type', version.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(version.fileName)}`)
+        .header('x-content-sha256', version.sha256)
+        .header('cache-control', 'private, no-store')
+        .send(await platform.files.stream(version.fileKey));
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      config: { access: { permission: 'documents.write' } },
+      schema: {
+        tags: ['documents'],
+        summary: 'Change title, category, tags, confidentiality or valid-until date',
+        params: z.object({ id: z.string().uuid() }),
+        body: documentPatchSchema,
+        response: { 200: documentSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      await readOne(ctx, request.params.id);
+      const { confidential, ...rest } = request.body;
+      // Only those who may see confidential documents may mark one so (or lift the mark).
+      const changes = seesConfidential(ctx) || confidential === undefined ? request.body : rest;
+      await ctx.db((tx) =>
+        tx
+          .update(document)
+          .set({ ...changes, updatedAt: new Date() })
+          .where(eq(document.id, request.params.id)),
+      );
+      return readOne(ctx, request.params.id);
+    },
+  );
+
+  app.delete(
+    '/:id',
+    {
+      config: { access: { permission: 'documents.write' } },
+      schema: {
+        tags: ['documents'],
+        summary: 'Delete a document with all its versions and files',
+        params: z.object({ id: z.string().uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      await readOne(ctx, request.params.id);
+      const keys = await ctx.db(async (tx) => {
+        const versions = await tx
+          .select({ key: documentVersion.fileKey })
+          .from(documentVersion)
+          .where(eq(documentVersion.documentId, request.params.id));
+        await tx.delete(document).where(eq(document.id, request.params.id));
+        return versions.map((v) => v.key);
+      });
+      await Promise.all(keys.map((key) => platform.files.delete(key).catch(() => undefined)));
+      return reply.status(204).send();
+    },
+  );
+};
