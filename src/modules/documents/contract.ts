@@ -53,6 +53,25 @@ export const documentSchema = z.object({
   expiry: z.enum(['keine', 'gueltig', 'laeuft_ab', 'abgelaufen']),
   currentVersion: z.number(),
   current: versionSchema,
+  text: z.object({
+    status: z.enum(['ausstehend', 'laeuft', 'fertig', 'fehler', 'nicht_moeglich']),
+    note: z.string().nullable(),
+    jobRunId: z.string().nullable(),
+    /** The first characters, for previews; the full text is searched on the server. */
+    excerpt: z.string().nullable(),
+  }),
+  categorySource: z.enum(['manuell', 'automatisch']),
+  suggestion: z
+    .object({ category: z.enum(DOCUMENT_CATEGORIES), confidence: z.number(), reason: z.array(z.string()) })
+    .nullable(),
+  energyFacts: z
+    .object({
+      certificateType: z.enum(['bedarf', 'verbrauch']).nullable(),
+      energyValue: z.number().nullable(),
+      efficiencyClass: z.string().nullable(),
+      validUntil: z.string().nullable(),
+    })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

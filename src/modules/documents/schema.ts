@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  real,
   text,
   timestamp,
   unique,
@@ -37,6 +38,22 @@ export const document = pgTable(
     validUntil: date({ mode: 'string' }),
     currentVersion: integer().notNull().default(1),
     extractedText: text(),
+    /** ausstehend → laeuft → fertig | fehler | nicht_moeglich (a scanned PDF, an Office file). */
+    textStatus: text().notNull().default('ausstehend'),
+    textNote: text(),
+    textJobRunId: text(),
+    /** manuell when the broker chose the category; automatisch when the text did. */
+    categorySource: text().notNull().default('manuell'),
+    /** What the text suggests, kept even when the broker's own choice stands. */
+    suggestedCategory: text(),
+    categoryConfidence: real(),
+    categoryReason: jsonb().$type<string[]>(),
+    energyFacts: jsonb().$type<{
+      certificateType: 'bedarf' | 'verbrauch' | null;
+      energyValue: number | null;
+      efficiencyClass: string | null;
+      validUntil: string | null;
+    }>(),
     searchVector: tsvector().generatedAlwaysAs(
       sql`setweight(to_tsvector('german', coalesce(title, '')), 'A') || setweight(to_tsvector('german', coalesce(extracted_text, '')), 'B')`,
     ),

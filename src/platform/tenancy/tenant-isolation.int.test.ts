@@ -230,6 +230,8 @@ beforeAll(async () => {
     headers: { 'content-type': 'image/png' },
   });
   expect(documentOfA.statusCode, documentOfA.body).toBe(201);
+  // Its text extraction changes the row; it must be done before the snapshot of A is taken.
+  await t.platform.jobs.waitFor(documentOfA.json().text.jobRunId);
   idsOfA.push(
     documentOfA.json().id,
     scenarioId,

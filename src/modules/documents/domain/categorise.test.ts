@@ -70,7 +70,7 @@ describe('energy certificate facts', () => {
 
   it('copes with OCR spellings and a consumption certificate', () => {
     const ocr =
-      'Energieverbrauchsausweis\nGultig bis 1.7.2031\nEndenergieverbrauch dieses Gebaudes 128 kWh/(m2a)\nEffizienzklasse: d';
+      'Energieverbrauchsausweis\nGultig bls 1.7.2031\nEndenergieverbrauch dieses Gebaudes 128 kWh/(m2a)\nEffizienzklasse: d';
     expect(extractEnergyCertificate(ocr)).toEqual({
       certificateType: 'verbrauch',
       energyValue: 128,

@@ -37,8 +37,9 @@ export function extractEnergyCertificate(text: string): EnergyCertificateFacts {
     /end\s?energie\s?(?:bedarf|verbrauch)[^\d]{0,60}?(\d{1,3}(?:[.,]\d{1,2})?)\s*kwh/iu.exec(flat) ??
     /(\d{1,3}(?:[.,]\d{1,2})?)\s*kwh\s*\/?\s*\(?\s*m\s*[²2]\s*[·.*x]?\s*a\)?/iu.exec(flat);
   const efficiency = /(?:energie)?effizienzklasse\s*:?\s*(A\+|[A-H])\b/iu.exec(flat);
-  const valid = /g[üu]ltig\s*bis\s*:?\s*(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{2,4})/iu.exec(flat);
-  const isoValid = /g[üu]ltig\s*bis\s*:?\s*(\d{4})-(\d{2})-(\d{2})/iu.exec(flat);
+  // OCR confuses i, l and 1 ("gultig bls"), so those letters are interchangeable here.
+  const valid = /g[üu]lt[il1]g\s*b[il1]s\s*:?\s*(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{2,4})/iu.exec(flat);
+  const isoValid = /g[üu]lt[il1]g\s*b[il1]s\s*:?\s*(\d{4})-(\d{2})-(\d{2})/iu.exec(flat);
   return {
     certificateType: type,
     energyValue: value?.[1] ? germanNumber(value[1]) : null,

@@ -9,6 +9,7 @@ import { contact, property } from '../../crm/schema.js';
 import { cleanFileName, DOCUMENT_TYPES } from '../domain/allowed-types.js';
 import type { DocumentCategory } from '../domain/categories.js';
 import { document, documentVersion } from '../schema.js';
+import { EXTRACT_TEXT_JOB } from './extract-text-job.js';
 
 export type DocumentRow = typeof document.$inferSelect;
 export type VersionRow = typeof documentVersion.$inferSelect;
@@ -97,6 +98,7 @@ export class DocumentService {
             contactId: input.contactId ?? null,
             title: input.title ?? file.fileName.replace(/\.[^.]+$/, ''),
             category: input.category ?? 'sonstiges',
+            categorySource: input.category ? 'manuell' : 'automatisch',
             confidential: input.confidential,
             createdBy: ctx.auth.user.id,
           })
@@ -105,6 +107,24 @@ export class DocumentService {
         await insertVersion(tx, ctx, row.id, 1, file);
         return row.id;
       }),
+    ).then(async (id) => {
+      await this.readTextLater(ctx, id, 1);
+      return id;
+    });
+  }
+
+  /** Text extraction and OCR run as a job; the document shows its progress through the run id. */
+  private async readTextLater(ctx: TenantRequestContext, documentId: string, version: number): Promise<void> {
+    const run = await this.platform.jobs.enqueue(
+      EXTRACT_TEXT_JOB,
+      { documentId, version },
+      { tenantId: ctx.tenantId, key: `${documentId}:${version}`, createdBy: ctx.auth.user.id },
+    );
+    await ctx.db((tx) =>
+      tx
+        .update(document)
+        .set({ textJobRunId: run.id, textStatus: 'ausstehend' })
+        .where(eq(document.id, documentId)),
     );
   }
 
@@ -130,10 +150,11 @@ export class DocumentService {
         await insertVersion(tx, ctx, documentId, next, file);
         await tx
           .update(document)
-          .set({ currentVersion: next, updatedAt: new Date(), extractedText: null })
+          .set({ currentVersion: next, updatedAt: new Date(), extractedText: null, energyFacts: null })
           .where(eq(document.id, documentId));
+        return next;
       }),
-    );
+    ).then((next) => this.readTextLater(ctx, documentId, next));
   }
 
   async version(ctx: TenantRequestContext, documentId: string, version: number): Promise<VersionRow | null> {

@@ -68,6 +68,22 @@ export async function documentViews(tx: Tx, rows: DocumentRow[]): Promise<Docume
         expiry: expiryOf(r.validUntil),
         currentVersion: r.currentVersion,
         current: version,
+        text: {
+          status: r.textStatus as DocumentView['text']['status'],
+          note: r.textNote,
+          jobRunId: r.textJobRunId,
+          excerpt: r.extractedText ? r.extractedText.slice(0, 400) : null,
+        },
+        categorySource: r.categorySource as DocumentView['categorySource'],
+        suggestion:
+          r.suggestedCategory && r.categoryConfidence !== null
+            ? {
+                category: r.suggestedCategory as DocumentCategory,
+                confidence: r.categoryConfidence,
+                reason: r.categoryReason ?? [],
+              }
+            : null,
+        energyFacts: r.energyFacts,
         createdAt: r.createdAt.toISOString(),
         updatedAt: r.updatedAt.toISOString(),
       },

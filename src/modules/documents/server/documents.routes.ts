@@ -200,7 +200,9 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       await readOne(ctx, request.params.id);
       const { confidential, ...rest } = request.body;
       // Only those who may see confidential documents may mark one so (or lift the mark).
-      const changes = seesConfidential(ctx) || confidential === undefined ? request.body : rest;
+      const allowed = seesConfidential(ctx) || confidential === undefined ? request.body : rest;
+      // A category set by hand stays; the text extraction no longer overrides it.
+      const changes = allowed.category ? { ...allowed, categorySource: 'manuell' } : allowed;
       await ctx.db((tx) =>
         tx
           .update(document)

@@ -1,8 +1,11 @@
+import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import { documentsRoutes } from './documents.routes.js';
+import { extractTextJob } from './extract-text-job.js';
 
 export const documentsServer: ModuleServer = {
   routes: async (app, { platform }) => {
     await app.register(documentsRoutes, { platform });
   },
+  jobs: (platform) => [extractTextJob(platform) as JobDefinition<never>],
 };

@@ -1,0 +1,156 @@
+import PDFDocument from 'pdfkit';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
+import { FONTS } from '../../ai/server/render/fonts.js';
+import { seeblickWohnung } from '../../crm/test/fixtures.js';
+import type { DocumentView } from '../contract.js';
+
+let t: TestApp;
+let owner: TestUser;
+let propertyId: string;
+
+/** A "scanned" certificate page: rendered text, turned by 1.5°, with salt-and-pepper noise. */
+async function scannedCertificate(): Promise<Buffer> {
+  const text = [
+    'ENERGIEAUSWEIS für Wohngebäude',
+    'gemäß den §§ 79 ff. Gebäudeenergiegesetz (GEG)',
+    'Gültig bis: 14.03.2034',
+    'Gebäude: Seestraße 7, 78464 Konstanz',
+    'Endenergiebedarf dieses Gebäudes 72,4 kWh/(m²·a)',
+    'Energieeffizienzklasse B',
+  ].join('\n');
+  const layer = await sharp({
+    text: {
+      text: `<span foreground="black">${text}</span>`,
+      fontfile: FONTS.regular,
+      font: 'DejaVu Sans 30',
+      width: 1500,
+      dpi: 72,
+      rgba: true,
+    },
+  })
+    .png()
+    .toBuffer();
+  const width = 1654;
+  const height = 2339;
+  const noise = Buffer.alloc(width * height);
+  let seed = 7;
+  for (let i = 0; i < noise.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    noise[i] = seed % 97 === 0 ? 0 : 255;
+  }
+  return sharp(noise, { raw: { width, height, channels: 1 } })
+    .composite([{ input: layer, top: 220, left: 100 }])
+    .rotate(1.5, { background: '#ffffff' })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+}
+
+function textPdf(lines: string[]): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument();
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    for (const line of lines) doc.text(line);
+    doc.end();
+  });
+}
+
+const upload = async (fileName: string, body: Buffer, type: string): Promise<DocumentView> => {
+  const res = await t.as(owner, {
+    method: 'POST',
+    url: `/api/documents?propertyId=${propertyId}&fileName=${encodeURIComponent(fileName)}`,
+    payload: body,
+    headers: { 'content-type': type },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+};
+const afterText = async (doc: DocumentView): Promise<DocumentView> => {
+  await t.platform.jobs.waitFor(doc.text.jobRunId as string, 120_000);
+  return (await t.as(owner, { method: 'GET', url: `/api/documents/${doc.id}` })).json();
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await t.createTenant('OCR-Büro');
+  propertyId = (
+    await t.as(owner, { method: 'POST', url: '/api/crm/properties', payload: seeblickWohnung })
+  ).json().id;
+});
+afterAll(() => t.close());
+
+describe('text extraction, OCR and auto-categorisation', () => {
+  it('recognises a scanned energy certificate, files it and reads its facts', async () => {
+    const doc = await upload('scan_0042.jpg', await scannedCertificate(), 'image/jpeg');
+    expect(doc).toMatchObject({
+      category: 'sonstiges',
+      categorySource: 'automatisch',
+      text: { status: 'ausstehend' },
+    });
+    const done = await afterText(doc);
+    expect(done.text.status, done.text.note ?? '').toBe('fertig');
+    expect(done.category).toBe('energieausweis');
+    expect(done.suggestion?.confidence).toBeGreaterThan(0.5);
+    expect(done.suggestion?.reason.length).toBeGreaterThan(0);
+    expect(done.energyFacts, done.text.excerpt ?? '').toMatchObject({
+      energyValue: 72.4,
+      efficiencyClass: 'B',
+      validUntil: '2034-03-14',
+    });
+    expect(done.validUntil).toBe('2034-03-14');
+    const run = await t.platform.jobs.get(doc.text.jobRunId as string);
+    expect(run?.progress).toBe(100);
+  }, 150_000);
+
+  it('reads a PDF text layer and makes it searchable in German', async () => {
+    const doc = await upload(
+      'dokument.pdf',
+      await textPdf([
+        'Teilungserklärung nach § 8 WEG',
+        'Gemeinschaftsordnung',
+        'Sondereigentum an den Wohnungen Nr. 1 bis 6',
+      ]),
+      'application/pdf',
+    );
+    const done = await afterText(doc);
+    expect(done).toMatchObject({ category: 'teilungserklaerung', text: { status: 'fertig' } });
+    expect(done.text.excerpt).toContain('Sondereigentum');
+    const found = await t.as(owner, { method: 'GET', url: '/api/documents?q=sondereigentum' });
+    expect(found.json().items.map((d: DocumentView) => d.id)).toContain(doc.id);
+  }, 60_000);
+
+  it('keeps a category the broker chose and only suggests', async () => {
+    const res = await t.as(owner, {
+      method: 'POST',
+      url: `/api/documents?propertyId=${propertyId}&fileName=vertrag.pdf&category=kaufvertrag`,
+      payload: await textPdf([
+        'Mietvertrag über Wohnraum',
+        'Vermieter und Mieter vereinbaren eine Kaltmiete von 950 Euro.',
+      ]),
+      headers: { 'content-type': 'application/pdf' },
+    });
+    const done = await afterText(res.json());
+    expect(done).toMatchObject({
+      category: 'kaufvertrag',
+      categorySource: 'manuell',
+      suggestion: { category: 'mietvertrag' },
+    });
+  }, 60_000);
+
+  it('says plainly when a PDF has no text layer', async () => {
+    const scanOnly = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument();
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.rect(50, 50, 200, 100).fill('#333333');
+      doc.end();
+    });
+    const done = await afterText(await upload('scan.pdf', scanOnly, 'application/pdf'));
+    expect(done.text.status).toBe('nicht_moeglich');
+    expect(done.text.note).toContain('gescannt');
+  }, 60_000);
+});

@@ -1,0 +1,89 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { categorise } from '../domain/categorise.js';
+import { extractEnergyCertificate } from '../domain/energy-certificate.js';
+import { document, documentVersion } from '../schema.js';
+import { extractText } from './text-extraction.js';
+
+export const EXTRACT_TEXT_JOB = 'documents.extract-text';
+/** Below this the suggestion is shown but not applied. */
+const APPLY_CONFIDENCE = 0.5;
+
+/**
+ * Reads a version's text (PDF text layer or OCR), suggests a category with its reason and, for
+ * an energy certificate, its facts. The suggestion replaces the category only while nobody has
+ * chosen one by hand; a certificate's valid-until date fills an empty one, for expiry tracking.
+ */
+export const extractTextJob = (platform: Platform) =>
+  defineJob({
+    name: EXTRACT_TEXT_JOB,
+    version: 1,
+    payload: z.object({ documentId: z.string().uuid(), version: z.number().int().min(1) }),
+    attempts: 2,
+    backoffSeconds: 10,
+    concurrency: 1,
+    handler: async ({ tenantId, payload, withTenant, reportProgress }) => {
+      if (!tenantId) throw new PermanentJobError('document without tenant');
+      const found = await withTenant(async (tx) => {
+        const [doc] = await tx.select().from(document).where(eq(document.id, payload.documentId));
+        const [version] = await tx
+          .select()
+          .from(documentVersion)
+          .where(
+            and(
+              eq(documentVersion.documentId, payload.documentId),
+              eq(documentVersion.version, payload.version),
+            ),
+          );
+        return doc && version ? { doc, version } : null;
+      });
+      // A newer upload has its own job; this one would only write stale text.
+      if (!found || found.doc.currentVersion !== payload.version) return { skipped: 'superseded' };
+      const { doc, version } = found;
+      await withTenant((tx) =>
+        tx.update(document).set({ textStatus: 'laeuft' }).where(eq(document.id, doc.id)),
+      );
+      const result = await extractText(
+        await platform.files.read(version.fileKey),
+        version.contentType,
+        reportProgress,
+      );
+      if (result.status !== 'fertig') {
+        await withTenant((tx) =>
+          tx
+            .update(document)
+            .set({ textStatus: result.status, textNote: result.note })
+            .where(eq(document.id, doc.id)),
+        );
+        return { text: result.status };
+      }
+      const guess = categorise({
+        fileName: version.fileName,
+        text: result.text,
+        contentType: version.contentType,
+      });
+      const energyFacts = guess.category === 'energieausweis' ? extractEnergyCertificate(result.text) : null;
+      const applyCategory = doc.categorySource === 'automatisch' && guess.confidence >= APPLY_CONFIDENCE;
+      await withTenant((tx) =>
+        tx
+          .update(document)
+          .set({
+            extractedText: result.text,
+            textStatus: 'fertig',
+            textNote: result.note,
+            suggestedCategory: guess.category,
+            categoryConfidence: guess.confidence,
+            categoryReason: guess.reason,
+            ...(applyCategory ? { category: guess.category } : {}),
+            energyFacts,
+            ...(energyFacts?.validUntil && !doc.validUntil ? { validUntil: energyFacts.validUntil } : {}),
+            updatedAt: new Date(),
+          })
+          .where(eq(document.id, doc.id)),
+      );
+      await reportProgress(100, 'Fertig');
+      return { method: result.method, category: guess.category, confidence: guess.confidence };
+    },
+  });
