@@ -3,47 +3,14 @@
 // 100 PDFs through HTTP (sniffing, SHA-256, storage, rows, job enqueue).
 //   npm run bench:documents
 import PDFDocument from 'pdfkit';
-import sharp from 'sharp';
-import { FONTS } from '../src/modules/ai/server/render/fonts.js';
 import { property } from '../src/modules/crm/schema.js';
 import { ocrImages } from '../src/modules/documents/server/ocr.js';
+import { CERTIFICATE_LINES, scannedPage } from '../src/modules/documents/test/scanned-page.js';
 import { percentile } from './bench-server.js';
 import { startInProcess } from './in-process.js';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 5);
 const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 100);
-
-async function scannedPage(n: number): Promise<Buffer> {
-  const text = [
-    'ENERGIEAUSWEIS für Wohngebäude',
-    'gemäß den §§ 79 ff. Gebäudeenergiegesetz (GEG)',
-    `Gültig bis: ${String(10 + n).padStart(2, '0')}.03.2034`,
-    'Endenergiebedarf dieses Gebäudes 72,4 kWh/(m²·a)',
-    'Energieeffizienzklasse B',
-    'Der Energieausweis dient lediglich der Information. Die Angaben beziehen sich auf das gesamte Wohngebäude.',
-  ].join('\n');
-  const layer = await sharp({
-    text: {
-      text: `<span foreground="black">${text}</span>`,
-      fontfile: FONTS.regular,
-      font: 'DejaVu Sans 28',
-      width: 1450,
-      dpi: 72,
-      rgba: true,
-    },
-  })
-    .png()
-    .toBuffer();
-  const width = 1654;
-  const height = 2339;
-  const noise = Buffer.alloc(width * height, 255);
-  for (let i = n; i < noise.length; i += 89 + (i % 13)) noise[i] = 0;
-  return sharp(noise, { raw: { width, height, channels: 1 } })
-    .composite([{ input: layer, top: 200, left: 100 }])
-    .rotate(1.2, { background: '#ffffff' })
-    .jpeg({ quality: 80 })
-    .toBuffer();
-}
 
 const pdf = (n: number) =>
   new Promise<Buffer>((resolve) => {
@@ -60,7 +27,11 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 25);
 
-const pages = await Promise.all(Array.from({ length: PAGES }, (_, i) => scannedPage(i)));
+const pages = await Promise.all(
+  Array.from({ length: PAGES }, (_, i) =>
+    scannedPage([...CERTIFICATE_LINES, 'Der Energieausweis dient lediglich der Information.'], i + 1),
+  ),
+);
 const before = process.memoryUsage().rss;
 const perPage: number[] = [];
 let last = performance.now();

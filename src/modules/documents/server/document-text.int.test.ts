@@ -1,51 +1,13 @@
 import PDFDocument from 'pdfkit';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
-import { FONTS } from '../../ai/server/render/fonts.js';
 import { seeblickWohnung } from '../../crm/test/fixtures.js';
 import type { DocumentView } from '../contract.js';
+import { scannedPage } from '../test/scanned-page.js';
 
 let t: TestApp;
 let owner: TestUser;
 let propertyId: string;
-
-/** A "scanned" certificate page: rendered text, turned by 1.5°, with salt-and-pepper noise. */
-async function scannedCertificate(): Promise<Buffer> {
-  const text = [
-    'ENERGIEAUSWEIS für Wohngebäude',
-    'gemäß den §§ 79 ff. Gebäudeenergiegesetz (GEG)',
-    'Gültig bis: 14.03.2034',
-    'Gebäude: Seestraße 7, 78464 Konstanz',
-    'Endenergiebedarf dieses Gebäudes 72,4 kWh/(m²·a)',
-    'Energieeffizienzklasse B',
-  ].join('\n');
-  const layer = await sharp({
-    text: {
-      text: `<span foreground="black">${text}</span>`,
-      fontfile: FONTS.regular,
-      font: 'DejaVu Sans 30',
-      width: 1500,
-      dpi: 72,
-      rgba: true,
-    },
-  })
-    .png()
-    .toBuffer();
-  const width = 1654;
-  const height = 2339;
-  const noise = Buffer.alloc(width * height);
-  let seed = 7;
-  for (let i = 0; i < noise.length; i++) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    noise[i] = seed % 97 === 0 ? 0 : 255;
-  }
-  return sharp(noise, { raw: { width, height, channels: 1 } })
-    .composite([{ input: layer, top: 220, left: 100 }])
-    .rotate(1.5, { background: '#ffffff' })
-    .jpeg({ quality: 80 })
-    .toBuffer();
-}
 
 function textPdf(lines: string[]): Promise<Buffer> {
   return new Promise((resolve) => {
@@ -84,7 +46,7 @@ afterAll(() => t.close());
 
 describe('text extraction, OCR and auto-categorisation', () => {
   it('recognises a scanned energy certificate, files it and reads its facts', async () => {
-    const doc = await upload('scan_0042.jpg', await scannedCertificate(), 'image/jpeg');
+    const doc = await upload('scan_0042.jpg', await scannedPage(), 'image/jpeg');
     expect(doc).toMatchObject({
       category: 'sonstiges',
       categorySource: 'automatisch',
