@@ -1,6 +1,3 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { ocrImages } from './ocr.js';
-
 export type ExtractionResult =
   | { status: 'fertig'; text: string; method: 'pdf' | 'ocr'; pages: number; note: string | null }
   | { status: 'nicht_moeglich'; note: string };
@@ -10,6 +7,8 @@ const OCR_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/tiff'
 const TEXT_PER_PAGE = 25;
 
 async function pdfText(data: Buffer): Promise<{ pages: string[] }> {
+  // pdf.js and Tesseract are large; they load with the first document, not with the server.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const pdf = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, verbosity: 0 }).promise;
   try {
     const pages: string[] = [];
@@ -50,6 +49,7 @@ export async function extractText(
   }
   if (OCR_TYPES.has(contentType)) {
     await onProgress(10, 'Texterkennung (OCR) läuft');
+    const { ocrImages } = await import('./ocr.js');
     const { text, confidence } = await ocrImages([data], (done, total) =>
       onProgress(10 + Math.round((done / total) * 80), `Seite ${done} von ${total} erkannt`),
     );

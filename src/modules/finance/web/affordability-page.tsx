@@ -6,13 +6,12 @@ import { PageHeader } from '../../../web/components/page-header.js';
 import type { PropertyDefaults } from '../contract.js';
 import type { AffordabilityResult } from '../domain/affordability.js';
 import type { PurchaseCostResult } from '../domain/purchase-costs.js';
-import { CalculationError } from './calculation-error.js';
 import { FinanceTabs } from './finance-tabs.js';
 import { centsOf, eur, numberText, parseDecimal } from './format.js';
 import { NumberField } from './number-field.js';
 import { PropertySource } from './property-source.js';
 import { ResultCards } from './result-cards.js';
-import { ScenarioBar } from './scenario-bar.js';
+import { ResultHeader } from './scenario-bar.js';
 import { useCalculation } from './use-calculation.js';
 
 export function AffordabilityPage() {
@@ -121,16 +120,13 @@ export function AffordabilityPage() {
           </div>
         </Card>
         <Card>
-          <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-            <h2 className="text-base font-semibold text-slate-900">{t('finance:result')}</h2>
-            <ScenarioBar
-              kind="affordability"
-              input={input}
-              propertyId={propertyId}
-              defaultName={t('finance:affordability.defaultName')}
-            />
-          </div>
-          <CalculationError error={calc.error} />
+          <ResultHeader
+            kind="affordability"
+            input={input}
+            propertyId={propertyId}
+            defaultName={t('finance:affordability.defaultName')}
+            error={calc.error}
+          />
           {r ? (
             <div className="space-y-3" aria-busy={calc.isFetching}>
               <ResultCards

@@ -18,13 +18,12 @@ import { SelectField, TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import type { PropertyDefaults } from '../contract.js';
 import type { FinancingPlan } from '../domain/annuity.js';
-import { CalculationError } from './calculation-error.js';
 import { FinanceTabs } from './finance-tabs.js';
 import { centsOf, eur, euroText, eurWhole, monthDe, parseDecimal, pct } from './format.js';
 import { NumberField } from './number-field.js';
 import { PropertySource } from './property-source.js';
 import { ResultCards } from './result-cards.js';
-import { ScenarioBar } from './scenario-bar.js';
+import { ResultHeader } from './scenario-bar.js';
 import { useCalculation } from './use-calculation.js';
 
 interface PartForm {
@@ -267,16 +266,13 @@ export function AnnuityPage() {
 
         <div className="space-y-4">
           <Card>
-            <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-              <h2 className="text-base font-semibold text-slate-900">{t('finance:result')}</h2>
-              <ScenarioBar
-                kind="annuity"
-                input={input}
-                propertyId={propertyId}
-                defaultName={t('finance:annuity.defaultName')}
-              />
-            </div>
-            <CalculationError error={plan.error} />
+            <ResultHeader
+              kind="annuity"
+              input={input}
+              propertyId={propertyId}
+              defaultName={t('finance:annuity.defaultName')}
+              error={plan.error}
+            />
             {!input ? <p className="text-sm text-slate-600">{t('finance:incomplete')}</p> : null}
             {result ? (
               <div aria-busy={plan.isFetching}>

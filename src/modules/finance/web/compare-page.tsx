@@ -9,12 +9,11 @@ import { TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import type { PropertyDefaults } from '../contract.js';
 import type { OfferComparison } from '../domain/offers.js';
-import { CalculationError } from './calculation-error.js';
 import { FinanceTabs } from './finance-tabs.js';
 import { centsOf, eur, euroText, eurWhole, parseDecimal, pct } from './format.js';
 import { NumberField } from './number-field.js';
 import { PropertySource } from './property-source.js';
-import { ScenarioBar } from './scenario-bar.js';
+import { ResultHeader } from './scenario-bar.js';
 import { useCalculation } from './use-calculation.js';
 
 interface OfferForm {
@@ -177,16 +176,13 @@ export function ComparePage() {
         </div>
         <div className="space-y-4">
           <Card>
-            <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-              <h2 className="text-base font-semibold text-slate-900">{t('finance:result')}</h2>
-              <ScenarioBar
-                kind="compare"
-                input={input}
-                propertyId={propertyId}
-                defaultName={t('finance:compare.defaultName')}
-              />
-            </div>
-            <CalculationError error={calc.error} />
+            <ResultHeader
+              kind="compare"
+              input={input}
+              propertyId={propertyId}
+              defaultName={t('finance:compare.defaultName')}
+              error={calc.error}
+            />
             {r ? (
               <>
                 <p className="mb-3 text-sm text-slate-600">

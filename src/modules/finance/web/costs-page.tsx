@@ -7,13 +7,12 @@ import { CheckboxField, SelectField, TextField } from '../../../web/components/f
 import { PageHeader } from '../../../web/components/page-header.js';
 import type { PropertyDefaults } from '../contract.js';
 import type { PurchaseCostResult } from '../domain/purchase-costs.js';
-import { CalculationError } from './calculation-error.js';
 import { FinanceTabs } from './finance-tabs.js';
 import { centsOf, eur, euroText, parseDecimal, pct } from './format.js';
 import { NumberField } from './number-field.js';
 import { PropertySource } from './property-source.js';
 import { ResultCards } from './result-cards.js';
-import { ScenarioBar } from './scenario-bar.js';
+import { ResultHeader } from './scenario-bar.js';
 import { useCalculation } from './use-calculation.js';
 
 interface RatesResponse {
@@ -172,16 +171,13 @@ export function CostsPage() {
           </div>
         </Card>
         <Card>
-          <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-            <h2 className="text-base font-semibold text-slate-900">{t('finance:result')}</h2>
-            <ScenarioBar
-              kind="purchase_costs"
-              input={input}
-              propertyId={propertyId}
-              defaultName={t('finance:costs.defaultName')}
-            />
-          </div>
-          <CalculationError error={calc.error} />
+          <ResultHeader
+            kind="purchase_costs"
+            input={input}
+            propertyId={propertyId}
+            defaultName={t('finance:costs.defaultName')}
+            error={calc.error}
+          />
           {!input ? <p className="text-sm text-slate-600">{t('finance:incomplete')}</p> : null}
           {r ? (
             <div className="space-y-4" aria-busy={calc.isFetching}>

@@ -5,13 +5,12 @@ import { Card } from '../../../web/components/card.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import type { PropertyDefaults } from '../contract.js';
 import type { InvestmentResult } from '../domain/investment.js';
-import { CalculationError } from './calculation-error.js';
 import { FinanceTabs } from './finance-tabs.js';
 import { centsOf, eur, euroText, eurWhole, numberText, parseDecimal, pct } from './format.js';
 import { NumberField } from './number-field.js';
 import { PropertySource } from './property-source.js';
 import { ResultCards } from './result-cards.js';
-import { ScenarioBar } from './scenario-bar.js';
+import { ResultHeader } from './scenario-bar.js';
 import { useCalculation } from './use-calculation.js';
 
 const MONEY = ['price', 'sideCosts', 'rent', 'costs', 'equity'] as const;
@@ -136,16 +135,13 @@ export function InvestmentPage() {
         </Card>
         <div className="space-y-4">
           <Card>
-            <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-              <h2 className="text-base font-semibold text-slate-900">{t('finance:result')}</h2>
-              <ScenarioBar
-                kind="investment"
-                input={input}
-                propertyId={propertyId}
-                defaultName={t('finance:investment.defaultName')}
-              />
-            </div>
-            <CalculationError error={calc.error} />
+            <ResultHeader
+              kind="investment"
+              input={input}
+              propertyId={propertyId}
+              defaultName={t('finance:investment.defaultName')}
+              error={calc.error}
+            />
             {r ? (
               <div className="space-y-3" aria-busy={calc.isFetching}>
                 <ResultCards

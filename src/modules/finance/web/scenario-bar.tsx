@@ -8,6 +8,7 @@ import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
 import { Button } from '../../../web/components/button.js';
 import type { ScenarioKind } from '../contract.js';
+import { CalculationError } from './calculation-error.js';
 
 async function downloadPdf(kind: ScenarioKind, input: object, propertyId: string | null): Promise<void> {
   const response = await fetch('/api/finance/pdf', {
@@ -87,5 +88,20 @@ export function ScenarioBar({
         </>
       ) : null}
     </div>
+  );
+}
+
+/** The head of every calculator's result card: title, PDF and save, and the server's objections. */
+export function ResultHeader(props: Parameters<typeof ScenarioBar>[0] & { error: unknown }) {
+  const { t } = useTranslation();
+  const { error, ...bar } = props;
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-base font-semibold text-slate-900">{t('finance:result')}</h2>
+        <ScenarioBar {...bar} />
+      </div>
+      <CalculationError error={error} />
+    </>
   );
 }
