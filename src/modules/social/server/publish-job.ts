@@ -25,8 +25,14 @@ async function uploadable(platform: Platform, kind: 'image' | 'video', fileKey: 
   return format === 'jpeg' ? data : sharp(data).jpeg({ quality: 88, mozjpeg: true }).toBuffer();
 }
 
-/** Recomputes a post's status from its targets in one statement: all out, some out, none out, or still going. */
+/**
+ * Recomputes a post's status from its targets: all out, some out, none out, or still going.
+ * Channels finish in parallel transactions; without the row lock two of them can each count
+ * the other as still sending and the later commit leaves the post "wird_gesendet" for good.
+ * Under READ COMMITTED the statement after the lock sees every finish committed before it.
+ */
 export async function refreshPostStatus(tx: Tx, postId: string): Promise<void> {
+  await tx.execute(sql`select id from social_post where id = ${postId} for update`);
   await tx.execute(sql`
     update social_post set updated_at = now(), status = case
       when s.open > 0 then case when s.done + s.failed > 0 then 'wird_gesendet' else 'geplant' end
