@@ -12,4 +12,5 @@ export const MODULE_PAGES: Record<string, () => Promise<{ routes: ModuleRoute[] 
   social: () => import('../modules/social/web/routes.js'),
   ai: () => import('../modules/ai/web/routes.js'),
   finance: () => import('../modules/finance/web/routes.js'),
+  documents: () => import('../modules/documents/web/routes.js'),
 };

@@ -45,6 +45,8 @@ export const documentSchema = z.object({
   id: z.string(),
   propertyId: z.string().nullable(),
   contactId: z.string().nullable(),
+  /** The property or contact the document is filed under, named for lists across folders. */
+  folder: z.object({ kind: z.enum(['objekt', 'kontakt']), id: z.string(), label: z.string() }),
   title: z.string(),
   category: z.enum(DOCUMENT_CATEGORIES),
   tags: z.array(z.string()),
@@ -57,6 +59,8 @@ export const documentSchema = z.object({
     status: z.enum(['ausstehend', 'laeuft', 'fertig', 'fehler', 'nicht_moeglich']),
     note: z.string().nullable(),
     jobRunId: z.string().nullable(),
+    /** How far reading has come while the job runs (pages done, OCR share). */
+    progress: z.object({ percent: z.number(), message: z.string().nullable() }).nullable(),
     /** The first characters, for previews; the full text is searched on the server. */
     excerpt: z.string().nullable(),
   }),

@@ -22,12 +22,27 @@ export const documentsModule = defineModule({
       roles: ['owner', 'admin', 'agent', 'assistant'],
     },
     {
+      id: 'documents.share',
+      label: {
+        de: 'Datenräume freigeben und Unterschriften anfordern',
+        en: 'Share data rooms and request signatures',
+      },
+      roles: ['owner', 'admin', 'agent'],
+    },
+    {
       id: 'documents.confidential',
       label: { de: 'Vertrauliche Dokumente sehen', en: 'See confidential documents' },
       roles: ['owner', 'admin', 'agent'],
     },
   ],
-  // The pages come with the next step; until then the module is reachable through its API only.
-  nav: [],
+  nav: [
+    {
+      path: '/dokumente',
+      label: { de: 'Dokumente', en: 'Documents' },
+      icon: 'folder',
+      permission: 'documents.read',
+      order: 130,
+    },
+  ],
   server: () => import('./server/documents.server.js').then((m) => m.documentsServer),
 });

@@ -90,3 +90,145 @@ export const documentVersion = pgTable(
   },
   (t) => [unique('document_version_number').on(t.documentId, t.version), tenantIsolationPolicy()],
 );
+
+/**
+ * A data-room link: chosen documents shared with one buyer. Only the token's hash is kept;
+ * the link is shown once and mailed. An optional password is stored as a scrypt hash.
+ */
+export const documentShare = pgTable(
+  'document_share',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    propertyId: uuid().references(() => property.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    recipientName: text().notNull(),
+    recipientEmail: text(),
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    passwordHash: text(),
+    watermark: boolean().notNull().default(true),
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedBy: text().references(() => authUser.id, { onDelete: 'set null' }),
+    createdBy: text().references(() => authUser.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('document_share_token').on(t.tokenHash),
+    index('document_share_property').on(t.tenantId, t.propertyId),
+    tenantIsolationPolicy(),
+  ],
+);
+
+export const documentShareItem = pgTable(
+  'document_share_item',
+  {
+    tenantId: tenantId(),
+    shareId: uuid()
+      .notNull()
+      .references(() => documentShare.id, { onDelete: 'cascade' }),
+    documentId: uuid()
+      .notNull()
+      .references(() => document.id, { onDelete: 'cascade' }),
+    position: integer().notNull().default(0),
+  },
+  (t) => [unique('document_share_item_unique').on(t.shareId, t.documentId), tenantIsolationPolicy()],
+);
+
+/** Every use of a data-room link, refused ones included: when, from where, what. */
+export const documentShareAccess = pgTable(
+  'document_share_access',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    shareId: uuid()
+      .notNull()
+      .references(() => documentShare.id, { onDelete: 'cascade' }),
+    documentId: uuid().references(() => document.id, { onDelete: 'set null' }),
+    /** geoeffnet, heruntergeladen, passwort_falsch, abgelaufen, widerrufen */
+    outcome: text().notNull(),
+    ip: text(),
+    userAgent: text(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('document_share_access_share').on(t.shareId, t.at), tenantIsolationPolicy()],
+);
+
+export interface SignatureField {
+  kind: 'signatur' | 'datum';
+  /** 1-based page number of the source PDF. */
+  page: number;
+  /** Position and size as shares of the page (0–1, origin top left), independent of zoom. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * A PDF sent for simple electronic signatures (eIDAS Art. 3 No. 10). The hashes before and
+ * after make tampering detectable; the provider leaves room for qualified signatures later.
+ */
+export const signatureRequest = pgTable(
+  'signature_request',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    documentId: uuid()
+      .notNull()
+      .references(() => document.id, { onDelete: 'cascade' }),
+    sourceVersion: integer().notNull(),
+    title: text().notNull(),
+    message: text(),
+    provider: text().notNull().default('einfach'),
+    /** offen → abgeschlossen | abgelehnt | zurueckgezogen */
+    status: text().notNull().default('offen'),
+    sha256Before: text().notNull(),
+    /** The signed pages without the audit page, as the audit page quotes it. */
+    sha256Signed: text(),
+    /** The delivered file, audit page included; a copy whose hash differs was altered. */
+    sha256After: text(),
+    signedVersion: integer(),
+    createdBy: text().references(() => authUser.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('signature_request_document').on(t.tenantId, t.documentId),
+    index('signature_request_after').on(t.sha256After),
+    tenantIsolationPolicy(),
+  ],
+);
+
+export const signatureSigner = pgTable(
+  'signature_signer',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    requestId: uuid()
+      .notNull()
+      .references(() => signatureRequest.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    name: text().notNull(),
+    email: text().notNull(),
+    tokenHash: text().notNull(),
+    fields: jsonb().$type<SignatureField[]>().notNull().default([]),
+    /** offen → unterschrieben | abgelehnt */
+    status: text().notNull().default('offen'),
+    viewedAt: timestamp({ withTimezone: true }),
+    signedAt: timestamp({ withTimezone: true }),
+    method: text(),
+    typedName: text(),
+    /** The drawn or typed signature as a PNG, stamped into the PDF. */
+    signatureFileKey: text(),
+    ip: text(),
+    userAgent: text(),
+    declineReason: text(),
+    mailDelivery: text(),
+  },
+  (t) => [
+    unique('signature_signer_token').on(t.tokenHash),
+    index('signature_signer_request').on(t.requestId),
+    tenantIsolationPolicy(),
+  ],
+);

@@ -14,7 +14,13 @@ import {
   viewing,
   viewingContact,
 } from '../../modules/crm/schema.js';
-import { document, documentVersion } from '../../modules/documents/schema.js';
+import {
+  document,
+  documentShare,
+  documentShareAccess,
+  documentShareItem,
+  documentVersion,
+} from '../../modules/documents/schema.js';
 import { financeScenario } from '../../modules/finance/schema.js';
 import { socialAccount, socialOauthState, socialPost, socialTarget } from '../../modules/social/schema.js';
 import { auditLog } from '../audit/audit.schema.js';
@@ -71,6 +77,9 @@ async function snapshotOfA() {
         financeScenario,
         document,
         documentVersion,
+        documentShare,
+        documentShareItem,
+        documentShareAccess,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -232,8 +241,15 @@ beforeAll(async () => {
   expect(documentOfA.statusCode, documentOfA.body).toBe(201);
   // Its text extraction changes the row; it must be done before the snapshot of A is taken.
   await t.platform.jobs.waitFor(documentOfA.json().text.jobRunId);
+  const shareOfA = await t.as(ownerA, {
+    method: 'POST',
+    url: '/api/documents/shares',
+    payload: { documentIds: [documentOfA.json().id], recipientName: 'Käufer A', sendEmail: false },
+  });
+  expect(shareOfA.statusCode, shareOfA.body).toBe(201);
   idsOfA.push(
     documentOfA.json().id,
+    shareOfA.json().id,
     scenarioId,
     aiGenerationId,
     socialTargetOfA?.id ?? '',

@@ -4,6 +4,7 @@ import {
   Calculator,
   CalendarDays,
   Contact,
+  FolderOpen,
   LayoutDashboard,
   ListChecks,
   type LucideIcon,
@@ -27,6 +28,7 @@ const ICONS: Record<string, LucideIcon> = {
   megaphone: Megaphone,
   sparkles: Sparkles,
   calculator: Calculator,
+  folder: FolderOpen,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../../../web/components/confirm-dialog.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { ContactView } from '../contract.js';
 import { ContactForm } from './contact-form.js';
+import { DocumentsSlot, useDocumentsEnabled } from './documents-slot.js';
 import { formatDate } from './format.js';
 import { MatchesList } from './matches-list.js';
 import { SearchRequestsCard } from './search-requests-card.js';
@@ -35,6 +36,7 @@ function ContactDetailView({ contact }: { contact: ContactView }) {
   const queryClient = useQueryClient();
   const [erasing, setErasing] = useState(false);
   const canWrite = hasPermission(me, 'crm.contacts.write');
+  const hasDocuments = useDocumentsEnabled();
   const canErase = hasPermission(me, 'crm.contacts.erase');
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
@@ -86,6 +88,11 @@ function ContactDetailView({ contact }: { contact: ContactView }) {
               readOnly={!canWrite}
             />
           </Card>
+          {hasDocuments ? (
+            <Card title={t('crm:properties.tabs.documents')}>
+              <DocumentsSlot contactId={contact.id} />
+            </Card>
+          ) : null}
           <Card title={t('crm:properties.tabs.timeline')}>
             <Timeline contactId={contact.id} />
           </Card>

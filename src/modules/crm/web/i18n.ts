@@ -143,6 +143,7 @@ const de = {
     tabs: {
       details: 'Stammdaten',
       media: 'Bilder & Grundrisse',
+      documents: 'Dokumente',
       matches: 'Passende Kontakte',
       timeline: 'Verlauf',
     },
@@ -560,6 +561,7 @@ const en: typeof de = {
     tabs: {
       details: 'Details',
       media: 'Photos & floor plans',
+      documents: 'Documents',
       matches: 'Matching contacts',
       timeline: 'Timeline',
     },

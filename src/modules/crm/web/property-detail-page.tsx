@@ -21,13 +21,14 @@ import { Card } from '../../../web/components/card.js';
 import { ConfirmDialog } from '../../../web/components/confirm-dialog.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { PropertyDetail } from '../contract.js';
+import { DocumentsSlot, useDocumentsEnabled } from './documents-slot.js';
 import { formatEuro, headlinePrice, STATUS_TONE } from './format.js';
 import { MatchesList } from './matches-list.js';
 import { MediaManager } from './media-manager.js';
 import { PropertyForm } from './property-form.js';
 import { Timeline } from './timeline.js';
 
-const TABS = ['details', 'media', 'matches', 'timeline'] as const;
+const TABS = ['details', 'media', 'documents', 'matches', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
 export function PropertyDetailPage() {
@@ -45,7 +46,9 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const tab: Tab = TABS.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'details';
+  const hasDocuments = useDocumentsEnabled();
+  const tabs = TABS.filter((id) => id !== 'documents' || hasDocuments);
+  const tab: Tab = tabs.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'details';
   const [deleting, setDeleting] = useState(false);
   const canWrite = hasPermission(me, 'crm.properties.write');
   // The AI Studio is an optional module: link to it only when the office has it switched on.
@@ -190,7 +193,7 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
       ) : null}
 
       <div role="tablist" className="mb-4 flex gap-1 border-b border-slate-200">
-        {TABS.map((id) => (
+        {tabs.map((id) => (
           <button
             key={id}
             type="button"
@@ -223,6 +226,11 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
         {tab === 'media' ? (
           <Card>
             <MediaManager propertyId={property.id} media={property.media} canWrite={canWrite} />
+          </Card>
+        ) : null}
+        {tab === 'documents' ? (
+          <Card>
+            <DocumentsSlot propertyId={property.id} />
           </Card>
         ) : null}
         {tab === 'matches' ? (

@@ -1,6 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { authUser } from '../../../platform/auth/auth.schema.js';
 import type { Tx } from '../../../platform/db/database.js';
+import { jobRun } from '../../../platform/jobs/jobs.schema.js';
+import { contact, property } from '../../crm/schema.js';
 import type { DocumentView } from '../contract.js';
 import type { DocumentCategory } from '../domain/categories.js';
 import { document, documentVersion } from '../schema.js';
@@ -34,6 +36,43 @@ export function versionView(v: VersionRow, uploadedByName: string | null) {
   };
 }
 
+/** Property titles and contact names by id, for the folders the rows are filed under. */
+async function folderLabels(tx: Tx, rows: DocumentRow[]): Promise<Map<string, string>> {
+  const propertyIds = [...new Set(rows.flatMap((r) => (r.propertyId ? [r.propertyId] : [])))];
+  const contactIds = [...new Set(rows.flatMap((r) => (r.contactId ? [r.contactId] : [])))];
+  const [properties, contacts] = await Promise.all([
+    propertyIds.length
+      ? tx
+          .select({ id: property.id, label: property.title })
+          .from(property)
+          .where(inArray(property.id, propertyIds))
+      : [],
+    contactIds.length
+      ? tx
+          .select({
+            id: contact.id,
+            label: sql<string>`coalesce(nullif(trim(concat_ws(' ', ${contact.firstName}, ${contact.lastName})), ''), ${contact.companyName}, 'Kontakt')`,
+          })
+          .from(contact)
+          .where(inArray(contact.id, contactIds))
+      : [],
+  ]);
+  return new Map([...properties, ...contacts].map((x) => [x.id, x.label]));
+}
+
+/** The text jobs' progress for documents still being read, so a folder can show how far each is. */
+async function readingProgress(tx: Tx, rows: DocumentRow[]) {
+  const runIds = rows.flatMap((r) =>
+    r.textJobRunId && (r.textStatus === 'ausstehend' || r.textStatus === 'laeuft') ? [r.textJobRunId] : [],
+  );
+  if (runIds.length === 0) return new Map<string, { percent: number; message: string | null }>();
+  const runs = await tx
+    .select({ id: jobRun.id, percent: jobRun.progress, message: jobRun.progressMessage })
+    .from(jobRun)
+    .where(inArray(jobRun.id, runIds));
+  return new Map(runs.map((run) => [run.id, { percent: run.percent, message: run.message }]));
+}
+
 /** Views of documents with their current version, read in one query for the whole page. */
 export async function documentViews(tx: Tx, rows: DocumentRow[]): Promise<DocumentView[]> {
   if (rows.length === 0) return [];
@@ -52,6 +91,8 @@ export async function documentViews(tx: Tx, rows: DocumentRow[]): Promise<Docume
       ),
     );
   const current = new Map(currentVersions.map(({ v, name }) => [v.documentId, versionView(v, name)]));
+  const folders = await folderLabels(tx, rows);
+  const progress = await readingProgress(tx, rows);
   return rows.flatMap((r) => {
     const version = current.get(r.id);
     if (!version) return [];
@@ -60,6 +101,13 @@ export async function documentViews(tx: Tx, rows: DocumentRow[]): Promise<Docume
         id: r.id,
         propertyId: r.propertyId,
         contactId: r.contactId,
+        folder: r.propertyId
+          ? { kind: 'objekt' as const, id: r.propertyId, label: folders.get(r.propertyId) ?? 'Objekt' }
+          : {
+              kind: 'kontakt' as const,
+              id: r.contactId ?? '',
+              label: folders.get(r.contactId ?? '') ?? 'Kontakt',
+            },
         title: r.title,
         category: r.category as DocumentCategory,
         tags: r.tags,
@@ -72,6 +120,7 @@ export async function documentViews(tx: Tx, rows: DocumentRow[]): Promise<Docume
           status: r.textStatus as DocumentView['text']['status'],
           note: r.textNote,
           jobRunId: r.textJobRunId,
+          progress: progress.get(r.textJobRunId ?? '') ?? null,
           excerpt: r.extractedText ? r.extractedText.slice(0, 400) : null,
         },
         categorySource: r.categorySource as DocumentView['categorySource'],

@@ -1,26 +1,17 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { seeblickWohnung } from '../../crm/test/fixtures.js';
 import { document, documentVersion } from '../schema.js';
+import { textPdf } from '../test/text-pdf.js';
 
 let t: TestApp;
 let owner: TestUser;
 let assistant: TestUser;
 let propertyId: string;
 
-function pdf(text: string): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument();
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.text(text);
-    doc.end();
-  });
-}
+const pdf = (text: string) => textPdf(text);
 /** The first bytes of a Windows executable: "MZ", the DOS stub and a PE header. */
 const exe = Buffer.concat([
   Buffer.from(
@@ -62,6 +53,7 @@ describe('document upload and versions', () => {
     const doc = res.json();
     expect(doc).toMatchObject({
       propertyId,
+      folder: { kind: 'objekt', id: propertyId, label: seeblickWohnung.title },
       title: 'Teilungserklärung',
       category: 'teilungserklaerung',
       currentVersion: 1,

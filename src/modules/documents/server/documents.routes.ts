@@ -99,7 +99,13 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
           expiring: z.enum(['true', 'false']).optional(),
           q: z.string().trim().max(200).optional(),
         }),
-        response: { 200: z.object({ items: z.array(documentSchema) }) },
+        response: {
+          200: z.object({
+            items: z.array(documentSchema),
+            /** Largest file the server takes, so the upload can refuse bigger ones up front. */
+            uploadLimitBytes: z.number(),
+          }),
+        },
       },
     },
     async (request) => {
@@ -129,7 +135,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
           .limit(500);
         return documentViews(tx, rows);
       });
-      return { items };
+      return { items, uploadLimitBytes: platform.config.env.UPLOAD_LIMIT_BYTES };
     },
   );
 

@@ -1,11 +1,13 @@
 import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
+import { dataRoomRoutes } from './data-room.routes.js';
 import { documentsRoutes } from './documents.routes.js';
 import { extractTextJob } from './extract-text-job.js';
 
 export const documentsServer: ModuleServer = {
   routes: async (app, { platform }) => {
     await app.register(documentsRoutes, { platform });
+    await app.register(dataRoomRoutes, { platform });
   },
   jobs: (platform) => [extractTextJob(platform) as JobDefinition<never>],
 };

@@ -6,7 +6,7 @@ const OCR_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/tiff'
 /** Fewer characters than this per page means the PDF holds scans, not text. */
 const TEXT_PER_PAGE = 25;
 
-async function pdfText(data: Buffer): Promise<{ pages: string[] }> {
+export async function pdfText(data: Buffer): Promise<{ pages: string[] }> {
   // pdf.js and Tesseract are large; they load with the first document, not with the server.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const pdf = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, verbosity: 0 }).promise;

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { FONTS } from '../../ai/server/render/fonts.js';
+import { FONTS } from '../../../platform/render/fonts.js';
 
 export const CERTIFICATE_LINES = [
   'ENERGIEAUSWEIS für Wohngebäude',

@@ -1,0 +1,9 @@
+import './i18n.js';
+import type { ModuleRoute } from '../../../web/module-pages.js';
+import { DocumentDetailPage } from './document-detail-page.js';
+import { DocumentsPage } from './documents-page.js';
+
+export const routes: ModuleRoute[] = [
+  { path: 'dokumente', element: <DocumentsPage /> },
+  { path: 'dokumente/:documentId', element: <DocumentDetailPage /> },
+];
