@@ -20,7 +20,10 @@ import {
   documentShareAccess,
   documentShareItem,
   documentVersion,
+  signatureRequest,
+  signatureSigner,
 } from '../../modules/documents/schema.js';
+import { textPdf } from '../../modules/documents/test/text-pdf.js';
 import { financeScenario } from '../../modules/finance/schema.js';
 import { socialAccount, socialOauthState, socialPost, socialTarget } from '../../modules/social/schema.js';
 import { auditLog } from '../audit/audit.schema.js';
@@ -80,6 +83,8 @@ async function snapshotOfA() {
         documentShare,
         documentShareItem,
         documentShareAccess,
+        signatureRequest,
+        signatureSigner,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -247,9 +252,23 @@ beforeAll(async () => {
     payload: { documentIds: [documentOfA.json().id], recipientName: 'Käufer A', sendEmail: false },
   });
   expect(shareOfA.statusCode, shareOfA.body).toBe(201);
+  const contractOfA = await t.as(ownerA, {
+    method: 'POST',
+    url: `/api/documents?propertyId=${propertyId}&fileName=vertrag.pdf`,
+    payload: await textPdf('Vertrag A'),
+    headers: { 'content-type': 'application/pdf' },
+  });
+  await t.platform.jobs.waitFor(contractOfA.json().text.jobRunId);
+  const signatureOfA = await t.as(ownerA, {
+    method: 'POST',
+    url: '/api/documents/signatures',
+    payload: { documentId: contractOfA.json().id, signers: [{ name: 'Käufer A', email: 'a@example.de' }] },
+  });
+  expect(signatureOfA.statusCode, signatureOfA.body).toBe(201);
   idsOfA.push(
     documentOfA.json().id,
     shareOfA.json().id,
+    signatureOfA.json().id,
     scenarioId,
     aiGenerationId,
     socialTargetOfA?.id ?? '',

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, max } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
 import { sniffContentType } from '../../../platform/files/sniff-content-type.js';
-import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { contact, property } from '../../crm/schema.js';
@@ -13,6 +12,19 @@ import { EXTRACT_TEXT_JOB } from './extract-text-job.js';
 
 export type DocumentRow = typeof document.$inferSelect;
 export type VersionRow = typeof documentVersion.$inferSelect;
+
+/** Who acts on a folder: a signed-in user, or a job acting for the user who started it. */
+export interface DocumentActor {
+  tenantId: string;
+  userId: string | null;
+  db<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export const actorOf = (ctx: {
+  tenantId: string;
+  auth: { user: { id: string } };
+  db<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}): DocumentActor => ({ tenantId: ctx.tenantId, userId: ctx.auth.user.id, db: (fn) => ctx.db(fn) });
 
 interface StoredFile {
   key: string;
@@ -30,7 +42,7 @@ interface StoredFile {
 export class DocumentService {
   constructor(private readonly platform: Platform) {}
 
-  private async store(ctx: TenantRequestContext, data: Buffer, fileName: string): Promise<StoredFile> {
+  private async store(ctx: DocumentActor, data: Buffer, fileName: string): Promise<StoredFile> {
     if (data.length === 0) throw badRequest('file_required', 'Bitte die Datei als Request-Body senden.');
     const type = await sniffContentType(data, DOCUMENT_TYPES);
     if (!type)
@@ -60,7 +72,7 @@ export class DocumentService {
   }
 
   async create(
-    ctx: TenantRequestContext,
+    ctx: DocumentActor,
     data: Buffer,
     input: {
       propertyId?: string;
@@ -100,7 +112,7 @@ export class DocumentService {
             category: input.category ?? 'sonstiges',
             categorySource: input.category ? 'manuell' : 'automatisch',
             confidential: input.confidential,
-            createdBy: ctx.auth.user.id,
+            createdBy: ctx.userId,
           })
           .returning({ id: document.id });
         if (!row) throw new Error('document insert returned nothing');
@@ -114,11 +126,11 @@ export class DocumentService {
   }
 
   /** Text extraction and OCR run as a job; the document shows its progress through the run id. */
-  private async readTextLater(ctx: TenantRequestContext, documentId: string, version: number): Promise<void> {
+  private async readTextLater(ctx: DocumentActor, documentId: string, version: number): Promise<void> {
     const run = await this.platform.jobs.enqueue(
       EXTRACT_TEXT_JOB,
       { documentId, version },
-      { tenantId: ctx.tenantId, key: `${documentId}:${version}`, createdBy: ctx.auth.user.id },
+      { tenantId: ctx.tenantId, key: `${documentId}:${version}`, createdBy: ctx.userId },
     );
     await ctx.db((tx) =>
       tx
@@ -129,18 +141,13 @@ export class DocumentService {
   }
 
   /** A new upload of the same document: the earlier versions stay downloadable. */
-  async addVersion(
-    ctx: TenantRequestContext,
-    documentId: string,
-    data: Buffer,
-    fileName: string,
-  ): Promise<void> {
+  async addVersion(ctx: DocumentActor, documentId: string, data: Buffer, fileName: string): Promise<number> {
     const [existing] = await ctx.db((tx) =>
       tx.select({ id: document.id }).from(document).where(eq(document.id, documentId)),
     );
     if (!existing) throw notFound('Dokument');
     const file = await this.store(ctx, data, fileName);
-    await this.withStoredFile(file, () =>
+    return this.withStoredFile(file, () =>
       ctx.db(async (tx) => {
         const [latest] = await tx
           .select({ version: max(documentVersion.version) })
@@ -154,10 +161,13 @@ export class DocumentService {
           .where(eq(document.id, documentId));
         return next;
       }),
-    ).then((next) => this.readTextLater(ctx, documentId, next));
+    ).then(async (next) => {
+      await this.readTextLater(ctx, documentId, next);
+      return next;
+    });
   }
 
-  async version(ctx: TenantRequestContext, documentId: string, version: number): Promise<VersionRow | null> {
+  async version(ctx: DocumentActor, documentId: string, version: number): Promise<VersionRow | null> {
     const [row] = await ctx.db((tx) =>
       tx
         .select()
@@ -170,7 +180,7 @@ export class DocumentService {
 
 async function insertVersion(
   tx: Tx,
-  ctx: TenantRequestContext,
+  ctx: DocumentActor,
   documentId: string,
   version: number,
   file: StoredFile,
@@ -184,6 +194,6 @@ async function insertVersion(
     contentType: file.contentType,
     sizeBytes: file.sizeBytes,
     sha256: file.sha256,
-    uploadedBy: ctx.auth.user.id,
+    uploadedBy: ctx.userId,
   });
 }

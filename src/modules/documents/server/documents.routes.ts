@@ -9,7 +9,7 @@ import { prefixTsQuery } from '../../crm/server/property-queries.js';
 import { documentPatchSchema, documentSchema, uploadQuerySchema, versionSchema } from '../contract.js';
 import { DOCUMENT_CATEGORIES } from '../domain/categories.js';
 import { document, documentVersion } from '../schema.js';
-import { DocumentService } from './document-service.js';
+import { actorOf, DocumentService } from './document-service.js';
 import { documentViews, EXPIRY_WARNING_DAYS, versionView } from './document-view.js';
 
 const bodyOf = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
@@ -57,7 +57,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
       const q = request.query;
-      const id = await documents.create(ctx, bodyOf(request.body), {
+      const id = await documents.create(actorOf(ctx), bodyOf(request.body), {
         ...q,
         confidential: q.confidential === 'true' && seesConfidential(ctx),
       });
@@ -80,7 +80,12 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
       await readOne(ctx, request.params.id);
-      await documents.addVersion(ctx, request.params.id, bodyOf(request.body), request.query.fileName);
+      await documents.addVersion(
+        actorOf(ctx),
+        request.params.id,
+        bodyOf(request.body),
+        request.query.fileName,
+      );
       return reply.status(201).send(await readOne(ctx, request.params.id));
     },
   );
@@ -178,7 +183,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
       await readOne(ctx, request.params.id);
-      const version = await documents.version(ctx, request.params.id, request.params.version);
+      const version = await documents.version(actorOf(ctx), request.params.id, request.params.version);
       if (!version) throw notFound('Version');
       return reply
         .header('content-type', version.contentType)
