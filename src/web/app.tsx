@@ -1,11 +1,14 @@
 import { Building2 } from 'lucide-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import type { Me } from './api/session.js';
 import { EmptyState } from './components/empty-state.js';
+import { Spinner } from './components/spinner.js';
 import { AppLayout } from './layout/app-layout.js';
 import { ModuleOutlet } from './layout/module-outlet.js';
 import { RequireSession } from './layout/require-session.js';
+import { PUBLIC_MODULE_PAGES } from './module-pages.js';
 import { AcceptInvitationPage } from './pages/accept-invitation-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { ForgotPasswordPage } from './pages/forgot-password-page.js';
@@ -33,6 +36,8 @@ function SignedInApp({ me }: { me: Me }) {
   );
 }
 
+const publicPages = PUBLIC_MODULE_PAGES.map(({ path, load }) => ({ path, Page: lazy(load) }));
+
 export function App() {
   return (
     <BrowserRouter>
@@ -41,6 +46,17 @@ export function App() {
         <Route path="/passwort-vergessen" element={<ForgotPasswordPage />} />
         <Route path="/passwort-zuruecksetzen" element={<ResetPasswordPage />} />
         <Route path="/einladung/:invitationId" element={<AcceptInvitationPage />} />
+        {publicPages.map(({ path, Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Suspense fallback={<Spinner />}>
+                <Page />
+              </Suspense>
+            }
+          />
+        ))}
         <Route path="/*" element={<RequireSession>{(me) => <SignedInApp me={me} />}</RequireSession>} />
       </Routes>
     </BrowserRouter>

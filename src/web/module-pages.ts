@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import type { ComponentType, ReactElement } from 'react';
 
 export interface ModuleRoute {
   path: string;
@@ -14,3 +14,12 @@ export const MODULE_PAGES: Record<string, () => Promise<{ routes: ModuleRoute[] 
   finance: () => import('../modules/finance/web/routes.js'),
   documents: () => import('../modules/documents/web/routes.js'),
 };
+
+/**
+ * Pages a visitor opens from a link without signing in (data rooms, signing). The server
+ * answers 404 for them when their module is switched off.
+ */
+export const PUBLIC_MODULE_PAGES: { path: string; load: () => Promise<{ default: ComponentType }> }[] = [
+  { path: '/datenraum/:token', load: () => import('../modules/documents/web/public/data-room-page.js') },
+  { path: '/signieren/:token', load: () => import('../modules/documents/web/public/signing-page.js') },
+];

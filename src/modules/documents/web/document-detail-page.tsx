@@ -18,6 +18,7 @@ import { DocumentForm } from './document-form.js';
 import { ExpiryBadge, TextStatus } from './document-table.js';
 import { EnergyFactsCard } from './energy-facts-card.js';
 import { isReading } from './format.js';
+import { SignatureCard } from './signature-card.js';
 import { VersionList } from './version-list.js';
 
 export type DocumentDetail = DocumentView & { versions: DocumentView['current'][] };
@@ -158,6 +159,7 @@ function DocumentDetailView({ doc }: { doc: DocumentDetail }) {
           {doc.energyFacts && doc.propertyId ? (
             <EnergyFactsCard propertyId={doc.propertyId} facts={doc.energyFacts} />
           ) : null}
+          <SignatureCard doc={doc} canSend={hasPermission(me, 'documents.share')} />
           <VersionList doc={doc} canWrite={canWrite} onUploaded={refresh} />
         </div>
       </div>

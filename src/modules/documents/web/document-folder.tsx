@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../../web/api/session.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
 import { QueryState } from '../../../web/components/query-state.js';
+import { DataRoomCard } from './data-room-card.js';
 import { DocumentDropzone, type Folder } from './document-dropzone.js';
 import { DocumentTable } from './document-table.js';
 import { useDocuments } from './use-documents.js';
@@ -36,6 +37,9 @@ export default function DocumentFolder(folder: Folder) {
           ) : (
             <DocumentTable items={list.items} showFolder={false} />
           )}
+          {'propertyId' in folder && hasPermission(me, 'documents.share') ? (
+            <DataRoomCard propertyId={folder.propertyId} documents={list.items} />
+          ) : null}
         </div>
       )}
     </QueryState>
