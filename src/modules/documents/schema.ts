@@ -232,3 +232,29 @@ export const signatureSigner = pgTable(
     tenantIsolationPolicy(),
   ],
 );
+
+/**
+ * A reminder that a document expires (60, 30, 7 days before, and on expiry: threshold 0).
+ * Unique per document, date and threshold, so each one is raised and mailed once.
+ */
+export const documentReminder = pgTable(
+  'document_reminder',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    documentId: uuid()
+      .notNull()
+      .references(() => document.id, { onDelete: 'cascade' }),
+    validUntil: date({ mode: 'string' }).notNull(),
+    thresholdDays: integer().notNull(),
+    mailedTo: jsonb().$type<string[]>().notNull().default([]),
+    dismissedAt: timestamp({ withTimezone: true }),
+    dismissedBy: text().references(() => authUser.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('document_reminder_once').on(t.documentId, t.validUntil, t.thresholdDays),
+    index('document_reminder_open').on(t.tenantId, t.dismissedAt),
+    tenantIsolationPolicy(),
+  ],
+);

@@ -16,6 +16,7 @@ import {
 } from '../../modules/crm/schema.js';
 import {
   document,
+  documentReminder,
   documentShare,
   documentShareAccess,
   documentShareItem,
@@ -85,6 +86,7 @@ async function snapshotOfA() {
         documentShareAccess,
         signatureRequest,
         signatureSigner,
+        documentReminder,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import { DOCUMENT_CATEGORIES } from '../domain/categories.js';
 import { DocumentTable } from './document-table.js';
+import { RemindersPanel } from './reminders-panel.js';
 import { useDocuments } from './use-documents.js';
 
 /** Every folder at once: full-text search, category and the expiry filter live in the URL. */
@@ -25,6 +26,7 @@ export function DocumentsPage() {
   return (
     <>
       <PageHeader title={t('documents:title')} description={t('documents:description')} />
+      <RemindersPanel />
       <div className="mb-4 grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
         <TextField
           label={t('documents:filter.search')}

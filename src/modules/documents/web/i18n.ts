@@ -99,6 +99,12 @@ const de = {
     title: 'Erkannter Text',
     none: 'Noch kein Text erkannt.',
   },
+  reminders: {
+    title: 'Erinnerungen',
+    expires: '{{title}} läuft am {{date}} ab.',
+    expired: '{{title}} ist seit {{date}} abgelaufen.',
+    dismiss: 'Erledigt',
+  },
   pdf: {
     loading: 'PDF wird geladen …',
     failed: 'Das PDF konnte nicht angezeigt werden. Bitte laden Sie es herunter.',
@@ -336,6 +342,12 @@ const en: typeof de = {
   text: {
     title: 'Recognised text',
     none: 'No text recognised yet.',
+  },
+  reminders: {
+    title: 'Reminders',
+    expires: '{{title}} expires on {{date}}.',
+    expired: '{{title}} expired on {{date}}.',
+    dismiss: 'Done',
   },
   pdf: {
     loading: 'Loading PDF …',
