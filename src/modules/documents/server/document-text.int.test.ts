@@ -1,3 +1,4 @@
+import { PDFDocument as PDFLibDocument, rgb } from 'pdf-lib';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
@@ -102,17 +103,27 @@ describe('text extraction, OCR and auto-categorisation', () => {
     });
   }, 60_000);
 
-  it('says plainly when a PDF has no text layer', async () => {
-    const scanOnly = await new Promise<Buffer>((resolve) => {
-      const doc = new PDFDocument();
-      const chunks: Buffer[] = [];
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.rect(50, 50, 200, 100).fill('#333333');
-      doc.end();
-    });
-    const done = await afterText(await upload('scan.pdf', scanOnly, 'application/pdf'));
+  it('reads a PDF of scans by rendering its pages for OCR', async () => {
+    const pdf = await PDFLibDocument.create();
+    const scan = await pdf.embedJpg(await scannedPage());
+    // A4 at 200 dpi, as a scanner would file it.
+    pdf.addPage([595.28, 841.89]).drawImage(scan, { x: 0, y: 0, width: 595.28, height: 841.89 });
+    const done = await afterText(
+      await upload('Scan_Energieausweis.pdf', Buffer.from(await pdf.save()), 'application/pdf'),
+    );
+    expect(done.text.status, done.text.note ?? '').toBe('fertig');
+    expect(done.category).toBe('energieausweis');
+    expect(done.validUntil).toBe('2034-03-14');
+    expect(done.energyFacts).toMatchObject({ energyValue: 72.4 });
+  }, 90_000);
+
+  it('says plainly when a PDF holds neither text nor a readable scan', async () => {
+    const pdf = await PDFLibDocument.create();
+    pdf
+      .addPage([595.28, 841.89])
+      .drawRectangle({ x: 50, y: 50, width: 200, height: 100, color: rgb(0.2, 0.2, 0.2) });
+    const done = await afterText(await upload('leer.pdf', Buffer.from(await pdf.save()), 'application/pdf'));
     expect(done.text.status).toBe('nicht_moeglich');
-    expect(done.text.note).toContain('gescannt');
+    expect(done.text.note).toContain('kein Text');
   }, 60_000);
 });

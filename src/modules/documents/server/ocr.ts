@@ -47,8 +47,20 @@ async function prepare(image: Buffer): Promise<Buffer> {
 }
 
 /** Recognises German and English text on page images, one worker for the whole document. */
-export async function ocrImages(
+export function ocrImages(
   images: Buffer[],
+  onPage: (done: number, total: number) => Promise<void>,
+): Promise<{ text: string; confidence: number }> {
+  return ocrPages(images.length, async (i) => images[i] ?? Buffer.alloc(0), onPage);
+}
+
+/**
+ * The same for pages produced one at a time (a scanned PDF rendered page by page), so only
+ * one page image is held in memory.
+ */
+export async function ocrPages(
+  count: number,
+  pageImage: (index: number) => Promise<Buffer>,
   onPage: (done: number, total: number) => Promise<void>,
 ): Promise<{ text: string; confidence: number }> {
   const worker = await createWorker(['deu', 'eng'], OEM.LSTM_ONLY, {
@@ -59,13 +71,13 @@ export async function ocrImages(
   try {
     const pages: string[] = [];
     let confidence = 0;
-    for (const [i, image] of images.entries()) {
-      const { data } = await worker.recognize(await prepare(image), { rotateAuto: true });
+    for (let i = 0; i < count; i++) {
+      const { data } = await worker.recognize(await prepare(await pageImage(i)), { rotateAuto: true });
       pages.push(data.text.trim());
       confidence += data.confidence;
-      await onPage(i + 1, images.length);
+      await onPage(i + 1, count);
     }
-    return { text: pages.join('\n\n'), confidence: images.length ? confidence / images.length : 0 };
+    return { text: pages.join('\n\n'), confidence: count ? confidence / count : 0 };
   } finally {
     await worker.terminate();
   }

@@ -5,6 +5,42 @@ export type ExtractionResult =
 const OCR_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/tiff']);
 /** Fewer characters than this per page means the PDF holds scans, not text. */
 const TEXT_PER_PAGE = 25;
+/** A scanned PDF is read up to this page; OCR takes one to two seconds a page. */
+export const MAX_OCR_PAGES = 40;
+
+const confidenceNote = (confidence: number) =>
+  confidence < 60
+    ? `Texterkennung unsicher (${Math.round(confidence)} %); bitte Kategorie und Daten prüfen.`
+    : null;
+
+/** A PDF of scans: every page rendered at about 300 dpi and read by OCR, with progress per page. */
+async function ocrScannedPdf(
+  data: Buffer,
+  onProgress: (percent: number, message: string) => Promise<void>,
+): Promise<ExtractionResult> {
+  const [{ openPdfForRendering }, { ocrPages }] = await Promise.all([
+    import('./pdf-render.js'),
+    import('./ocr.js'),
+  ]);
+  const pdf = await openPdfForRendering(data);
+  try {
+    const count = Math.min(pdf.pageCount, MAX_OCR_PAGES);
+    await onProgress(15, `Gescanntes PDF: ${count} Seite(n) werden erkannt`);
+    const { text, confidence } = await ocrPages(
+      count,
+      (i) => pdf.renderPage(i),
+      (done, total) => onProgress(15 + Math.round((done / total) * 75), `Seite ${done} von ${total} erkannt`),
+    );
+    if (text.replace(/\s/g, '').length === 0)
+      return { status: 'nicht_moeglich', note: 'Auf den Seiten dieses PDFs wurde kein Text gefunden.' };
+    const skipped =
+      pdf.pageCount > count ? `Nur die ersten ${count} von ${pdf.pageCount} Seiten wurden gelesen.` : null;
+    const note = [confidenceNote(confidence), skipped].filter(Boolean).join(' ') || null;
+    return { status: 'fertig', text, method: 'ocr', pages: count, note };
+  } finally {
+    await pdf.close();
+  }
+}
 
 export async function pdfText(data: Buffer): Promise<{ pages: string[] }> {
   // pdf.js and Tesseract are large; they load with the first document, not with the server.
@@ -29,7 +65,7 @@ export async function pdfText(data: Buffer): Promise<{ pages: string[] }> {
 
 /**
  * The searchable text of a document: a PDF's own text layer, or OCR for photos and scans of a
- * page. A PDF made of scans is reported as such — rendering its pages for OCR comes later.
+ * page; a PDF made of scans has its pages rendered and read by OCR.
  */
 export async function extractText(
   data: Buffer,
@@ -40,12 +76,9 @@ export async function extractText(
     await onProgress(10, 'Textebene des PDFs wird gelesen');
     const { pages } = await pdfText(data);
     const text = pages.join('\n\n');
-    if (text.replace(/\s/g, '').length < TEXT_PER_PAGE * Math.max(1, pages.length) * 0.5)
-      return {
-        status: 'nicht_moeglich',
-        note: 'Das PDF enthält keine Textebene (gescannt). Texterkennung für gescannte PDFs folgt; Bilder (JPEG, PNG) werden schon erkannt.',
-      };
-    return { status: 'fertig', text, method: 'pdf', pages: pages.length, note: null };
+    if (text.replace(/\s/g, '').length >= TEXT_PER_PAGE * Math.max(1, pages.length) * 0.5)
+      return { status: 'fertig', text, method: 'pdf', pages: pages.length, note: null };
+    return ocrScannedPdf(data, onProgress);
   }
   if (OCR_TYPES.has(contentType)) {
     await onProgress(10, 'Texterkennung (OCR) läuft');
@@ -53,16 +86,7 @@ export async function extractText(
     const { text, confidence } = await ocrImages([data], (done, total) =>
       onProgress(10 + Math.round((done / total) * 80), `Seite ${done} von ${total} erkannt`),
     );
-    return {
-      status: 'fertig',
-      text,
-      method: 'ocr',
-      pages: 1,
-      note:
-        confidence < 60
-          ? `Texterkennung unsicher (${Math.round(confidence)} %); bitte Kategorie und Daten prüfen.`
-          : null,
-    };
+    return { status: 'fertig', text, method: 'ocr', pages: 1, note: confidenceNote(confidence) };
   }
   return { status: 'nicht_moeglich', note: 'Aus diesem Dateityp wird noch kein Text gelesen.' };
 }
