@@ -1,6 +1,7 @@
 import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
+import { seedDocumentsDemo } from '../demo/seed-documents-demo.js';
 import { dataRoomRoutes } from './data-room.routes.js';
 import { documentsRoutes } from './documents.routes.js';
 import { enqueueExpiryReminders, expiryRemindersJob } from './expiry-reminders-job.js';
@@ -35,4 +36,5 @@ export const documentsServer: ModuleServer = {
     void tick();
   },
   onStop: async (platform) => clearInterval(tickers.get(platform)),
+  seedDemo: seedDocumentsDemo,
 };
