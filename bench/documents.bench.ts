@@ -67,7 +67,7 @@ const scanStart = performance.now();
 const scanResult = await extractText(scannedBytes, 'application/pdf', async () => undefined);
 if (scanResult.status !== 'fertig') throw new Error(scanResult.note);
 console.log(
-  `scanned PDF (3 pages, rendered at 300 dpi + OCR): ${((performance.now() - scanStart) / 1000 / 3).toFixed(2)} s/page`,
+  `scanned PDF (3 pages, rendered at 250 dpi + OCR): ${((performance.now() - scanStart) / 1000 / 3).toFixed(2)} s/page`,
 );
 
 // Watermarking a data-room download and sealing a signed PDF happen while someone waits.

@@ -13,7 +13,7 @@ const confidenceNote = (confidence: number) =>
     ? `Texterkennung unsicher (${Math.round(confidence)} %); bitte Kategorie und Daten prüfen.`
     : null;
 
-/** A PDF of scans: every page rendered at about 300 dpi and read by OCR, with progress per page. */
+/** A PDF of scans: every page rendered at about 250 dpi and read by OCR, with progress per page. */
 async function ocrScannedPdf(
   data: Buffer,
   onProgress: (percent: number, message: string) => Promise<void>,
