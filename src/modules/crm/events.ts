@@ -6,6 +6,9 @@ declare module '../../platform/events/event-map.js' {
     'property.status_changed': { propertyId: string; from: string; to: string };
     'property.published': { propertyId: string; slug: string };
     'contact.created': { contactId: string };
+    /** Erased under GDPR Art. 17: everything stored about the contact must go, files included. */
+    'contact.erased': { contactId: string };
+    'property.deleted': { propertyId: string };
     'lead.created': { contactId: string; propertyId: string | null; source: string };
   }
 }

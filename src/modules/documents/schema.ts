@@ -258,3 +258,20 @@ export const documentReminder = pgTable(
     tenantIsolationPolicy(),
   ],
 );
+
+/**
+ * Stored files whose rows are gone — a deleted document, or a whole folder removed with its
+ * property or erased contact (GDPR Art. 17). Filled by a database trigger, so cascades are
+ * caught too; a sweep deletes the files and then these rows.
+ */
+export const documentFileGarbage = pgTable(
+  'document_file_garbage',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // No foreign key: the rows must outlive a deleted office, whose files still need removing.
+    tenantId: text().notNull(),
+    fileKey: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [tenantIsolationPolicy()],
+);

@@ -174,6 +174,7 @@ export class ContactService {
       if (!row) throw notFound('Kontakt');
       await recordAudit(tx, ctx.actor, { entity: 'contact', entityId: id, action: 'erased' });
     });
+    this.platform.events.emit('contact.erased', ctx.tenantId, { contactId: id }, ctx.auth.user.id);
   }
 
   /** GDPR Art. 15/20: everything stored about one contact, machine-readable. */

@@ -219,6 +219,7 @@ export class PropertyService {
       return media.flatMap((m) => [m.originalKey, m.webKey, m.thumbKey]);
     });
     await Promise.all(fileKeys.map((key) => this.platform.files.delete(key)));
+    this.platform.events.emit('property.deleted', ctx.tenantId, { propertyId: id }, ctx.auth.user.id);
     return fileKeys;
   }
 }

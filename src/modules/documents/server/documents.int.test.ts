@@ -167,6 +167,40 @@ describe('categories, expiry, confidentiality and search', () => {
     expect(found.json().items.map((d: { title: string }) => d.title)).toContain('Nebenkostenabrechnung-2025');
   });
 
+  it('erasing a contact (GDPR Art. 17) removes their folder and its files', async () => {
+    const contact = await t.as(owner, {
+      method: 'POST',
+      url: '/api/crm/contacts',
+      payload: {
+        firstName: 'Erika',
+        lastName: 'Ausweis',
+        email: 'erika.ausweis@example.de',
+      },
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+    const contactId = contact.json().id;
+    const created = (
+      await upload(owner, `contactId=${contactId}&fileName=Personalausweis.pdf`, await pdf('Personalausweis'))
+    ).json();
+    const [version] = await t.platform.database.db
+      .select()
+      .from(documentVersion)
+      .where(eq(documentVersion.documentId, created.id));
+    expect(await t.platform.files.exists(version?.fileKey ?? '')).toBe(true);
+    await t.platform.jobs.waitFor(created.text.jobRunId);
+    expect((await t.as(owner, { method: 'DELETE', url: `/api/crm/contacts/${contactId}` })).statusCode).toBe(
+      204,
+    );
+    await t.platform.events.drain();
+    expect(await t.platform.files.exists(version?.fileKey ?? '')).toBe(false);
+    expect(
+      await t.platform.database.db
+        .select()
+        .from(documentVersion)
+        .where(eq(documentVersion.documentId, created.id)),
+    ).toEqual([]);
+  });
+
   it('deletes a document with its files', async () => {
     const created = (
       await upload(owner, `propertyId=${propertyId}&fileName=weg.pdf`, await pdf('weg'))

@@ -11,6 +11,7 @@ import { DOCUMENT_CATEGORIES } from '../domain/categories.js';
 import { document, documentVersion } from '../schema.js';
 import { actorOf, DocumentService } from './document-service.js';
 import { documentViews, EXPIRY_WARNING_DAYS, versionView } from './document-view.js';
+import { sweepDocumentFiles } from './file-sweep.js';
 
 const bodyOf = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
 
@@ -237,15 +238,9 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
       await readOne(ctx, request.params.id);
-      const keys = await ctx.db(async (tx) => {
-        const versions = await tx
-          .select({ key: documentVersion.fileKey })
-          .from(documentVersion)
-          .where(eq(documentVersion.documentId, request.params.id));
-        await tx.delete(document).where(eq(document.id, request.params.id));
-        return versions.map((v) => v.key);
-      });
-      await Promise.all(keys.map((key) => platform.files.delete(key).catch(() => undefined)));
+      // The versions' files are listed for removal by a database trigger; the sweep deletes them.
+      await ctx.db((tx) => tx.delete(document).where(eq(document.id, request.params.id)));
+      await sweepDocumentFiles(platform);
       return reply.status(204).send();
     },
   );

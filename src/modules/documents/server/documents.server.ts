@@ -6,6 +6,7 @@ import { dataRoomRoutes } from './data-room.routes.js';
 import { documentsRoutes } from './documents.routes.js';
 import { enqueueExpiryReminders, expiryRemindersJob } from './expiry-reminders-job.js';
 import { extractTextJob } from './extract-text-job.js';
+import { sweepDocumentFiles } from './file-sweep.js';
 import { reminderRoutes } from './reminders.routes.js';
 import { sealSignatureJob } from './seal-signature-job.js';
 import { signatureRoutes } from './signatures.routes.js';
@@ -24,11 +25,12 @@ export const documentsServer: ModuleServer = {
     sealSignatureJob(platform) as JobDefinition<never>,
     expiryRemindersJob(platform) as JobDefinition<never>,
   ],
-  // Hourly ticks; each office's run is keyed by the day, so it happens once a day.
+  // Hourly ticks: each office's reminder run is keyed by the day, so it happens once a day;
+  // the file sweep catches anything an event-driven sweep missed.
   onStart: async (platform) => {
     const tick = () =>
-      enqueueExpiryReminders(platform).catch((error: unknown) =>
-        platform.logger.warn({ err: error }, 'could not enqueue document expiry reminders'),
+      Promise.all([enqueueExpiryReminders(platform), sweepDocumentFiles(platform)]).catch((error: unknown) =>
+        platform.logger.warn({ err: error }, 'document reminders or file sweep failed'),
       );
     const timer = setInterval(tick, 60 * 60_000);
     timer.unref();
@@ -37,4 +39,10 @@ export const documentsServer: ModuleServer = {
   },
   onStop: async (platform) => clearInterval(tickers.get(platform)),
   seedDemo: seedDocumentsDemo,
+  // A folder removed with its property or erased contact takes its files along at once.
+  subscribe: (platform) => {
+    const sweep = () => sweepDocumentFiles(platform).then(() => undefined);
+    platform.events.on('contact.erased', 'documents', sweep);
+    platform.events.on('property.deleted', 'documents', sweep);
+  },
 };
