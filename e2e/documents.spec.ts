@@ -31,6 +31,17 @@ async function openPropertyDocuments(page: Page): Promise<void> {
   await expect(page.getByRole('region', { name: 'Dateien hier ablegen' })).toBeVisible();
 }
 
+/** Drops a one-page PDF named after its title into the open folder and waits until it is listed. */
+async function uploadPdf(page: Page, title: string): Promise<void> {
+  await page.getByTestId('document-file-input').setInputFiles({
+    name: `${title}.pdf`,
+    mimeType: 'application/pdf',
+    buffer: await contractPdf(title),
+  });
+  await expect(page.getByText('1 Dokument(e) hochgeladen.')).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+}
+
 test('a PDF is uploaded, sent for signature, signed in a second browser and comes back sealed with its audit page', async ({
   page,
   browser,
@@ -41,12 +52,7 @@ test('a PDF is uploaded, sent for signature, signed in a second browser and come
   await signIn(page);
   await openPropertyDocuments(page);
 
-  await page.getByTestId('document-file-input').setInputFiles({
-    name: `${title}.pdf`,
-    mimeType: 'application/pdf',
-    buffer: await contractPdf(title),
-  });
-  await expect(page.getByText('1 Dokument(e) hochgeladen.')).toBeVisible();
+  await uploadPdf(page, title);
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 
@@ -117,12 +123,7 @@ test('a data room with a password opens for the buyer and stops at once when rev
   const title = `Grundbuchauszug E2E ${Date.now()}`;
   await signIn(page);
   await openPropertyDocuments(page);
-  await page.getByTestId('document-file-input').setInputFiles({
-    name: `${title}.pdf`,
-    mimeType: 'application/pdf',
-    buffer: await contractPdf(title),
-  });
-  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await uploadPdf(page, title);
 
   await page.getByRole('button', { name: 'Datenraum freigeben' }).click();
   const dialog = page.getByRole('dialog', { name: 'Datenraum freigeben' });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
@@ -260,6 +261,24 @@ export class SignatureService {
   }
 }
 
+/**
+ * Locks the request and checks that both it and this signer are still open: one signature
+ * or refusal at a time per request, so the last signature is counted exactly once.
+ */
+async function lockOpen(tx: Tx, requestId: string, signerId: string): Promise<void> {
+  const [locked] = await tx
+    .select()
+    .from(signatureRequest)
+    .where(eq(signatureRequest.id, requestId))
+    .for('update');
+  const [current] = await tx.select().from(signatureSigner).where(eq(signatureSigner.id, signerId));
+  if (locked?.status !== 'offen' || current?.status !== 'offen')
+    throw conflict(
+      'already_done',
+      'Dieses Dokument wurde bereits unterschrieben oder der Vorgang ist beendet.',
+    );
+}
+
 /** Signer side: the personal link's token is the only key. */
 export class PublicSigningService {
   constructor(private readonly platform: Platform) {}
@@ -361,44 +380,46 @@ export class PublicSigningService {
       if ((channels[3]?.max ?? 255) === 0)
         throw badRequest('signature_empty', 'Bitte zeichnen Sie zuerst Ihre Unterschrift.');
     }
-    const imageKey = image ? `tenants/${request.tenantId}/signatures/${request.id}/${signer.id}.png` : null;
+    if (signer.status !== 'offen' || request.status !== 'offen')
+      throw conflict(
+        'already_done',
+        'Dieses Dokument wurde bereits unterschrieben oder der Vorgang ist beendet.',
+      );
+    // A fresh key per attempt: a late or repeated request can never overwrite a signature on file.
+    const imageKey = image
+      ? `tenants/${request.tenantId}/signatures/${request.id}/${randomUUID()}.png`
+      : null;
     if (image && imageKey) await this.platform.files.put(imageKey, image);
-    const allSigned = await this.platform.database.withTenant(request.tenantId, async (tx) => {
-      // One signature at a time per request, so the last one is counted exactly once.
-      const [locked] = await tx
-        .select()
-        .from(signatureRequest)
-        .where(eq(signatureRequest.id, request.id))
-        .for('update');
-      const [current] = await tx.select().from(signatureSigner).where(eq(signatureSigner.id, signer.id));
-      if (locked?.status !== 'offen' || current?.status !== 'offen')
-        throw conflict(
-          'already_done',
-          'Dieses Dokument wurde bereits unterschrieben oder der Vorgang ist beendet.',
-        );
-      await tx
-        .update(signatureSigner)
-        .set({
-          status: 'unterschrieben',
-          signedAt: new Date(),
-          method: body.method,
-          typedName: body.method === 'getippt' ? (body.typedName ?? null) : null,
-          signatureFileKey: imageKey,
-          ip: visitor.ip,
-          userAgent: visitor.userAgent.slice(0, 500),
-        })
-        .where(eq(signatureSigner.id, signer.id));
-      const [open] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(signatureSigner)
-        .where(and(eq(signatureSigner.requestId, request.id), eq(signatureSigner.status, 'offen')));
-      if ((open?.n ?? 0) > 0) return false;
-      await tx
-        .update(signatureRequest)
-        .set({ status: 'wird_versiegelt' })
-        .where(eq(signatureRequest.id, request.id));
-      return true;
-    });
+    const allSigned = await this.platform.database
+      .withTenant(request.tenantId, async (tx) => {
+        await lockOpen(tx, request.id, signer.id);
+        await tx
+          .update(signatureSigner)
+          .set({
+            status: 'unterschrieben',
+            signedAt: new Date(),
+            method: body.method,
+            typedName: body.method === 'getippt' ? (body.typedName ?? null) : null,
+            signatureFileKey: imageKey,
+            ip: visitor.ip,
+            userAgent: visitor.userAgent.slice(0, 500),
+          })
+          .where(eq(signatureSigner.id, signer.id));
+        const [open] = await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(signatureSigner)
+          .where(and(eq(signatureSigner.requestId, request.id), eq(signatureSigner.status, 'offen')));
+        if ((open?.n ?? 0) > 0) return false;
+        await tx
+          .update(signatureRequest)
+          .set({ status: 'wird_versiegelt' })
+          .where(eq(signatureRequest.id, request.id));
+        return true;
+      })
+      .catch(async (error: unknown) => {
+        if (imageKey) await this.platform.files.delete(imageKey);
+        throw error;
+      });
     if (allSigned)
       await this.platform.jobs.enqueue(
         SEAL_SIGNATURE_JOB,
@@ -410,16 +431,7 @@ export class PublicSigningService {
   async decline(token: string, reason: string, visitor: Visitor): Promise<void> {
     const { signer, request } = await this.find(token);
     await this.platform.database.withTenant(request.tenantId, async (tx) => {
-      const [locked] = await tx
-        .select()
-        .from(signatureRequest)
-        .where(eq(signatureRequest.id, request.id))
-        .for('update');
-      if (locked?.status !== 'offen' || signer.status !== 'offen')
-        throw conflict(
-          'already_done',
-          'Dieses Dokument wurde bereits unterschrieben oder der Vorgang ist beendet.',
-        );
+      await lockOpen(tx, request.id, signer.id);
       await tx
         .update(signatureSigner)
         .set({

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../../platform/mail/mail.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { makeJpeg, seeblickWohnung } from '../../crm/test/fixtures.js';
+import { signatureSigner } from '../schema.js';
 import { textPdf } from '../test/text-pdf.js';
 import { pdfText } from './text-extraction.js';
 
@@ -184,6 +185,30 @@ describe('e-signature', () => {
       payload: { method: 'getippt', typedName: 'Erika', consent: true },
     });
     expect(again.statusCode).toBe(409);
+    // A second drawing sent with the same link must not replace the signature on file.
+    const stored = async () => {
+      const [row] = await t.platform.database.db
+        .select()
+        .from(signatureSigner)
+        .where(eq(signatureSigner.email, 'erika@example.de'));
+      return sha256(await t.platform.files.read(row?.signatureFileKey ?? ''));
+    };
+    const before = await stored();
+    const scribble = await sharp({
+      create: { width: 300, height: 100, channels: 4, background: '#000000ff' },
+    })
+      .png()
+      .toBuffer();
+    const redrawn = await signer(erika, '', {
+      method: 'POST',
+      payload: {
+        method: 'gezeichnet',
+        image: `data:image/png;base64,${scribble.toString('base64')}`,
+        consent: true,
+      },
+    });
+    expect(redrawn.statusCode).toBe(409);
+    expect(await stored()).toBe(before);
     const second = await signer(max, '', {
       method: 'POST',
       payload: { method: 'getippt', typedName: 'Max Verkäufer', consent: true },

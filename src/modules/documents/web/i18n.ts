@@ -1,23 +1,12 @@
 import { i18n } from '../../../web/i18n/index.js';
+import { CATEGORY_LABELS_DE } from '../domain/categories.js';
 
 /** Document texts, registered when the module's pages load. */
 const de = {
   title: 'Dokumente',
   description: 'Alle Unterlagen der Objekte und Kontakte – durchsuchbar, mit Versionen und Ablaufdaten.',
   tab: 'Dokumente',
-  category: {
-    kaufvertrag: 'Kaufvertrag',
-    mietvertrag: 'Mietvertrag',
-    energieausweis: 'Energieausweis',
-    grundriss: 'Grundriss',
-    grundbuchauszug: 'Grundbuchauszug',
-    teilungserklaerung: 'Teilungserklärung',
-    flurkarte: 'Flurkarte',
-    baubeschreibung: 'Baubeschreibung',
-    nebenkostenabrechnung: 'Nebenkostenabrechnung',
-    fotos: 'Fotos',
-    sonstiges: 'Sonstiges',
-  },
+  category: CATEGORY_LABELS_DE,
   expiry: {
     keine: 'ohne Ablauf',
     gueltig: 'gültig bis {{date}}',
@@ -245,7 +234,7 @@ const de = {
   },
 };
 
-const en: typeof de = {
+const en: Omit<typeof de, 'category'> & { category: Record<keyof typeof CATEGORY_LABELS_DE, string> } = {
   title: 'Documents',
   description: 'Every paper of the properties and contacts – searchable, versioned, with expiry dates.',
   tab: 'Documents',
