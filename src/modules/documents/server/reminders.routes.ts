@@ -65,7 +65,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
   app.post(
     '/reminders/:id/dismiss',
     {
-      config: { access: { permission: 'documents.read' } },
+      config: { access: { permission: 'documents.write' } },
       schema: {
         tags: ['documents'],
         summary: 'Mark an expiry reminder as seen',

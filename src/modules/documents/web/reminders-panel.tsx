@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
+import { hasPermission, useMe } from '../../../web/api/session.js';
 import { formatDay } from './format.js';
 
 interface Reminder {
@@ -28,6 +29,7 @@ export function RemindersPanel() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['documents', 'reminders'] }),
     onError: (error) => toast.error(errorMessage(error, t)),
   });
+  const canDismiss = hasPermission(useMe().data, 'documents.write');
   const items = reminders.data?.items ?? [];
   if (items.length === 0) return null;
   return (
@@ -48,14 +50,16 @@ export function RemindersPanel() {
                 date: formatDay(r.validUntil, i18n.language),
               })}
             </Link>
-            <button
-              type="button"
-              className="text-xs font-semibold hover:underline"
-              disabled={dismiss.isPending}
-              onClick={() => dismiss.mutate(r.id)}
-            >
-              {t('documents:reminders.dismiss')}
-            </button>
+            {canDismiss ? (
+              <button
+                type="button"
+                className="text-xs font-semibold hover:underline"
+                disabled={dismiss.isPending}
+                onClick={() => dismiss.mutate(r.id)}
+              >
+                {t('documents:reminders.dismiss')}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
