@@ -3,6 +3,7 @@ import { aiModule } from '../../modules/ai/module.js';
 import { crmModule } from '../../modules/crm/module.js';
 import { documentsModule } from '../../modules/documents/module.js';
 import { financeModule } from '../../modules/finance/module.js';
+import { models3dModule } from '../../modules/models3d/module.js';
 import { socialModule } from '../../modules/social/module.js';
 import type { ModuleManifest } from './module-manifest.js';
 
@@ -14,4 +15,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   aiModule,
   financeModule,
   documentsModule,
+  models3dModule,
 ];

@@ -26,6 +26,7 @@ import {
 } from '../../modules/documents/schema.js';
 import { textPdf } from '../../modules/documents/test/text-pdf.js';
 import { financeScenario } from '../../modules/finance/schema.js';
+import { model3d } from '../../modules/models3d/schema.js';
 import { socialAccount, socialOauthState, socialPost, socialTarget } from '../../modules/social/schema.js';
 import { auditLog } from '../audit/audit.schema.js';
 import { authUser, tenant, tenantInvitation, tenantMember } from '../auth/auth.schema.js';
@@ -87,6 +88,7 @@ async function snapshotOfA() {
         signatureRequest,
         signatureSigner,
         documentReminder,
+        model3d,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -267,10 +269,17 @@ beforeAll(async () => {
     payload: { documentId: contractOfA.json().id, signers: [{ name: 'Käufer A', email: 'a@example.de' }] },
   });
   expect(signatureOfA.statusCode, signatureOfA.body).toBe(201);
+  const modelOfA = await t.as(ownerA, {
+    method: 'POST',
+    url: '/api/3d/generate',
+    payload: { propertyId, source: { kind: 'vorlage', templateId: 'studio' } },
+  });
+  expect(modelOfA.statusCode, modelOfA.body).toBe(201);
   idsOfA.push(
     documentOfA.json().id,
     shareOfA.json().id,
     signatureOfA.json().id,
+    modelOfA.json().id,
     scenarioId,
     aiGenerationId,
     socialTargetOfA?.id ?? '',

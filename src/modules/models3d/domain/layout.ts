@@ -54,6 +54,15 @@ function layoutFloor(
   if (south.length === 0 && north.length > 1)
     south.push(north.splice(north.indexOf(minBy(north)), 1)[0] as ProgramRoom);
   const area = (list: ProgramRoom[]) => list.reduce((s, r) => s + r.area, 0);
+  // A thin north band would be stretched to its minimum depth and inflate the plan: move the
+  // smallest sunny room (never the living room) across until the north band has real depth.
+  for (;;) {
+    const movable = south.filter((r) => r.type !== 'wohnen');
+    if (area(north) / width >= 2.4 || movable.length === 0 || south.length < 2) break;
+    const smallest = minBy(movable);
+    south.splice(south.indexOf(smallest), 1);
+    north.push(smallest);
+  }
   const northDepth = Math.max(2.4, area(north) / width);
   const southDepth = Math.max(3, area(south) / width);
   const corridorTop = northDepth;

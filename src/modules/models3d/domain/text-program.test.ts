@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildingModelSchema } from './building-model.js';
+import { modelFigures } from './geometry.js';
+import { layoutProgram } from './layout.js';
+import { readDescription } from './text-program.js';
+
+describe('reading a description into a room program', () => {
+  it('understands the German listing shorthand', () => {
+    const { program, understood } = readDescription(
+      '3-Zimmer-Wohnung, 85 m², offene Küche, Balkon nach Süden',
+    );
+    expect(understood).toEqual(expect.arrayContaining(['3 Zimmer', '85 m²', 'offene Küche', 'Balkon']));
+    expect(program.floors).toBe(1);
+    const types = program.rooms.map((r) => r.type);
+    expect(types.filter((t) => t === 'wohnen' || t === 'schlafen' || t === 'kind')).toHaveLength(3);
+    expect(types).not.toContain('kochen');
+    expect(types).toContain('balkon');
+    const model = layoutProgram(program);
+    expect(buildingModelSchema.safeParse(model).success).toBe(true);
+    const inside = modelFigures(model).livingArea - 6 * 0.25;
+    expect(inside).toBeGreaterThan(80);
+    expect(inside).toBeLessThan(100);
+  });
+
+  it('reads English, and houses on two floors with stairs', () => {
+    const { program, understood } = readDescription(
+      'Detached house, 4 bedrooms, 160 sqm, guest WC, terrace and garden',
+    );
+    expect(understood).toEqual(
+      expect.arrayContaining(['4 Schlafzimmer', 'Haus', 'zwei Geschosse', 'Gäste-WC', 'Terrasse']),
+    );
+    expect(program.floors).toBe(2);
+    const model = layoutProgram(program);
+    expect(model.floors).toHaveLength(2);
+    expect(model.floors[1]?.rooms.some((r) => r.type === 'schlafen')).toBe(true);
+    expect(buildingModelSchema.safeParse(model).success).toBe(true);
+  });
+
+  it('falls back to a plausible flat when it understands little', () => {
+    const { program, understood } = readDescription('schöne helle Wohnung am See');
+    expect(understood).toEqual([]);
+    expect(program.rooms.length).toBeGreaterThan(3);
+  });
+});

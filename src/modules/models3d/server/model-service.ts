@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { TenantRequestContext } from '../../../platform/http/access-control.js';
+import { badRequest, notFound } from '../../../platform/http/app-error.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { property } from '../../crm/schema.js';
+import type { generateSchema, ModelDetail } from '../contract.js';
+import type { BuildingModel } from '../domain/building-model.js';
+import { modelFigures } from '../domain/geometry.js';
+import { layoutProgram } from '../domain/layout.js';
+import { templateModel } from '../domain/templates.js';
+import { readDescription } from '../domain/text-program.js';
+import { model3d } from '../schema.js';
+import { exportGlb } from './export-gltf.js';
+
+type Generate = z.infer<typeof generateSchema>;
+type Row = typeof model3d.$inferSelect;
+
+export const glbUrl = (row: Pick<Row, 'id' | 'revision'>) =>
+  `/api/3d/models/${row.id}/model.glb?rev=${row.revision}`;
+
+export function summaryOf(row: Row) {
+  return {
+    id: row.id,
+    propertyId: row.propertyId,
+    name: row.name,
+    source: row.source as ModelDetail['source'],
+    revision: row.revision,
+    figures: row.figures,
+    glb: {
+      url: glbUrl(row),
+      triangles: row.glbStats.triangles,
+      vertices: row.glbStats.vertices,
+      bytes: row.glbStats.bytes,
+      millis: row.glbStats.millis,
+    },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export const detailOf = (row: Row): ModelDetail => ({
+  ...summaryOf(row),
+  model: row.model,
+  sourceInput: row.sourceInput,
+});
+
+/** Turns any input into a building model, builds its GLB and stores both. */
+export class ModelService {
+  constructor(private readonly platform: Platform) {}
+
+  private resolve(input: Generate['source']): { model: BuildingModel; sourceInput: Record<string, unknown> } {
+    switch (input.kind) {
+      case 'vorlage': {
+        const model = templateModel(input.templateId, input.params);
+        if (!model) throw badRequest('unknown_template', `Die Vorlage „${input.templateId}“ gibt es nicht.`);
+        return { model, sourceInput: { templateId: input.templateId, params: input.params } };
+      }
+      case 'text': {
+        const reading = readDescription(input.text);
+        return {
+          model: layoutProgram(reading.program),
+          // Offline the description is read by rules; the answer says so, and what was understood.
+          sourceInput: {
+            text: input.text,
+            interpretedBy: 'regeln',
+            understood: reading.understood,
+            program: reading.program,
+          },
+        };
+      }
+      case 'programm':
+        return { model: layoutProgram(input.program), sourceInput: { program: input.program } };
+      case 'modell':
+        return { model: input.model, sourceInput: {} };
+    }
+  }
+
+  private async build(tenantId: string, model: BuildingModel) {
+    const started = performance.now();
+    const { glb, stats } = await exportGlb(model);
+    const key = `tenants/${tenantId}/models3d/${randomUUID()}.glb`;
+    await this.platform.files.put(key, Buffer.from(glb));
+    return { key, stats: { ...stats, millis: Math.round(performance.now() - started) } };
+  }
+
+  async generate(ctx: TenantRequestContext, input: Generate): Promise<Row> {
+    if (input.propertyId) {
+      const [found] = await ctx.db((tx) =>
+        tx
+          .select({ id: property.id })
+          .from(property)
+          .where(eq(property.id, input.propertyId ?? '')),
+      );
+      if (!found) throw notFound('Objekt');
+    }
+    const { model, sourceInput } = this.resolve(input.source);
+    const named = input.name ? { ...model, name: input.name } : model;
+    const glb = await this.build(ctx.tenantId, named);
+    try {
+      const [row] = await ctx.db((tx) =>
+        tx
+          .insert(model3d)
+          .values({
+            tenantId: ctx.tenantId,
+            propertyId: input.propertyId,
+            name: named.name,
+            source: input.source.kind,
+            sourceInput,
+            model: named,
+            figures: modelFigures(named),
+            glbKey: glb.key,
+            glbStats: glb.stats,
+            createdBy: ctx.auth.user.id,
+          })
+          .returning(),
+      );
+      if (!row) throw new Error('model insert returned nothing');
+      return row;
+    } catch (error) {
+      await this.platform.files.delete(glb.key);
+      throw error;
+    }
+  }
+
+  /** A corrected model (from the editor) becomes the next revision with a fresh GLB. */
+  async update(ctx: TenantRequestContext, id: string, model: BuildingModel): Promise<Row> {
+    const current = await this.get(ctx, id);
+    const glb = await this.build(ctx.tenantId, model);
+    const [row] = await ctx.db((tx) =>
+      tx
+        .update(model3d)
+        .set({
+          model,
+          name: model.name,
+          figures: modelFigures(model),
+          glbKey: glb.key,
+          glbStats: glb.stats,
+          revision: current.revision + 1,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(model3d.id, id), eq(model3d.revision, current.revision)))
+        .returning(),
+    );
+    if (!row) {
+      await this.platform.files.delete(glb.key);
+      throw badRequest('revision_conflict', 'Das Modell wurde inzwischen geändert. Bitte neu laden.');
+    }
+    await this.platform.files.delete(current.glbKey);
+    return row;
+  }
+
+  async get(ctx: TenantRequestContext, id: string): Promise<Row> {
+    const [row] = await ctx.db((tx) => tx.select().from(model3d).where(eq(model3d.id, id)));
+    if (!row) throw notFound('3D-Modell');
+    return row;
+  }
+
+  list(ctx: TenantRequestContext, propertyId?: string): Promise<Row[]> {
+    return ctx.db((tx) =>
+      tx
+        .select()
+        .from(model3d)
+        .where(propertyId ? eq(model3d.propertyId, propertyId) : undefined)
+        .orderBy(desc(model3d.updatedAt))
+        .limit(200),
+    );
+  }
+
+  async remove(ctx: TenantRequestContext, id: string): Promise<void> {
+    const row = await this.get(ctx, id);
+    await ctx.db((tx) => tx.delete(model3d).where(eq(model3d.id, id)));
+    await this.platform.files.delete(row.glbKey);
+  }
+}

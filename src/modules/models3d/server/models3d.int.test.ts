@@ -1,0 +1,124 @@
+import { unzipSync } from 'fflate';
+import { validateBytes } from 'gltf-validator';
+import { OBJLoader } from 'three/examples/jsm/loaders/OBJLoader.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
+import { seeblickWohnung } from '../../crm/test/fixtures.js';
+
+let t: TestApp;
+let owner: TestUser;
+let propertyId: string;
+
+const generate = (payload: Record<string, unknown>, user = owner) =>
+  t.as(user, { method: 'POST', url: '/api/3d/generate', payload });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await t.createTenant('3D-Büro');
+  propertyId = (
+    await t.as(owner, { method: 'POST', url: '/api/crm/properties', payload: seeblickWohnung })
+  ).json().id;
+});
+afterAll(() => t.close());
+
+describe('3D models through the API', () => {
+  let modelId: string;
+
+  it('lists the templates with their sizes', async () => {
+    const res = await t.as(owner, { method: 'GET', url: '/api/3d/templates' });
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().items.map((x: { id: string }) => x.id);
+    expect(ids).toEqual([
+      'studio',
+      '2-zimmer',
+      '3-zimmer',
+      '4-zimmer',
+      'reihenhaus',
+      'einfamilienhaus',
+      'penthouse',
+    ]);
+    expect(res.json().items[5]).toMatchObject({ floors: 2, figures: { floors: 2 } });
+  });
+
+  it('generates a model from a template for a property; its GLB passes the validator', async () => {
+    const res = await generate({
+      propertyId,
+      source: { kind: 'vorlage', templateId: '3-zimmer', params: { livingArea: 92 } },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json();
+    expect(created).toMatchObject({ propertyId, source: 'vorlage', revision: 1, figures: { floors: 1 } });
+    expect(created.figures.livingArea).toBeGreaterThan(85);
+    modelId = created.id;
+    const glb = await t.as(owner, { method: 'GET', url: created.glb.url });
+    expect(glb.headers['content-type']).toBe('model/gltf-binary');
+    expect(glb.rawPayload.length).toBe(created.glb.bytes);
+    expect((await validateBytes(new Uint8Array(glb.rawPayload))).issues.numErrors).toBe(0);
+  });
+
+  it('generates from a description, saying it was read by rules and what was understood', async () => {
+    const res = await generate({
+      source: { kind: 'text', text: '3-Zimmer-Wohnung, 85 m², offene Küche, Balkon nach Süden' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().sourceInput).toMatchObject({
+      interpretedBy: 'regeln',
+      understood: expect.arrayContaining(['3 Zimmer', '85 m²', 'offene Küche', 'Balkon']),
+    });
+  });
+
+  it('exports OBJ with MTL as a ZIP that three can load', async () => {
+    const res = await t.as(owner, {
+      method: 'POST',
+      url: `/api/3d/models/${modelId}/export`,
+      payload: { format: 'obj' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const names = Object.keys(files);
+    expect(names.some((n) => n.endsWith('.obj'))).toBe(true);
+    expect(names.some((n) => n.endsWith('.mtl'))).toBe(true);
+    const obj = new TextDecoder().decode(
+      files[names.find((n) => n.endsWith('.obj')) ?? ''] ?? new Uint8Array(),
+    );
+    expect(new OBJLoader().parse(obj).children.length).toBeGreaterThan(5);
+  });
+
+  it('saves a corrected model as the next revision and rebuilds the GLB', async () => {
+    const current = (await t.as(owner, { method: 'GET', url: `/api/3d/models/${modelId}` })).json();
+    const model = structuredClone(current.model);
+    const wall = model.floors[0].walls.find((w: { exterior: boolean }) => !w.exterior);
+    wall.thickness = 0.24;
+    const saved = await t.as(owner, { method: 'PUT', url: `/api/3d/models/${modelId}`, payload: { model } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().revision).toBe(2);
+    expect(saved.json().glb.url).not.toBe(current.glb.url);
+  });
+
+  it('refuses bad input with a clear 400 and changes nothing', async () => {
+    const before = (await t.as(owner, { method: 'GET', url: '/api/3d/models' })).json().items.length;
+    const unknown = await generate({ source: { kind: 'vorlage', templateId: 'schloss' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe('unknown_template');
+    const current = (await t.as(owner, { method: 'GET', url: `/api/3d/models/${modelId}` })).json();
+    const broken = structuredClone(current.model);
+    broken.floors[0].openings[0].offset = 500;
+    const refused = await t.as(owner, {
+      method: 'PUT',
+      url: `/api/3d/models/${modelId}`,
+      payload: { model: broken },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Öffnung ragt über die Wand hinaus');
+    expect((await t.as(owner, { method: 'GET', url: '/api/3d/models' })).json().items.length).toBe(before);
+    expect((await t.as(owner, { method: 'GET', url: `/api/3d/models/${modelId}` })).json().revision).toBe(2);
+  });
+
+  it('keeps offices apart, and deletes a model', async () => {
+    const other = await t.createTenant('Anderes 3D-Büro');
+    expect((await t.as(other, { method: 'GET', url: `/api/3d/models/${modelId}` })).statusCode).toBe(404);
+    expect((await t.as(owner, { method: 'DELETE', url: `/api/3d/models/${modelId}` })).statusCode).toBe(204);
+    expect((await t.as(owner, { method: 'GET', url: `/api/3d/models/${modelId}` })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,180 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { strToU8, zipSync } from 'fflate';
+import { z } from 'zod';
+import { tenantContext } from '../../../platform/http/access-control.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { generateSchema, modelDetailSchema, modelSummarySchema, templateSchema } from '../contract.js';
+import { buildingModelSchema } from '../domain/building-model.js';
+import { modelFigures } from '../domain/geometry.js';
+import { TEMPLATES, templateModel } from '../domain/templates.js';
+import { exportGlb } from './export-gltf.js';
+import { exportObj } from './export-obj.js';
+import { detailOf, ModelService, summaryOf } from './model-service.js';
+
+const idParams = z.object({ id: z.string().uuid() });
+const fileName = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase() || 'modell';
+
+/** `/api/3d`: templates, generation from template, text, room program or model; exports. */
+export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const models = new ModelService(platform);
+  const language = (request: { auth: { user: { locale: string } } | null }) =>
+    request.auth?.user.locale === 'en' ? 'en' : 'de';
+
+  app.get(
+    '/templates',
+    {
+      config: { access: { permission: 'models3d.read' } },
+      schema: {
+        tags: ['3d'],
+        summary: 'Parametric templates with their size at the default parameters',
+        response: { 200: z.object({ items: z.array(templateSchema) }) },
+      },
+    },
+    async (request) => ({
+      items: TEMPLATES.flatMap((t) => {
+        const model = templateModel(t.id);
+        if (!model) return [];
+        return [
+          {
+            id: t.id,
+            name: t.name[language(request)],
+            description: t.description[language(request)],
+            floors: t.floors,
+            figures: modelFigures(model),
+          },
+        ];
+      }),
+    }),
+  );
+
+  app.post(
+    '/generate',
+    {
+      config: { access: { permission: 'models3d.write' } },
+      schema: {
+        tags: ['3d'],
+        summary: 'Create a building model (template, description, room program or model) and build its GLB',
+        body: generateSchema,
+        response: { 201: modelDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const row = await models.generate(tenantContext(platform, request), request.body);
+      return reply.status(201).send(detailOf(row));
+    },
+  );
+
+  app.get(
+    '/models',
+    {
+      config: { access: { permission: 'models3d.read' } },
+      schema: {
+        tags: ['3d'],
+        summary: '3D models, newest first (optionally of one property)',
+        querystring: z.object({ propertyId: z.string().uuid().optional() }),
+        response: { 200: z.object({ items: z.array(modelSummarySchema) }) },
+      },
+    },
+    async (request) => ({
+      items: (await models.list(tenantContext(platform, request), request.query.propertyId)).map(summaryOf),
+    }),
+  );
+
+  app.get(
+    '/models/:id',
+    {
+      config: { access: { permission: 'models3d.read' } },
+      schema: {
+        tags: ['3d'],
+        summary: 'One model with its building model JSON',
+        params: idParams,
+        response: { 200: modelDetailSchema },
+      },
+    },
+    async (request) => detailOf(await models.get(tenantContext(platform, request), request.params.id)),
+  );
+
+  app.put(
+    '/models/:id',
+    {
+      config: { access: { permission: 'models3d.write' } },
+      schema: {
+        tags: ['3d'],
+        summary: 'Save a corrected building model as the next revision; the GLB is rebuilt',
+        params: idParams,
+        body: z.object({ model: buildingModelSchema }),
+        response: { 200: modelDetailSchema },
+      },
+    },
+    async (request) =>
+      detailOf(await models.update(tenantContext(platform, request), request.params.id, request.body.model)),
+  );
+
+  app.delete(
+    '/models/:id',
+    {
+      config: { access: { permission: 'models3d.write' } },
+      schema: {
+        tags: ['3d'],
+        summary: 'Delete a model and its files',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await models.remove(tenantContext(platform, request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/models/:id/model.glb',
+    {
+      config: { access: { permission: 'models3d.read' } },
+      schema: { tags: ['3d'], summary: 'The current GLB of a model', params: idParams },
+    },
+    async (request, reply) => {
+      const row = await models.get(tenantContext(platform, request), request.params.id);
+      return reply
+        .header('content-type', 'model/gltf-binary')
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .send(await platform.files.stream(row.glbKey));
+    },
+  );
+
+  app.post(
+    '/models/:id/export',
+    {
+      config: { access: { permission: 'models3d.read' }, readOnly: true },
+      schema: {
+        tags: ['3d'],
+        summary: 'Download the model as GLB, or as OBJ with its MTL in a ZIP',
+        params: idParams,
+        body: z.object({ format: z.enum(['glb', 'obj']) }),
+      },
+    },
+    async (request, reply) => {
+      const row = await models.get(tenantContext(platform, request), request.params.id);
+      const base = fileName(row.name);
+      if (request.body.format === 'glb') {
+        const { glb } = await exportGlb(row.model);
+        return reply
+          .header('content-type', 'model/gltf-binary')
+          .header('content-disposition', `attachment; filename="${base}.glb"`)
+          .send(Buffer.from(glb));
+      }
+      const { obj, mtl } = exportObj(row.model, `${base}.mtl`);
+      const zip = zipSync({ [`${base}.obj`]: strToU8(obj), [`${base}.mtl`]: strToU8(mtl) }, { level: 6 });
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${base}-obj.zip"`)
+        .send(Buffer.from(zip));
+    },
+  );
+};

@@ -1,0 +1,8 @@
+import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
+import { models3dRoutes } from './models3d.routes.js';
+
+export const models3dServer: ModuleServer = {
+  routes: async (app, { platform }) => {
+    await app.register(models3dRoutes, { platform });
+  },
+};
