@@ -13,6 +13,7 @@ export const MODULE_PAGES: Record<string, () => Promise<{ routes: ModuleRoute[] 
   ai: () => import('../modules/ai/web/routes.js'),
   finance: () => import('../modules/finance/web/routes.js'),
   documents: () => import('../modules/documents/web/routes.js'),
+  models3d: () => import('../modules/models3d/web/routes.js'),
 };
 
 /**

@@ -22,7 +22,14 @@ export const models3dModule = defineModule({
       roles: ['owner', 'admin', 'agent', 'assistant'],
     },
   ],
-  // The viewer and editor pages come with the next step; until then the module is API only.
-  nav: [],
+  nav: [
+    {
+      path: '/3d',
+      label: { de: '3D-Modelle', en: '3D models' },
+      icon: 'box',
+      permission: 'models3d.read',
+      order: 140,
+    },
+  ],
   server: () => import('./server/models3d.server.js').then((m) => m.models3dServer),
 });

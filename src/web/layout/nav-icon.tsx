@@ -28,6 +28,7 @@ const ICONS: Record<string, LucideIcon> = {
   megaphone: Megaphone,
   sparkles: Sparkles,
   calculator: Calculator,
+  box: Box,
   folder: FolderOpen,
 };
 

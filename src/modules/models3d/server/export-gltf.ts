@@ -81,6 +81,8 @@ export async function exportGlb(model: BuildingModel): Promise<{ glb: Uint8Array
       const mesh = doc.createMesh(room.name).addPrimitive(primitive(room.floor));
       floorNode.addChild(
         doc.createNode(room.name).setMesh(mesh).setExtras({
+          // Loaders sanitise node names ("Wohnen/Kochen" → "WohnenKochen"); the label keeps the real one.
+          name: room.name,
           roomId: room.roomId,
           type: room.type,
           area: room.area,

@@ -1,0 +1,170 @@
+import './i18n.js';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Download, Trash2 } from 'lucide-react';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { toast } from 'sonner';
+import { api } from '../../../web/api/client.js';
+import { errorMessage } from '../../../web/api/error-message.js';
+import { hasPermission, useMe } from '../../../web/api/session.js';
+import { Button } from '../../../web/components/button.js';
+import { Card } from '../../../web/components/card.js';
+import { ConfirmDialog } from '../../../web/components/confirm-dialog.js';
+import { QueryState } from '../../../web/components/query-state.js';
+import { Spinner } from '../../../web/components/spinner.js';
+import type { ModelDetail } from '../contract.js';
+import { livingArea, polygonArea } from '../domain/geometry.js';
+import { figuresLine, sizeLabel } from './format.js';
+
+// Three.js and its React bindings are large; they load when a model is opened.
+const ModelViewer = lazy(() => import('./model-viewer.js').then((m) => ({ default: m.ModelViewer })));
+
+async function download(id: string, format: 'glb' | 'obj') {
+  const response = await fetch(`/api/3d/models/${id}/export`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ format }),
+    credentials: 'same-origin',
+  });
+  if (!response.ok) throw new Error(response.statusText);
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `modell.${format}`;
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export function ModelPage() {
+  const { modelId = '' } = useParams();
+  const query = useQuery({
+    queryKey: ['models3d', 'one', modelId],
+    queryFn: () => api<ModelDetail>(`/3d/models/${modelId}`),
+  });
+  return <QueryState query={query}>{(model) => <ModelView model={model} />}</QueryState>;
+}
+
+function ModelView({ model }: { model: ModelDetail }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const canWrite = hasPermission(useMe().data, 'models3d.write');
+  const [deleting, setDeleting] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => api(`/3d/models/${model.id}`, { method: 'DELETE' }),
+    onSuccess: async () => {
+      toast.success(t('models3d:deleted'));
+      await queryClient.invalidateQueries({ queryKey: ['models3d'] });
+      navigate('/3d');
+    },
+    onError: (error) => toast.error(errorMessage(error, t)),
+  });
+  const exporting = useMutation({
+    mutationFn: (format: 'glb' | 'obj') => download(model.id, format),
+    onError: (error) => toast.error(errorMessage(error, t)),
+  });
+  const understood = model.sourceInput.understood as string[] | undefined;
+  const fmt = (n: number) =>
+    n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 2 });
+
+  return (
+    <>
+      <Link to="/3d" className="text-sm text-slate-500 hover:underline">
+        ← {t('models3d:back')}
+      </Link>
+      <div className="mb-4 mt-2 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{model.name}</h1>
+          <p className="mt-1 text-sm text-slate-500" data-testid="model-figures">
+            {figuresLine(t, model.figures, i18n.language)}
+          </p>
+          <p className="text-xs text-slate-400">
+            {t('models3d:glb', {
+              triangles: model.glb.triangles.toLocaleString('de-DE'),
+              size: sizeLabel(model.glb.bytes, i18n.language),
+              millis: model.glb.millis,
+            })}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {(['glb', 'obj'] as const).map((format) => (
+            <Button
+              key={format}
+              variant="secondary"
+              icon={<Download className="size-4" />}
+              loading={exporting.isPending && exporting.variables === format}
+              onClick={() => exporting.mutate(format)}
+            >
+              {t(`models3d:export.${format}`)}
+            </Button>
+          ))}
+          {canWrite ? (
+            <Button variant="ghost" icon={<Trash2 className="size-4" />} onClick={() => setDeleting(true)}>
+              {t('models3d:delete')}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {understood ? (
+        <p className="mb-4 rounded-lg bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200">
+          {understood.length > 0
+            ? t('models3d:understood', { items: understood.join(', ') })
+            : t('models3d:understoodNothing')}{' '}
+          {t('models3d:textOffline')}
+        </p>
+      ) : null}
+      <div className="grid gap-6 xl:grid-cols-[3fr_1fr]">
+        <Suspense fallback={<Spinner label={t('models3d:loading')} />}>
+          <ModelViewer
+            url={model.glb.url}
+            floors={model.model.floors.map((f) => ({ name: f.name, elevation: f.elevation }))}
+          />
+        </Suspense>
+        <Card>
+          <h2 className="text-sm font-semibold text-slate-900">{t('models3d:rooms')}</h2>
+          {model.model.floors.map((floor) => (
+            <div key={floor.id} className="mt-3">
+              {model.model.floors.length > 1 ? (
+                <p className="text-xs font-semibold text-slate-500">{floor.name}</p>
+              ) : null}
+              <table className="mt-1 w-full text-sm" data-testid="room-table">
+                <thead>
+                  <tr className="text-left text-xs text-slate-500">
+                    <th className="py-1 font-medium">{t('models3d:room')}</th>
+                    <th className="py-1 text-right font-medium">{t('models3d:area')}</th>
+                    <th className="py-1 text-right font-medium">{t('models3d:living')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {floor.rooms.map((room) => (
+                    <tr key={room.id} className="border-t border-slate-100">
+                      <td className="py-1 text-slate-800">{room.name}</td>
+                      <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums">
+                        {fmt(polygonArea(room.polygon))} m²
+                      </td>
+                      <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums">
+                        {fmt(livingArea(room))} m²
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </Card>
+      </div>
+      <ConfirmDialog
+        open={deleting}
+        title={t('models3d:deleteTitle')}
+        text={t('models3d:deleteText')}
+        confirmLabel={t('models3d:delete')}
+        busy={remove.isPending}
+        onConfirm={() => remove.mutate()}
+        onClose={() => setDeleting(false)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,275 @@
+import { Html, OrbitControls, PointerLockControls } from '@react-three/drei';
+import { Canvas, useFrame, useLoader, useThree } from '@react-three/fiber';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as THREE from 'three';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { Spinner } from '../../../web/components/spinner.js';
+
+type View = 'orbit' | 'top' | 'walk';
+interface RoomLabel {
+  name: string;
+  area: number;
+  floorIndex: number;
+  position: [number, number, number];
+}
+
+const EYE_HEIGHT = 1.65;
+const WALK_SPEED = 1.8;
+/** How close the eye may come to a wall before it stops. */
+const CLEARANCE = 0.3;
+
+function hasWebGl(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+/** The loaded GLB: floors above the chosen one hidden, ceilings hidden outside walk mode. */
+function Building({
+  url,
+  floorIndex,
+  view,
+  onLoaded,
+}: {
+  url: string;
+  floorIndex: number | null;
+  view: View;
+  onLoaded: (scene: THREE.Group, labels: RoomLabel[]) => void;
+}) {
+  const gltf = useLoader(GLTFLoader, url);
+  const scene = gltf.scene;
+  useEffect(() => {
+    const labels: RoomLabel[] = [];
+    scene.children.forEach((floorNode, index) => {
+      for (const child of floorNode.children) {
+        const extras = child.userData as { label?: [number, number, number]; area?: number; name?: string };
+        if (extras.label)
+          labels.push({
+            name: extras.name ?? child.name,
+            area: extras.area ?? 0,
+            floorIndex: index,
+            position: extras.label,
+          });
+      }
+    });
+    onLoaded(scene, labels);
+  }, [scene, onLoaded]);
+  useEffect(() => {
+    scene.children.forEach((floorNode, index) => {
+      floorNode.visible = floorIndex === null || index <= floorIndex;
+    });
+    scene.traverse((object) => {
+      const mesh = object as THREE.Mesh;
+      if (!mesh.isMesh) return;
+      const materials = Array.isArray(mesh.material) ? mesh.material : [mesh.material];
+      // A dollhouse from outside; under a roof when walking.
+      if (materials.some((m) => m.name === 'decke')) mesh.visible = view === 'walk';
+    });
+  }, [scene, floorIndex, view]);
+  return <primitive object={scene} />;
+}
+
+/** First-person walking: keys move the eye at standing height; walls stop it. */
+function Walker({ scene, start }: { scene: THREE.Group | null; start: THREE.Vector3 }) {
+  const { camera } = useThree();
+  const keys = useRef(new Set<string>());
+  const ray = useMemo(() => new THREE.Raycaster(), []);
+  useEffect(() => {
+    camera.position.copy(start);
+    camera.lookAt(start.x + 1, start.y, start.z);
+    const down = (e: KeyboardEvent) => keys.current.add(e.code);
+    const up = (e: KeyboardEvent) => keys.current.delete(e.code);
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, [camera, start]);
+  useFrame((_, delta) => {
+    const k = keys.current;
+    const forward = Number(k.has('KeyW') || k.has('ArrowUp')) - Number(k.has('KeyS') || k.has('ArrowDown'));
+    const sideways =
+      Number(k.has('KeyD') || k.has('ArrowRight')) - Number(k.has('KeyA') || k.has('ArrowLeft'));
+    if (!forward && !sideways) return;
+    const look = new THREE.Vector3();
+    camera.getWorldDirection(look);
+    look.y = 0;
+    look.normalize();
+    const right = new THREE.Vector3().crossVectors(look, new THREE.Vector3(0, 1, 0));
+    const move = look.multiplyScalar(forward).add(right.multiplyScalar(sideways)).normalize();
+    const step = WALK_SPEED * Math.min(delta, 0.1);
+    if (scene) {
+      // Collision: a ray at knee and at eye height along the step; glass counts as a wall.
+      for (const height of [0.5, EYE_HEIGHT - 0.2]) {
+        const origin = camera.position.clone();
+        origin.y = camera.position.y - EYE_HEIGHT + height;
+        ray.set(origin, move);
+        ray.far = step + CLEARANCE;
+        if (ray.intersectObject(scene, true).some((hit) => hit.object.visible)) return;
+      }
+    }
+    camera.position.addScaledVector(move, step);
+  });
+  return <PointerLockControls />;
+}
+
+/** Moves the one camera when the view changes, instead of remounting the canvas. */
+function CameraRig({
+  view,
+  position,
+  target,
+}: {
+  view: View;
+  position: THREE.Vector3;
+  target: THREE.Vector3;
+}) {
+  const { camera } = useThree();
+  useEffect(() => {
+    camera.position.copy(position);
+    camera.lookAt(target);
+    if (camera instanceof THREE.PerspectiveCamera) {
+      camera.fov = view === 'walk' ? 70 : 45;
+      camera.updateProjectionMatrix();
+    }
+  }, [camera, view, position, target]);
+  return null;
+}
+
+export function ModelViewer({ url, floors }: { url: string; floors: { name: string; elevation: number }[] }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>('orbit');
+  const [floorIndex, setFloorIndex] = useState<number | null>(null);
+  const [showLabels, setShowLabels] = useState(true);
+  const [loaded, setLoaded] = useState<{ scene: THREE.Group; labels: RoomLabel[] } | null>(null);
+  const webgl = useMemo(hasWebGl, []);
+  const bounds = useMemo(() => (loaded ? new THREE.Box3().setFromObject(loaded.scene) : null), [loaded]);
+  const centre = bounds ? bounds.getCenter(new THREE.Vector3()) : new THREE.Vector3();
+  const size = bounds ? bounds.getSize(new THREE.Vector3()) : new THREE.Vector3(12, 3, 10);
+  const span = Math.max(size.x, size.z, 6);
+  const activeFloor = floorIndex ?? 0;
+  const cameraPosition = useMemo(
+    () =>
+      view === 'top'
+        ? new THREE.Vector3(centre.x, span * 1.6, centre.z + 0.01)
+        : view === 'walk'
+          ? null
+          : new THREE.Vector3(centre.x + span * 0.6, span * 0.75, centre.z + span * 0.8),
+    [view, centre.x, centre.z, span],
+  );
+  const target = useMemo(
+    () => new THREE.Vector3(centre.x, view === 'top' ? 0 : 1, centre.z),
+    [view, centre.x, centre.z],
+  );
+  const walkStart = useMemo(() => {
+    const first =
+      loaded?.labels.find((l) => l.floorIndex === activeFloor && /flur|diele|hall/i.test(l.name)) ??
+      loaded?.labels[0];
+    const y = (floors[activeFloor]?.elevation ?? 0) + EYE_HEIGHT;
+    return new THREE.Vector3(first?.position[0] ?? 0, y, first?.position[2] ?? 0);
+  }, [loaded, activeFloor, floors]);
+
+  if (!webgl)
+    return <p className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900">{t('models3d:webglMissing')}</p>;
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="flex gap-1">
+          {(['orbit', 'top', 'walk'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+              className={`rounded-lg px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ${
+                view === v
+                  ? 'bg-brand text-white ring-brand'
+                  : 'bg-white text-slate-800 ring-slate-300 hover:bg-slate-50'
+              }`}
+            >
+              {t(`models3d:view.${v}`)}
+            </button>
+          ))}
+        </div>
+        {floors.length > 1 ? (
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            {t('models3d:floor')}
+            <select
+              className="rounded-lg border-0 py-1 text-sm ring-1 ring-inset ring-slate-300"
+              value={floorIndex ?? ''}
+              onChange={(e) => setFloorIndex(e.target.value === '' ? null : Number(e.target.value))}
+            >
+              <option value="">{t('models3d:allFloors')}</option>
+              {floors.map((f, i) => (
+                <option key={f.name} value={i}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" checked={showLabels} onChange={(e) => setShowLabels(e.target.checked)} />
+          {t('models3d:labels')}
+        </label>
+      </div>
+      {view === 'walk' ? <p className="text-xs text-slate-500">{t('models3d:walkHint')}</p> : null}
+      <div
+        className="relative h-[480px] overflow-hidden rounded-xl bg-gradient-to-b from-sky-100 to-slate-100 ring-1 ring-slate-200"
+        data-testid="model-viewer"
+      >
+        {loaded ? null : (
+          <div className="absolute inset-0 z-10 flex items-center justify-center">
+            <Spinner label={t('models3d:loading')} />
+          </div>
+        )}
+        <Canvas
+          camera={{ position: [20, 15, 20], fov: 45, near: 0.05, far: 500 }}
+          gl={{ preserveDrawingBuffer: true, antialias: true }}
+        >
+          {cameraPosition ? <CameraRig view={view} position={cameraPosition} target={target} /> : null}
+          <hemisphereLight args={['#ffffff', '#b0a899', 1.2]} />
+          <directionalLight position={[centre.x + 10, 20, centre.z + 15]} intensity={1.6} />
+          {/* An Html fallback inside the canvas trips React on unmount; the spinner sits outside. */}
+          <Suspense fallback={null}>
+            <Building
+              url={url}
+              floorIndex={view === 'walk' ? activeFloor : floorIndex}
+              view={view}
+              onLoaded={(scene, labels) =>
+                setLoaded((current) => (current?.scene === scene ? current : { scene, labels }))
+              }
+            />
+          </Suspense>
+          {showLabels && view !== 'walk'
+            ? loaded?.labels
+                .filter((l) => floorIndex === null || l.floorIndex === floorIndex)
+                .map((l) => (
+                  <Html key={`${l.floorIndex}-${l.name}-${l.position.join()}`} position={l.position} center>
+                    <span className="pointer-events-none whitespace-nowrap rounded bg-white/85 px-1.5 py-0.5 text-[11px] font-medium text-slate-800 shadow">
+                      {l.name} · {l.area.toLocaleString(undefined, { maximumFractionDigits: 1 })} m²
+                    </span>
+                  </Html>
+                ))
+            : null}
+          {view === 'walk' ? (
+            <Walker scene={loaded?.scene ?? null} start={walkStart} />
+          ) : (
+            <OrbitControls
+              key={view}
+              target={target}
+              enableRotate={view === 'orbit'}
+              maxPolarAngle={Math.PI / 2.05}
+              makeDefault
+            />
+          )}
+        </Canvas>
+      </div>
+    </div>
+  );
+}
