@@ -14,7 +14,8 @@ export const model3d = pgTable(
     tenantId: text()
       .notNull()
       .references(() => tenant.id, { onDelete: 'cascade' }),
-    propertyId: uuid().references(() => property.id, { onDelete: 'cascade' }),
+    // A model outlives its listing's deletion (unassigned), so its GLB is never orphaned.
+    propertyId: uuid().references(() => property.id, { onDelete: 'set null' }),
     name: text().notNull(),
     /** vorlage, text, programm, modell */
     source: text().notNull(),

@@ -115,6 +115,25 @@ describe('3D models through the API', () => {
     expect((await t.as(owner, { method: 'GET', url: `/api/3d/models/${modelId}` })).json().revision).toBe(2);
   });
 
+  it('keeps a model, unassigned and downloadable, when its listing is deleted', async () => {
+    const draft = (
+      await t.as(owner, {
+        method: 'POST',
+        url: '/api/crm/properties',
+        payload: { ...seeblickWohnung, title: 'Entwurf 3D' },
+      })
+    ).json();
+    const created = (
+      await generate({ propertyId: draft.id, source: { kind: 'vorlage', templateId: 'studio' } })
+    ).json();
+    expect((await t.as(owner, { method: 'DELETE', url: `/api/crm/properties/${draft.id}` })).statusCode).toBe(
+      204,
+    );
+    const after = (await t.as(owner, { method: 'GET', url: `/api/3d/models/${created.id}` })).json();
+    expect(after.propertyId).toBeNull();
+    expect((await t.as(owner, { method: 'GET', url: after.glb.url })).statusCode).toBe(200);
+  });
+
   it('keeps offices apart, and deletes a model', async () => {
     const other = await t.createTenant('Anderes 3D-Büro');
     expect((await t.as(other, { method: 'GET', url: `/api/3d/models/${modelId}` })).statusCode).toBe(404);
