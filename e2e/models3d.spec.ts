@@ -37,3 +37,33 @@ test('a 3D model is made from a description, shown in the viewer and listed with
   expect((await downloading).suggestedFilename()).toBe('3-zimmer-wohnung.glb');
   expect(pageErrors).toEqual([]);
 });
+
+test('a model made for a listing on the market shows as a 3D tour on its public page', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await signIn(page);
+  await page
+    .getByRole('navigation', { name: 'Navigation' })
+    .first()
+    .getByRole('link', { name: '3D-Modelle' })
+    .click();
+  await expect(page.getByRole('heading', { name: '3D-Modelle', exact: true })).toBeVisible();
+  const list = await page.request.get('/api/crm/properties?pageSize=100&status=aktiv');
+  const listing = (
+    (await list.json()).items as { id: string; title: string; slug: string; status: string }[]
+  ).find((p) => p.status === 'aktiv');
+  expect(listing).toBeTruthy();
+
+  const form = page.getByRole('form', { name: 'Neues 3D-Modell' });
+  await form.getByLabel('Vorlage').selectOption('2-zimmer');
+  await form.getByLabel('Objekt (optional)').selectOption(listing?.id ?? '');
+  await form.getByRole('button', { name: 'Modell erzeugen' }).click();
+  await expect(page.getByRole('heading', { name: '2-Zimmer-Wohnung' })).toBeVisible();
+
+  await page.goto(`/p/${listing?.slug}`);
+  const tour = page.frameLocator('iframe[title="3D-Rundgang"]');
+  await expect(tour.getByTestId('embedded-model')).toBeVisible({ timeout: 20_000 });
+  await expect(tour.locator('canvas')).toBeVisible();
+  await expect(tour.getByText(/Wohnzimmer · \d/)).toBeVisible({ timeout: 20_000 });
+  expect(pageErrors).toEqual([]);
+});

@@ -23,4 +23,5 @@ export const MODULE_PAGES: Record<string, () => Promise<{ routes: ModuleRoute[] 
 export const PUBLIC_MODULE_PAGES: { path: string; load: () => Promise<{ default: ComponentType }> }[] = [
   { path: '/datenraum/:token', load: () => import('../modules/documents/web/public/data-room-page.js') },
   { path: '/signieren/:token', load: () => import('../modules/documents/web/public/signing-page.js') },
+  { path: '/embed/3d/:modelId', load: () => import('../modules/models3d/web/public/embed-page.js') },
 ];

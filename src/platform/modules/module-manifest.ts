@@ -15,6 +15,12 @@ export interface NavEntry {
 }
 
 /** What a module contributes at run time; imported only when the module is enabled. */
+export interface ListingEmbed {
+  title: string;
+  /** An address on this server that may be framed by the listing page. */
+  url: string;
+}
+
 export interface ModuleServer {
   /** Registered under `/api/<apiPrefix or module id>`. */
   routes?: FastifyPluginAsync<{ platform: Platform }>;
@@ -24,6 +30,11 @@ export interface ModuleServer {
   subscribe?: (platform: Platform) => void;
   /** Fills a freshly created demo office with this module's sample data. */
   seedDemo?: (platform: Platform, tenantId: string) => Promise<void>;
+  /**
+   * Embeds for a public listing page (a 3D tour, say), asked of every enabled module when the
+   * page is rendered; the listing module stays unaware of who contributes them.
+   */
+  publicListingEmbeds?: (platform: Platform, tenantId: string, propertyId: string) => Promise<ListingEmbed[]>;
   onStart?: (platform: Platform) => Promise<void>;
   onStop?: (platform: Platform) => Promise<void>;
 }

@@ -28,6 +28,8 @@ export interface PublicListing {
   };
   baseUrl: string;
   form: { sent: boolean; error: string | null; values: Record<string, string> };
+  /** Contributed by other modules, such as a 3D tour. */
+  embeds?: { title: string; url: string }[];
 }
 
 export function priceLine(p: PropertyRow): string {
@@ -143,6 +145,7 @@ ${p.description ? `<section style="margin-top:20px"><h2>Beschreibung</h2>${parag
 ${p.equipmentDescription ? `<section><h2>Ausstattung im Detail</h2>${paragraphs(p.equipmentDescription)}</section>` : ''}
 ${p.locationDescription ? `<section><h2>Lage</h2>${paragraphs(p.locationDescription)}</section>` : ''}
 ${energy ? `<section class="card energy" style="margin-top:20px"><h2>Energieausweis</h2><p>${escapeHtml(energy)}</p>${p.energyValidUntil ? `<p class="note">Gültig bis ${escapeHtml(p.energyValidUntil)}</p>` : ''}</section>` : ''}
+${(l.embeds ?? []).map((e) => `<section style="margin-top:20px"><h2>${escapeHtml(e.title)}</h2><iframe src="${escapeHtml(e.url)}" title="${escapeHtml(e.title)}" style="width:100%;height:460px;border:0;border-radius:12px;background:#eef2f7" loading="lazy" allow="fullscreen"></iframe></section>`).join('')}
 ${l.floorplans.length > 0 ? `<section style="margin-top:20px"><h2>Grundrisse</h2>${l.floorplans.map((f) => `<img src="${escapeHtml(image(f.id, 'web'))}" alt="${escapeHtml(f.altText || 'Grundriss')}" style="max-width:100%;border-radius:12px;background:#fff" loading="lazy">`).join('')}</section>` : ''}
 </div>
 <aside>

@@ -63,13 +63,18 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
     form: { sent: boolean; error: string | null; values: Record<string, string> },
     status = 200,
   ) => {
-    const [media, settings] = await Promise.all([
+    const [media, settings, embeds] = await Promise.all([
       db
         .select()
         .from(propertyMedia)
         .where(eq(propertyMedia.propertyId, row.id))
         .orderBy(asc(propertyMedia.position)),
       platform.tenantSettings.get(row.tenantId),
+      Promise.all(
+        [...platform.moduleServers.values()].map((server) =>
+          server.publicListingEmbeds ? server.publicListingEmbeds(platform, row.tenantId, row.id) : [],
+        ),
+      ).then((lists) => lists.flat()),
     ]);
     const photos = media
       .filter((m) => m.kind === 'photo')
@@ -87,6 +92,7 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
       },
       baseUrl: platform.publicUrl,
       form,
+      embeds,
     });
     return reply
       .status(status)

@@ -134,6 +134,29 @@ describe('3D models through the API', () => {
     expect((await t.as(owner, { method: 'GET', url: after.glb.url })).statusCode).toBe(200);
   });
 
+  it('shows the newest model as a 3D tour on the public listing page, only while the listing is on the market', async () => {
+    const created = (
+      await generate({ propertyId, source: { kind: 'vorlage', templateId: '2-zimmer' } })
+    ).json();
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/3d/public/models/${created.id}` })).statusCode,
+    ).toBe(404);
+    const live = await t.as(owner, {
+      method: 'POST',
+      url: `/api/crm/properties/${propertyId}/status`,
+      payload: { status: 'aktiv' },
+    });
+    expect(live.statusCode, live.body).toBe(200);
+    const pub = await t.app.inject({ method: 'GET', url: `/api/3d/public/models/${created.id}` });
+    expect(pub.statusCode, pub.body).toBe(200);
+    expect(pub.json()).toMatchObject({ name: '2-Zimmer-Wohnung', floors: [{ name: 'Erdgeschoss' }] });
+    const glb = await t.app.inject({ method: 'GET', url: pub.json().glbUrl });
+    expect(glb.headers['content-type']).toBe('model/gltf-binary');
+    const page = await t.app.inject({ method: 'GET', url: `/p/${live.json().slug}` });
+    expect(page.body).toContain(`/embed/3d/${created.id}`);
+    expect(page.body).toContain('3D-Rundgang');
+  });
+
   it('keeps offices apart, and deletes a model', async () => {
     const other = await t.createTenant('Anderes 3D-Büro');
     expect((await t.as(other, { method: 'GET', url: `/api/3d/models/${modelId}` })).statusCode).toBe(404);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
+import { notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { generateSchema, modelDetailSchema, modelSummarySchema, templateSchema } from '../contract.js';
 import { buildingModelSchema } from '../domain/building-model.js';
@@ -10,6 +11,7 @@ import { TEMPLATES, templateModel } from '../domain/templates.js';
 import { exportGlb } from './export-gltf.js';
 import { exportObj } from './export-obj.js';
 import { detailOf, ModelService, summaryOf } from './model-service.js';
+import { findPublicModel } from './public-models.js';
 
 const idParams = z.object({ id: z.string().uuid() });
 const fileName = (name: string) =>
@@ -144,6 +146,56 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       return reply
         .header('content-type', 'model/gltf-binary')
         .header('cache-control', 'private, max-age=31536000, immutable')
+        .send(await platform.files.stream(row.glbKey));
+    },
+  );
+
+  app.get(
+    '/public/models/:id',
+    {
+      config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['3d'],
+        summary: 'A model of a listing on the market, for the embeddable viewer (404 otherwise)',
+        params: idParams,
+        response: {
+          200: z.object({
+            name: z.string(),
+            floors: z.array(z.object({ name: z.string(), elevation: z.number() })),
+            figures: modelDetailSchema.shape.figures,
+            glbUrl: z.string(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const row = await findPublicModel(platform, request.params.id);
+      if (!row) throw notFound('3D-Modell');
+      return {
+        name: row.name,
+        floors: row.model.floors.map((f) => ({ name: f.name, elevation: f.elevation })),
+        figures: row.figures,
+        glbUrl: `/api/3d/public/models/${row.id}/model.glb?rev=${row.revision}`,
+      };
+    },
+  );
+
+  app.get(
+    '/public/models/:id/model.glb',
+    {
+      config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['3d'],
+        summary: 'The GLB of a model whose listing is on the market',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const row = await findPublicModel(platform, request.params.id);
+      if (!row) throw notFound('3D-Modell');
+      return reply
+        .header('content-type', 'model/gltf-binary')
+        .header('cache-control', 'public, max-age=300')
         .send(await platform.files.stream(row.glbKey));
     },
   );

@@ -1,8 +1,10 @@
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import { models3dRoutes } from './models3d.routes.js';
+import { listingEmbeds } from './public-models.js';
 
 export const models3dServer: ModuleServer = {
   routes: async (app, { platform }) => {
     await app.register(models3dRoutes, { platform });
   },
+  publicListingEmbeds: listingEmbeds,
 };
