@@ -81,6 +81,10 @@ function Walker({ scene, start }: { scene: THREE.Group | null; start: THREE.Vect
   useEffect(() => {
     camera.position.copy(start);
     camera.lookAt(start.x + 1, start.y, start.z);
+    if (camera instanceof THREE.PerspectiveCamera) {
+      camera.fov = 70;
+      camera.updateProjectionMatrix();
+    }
     const down = (e: KeyboardEvent) => keys.current.add(e.code);
     const up = (e: KeyboardEvent) => keys.current.delete(e.code);
     window.addEventListener('keydown', down);
@@ -119,24 +123,16 @@ function Walker({ scene, start }: { scene: THREE.Group | null; start: THREE.Vect
 }
 
 /** Moves the one camera when the view changes, instead of remounting the canvas. */
-function CameraRig({
-  view,
-  position,
-  target,
-}: {
-  view: View;
-  position: THREE.Vector3;
-  target: THREE.Vector3;
-}) {
+function CameraRig({ position, target }: { position: THREE.Vector3; target: THREE.Vector3 }) {
   const { camera } = useThree();
   useEffect(() => {
     camera.position.copy(position);
     camera.lookAt(target);
     if (camera instanceof THREE.PerspectiveCamera) {
-      camera.fov = view === 'walk' ? 70 : 45;
+      camera.fov = 45;
       camera.updateProjectionMatrix();
     }
-  }, [camera, view, position, target]);
+  }, [camera, position, target]);
   return null;
 }
 
@@ -152,6 +148,7 @@ export function ModelViewer({ url, floors }: { url: string; floors: { name: stri
   const size = bounds ? bounds.getSize(new THREE.Vector3()) : new THREE.Vector3(12, 3, 10);
   const span = Math.max(size.x, size.z, 6);
   const activeFloor = floorIndex ?? 0;
+  const floorElevation = floors[activeFloor]?.elevation ?? 0;
   const cameraPosition = useMemo(
     () =>
       view === 'top'
@@ -169,9 +166,9 @@ export function ModelViewer({ url, floors }: { url: string; floors: { name: stri
     const first =
       loaded?.labels.find((l) => l.floorIndex === activeFloor && /flur|diele|hall/i.test(l.name)) ??
       loaded?.labels[0];
-    const y = (floors[activeFloor]?.elevation ?? 0) + EYE_HEIGHT;
-    return new THREE.Vector3(first?.position[0] ?? 0, y, first?.position[2] ?? 0);
-  }, [loaded, activeFloor, floors]);
+    return new THREE.Vector3(first?.position[0] ?? 0, floorElevation + EYE_HEIGHT, first?.position[2] ?? 0);
+    // A number, not the floors array: a refetch of the page must not put the walker back at the start.
+  }, [loaded, activeFloor, floorElevation]);
 
   if (!webgl)
     return <p className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900">{t('models3d:webglMissing')}</p>;
@@ -232,7 +229,7 @@ export function ModelViewer({ url, floors }: { url: string; floors: { name: stri
           camera={{ position: [20, 15, 20], fov: 45, near: 0.05, far: 500 }}
           gl={{ preserveDrawingBuffer: true, antialias: true }}
         >
-          {cameraPosition ? <CameraRig view={view} position={cameraPosition} target={target} /> : null}
+          {cameraPosition ? <CameraRig position={cameraPosition} target={target} /> : null}
           <hemisphereLight args={['#ffffff', '#b0a899', 1.2]} />
           <directionalLight position={[centre.x + 10, 20, centre.z + 15]} intensity={1.6} />
           {/* An Html fallback inside the canvas trips React on unmount; the spinner sits outside. */}
