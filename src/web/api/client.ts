@@ -42,20 +42,18 @@ export async function api<T>(
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data: unknown = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
-      ?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'http_error',
-      error?.message ?? response.statusText,
-      error?.details,
-    );
-  }
+  if (!response.ok) throw apiErrorOf(response.status, response.statusText, data);
   return data as T;
 }
 
-function safeJson(text: string): unknown {
+/** The server's `{ error: { code, message, details } }` as an ApiError (used by uploads over XHR too). */
+export function apiErrorOf(status: number, statusText: string, data: unknown): ApiError {
+  const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
+    ?.error;
+  return new ApiError(status, error?.code ?? 'http_error', error?.message ?? statusText, error?.details);
+}
+
+export function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

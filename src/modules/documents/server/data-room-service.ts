@@ -34,6 +34,12 @@ export interface Visitor {
   userAgent: string;
 }
 
+/** Who opened a public link, for the access log and the audit page. */
+export const visitorOf = (request: { ip: string; headers: Record<string, unknown> }): Visitor => ({
+  ip: request.ip,
+  userAgent: String(request.headers['user-agent'] ?? ''),
+});
+
 /** After the password, downloads work without it for this long. */
 const GRANT_VALIDITY_MS = 60 * 60_000;
 

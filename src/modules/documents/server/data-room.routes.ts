@@ -10,12 +10,8 @@ import {
   shareAccessSchema,
   shareSchema,
 } from '../data-room-contract.js';
-import { DataRoomService, PublicDataRoom, type Visitor } from './data-room-service.js';
+import { DataRoomService, PublicDataRoom, visitorOf } from './data-room-service.js';
 
-const visitorOf = (request: { ip: string; headers: Record<string, unknown> }): Visitor => ({
-  ip: request.ip,
-  userAgent: String(request.headers['user-agent'] ?? ''),
-});
 const tokenParams = z.object({ token: z.string().max(100) });
 const grantQuery = z.object({ grant: z.string().max(200).optional() });
 

@@ -261,6 +261,9 @@ export class SignatureService {
   }
 }
 
+const alreadyDone = () =>
+  conflict('already_done', 'Dieses Dokument wurde bereits unterschrieben oder der Vorgang ist beendet.');
+
 /**
  * Locks the request and checks that both it and this signer are still open: one signature
  * or refusal at a time per request, so the last signature is counted exactly once.
@@ -272,11 +275,7 @@ async function lockOpen(tx: Tx, requestId: string, signerId: string): Promise<vo
     .where(eq(signatureRequest.id, requestId))
     .for('update');
   const [current] = await tx.select().from(signatureSigner).where(eq(signatureSigner.id, signerId));
-  if (locked?.status !== 'offen' || current?.status !== 'offen')
-    throw conflict(
-      'already_done',
-      'Dieses Dokument wurde bereits unterschrieben oder der Vorgang ist beendet.',
-    );
+  if (locked?.status !== 'offen' || current?.status !== 'offen') throw alreadyDone();
 }
 
 /** Signer side: the personal link's token is the only key. */
@@ -380,11 +379,7 @@ export class PublicSigningService {
       if ((channels[3]?.max ?? 255) === 0)
         throw badRequest('signature_empty', 'Bitte zeichnen Sie zuerst Ihre Unterschrift.');
     }
-    if (signer.status !== 'offen' || request.status !== 'offen')
-      throw conflict(
-        'already_done',
-        'Dieses Dokument wurde bereits unterschrieben oder der Vorgang ist beendet.',
-      );
+    if (signer.status !== 'offen' || request.status !== 'offen') throw alreadyDone();
     // A fresh key per attempt: a late or repeated request can never overwrite a signature on file.
     const imageKey = image
       ? `tenants/${request.tenantId}/signatures/${request.id}/${randomUUID()}.png`

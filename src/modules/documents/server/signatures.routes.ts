@@ -11,13 +11,10 @@ import {
   signatureRequestSchema,
   signSchema,
 } from '../signature-contract.js';
+import { visitorOf } from './data-room-service.js';
 import { PublicSigningService, SignatureService } from './signature-service.js';
 
 const tokenParams = z.object({ token: z.string().max(100) });
-const visitorOf = (request: { ip: string; headers: Record<string, unknown> }) => ({
-  ip: request.ip,
-  userAgent: String(request.headers['user-agent'] ?? ''),
-});
 
 /** E-signature: staff send PDFs for signature; signers open their personal link and sign. */
 export const signatureRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {

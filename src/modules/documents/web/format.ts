@@ -23,9 +23,7 @@ export function formatDay(day: string, lang: string): string {
   });
 }
 
-export function formatDateTime(iso: string, lang: string): string {
-  return new Date(iso).toLocaleString(locale(lang), { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { formatDateTime } from '../../crm/web/format.js';
 
 export const EXPIRY_TONE: Record<DocumentView['expiry'], 'gray' | 'green' | 'amber' | 'red'> = {
   keine: 'gray',

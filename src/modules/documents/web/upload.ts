@@ -1,4 +1,4 @@
-import { ApiError } from '../../../web/api/client.js';
+import { ApiError, apiErrorOf, safeJson } from '../../../web/api/client.js';
 
 /**
  * Sends one file as the raw body and reports the bytes sent; fetch cannot report upload
@@ -19,23 +19,9 @@ export function uploadWithProgress<T>(
     };
     request.onerror = () => reject(new ApiError(0, 'network_error', 'network'));
     request.onload = () => {
-      let data: unknown;
-      try {
-        data = request.responseText ? JSON.parse(request.responseText) : undefined;
-      } catch {
-        data = undefined;
-      }
-      if (request.status >= 200 && request.status < 300) return resolve(data as T);
-      const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
-        ?.error;
-      reject(
-        new ApiError(
-          request.status,
-          error?.code ?? 'http_error',
-          error?.message ?? request.statusText,
-          error?.details,
-        ),
-      );
+      const data = request.responseText ? safeJson(request.responseText) : undefined;
+      if (request.status >= 200 && request.status < 300) resolve(data as T);
+      else reject(apiErrorOf(request.status, request.statusText, data));
     };
     request.send(file);
   });
