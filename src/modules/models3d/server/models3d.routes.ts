@@ -8,7 +8,6 @@ import { generateSchema, modelDetailSchema, modelSummarySchema, templateSchema }
 import { buildingModelSchema } from '../domain/building-model.js';
 import { modelFigures } from '../domain/geometry.js';
 import { TEMPLATES, templateModel } from '../domain/templates.js';
-import { exportGlb } from './export-gltf.js';
 import { exportObj } from './export-obj.js';
 import { detailOf, ModelService, summaryOf } from './model-service.js';
 import { findPublicModel } from './public-models.js';
@@ -214,13 +213,12 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     async (request, reply) => {
       const row = await models.get(tenantContext(platform, request), request.params.id);
       const base = fileName(row.name);
-      if (request.body.format === 'glb') {
-        const { glb } = await exportGlb(row.model);
+      // The current GLB is stored with every revision; it is served, not built again.
+      if (request.body.format === 'glb')
         return reply
           .header('content-type', 'model/gltf-binary')
           .header('content-disposition', `attachment; filename="${base}.glb"`)
-          .send(Buffer.from(glb));
-      }
+          .send(await platform.files.stream(row.glbKey));
       const { obj, mtl } = exportObj(row.model, `${base}.mtl`);
       const zip = zipSync({ [`${base}.obj`]: strToU8(obj), [`${base}.mtl`]: strToU8(mtl) }, { level: 6 });
       return reply
