@@ -19,7 +19,7 @@ async function ocrScannedPdf(
   onProgress: (percent: number, message: string) => Promise<void>,
 ): Promise<ExtractionResult> {
   const [{ openPdfForRendering }, { ocrPages }] = await Promise.all([
-    import('./pdf-render.js'),
+    import('../../../platform/render/pdf-render.js'),
     import('./ocr.js'),
   ]);
   const pdf = await openPdfForRendering(data);

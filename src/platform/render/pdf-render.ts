@@ -1,4 +1,4 @@
-/** Page images of a PDF for OCR, about 250 dpi on A4 (2100 px wide), rendered one at a time. */
+/** Page images of a PDF for OCR and plan reading, about 250 dpi on A4 (2100 px wide), rendered one at a time. */
 export interface RenderedPdf {
   pageCount: number;
   renderPage(index: number): Promise<Buffer>;

@@ -1,0 +1,55 @@
+// Floor-plan reading on synthetic plans with known walls: every template floor drawn at
+// three scales with room names, areas, furniture, dimension chains and a title block as
+// clutter, as PNG and as JPEG (quality 70). Reports wall-pixel IoU, opening recall and
+// precision, door/window accuracy, rooms found, scale error, time and peak memory.
+//   npm run bench:plans
+import sharp from 'sharp';
+import { TEMPLATES, templateModel } from '../src/modules/models3d/domain/templates.js';
+import { readPlan } from '../src/modules/models3d/server/plan/read-plan.js';
+import { type PlanScore, scorePlan } from '../src/modules/models3d/test/plan-score.js';
+import { renderSyntheticPlan } from '../src/modules/models3d/test/synthetic-plan.js';
+import { percentile } from './bench-server.js';
+
+const scores: PlanScore[] = [];
+const times: number[] = [];
+let peakRss = 0;
+let failures = 0;
+for (const template of TEMPLATES) {
+  const model = templateModel(template.id);
+  for (const [f, floor] of (model?.floors ?? []).entries())
+    for (const [s, pxPerMetre] of [50, 65, 80].entries())
+      for (const format of ['png', 'jpeg'] as const) {
+        const plan = await renderSyntheticPlan(floor, { pxPerMetre, seed: 11 * f + s + 1 });
+        const file = format === 'png' ? plan.png : await sharp(plan.png).jpeg({ quality: 70 }).toBuffer();
+        const started = performance.now();
+        try {
+          const reading = await readPlan({ file, mime: `image/${format}`, name: template.id });
+          times.push(performance.now() - started);
+          const rooms = floor.rooms.filter((r) => r.type !== 'balkon' && r.type !== 'terrasse').length;
+          scores.push(await scorePlan(plan, reading, rooms));
+        } catch (error) {
+          failures++;
+          console.log(`${template.id} floor ${f} ${pxPerMetre} px/m ${format}: ${(error as Error).message}`);
+        }
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      }
+}
+const mean = (pick: (s: PlanScore) => number) => scores.reduce((sum, s) => sum + pick(s), 0) / scores.length;
+const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
+const sorted = [...times].sort((a, b) => a - b);
+console.log(`plans read: ${scores.length} of ${scores.length + failures}`);
+console.log(
+  `wall-pixel IoU: mean ${pct(mean((s) => s.wallIoU))}, worst ${pct(Math.min(...scores.map((s) => s.wallIoU)))}`,
+);
+console.log(
+  `opening recall: ${pct(mean((s) => s.openingRecall))}, precision ${pct(mean((s) => s.openingPrecision))}`,
+);
+console.log(`door/window told apart: ${pct(mean((s) => s.kindAccuracy))}`);
+console.log(
+  `rooms exactly found: ${pct(scores.filter((s) => s.rooms.found === s.rooms.truth).length / scores.length)}`,
+);
+console.log(`scale error from door widths: mean ${pct(mean((s) => s.scaleError))}`);
+console.log(
+  `time per plan: p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms`,
+);
+console.log(`peak RSS: ${Math.round(peakRss / 1024 / 1024)} MiB`);

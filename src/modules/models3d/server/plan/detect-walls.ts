@@ -1,0 +1,377 @@
+import type { Mat } from '@techstark/opencv-js';
+import { type OpenCv, openCv } from './opencv.js';
+
+/** A wall found in the image: axis-aligned centre line, pixels of the working image. */
+export interface PixelWall {
+  orientation: 'h' | 'v';
+  /** y of a horizontal wall's centre line, x of a vertical one. */
+  centre: number;
+  start: number;
+  end: number;
+  thickness: number;
+}
+
+/** A gap in a wall, from `start` to `end` along it. */
+export interface PixelOpening {
+  wall: number;
+  start: number;
+  end: number;
+  kind: 'tuer' | 'fenster';
+}
+
+export interface PixelPlan {
+  width: number;
+  height: number;
+  walls: PixelWall[];
+  openings: PixelOpening[];
+  /** Side of the square that removes text and thin lines but keeps walls. */
+  strokeFilter: number;
+  /** Share of the kept wall pixels that the found walls explain. */
+  explained: number;
+}
+
+export class PlanNotReadable extends Error {
+  constructor(
+    readonly code: 'no_walls' | 'not_a_plan' | 'no_rooms',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Progress = (percent: number, step: string) => void | Promise<void>;
+
+/** Walls thicker than this share of the image are blobs (a photo), not walls. */
+const MAX_THICKNESS_SHARE = 0.05;
+
+/**
+ * Finds the walls and their openings in a greyscale floor plan:
+ *
+ * 1. binarise with Otsu (dark ink on light paper);
+ * 2. open with the smallest square that leaves the ink area stable: text, dimension lines,
+ *    furniture, door arcs and window symbols are thin and vanish, walls are thick and stay;
+ * 3. keep long horizontal and vertical runs and vectorise each connected run to a centre
+ *    line with its thickness;
+ * 4. join ends to the perpendicular walls they meet (corners, T-junctions);
+ * 5. bridge gaps along a wall: small ones are noise, door-sized ones become openings, told
+ *    apart by the thin parallel lines a window symbol leaves in the gap.
+ */
+export async function detectWalls(
+  grey: { data: Uint8Array; width: number; height: number },
+  progress: Progress = () => {},
+): Promise<PixelPlan> {
+  const { cv } = await openCv();
+  const mats: Mat[] = [];
+  const keep = <T extends Mat>(m: T) => {
+    mats.push(m);
+    return m;
+  };
+  try {
+    const image = keep(new cv.Mat(grey.height, grey.width, cv.CV_8UC1));
+    image.data.set(grey.data);
+    const ink = keep(new cv.Mat());
+    cv.threshold(image, ink, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
+    await progress(30, 'Linien getrennt');
+
+    const inked = cv.countNonZero(ink);
+    if (inked < grey.width * grey.height * 0.002)
+      throw new PlanNotReadable(
+        'no_walls',
+        'Das Bild ist fast leer – darauf ist kein Grundriss zu erkennen.',
+      );
+    const strokeFilter = chooseStrokeFilter(cv, ink, keep);
+    const walls = keep(new cv.Mat());
+    open(cv, ink, walls, strokeFilter, strokeFilter);
+    const wallPixels = cv.countNonZero(walls);
+    if (wallPixels < grey.width * grey.height * 0.001)
+      throw new PlanNotReadable(
+        'no_walls',
+        'Keine Wände gefunden. Wände sollten als kräftige, gefüllte Linien gezeichnet sein.',
+      );
+    await progress(45, 'Wände freigestellt');
+
+    const segments = vectorise(cv, walls, strokeFilter, keep, grey);
+    const explained =
+      segments.reduce((sum, s) => sum + (s.end - s.start) * s.thickness, 0) / Math.max(1, wallPixels);
+    if (segments.length < 3 || explained < 0.5)
+      throw new PlanNotReadable(
+        'not_a_plan',
+        'Das Bild sieht nicht wie ein Grundriss aus: es fehlen gerade, gleich starke Wandlinien.',
+      );
+    await progress(60, 'Wände vektorisiert');
+
+    const tolerance = Math.max(3, strokeFilter);
+    joinEnds(segments, tolerance);
+    const thickest = Math.max(...segments.map((s) => s.thickness));
+    // Exterior walls are about 0.3 m: good enough to tell a door gap (0.6–3 m) from two walls.
+    const roughPxPerMetre = thickest / 0.3;
+    const { merged, gaps } = bridgeGaps(segments, tolerance, roughPxPerMetre * 3.2);
+    // Joined walls meet walls whose pieces were too short to be seen before.
+    joinEnds(merged, tolerance);
+    const openings = gaps.flatMap((g) => {
+      const wall = merged[g.wall] as PixelWall;
+      return openingsInGap(walls, grey.width, wall, g, tolerance * 2).map((exact) => ({
+        ...exact,
+        wall: g.wall,
+        kind: classifyGap(ink, grey.width, wall, exact),
+      }));
+    });
+    await progress(75, 'Türen und Fenster erkannt');
+    return { width: grey.width, height: grey.height, walls: merged, openings, strokeFilter, explained };
+  } finally {
+    for (const m of mats) m.delete();
+  }
+}
+
+function open(cv: OpenCv, src: Mat, dst: Mat, w: number, h: number) {
+  const kernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(w, h));
+  try {
+    cv.morphologyEx(src, dst, cv.MORPH_OPEN, kernel);
+  } finally {
+    kernel.delete();
+  }
+}
+
+/**
+ * The ink area left after opening with squares of growing size falls steeply while thin
+ * strokes vanish and then levels off on the walls; the first size on that level is the filter
+ * (a square opening keeps a wall's rectangle exactly, however large the square, until it no
+ * longer fits).
+ */
+function chooseStrokeFilter(cv: OpenCv, ink: Mat, keep: <T extends Mat>(m: T) => T): number {
+  const scratch = keep(new cv.Mat());
+  const counts: number[] = [cv.countNonZero(ink)];
+  for (let k = 2; k <= 24; k++) {
+    open(cv, ink, scratch, k, k);
+    counts[k - 1] = cv.countNonZero(scratch);
+  }
+  const at = (k: number) => counts[k - 1] ?? 0;
+  for (let k = 3; k <= 22; k++)
+    if (at(k) > 0 && at(k + 1) >= at(k) * 0.96 && at(k + 2) >= at(k) * 0.9) return k;
+  return 3;
+}
+
+interface Run extends PixelWall {
+  fill: number;
+}
+
+/** Long horizontal and vertical runs of wall pixels, each connected run one centre line. */
+function vectorise(
+  cv: OpenCv,
+  walls: Mat,
+  strokeFilter: number,
+  keep: <T extends Mat>(m: T) => T,
+  size: { width: number; height: number },
+): PixelWall[] {
+  // Wider than the thickest wall, so a vertical wall has no horizontal run this long.
+  const thicknesses = estimateThickness(cv, walls, keep);
+  const length = Math.max(12, Math.round(thicknesses * 1.6));
+  const found: Run[] = [];
+  for (const orientation of ['h', 'v'] as const) {
+    const runs = keep(new cv.Mat());
+    if (orientation === 'h') open(cv, walls, runs, length, 1);
+    else open(cv, walls, runs, 1, length);
+    const labels = keep(new cv.Mat());
+    const stats = keep(new cv.Mat());
+    const centroids = keep(new cv.Mat());
+    const count = cv.connectedComponentsWithStats(runs, labels, stats, centroids, 8, cv.CV_32S);
+    for (let i = 1; i < count; i++) {
+      const [x, y, w, h, area] = [0, 1, 2, 3, 4].map((j) => stats.data32S[i * 5 + j] as number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      const along = orientation === 'h' ? w : h;
+      const across = orientation === 'h' ? h : w;
+      const thickness = area / along;
+      if (along < length || thickness > Math.min(size.width, size.height) * MAX_THICKNESS_SHARE) continue;
+      found.push({
+        orientation,
+        // The centroid, not the box: a stray pixel on one face must not shift the line.
+        centre: (centroids.data64F[i * 2 + (orientation === 'h' ? 1 : 0)] as number) + 0.5,
+        start: orientation === 'h' ? x : y,
+        end: orientation === 'h' ? x + w : y + h,
+        thickness,
+        fill: area / (along * across),
+      });
+    }
+  }
+  // A run that is mostly empty inside its box is a blob or a bent shape, not a wall; one
+  // barely thicker than the stroke filter is a bold line that survived (a door leaf).
+  return found
+    .filter((r) => r.fill > 0.6 && r.thickness >= strokeFilter + 2)
+    .map(({ fill: _fill, ...wall }) => wall);
+}
+
+/** The thickest wall: the largest opening square that still leaves a twentieth of the walls. */
+function estimateThickness(cv: OpenCv, walls: Mat, keep: <T extends Mat>(m: T) => T): number {
+  const scratch = keep(new cv.Mat());
+  const total = cv.countNonZero(walls);
+  let thickest = 4;
+  for (let k = 4; k <= 80; k += 2) {
+    open(cv, walls, scratch, k, k);
+    if (cv.countNonZero(scratch) < total * 0.05) break;
+    thickest = k;
+  }
+  return thickest;
+}
+
+/** Moves wall ends onto the centre line of a perpendicular wall they run into. */
+function joinEnds(walls: PixelWall[], tolerance: number) {
+  for (const wall of walls)
+    for (const side of ['start', 'end'] as const) {
+      let best: { wall: PixelWall; distance: number } | null = null;
+      for (const other of walls) {
+        if (other.orientation === wall.orientation) continue;
+        const inRange =
+          wall.centre >= other.start - tolerance - other.thickness &&
+          wall.centre <= other.end + tolerance + other.thickness;
+        const distance = Math.abs(wall[side] - other.centre);
+        if (
+          inRange &&
+          distance <= other.thickness / 2 + wall.thickness / 2 + tolerance &&
+          (!best || distance < best.distance)
+        )
+          best = { wall: other, distance };
+      }
+      if (!best) continue;
+      wall[side] = best.wall.centre;
+      // The other wall must reach this one's centre line too (an outer corner).
+      best.wall.start = Math.min(best.wall.start, wall.centre);
+      best.wall.end = Math.max(best.wall.end, wall.centre);
+    }
+  for (const wall of walls) {
+    wall.start = Math.round(wall.start * 10) / 10;
+    wall.end = Math.round(wall.end * 10) / 10;
+  }
+}
+
+/**
+ * Joins pieces of one wall line: overlaps and small gaps disappear, gaps up to `maxOpening`
+ * become openings of the joined wall, longer ones leave two walls.
+ */
+function bridgeGaps(
+  walls: PixelWall[],
+  tolerance: number,
+  maxOpening: number,
+): { merged: PixelWall[]; gaps: Omit<PixelOpening, 'kind'>[] } {
+  const sorted = [...walls].sort((p, q) =>
+    p.orientation === q.orientation
+      ? p.centre - q.centre || p.start - q.start
+      : p.orientation < q.orientation
+        ? -1
+        : 1,
+  );
+  const lines: PixelWall[][] = [];
+  for (const wall of sorted) {
+    const line = lines.find((l) => {
+      const first = l[0] as PixelWall;
+      return (
+        first.orientation === wall.orientation &&
+        Math.abs(first.centre - wall.centre) <= Math.max(first.thickness, wall.thickness) / 2 &&
+        Math.abs(first.thickness - wall.thickness) <=
+          Math.max(3, 0.5 * Math.max(first.thickness, wall.thickness))
+      );
+    });
+    if (line) line.push(wall);
+    else lines.push([wall]);
+  }
+  const merged: PixelWall[] = [];
+  const gaps: Omit<PixelOpening, 'kind'>[] = [];
+  for (const line of lines) {
+    line.sort((p, q) => p.start - q.start);
+    let current: PixelWall & { weight: number; holes: [number, number][] } = {
+      ...(line[0] as PixelWall),
+      weight: 0,
+      holes: [],
+    };
+    const absorb = (w: PixelWall) => {
+      const length = w.end - w.start;
+      const total = current.weight + length;
+      current.centre = (current.centre * current.weight + w.centre * length) / Math.max(total, 1);
+      current.thickness = (current.thickness * current.weight + w.thickness * length) / Math.max(total, 1);
+      current.weight = total;
+      current.end = Math.max(current.end, w.end);
+    };
+    const flush = () => {
+      const { weight: _weight, holes, ...wall } = current;
+      merged.push({ ...wall, centre: Math.round(wall.centre * 10) / 10 });
+      for (const [start, end] of holes) gaps.push({ wall: merged.length - 1, start, end });
+    };
+    absorb(line[0] as PixelWall);
+    for (const wall of line.slice(1)) {
+      const gap = wall.start - current.end;
+      if (gap > maxOpening) {
+        flush();
+        current = { ...wall, weight: 0, holes: [] };
+        absorb(wall);
+        continue;
+      }
+      if (gap > tolerance) current.holes.push([current.end, wall.start]);
+      absorb(wall);
+    }
+    flush();
+  }
+  return { merged, gaps };
+}
+
+/**
+ * The openings inside a bridged gap: short wall pieces beside a door (or between two doors)
+ * are lost with the long-run filter, so the wall pixels along the centre line decide where
+ * each opening starts and stops.
+ */
+function openingsInGap(
+  walls: Mat,
+  width: number,
+  wall: PixelWall,
+  gap: { start: number; end: number },
+  minLength: number,
+): { start: number; end: number }[] {
+  const across = Math.round(wall.centre);
+  const isWall = (along: number) => {
+    const [x, y] = wall.orientation === 'h' ? [along, across] : [across, along];
+    return (walls.data[y * width + x] ?? 0) > 0;
+  };
+  const found: { start: number; end: number }[] = [];
+  let runStart: number | null = null;
+  for (let along = Math.floor(gap.start); along <= Math.ceil(gap.end); along++) {
+    const open = !isWall(along) && along < Math.ceil(gap.end);
+    if (open && runStart === null) runStart = along;
+    if (!open && runStart !== null) {
+      if (along - runStart >= minLength) found.push({ start: runStart, end: along });
+      runStart = null;
+    }
+  }
+  return found;
+}
+
+/**
+ * A window symbol leaves thin lines along the wall inside the gap (frame and pane); a door
+ * gap is empty, its leaf and arc lie beside the wall.
+ */
+function classifyGap(
+  ink: Mat,
+  width: number,
+  wall: PixelWall,
+  gap: { start: number; end: number },
+): 'tuer' | 'fenster' {
+  const from = Math.ceil(gap.start + 2);
+  const to = Math.floor(gap.end - 2);
+  if (to <= from) return 'tuer';
+  const half = Math.ceil(wall.thickness / 2) + 1;
+  let lines = 0;
+  let inLine = false;
+  for (let across = Math.floor(wall.centre - half); across <= wall.centre + half; across++) {
+    let filled = 0;
+    for (let along = from; along <= to; along++) {
+      const [x, y] = wall.orientation === 'h' ? [along, across] : [across, along];
+      if ((ink.data[y * width + x] ?? 0) > 0) filled++;
+    }
+    const isLine = filled >= (to - from + 1) * 0.6;
+    if (isLine && !inLine) lines++;
+    inLine = isLine;
+  }
+  return lines >= 2 ? 'fenster' : 'tuer';
+}

@@ -1,0 +1,140 @@
+import type { BuildingModel, Opening, Point, Wall } from '../../domain/building-model.js';
+import { MODEL_VERSION } from '../../domain/building-model.js';
+import { pointInPolygon, roomsFromWalls } from '../../domain/rooms-from-walls.js';
+import type { PixelPlan, PixelWall } from './detect-walls.js';
+import { PlanNotReadable } from './detect-walls.js';
+
+/** DIN 18101: the structural opening of the common interior door. */
+export const STANDARD_DOOR_WIDTH = 0.885;
+const TYPICAL_EXTERIOR_WALL = 0.3;
+const STOREY_HEIGHT = 2.6;
+
+export interface ScaleReference {
+  /** Two points in the uploaded image's pixels and their real distance. */
+  a: Point;
+  b: Point;
+  metres: number;
+}
+
+export type ScaleSource = 'referenz' | 'tuerbreite' | 'wandstaerke';
+
+export interface PlanScale {
+  pxPerMetre: number;
+  source: ScaleSource;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((p, q) => p - q);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
+/**
+ * Pixels per metre: from the user's reference line when given; otherwise the median interior
+ * door gap is taken as a standard door; without doors the thickest walls as exterior walls.
+ * `imageScale` is working pixels per uploaded pixel (the image may have been resized).
+ */
+export function planScale(
+  plan: PixelPlan,
+  reference: ScaleReference | undefined,
+  imageScale: number,
+): PlanScale {
+  if (reference) {
+    const px = Math.hypot(reference.b.x - reference.a.x, reference.b.y - reference.a.y) * imageScale;
+    return { pxPerMetre: px / reference.metres, source: 'referenz' };
+  }
+  const thickest = Math.max(...plan.walls.map((w) => w.thickness));
+  const doors = plan.openings.filter((o) => o.kind === 'tuer');
+  const interior = doors.filter((o) => (plan.walls[o.wall]?.thickness ?? thickest) < thickest * 0.75);
+  const widths = (interior.length > 0 ? interior : doors).map((o) => o.end - o.start);
+  if (widths.length > 0) return { pxPerMetre: median(widths) / STANDARD_DOOR_WIDTH, source: 'tuerbreite' };
+  return { pxPerMetre: thickest / TYPICAL_EXTERIOR_WALL, source: 'wandstaerke' };
+}
+
+/** The top-left wall corner in working pixels: the model's origin. */
+export const planOrigin = (plan: PixelPlan): Point => ({
+  x: Math.min(...plan.walls.map((w) => (w.orientation === 'h' ? w.start : w.centre))),
+  y: Math.min(...plan.walls.map((w) => (w.orientation === 'h' ? w.centre : w.start))),
+});
+
+const cm = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The detected plan as a one-floor building model in metres, origin at the top-left wall
+ * corner. Rooms are the enclosed regions; a wall is exterior when one side lies outside every
+ * room. Opening heights are the usual ones (door 2,01 m; window 1,385 m over a 0,885 m sill).
+ */
+export function planToModel(plan: PixelPlan, scale: PlanScale, name: string): BuildingModel {
+  const s = scale.pxPerMetre;
+  const { x: originX, y: originY } = planOrigin(plan);
+  const point = (wall: PixelWall, along: number): Point =>
+    wall.orientation === 'h'
+      ? { x: cm((along - originX) / s), y: cm((wall.centre - originY) / s) }
+      : { x: cm((wall.centre - originX) / s), y: cm((along - originY) / s) };
+  const walls: Wall[] = plan.walls.map((w, i) => ({
+    id: `w${i + 1}`,
+    a: point(w, w.start),
+    b: point(w, w.end),
+    thickness: Math.min(1, Math.max(0.05, cm(w.thickness / s))),
+    height: STOREY_HEIGHT,
+    exterior: false,
+  }));
+  const rooms = roomsFromWalls(walls);
+  if (rooms.length === 0)
+    throw new PlanNotReadable(
+      'no_rooms',
+      'Wände gefunden, aber kein geschlossener Raum. Ist der Grundriss vollständig auf dem Bild?',
+    );
+  for (const wall of walls) {
+    const length = Math.hypot(wall.b.x - wall.a.x, wall.b.y - wall.a.y);
+    const mid = { x: (wall.a.x + wall.b.x) / 2, y: (wall.a.y + wall.b.y) / 2 };
+    const normal = { x: -(wall.b.y - wall.a.y) / length, y: (wall.b.x - wall.a.x) / length };
+    const probe = wall.thickness / 2 + 0.15;
+    const inside = [1, -1].map((side) =>
+      rooms.some((r) =>
+        pointInPolygon({ x: mid.x + normal.x * probe * side, y: mid.y + normal.y * probe * side }, r.polygon),
+      ),
+    );
+    wall.exterior = inside.includes(false);
+  }
+  const openings: Opening[] = plan.openings.flatMap((o, i) => {
+    const wall = walls[o.wall];
+    const pixelWall = plan.walls[o.wall];
+    if (!wall || !pixelWall) return [];
+    const length = Math.hypot(wall.b.x - wall.a.x, wall.b.y - wall.a.y);
+    const width = cm(Math.min((o.end - o.start) / s, length));
+    if (width < 0.3) return [];
+    const offset = cm(
+      Math.max(width / 2, Math.min(length - width / 2, ((o.start + o.end) / 2 - pixelWall.start) / s)),
+    );
+    const kind = o.kind === 'tuer' && wall.exterior && width >= 1.5 ? 'balkontuer' : o.kind;
+    return [
+      kind === 'fenster'
+        ? { id: `o${i + 1}`, wallId: wall.id, kind, offset, width, height: 1.385, sill: 0.885 }
+        : {
+            id: `o${i + 1}`,
+            wallId: wall.id,
+            kind,
+            offset,
+            width,
+            height: kind === 'balkontuer' ? 2.135 : 2.01,
+            sill: 0,
+          },
+    ];
+  });
+  return {
+    version: MODEL_VERSION,
+    name,
+    floors: [
+      {
+        id: 'f0',
+        name: 'Erdgeschoss',
+        elevation: 0,
+        height: STOREY_HEIGHT,
+        walls,
+        openings,
+        rooms,
+        stairs: [],
+      },
+    ],
+  };
+}

@@ -1,0 +1,99 @@
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { buildingModelSchema } from '../../domain/building-model.js';
+import { templateModel } from '../../domain/templates.js';
+import { scorePlan } from '../../test/plan-score.js';
+import { renderSyntheticPlan } from '../../test/synthetic-plan.js';
+import { PlanNotReadable } from './detect-walls.js';
+import { readPlan } from './read-plan.js';
+
+const indoorRooms = (id: string, floor: number) =>
+  templateModel(id)?.floors[floor]?.rooms.filter((r) => r.type !== 'balkon' && r.type !== 'terrasse')
+    .length ?? 0;
+
+async function planOf(id: string, floor: number, pxPerMetre: number) {
+  const source = templateModel(id)?.floors[floor];
+  if (!source) throw new Error(`template ${id} has no floor ${floor}`);
+  return renderSyntheticPlan(source, { pxPerMetre, seed: floor + 3 });
+}
+
+describe('reading a floor plan', () => {
+  it.each([
+    ['3-zimmer', 0, 65],
+    ['einfamilienhaus', 1, 50],
+    ['penthouse', 0, 80],
+  ] as const)(
+    '%s floor %i at %i px/m: walls, every opening, every room, the scale',
+    async (id, floor, px) => {
+      const plan = await planOf(id, floor, px);
+      const reading = await readPlan({ file: plan.png, mime: 'image/png', name: 'Plan' });
+      const score = await scorePlan(plan, reading, indoorRooms(id, floor));
+      expect(score.wallIoU).toBeGreaterThan(0.9);
+      expect(score.openingRecall).toBe(1);
+      expect(score.openingPrecision).toBe(1);
+      expect(score.kindAccuracy).toBe(1);
+      expect(score.rooms.found).toBe(score.rooms.truth);
+      expect(score.scaleError).toBeLessThan(0.05);
+      expect(reading.scale.source).toBe('tuerbreite');
+      expect(buildingModelSchema.safeParse(reading.model).success).toBe(true);
+      expect(reading.model.floors[0]?.walls.filter((w) => w.exterior)).toHaveLength(4);
+    },
+  );
+
+  it('reads the first page of a PDF and takes the scale from a reference line', async () => {
+    const plan = await planOf('2-zimmer', 0, 60);
+    const pdf = await PDFDocument.create();
+    const image = await pdf.embedPng(plan.png);
+    pdf
+      .addPage([plan.width, plan.height])
+      .drawImage(image, { x: 0, y: 0, width: plan.width, height: plan.height });
+    const pdfBytes = Buffer.from(await pdf.save());
+    const reading = await readPlan({ file: pdfBytes, mime: 'application/pdf', name: 'PDF' });
+    expect(reading.detected.rooms).toBe(indoorRooms('2-zimmer', 0));
+
+    // The reference: the outer wall's length in the uploaded image, 20 % longer than drawn.
+    const walls = templateModel('2-zimmer')?.floors[0]?.walls ?? [];
+    const north = walls.find((w) => w.exterior && w.a.y === w.b.y && w.a.y === 0);
+    if (!north) throw new Error('no north wall');
+    const referenced = await readPlan({
+      file: plan.png,
+      mime: 'image/png',
+      name: 'Referenz',
+      reference: { a: plan.toPx(north.a), b: plan.toPx(north.b), metres: (north.b.x - north.a.x) * 1.2 },
+    });
+    expect(referenced.scale.source).toBe('referenz');
+    const width = Math.max(...(referenced.model.floors[0]?.walls.map((w) => w.b.x) ?? []));
+    expect(width).toBeCloseTo((north.b.x - north.a.x) * 1.2, 0);
+  });
+
+  it('refuses a photo, an empty page and a file that is no image, with a reason', async () => {
+    const noise = Buffer.alloc(900 * 700 * 3);
+    let state = 7;
+    for (let i = 0; i < noise.length; i += 3) {
+      // Smooth blobs of light and shade, as in a photo, not lines.
+      const x = (i / 3) % 900;
+      const y = Math.floor(i / 3 / 900);
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      const v = 128 + 90 * Math.sin(x / 37) * Math.cos(y / 23) + ((state % 30) - 15);
+      noise.fill(Math.max(0, Math.min(255, Math.round(v))), i, i + 3);
+    }
+    const photo = await sharp(noise, { raw: { width: 900, height: 700, channels: 3 } })
+      .jpeg()
+      .toBuffer();
+    await expect(readPlan({ file: photo, mime: 'image/jpeg', name: 'Foto' })).rejects.toBeInstanceOf(
+      PlanNotReadable,
+    );
+    const blank = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    await expect(readPlan({ file: blank, mime: 'image/png', name: 'Leer' })).rejects.toMatchObject({
+      code: 'no_walls',
+    });
+    await expect(
+      readPlan({ file: Buffer.from('kein Bild'), mime: 'image/png', name: 'Text' }),
+    ).rejects.toMatchObject({
+      code: 'not_a_plan',
+    });
+  });
+});

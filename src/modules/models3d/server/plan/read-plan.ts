@@ -1,0 +1,102 @@
+import sharp, { type Metadata } from 'sharp';
+import type { BuildingModel } from '../../domain/building-model.js';
+import { modelFigures } from '../../domain/geometry.js';
+import { detectWalls, type PixelPlan, PlanNotReadable, type Progress } from './detect-walls.js';
+import { type PlanScale, planOrigin, planScale, planToModel, type ScaleReference } from './plan-to-model.js';
+
+/**
+ * Long side of the image the detector works on: small images are enlarged a little so 12 cm
+ * walls stay several pixels thick (more would thicken text and symbol lines into walls), large
+ * ones reduced to bound memory and time.
+ */
+const MIN_SIDE = 700;
+const MAX_SIDE = 2400;
+
+export const PLAN_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'] as const;
+
+export interface PlanReading {
+  model: BuildingModel;
+  scale: PlanScale;
+  /** The image the plan was read from, as PNG (PDFs rendered), for the editor's underlay. */
+  underlay: { png: Buffer; width: number; height: number };
+  /** Metres of the model per pixel of the underlay, and where its origin lies in it. */
+  placement: { pxPerMetre: number; originPx: { x: number; y: number } };
+  detected: { walls: number; doors: number; windows: number; rooms: number; explained: number };
+  millis: number;
+}
+
+async function imageOf(file: Buffer, mime: string): Promise<Buffer> {
+  if (mime !== 'application/pdf') return file;
+  const { openPdfForRendering } = await import('../../../../platform/render/pdf-render.js');
+  const pdf = await openPdfForRendering(file).catch(() => {
+    throw new PlanNotReadable('not_a_plan', 'Die PDF-Datei lässt sich nicht öffnen.');
+  });
+  try {
+    return await pdf.renderPage(0);
+  } finally {
+    await pdf.close();
+  }
+}
+
+/**
+ * Reads an uploaded floor plan (PNG, JPEG, WebP or the first page of a PDF) into a building
+ * model: normalise to greyscale at a workable size, detect walls and openings, scale, rooms.
+ */
+export async function readPlan(
+  input: { file: Buffer; mime: string; name: string; reference?: ScaleReference },
+  progress: Progress = () => {},
+): Promise<PlanReading> {
+  const started = performance.now();
+  const image = await imageOf(input.file, input.mime);
+  await progress(10, 'Bild geladen');
+  let meta: Metadata;
+  try {
+    meta = await sharp(image).metadata();
+  } catch {
+    throw new PlanNotReadable('not_a_plan', 'Die Datei ist kein lesbares Bild (PNG, JPEG, WebP oder PDF).');
+  }
+  const width = meta.autoOrient?.width ?? meta.width ?? 0;
+  const height = meta.autoOrient?.height ?? meta.height ?? 0;
+  if (width < 200 || height < 200)
+    throw new PlanNotReadable(
+      'not_a_plan',
+      `Das Bild ist mit ${width} × ${height} Pixeln zu klein für einen Grundriss.`,
+    );
+  const long = Math.max(width, height);
+  const factor = long < MIN_SIDE ? MIN_SIDE / long : long > MAX_SIDE ? MAX_SIDE / long : 1;
+  const working = sharp(image)
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .greyscale()
+    .resize(Math.round(width * factor), Math.round(height * factor), { fit: 'fill' });
+  const { data, info } = await working.clone().raw().toBuffer({ resolveWithObject: true });
+  const underlay = await working.clone().png({ compressionLevel: 9, palette: true }).toBuffer();
+  await progress(20, 'Bild aufbereitet');
+
+  const plan: PixelPlan = await detectWalls(
+    {
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      width: info.width,
+      height: info.height,
+    },
+    progress,
+  );
+  const scale = planScale(plan, input.reference, factor);
+  const model = planToModel(plan, scale, input.name);
+  await progress(90, 'Räume gebildet');
+  const floor = model.floors[0];
+  return {
+    model,
+    scale,
+    underlay: { png: underlay, width: info.width, height: info.height },
+    placement: { pxPerMetre: scale.pxPerMetre, originPx: planOrigin(plan) },
+    detected: {
+      walls: floor?.walls.length ?? 0,
+      doors: floor?.openings.filter((o) => o.kind !== 'fenster').length ?? 0,
+      windows: floor?.openings.filter((o) => o.kind === 'fenster').length ?? 0,
+      rooms: modelFigures(model).rooms,
+      explained: Math.round(plan.explained * 100) / 100,
+    },
+    millis: Math.round(performance.now() - started),
+  };
+}
