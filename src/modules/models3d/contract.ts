@@ -40,7 +40,7 @@ export const modelSummarySchema = z.object({
   id: z.string(),
   propertyId: z.string().nullable(),
   name: z.string(),
-  source: z.enum(['vorlage', 'text', 'programm', 'modell']),
+  source: z.enum(['vorlage', 'text', 'programm', 'modell', 'grundriss']),
   revision: z.number(),
   figures: figuresSchema,
   glb: z.object({
@@ -67,3 +67,50 @@ export const templateSchema = z.object({
   floors: z.number(),
   figures: figuresSchema,
 });
+
+export const planViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  fileName: z.string(),
+  propertyId: z.string().nullable(),
+  status: z.enum(['wartet', 'laeuft', 'fertig', 'fehler']),
+  progress: z.number(),
+  step: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  modelId: z.string().nullable(),
+  reading: z.record(z.string(), z.unknown()).nullable(),
+  underlayUrl: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type PlanView = z.infer<typeof planViewSchema>;
+
+const coordinate = z.coerce.number().finite().min(0).max(100_000);
+/** Upload options in the query (the body is the file); the reference line is all or nothing. */
+export const planUploadQuerySchema = z
+  .object({
+    fileName: z.string().trim().min(1).max(255).default('grundriss'),
+    name: z.string().trim().min(1).max(120).optional(),
+    propertyId: z.string().uuid().optional(),
+    refX1: coordinate.optional(),
+    refY1: coordinate.optional(),
+    refX2: coordinate.optional(),
+    refY2: coordinate.optional(),
+    refMetres: z.coerce.number().finite().min(0.1).max(500).optional(),
+  })
+  .superRefine((q, ctx) => {
+    const parts = [q.refX1, q.refY1, q.refX2, q.refY2, q.refMetres];
+    const given = parts.filter((p) => p !== undefined).length;
+    if (given !== 0 && given !== parts.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['refMetres'],
+        message:
+          'Für die Referenzstrecke braucht es beide Punkte (refX1, refY1, refX2, refY2) und refMetres.',
+      });
+    if (given === parts.length && q.refX1 === q.refX2 && q.refY1 === q.refY2)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['refX2'],
+        message: 'Die Referenzpunkte dürfen nicht gleich sein.',
+      });
+  });

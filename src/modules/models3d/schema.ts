@@ -32,3 +32,34 @@ export const model3d = pgTable(
   },
   (t) => [index('model3d_property').on(t.tenantId, t.propertyId), tenantIsolationPolicy()],
 );
+
+/** An uploaded floor plan being read (a job); the result is a model that opens in the editor. */
+export const model3dPlan = pgTable(
+  'model3d_plan',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: text()
+      .notNull()
+      .references(() => tenant.id, { onDelete: 'cascade' }),
+    propertyId: uuid().references(() => property.id, { onDelete: 'set null' }),
+    name: text().notNull(),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    fileKey: text().notNull(),
+    /** The page the plan was read from as PNG, the editor's underlay. */
+    underlayKey: text(),
+    /** Two points in the uploaded image and their distance in metres, when given. */
+    reference: jsonb().$type<{ a: { x: number; y: number }; b: { x: number; y: number }; metres: number }>(),
+    /** wartet, laeuft, fertig, fehler */
+    status: text().notNull().default('wartet'),
+    error: jsonb().$type<{ code: string; message: string }>(),
+    /** Scale, placement of the model on the underlay, what was found, duration. */
+    reading: jsonb().$type<Record<string, unknown>>(),
+    modelId: uuid().references(() => model3d.id, { onDelete: 'set null' }),
+    jobRunId: uuid(),
+    createdBy: text().references(() => authUser.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('model3d_plan_model').on(t.tenantId, t.modelId), tenantIsolationPolicy()],
+);

@@ -26,7 +26,7 @@ import {
 } from '../../modules/documents/schema.js';
 import { textPdf } from '../../modules/documents/test/text-pdf.js';
 import { financeScenario } from '../../modules/finance/schema.js';
-import { model3d } from '../../modules/models3d/schema.js';
+import { model3d, model3dPlan } from '../../modules/models3d/schema.js';
 import { socialAccount, socialOauthState, socialPost, socialTarget } from '../../modules/social/schema.js';
 import { auditLog } from '../audit/audit.schema.js';
 import { authUser, tenant, tenantInvitation, tenantMember } from '../auth/auth.schema.js';
@@ -89,6 +89,7 @@ async function snapshotOfA() {
         signatureSigner,
         documentReminder,
         model3d,
+        model3dPlan,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -275,11 +276,25 @@ beforeAll(async () => {
     payload: { propertyId, source: { kind: 'vorlage', templateId: 'studio' } },
   });
   expect(modelOfA.statusCode, modelOfA.body).toBe(201);
+  const [planOfA] = await t.platform.database.db
+    .insert(model3dPlan)
+    .values({
+      tenantId: ownerA.tenantId,
+      name: 'Grundriss A',
+      fileName: 'a.png',
+      contentType: 'image/png',
+      fileKey: `tenants/${ownerA.tenantId}/models3d/plans/a.png`,
+      underlayKey: `tenants/${ownerA.tenantId}/models3d/plans/a-underlay.png`,
+      status: 'fertig',
+      modelId: modelOfA.json().id,
+    })
+    .returning();
   idsOfA.push(
     documentOfA.json().id,
     shareOfA.json().id,
     signatureOfA.json().id,
     modelOfA.json().id,
+    planOfA?.id ?? '',
     scenarioId,
     aiGenerationId,
     socialTargetOfA?.id ?? '',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Tx } from '../../../platform/db/database.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -16,6 +17,13 @@ import { exportGlb } from './export-gltf.js';
 
 type Generate = z.infer<typeof generateSchema>;
 type Row = typeof model3d.$inferSelect;
+type TenantDb = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+type NewModel = Pick<
+  typeof model3d.$inferInsert,
+  'tenantId' | 'propertyId' | 'source' | 'sourceInput' | 'createdBy'
+> & {
+  model: BuildingModel;
+};
 
 export const glbUrl = (row: Pick<Row, 'id' | 'revision'>) =>
   `/api/3d/models/${row.id}/model.glb?rev=${row.revision}`;
@@ -85,6 +93,30 @@ export class ModelService {
     return { key, stats: { ...stats, millis: Math.round(performance.now() - started) } };
   }
 
+  /** Builds the GLB and stores the model; the GLB goes again when the row cannot be written. */
+  async create(db: TenantDb, values: NewModel): Promise<Row> {
+    const glb = await this.build(values.tenantId, values.model);
+    try {
+      const [row] = await db((tx) =>
+        tx
+          .insert(model3d)
+          .values({
+            ...values,
+            name: values.model.name,
+            figures: modelFigures(values.model),
+            glbKey: glb.key,
+            glbStats: glb.stats,
+          })
+          .returning(),
+      );
+      if (!row) throw new Error('model insert returned nothing');
+      return row;
+    } catch (error) {
+      await this.platform.files.delete(glb.key);
+      throw error;
+    }
+  }
+
   async generate(ctx: TenantRequestContext, input: Generate): Promise<Row> {
     if (input.propertyId) {
       const [found] = await ctx.db((tx) =>
@@ -96,32 +128,14 @@ export class ModelService {
       if (!found) throw notFound('Objekt');
     }
     const { model, sourceInput } = this.resolve(input.source);
-    const named = input.name ? { ...model, name: input.name } : model;
-    const glb = await this.build(ctx.tenantId, named);
-    try {
-      const [row] = await ctx.db((tx) =>
-        tx
-          .insert(model3d)
-          .values({
-            tenantId: ctx.tenantId,
-            propertyId: input.propertyId,
-            name: named.name,
-            source: input.source.kind,
-            sourceInput,
-            model: named,
-            figures: modelFigures(named),
-            glbKey: glb.key,
-            glbStats: glb.stats,
-            createdBy: ctx.auth.user.id,
-          })
-          .returning(),
-      );
-      if (!row) throw new Error('model insert returned nothing');
-      return row;
-    } catch (error) {
-      await this.platform.files.delete(glb.key);
-      throw error;
-    }
+    return this.create(ctx.db, {
+      tenantId: ctx.tenantId,
+      propertyId: input.propertyId,
+      source: input.source.kind,
+      sourceInput,
+      model: input.name ? { ...model, name: input.name } : model,
+      createdBy: ctx.auth.user.id,
+    });
   }
 
   /** A corrected model (from the editor) becomes the next revision with a fresh GLB. */

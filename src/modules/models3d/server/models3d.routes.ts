@@ -4,12 +4,21 @@ import { z } from 'zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { generateSchema, modelDetailSchema, modelSummarySchema, templateSchema } from '../contract.js';
+import {
+  generateSchema,
+  modelDetailSchema,
+  modelSummarySchema,
+  planUploadQuerySchema,
+  planViewSchema,
+  templateSchema,
+} from '../contract.js';
 import { buildingModelSchema } from '../domain/building-model.js';
 import { modelFigures } from '../domain/geometry.js';
 import { TEMPLATES, templateModel } from '../domain/templates.js';
 import { exportObj } from './export-obj.js';
 import { detailOf, ModelService, summaryOf } from './model-service.js';
+import { PLAN_MIME_TYPES } from './plan/read-plan.js';
+import { PlanService } from './plan-service.js';
 import { findPublicModel } from './public-models.js';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -24,6 +33,13 @@ const fileName = (name: string) =>
 /** `/api/3d`: templates, generation from template, text, room program or model; exports. */
 export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const models = new ModelService(platform);
+  const plans = new PlanService(platform);
+  // Plans arrive as the raw body; the type is taken from the bytes, not from this header.
+  app.addContentTypeParser(
+    [...PLAN_MIME_TYPES, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: platform.config.env.UPLOAD_LIMIT_BYTES },
+    (_req, body, done) => done(null, body),
+  );
   const language = (request: { auth: { user: { locale: string } } | null }) =>
     request.auth?.user.locale === 'en' ? 'en' : 'de';
 
@@ -129,8 +145,82 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       },
     },
     async (request, reply) => {
-      await models.remove(tenantContext(platform, request), request.params.id);
+      const ctx = tenantContext(platform, request);
+      await models.get(ctx, request.params.id);
+      await plans.removeForModel(ctx, request.params.id);
+      await models.remove(ctx, request.params.id);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/upload',
+    {
+      config: { access: { permission: 'models3d.write' } },
+      schema: {
+        tags: ['3d'],
+        summary:
+          'Upload a floor plan (PNG/JPEG/WebP/PDF as the raw body) to be read into a model by a job; poll GET /plans/:id',
+        consumes: [...PLAN_MIME_TYPES],
+        querystring: planUploadQuerySchema,
+        response: { 202: planViewSchema },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const reference =
+        q.refX1 !== undefined &&
+        q.refY1 !== undefined &&
+        q.refX2 !== undefined &&
+        q.refY2 !== undefined &&
+        q.refMetres !== undefined
+          ? { a: { x: q.refX1, y: q.refY1 }, b: { x: q.refX2, y: q.refY2 }, metres: q.refMetres }
+          : undefined;
+      const view = await plans.upload(
+        tenantContext(platform, request),
+        Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+        {
+          fileName: q.fileName,
+          ...(q.name ? { name: q.name } : {}),
+          ...(q.propertyId ? { propertyId: q.propertyId } : {}),
+          ...(reference ? { reference } : {}),
+        },
+      );
+      return reply.status(202).send(view);
+    },
+  );
+
+  app.get(
+    '/plans/:id',
+    {
+      config: { access: { permission: 'models3d.read' } },
+      schema: {
+        tags: ['3d'],
+        summary:
+          'An uploaded plan: reading progress, the reason when it could not be read, the model when done',
+        params: idParams,
+        response: { 200: planViewSchema },
+      },
+    },
+    async (request) => plans.get(tenantContext(platform, request), request.params.id),
+  );
+
+  app.get(
+    '/plans/:id/underlay.png',
+    {
+      config: { access: { permission: 'models3d.read' } },
+      schema: {
+        tags: ['3d'],
+        summary: 'The image the plan was read from (PDF pages rendered), for the editor',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const key = await plans.underlayKey(tenantContext(platform, request), request.params.id);
+      return reply
+        .header('content-type', 'image/png')
+        .header('cache-control', 'private, max-age=86400')
+        .send(await platform.files.stream(key));
     },
   );
 
