@@ -1,9 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { templateModel } from '../src/modules/models3d/domain/templates.js';
+import { renderSyntheticPlan } from '../src/modules/models3d/test/synthetic-plan.js';
 import { signIn } from './helpers.js';
 
-test('a 3D model is made from a description, shown in the viewer and listed with its rooms', async ({
-  page,
-}) => {
+/** Signs in, opens the 3D page and collects page errors (each test ends expecting none). */
+async function openModels(page: Page): Promise<string[]> {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await signIn(page);
@@ -13,6 +14,22 @@ test('a 3D model is made from a description, shown in the viewer and listed with
     .getByRole('link', { name: '3D-Modelle' })
     .click();
   await expect(page.getByRole('heading', { name: '3D-Modelle', exact: true })).toBeVisible();
+  return pageErrors;
+}
+
+async function listingOnMarket(page: Page) {
+  const list = await page.request.get('/api/crm/properties?pageSize=100&status=aktiv');
+  const listing = ((await list.json()).items as { id: string; slug: string; status: string }[]).find(
+    (p) => p.status === 'aktiv',
+  );
+  expect(listing).toBeTruthy();
+  return listing as { id: string; slug: string };
+}
+
+test('a 3D model is made from a description, shown in the viewer and listed with its rooms', async ({
+  page,
+}) => {
+  const pageErrors = await openModels(page);
 
   const form = page.getByRole('form', { name: 'Neues 3D-Modell' });
   await form.getByRole('tab', { name: 'Beschreibung' }).click();
@@ -39,20 +56,8 @@ test('a 3D model is made from a description, shown in the viewer and listed with
 });
 
 test('a model made for a listing on the market shows as a 3D tour on its public page', async ({ page }) => {
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await signIn(page);
-  await page
-    .getByRole('navigation', { name: 'Navigation' })
-    .first()
-    .getByRole('link', { name: '3D-Modelle' })
-    .click();
-  await expect(page.getByRole('heading', { name: '3D-Modelle', exact: true })).toBeVisible();
-  const list = await page.request.get('/api/crm/properties?pageSize=100&status=aktiv');
-  const listing = (
-    (await list.json()).items as { id: string; title: string; slug: string; status: string }[]
-  ).find((p) => p.status === 'aktiv');
-  expect(listing).toBeTruthy();
+  const pageErrors = await openModels(page);
+  const listing = await listingOnMarket(page);
 
   const form = page.getByRole('form', { name: 'Neues 3D-Modell' });
   await form.getByLabel('Vorlage').selectOption('2-zimmer');
@@ -64,6 +69,78 @@ test('a model made for a listing on the market shows as a 3D tour on its public 
   const tour = page.frameLocator('iframe[title="3D-Rundgang"]');
   await expect(tour.getByTestId('embedded-model')).toBeVisible({ timeout: 20_000 });
   await expect(tour.locator('canvas')).toBeVisible();
+  await expect(tour.getByText(/Wohnzimmer · \d/)).toBeVisible({ timeout: 20_000 });
+  expect(pageErrors).toEqual([]);
+});
+
+test('an uploaded floor plan is read, one wall corrected in the editor, and the 3D tour shows on the listing', async ({
+  page,
+}) => {
+  const pageErrors = await openModels(page);
+  const listing = await listingOnMarket(page);
+  const floor = templateModel('2-zimmer')?.floors[0];
+  if (!floor) throw new Error('template missing');
+  const plan = await renderSyntheticPlan(floor, { pxPerMetre: 60, seed: 4 });
+
+  const form = page.getByRole('form', { name: 'Neues 3D-Modell' });
+  await form.getByRole('tab', { name: 'Grundriss' }).click();
+  await form.getByLabel('Objekt (optional)').selectOption(listing.id);
+  await form.getByLabel('Grundriss (PNG, JPEG, WebP oder PDF)').setInputFiles({
+    name: 'seeblick-eg.png',
+    mimeType: 'image/png',
+    buffer: plan.png,
+  });
+  await form.getByRole('button', { name: 'Grundriss lesen' }).click();
+
+  // The job reads the plan; the editor opens with what it found over the uploaded image.
+  await expect(page.getByRole('heading', { name: 'seeblick-eg bearbeiten' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByText(/Automatisch aus dem Grundriss gelesen/)).toBeVisible();
+  const canvas = page.getByTestId('plan-canvas');
+  await expect(canvas.locator('image')).toHaveCount(1);
+  const modelId = /\/3d\/([^/]+)\/bearbeiten/.exec(page.url())?.[1] ?? '';
+  const read = (await (await page.request.get(`/api/3d/models/${modelId}`)).json()) as {
+    model: { floors: { walls: { id: string; a: { x: number }; b: { x: number }; exterior: boolean }[] }[] };
+    figures: { floorArea: number };
+  };
+  const walls = read.model.floors[0]?.walls ?? [];
+  expect(walls.length).toBeGreaterThanOrEqual(8);
+  const east = walls.filter((w) => w.exterior && w.a.x === w.b.x).sort((p, q) => q.a.x - p.a.x)[0];
+  expect(east).toBeTruthy();
+
+  // Correct one wall: drag the east wall half a metre outwards; the rooms grow with it.
+  const before = await page.getByTestId('editor-figures').textContent();
+  const box = await canvas.getByTestId(`wall-${east?.id}`).boundingBox();
+  if (!box) throw new Error('east wall not drawn');
+  const metre = ((await canvas.boundingBox())?.height ?? 1) / 10;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + metre * 0.3, box.y + box.height * 0.3, { steps: 5 });
+  await page.mouse.move(box.x + box.width / 2 + metre * 0.6, box.y + box.height * 0.3, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('editor-figures')).not.toHaveText(before ?? '');
+  await expect(page.getByRole('button', { name: 'Rückgängig' })).toBeEnabled();
+
+  // Name the biggest room, so the tour labels it.
+  await page.getByTestId('editor-rooms').getByRole('row').first().click();
+  await page.getByTestId('room-panel').getByLabel('Name').fill('Wohnzimmer');
+  await page.getByTestId('room-panel').getByLabel('Nutzung').selectOption('wohnen');
+  await page.getByRole('button', { name: 'Speichern & 3D erzeugen' }).click();
+
+  await expect(page.getByText('Gespeichert – das 3D-Modell wurde neu erzeugt.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'seeblick-eg', exact: true })).toBeVisible();
+  await expect(page.getByTestId('room-table')).toContainText('Wohnzimmer');
+  const saved = (await (await page.request.get(`/api/3d/models/${modelId}`)).json()) as {
+    revision: number;
+    figures: { floorArea: number };
+  };
+  expect(saved.revision).toBe(2);
+  expect(saved.figures.floorArea).toBeGreaterThan(read.figures.floorArea);
+
+  await page.goto(`/p/${listing.slug}`);
+  const tour = page.frameLocator('iframe[title="3D-Rundgang"]');
+  await expect(tour.getByTestId('embedded-model')).toBeVisible({ timeout: 20_000 });
   await expect(tour.getByText(/Wohnzimmer · \d/)).toBeVisible({ timeout: 20_000 });
   expect(pageErrors).toEqual([]);
 });

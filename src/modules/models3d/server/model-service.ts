@@ -139,14 +139,26 @@ export class ModelService {
   }
 
   /** A corrected model (from the editor) becomes the next revision with a fresh GLB. */
-  async update(ctx: TenantRequestContext, id: string, model: BuildingModel): Promise<Row> {
+  async update(
+    ctx: TenantRequestContext,
+    id: string,
+    model: BuildingModel,
+    underlayPxPerMetre?: number,
+  ): Promise<Row> {
     const current = await this.get(ctx, id);
+    const placement = current.sourceInput.placement as { pxPerMetre: number } | undefined;
+    // A rescaled plan keeps its underlay aligned: the image's pixels per metre change with it.
+    const sourceInput =
+      underlayPxPerMetre && placement
+        ? { ...current.sourceInput, placement: { ...placement, pxPerMetre: underlayPxPerMetre } }
+        : current.sourceInput;
     const glb = await this.build(ctx.tenantId, model);
     const [row] = await ctx.db((tx) =>
       tx
         .update(model3d)
         .set({
           model,
+          sourceInput,
           name: model.name,
           figures: modelFigures(model),
           glbKey: glb.key,

@@ -125,12 +125,23 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         tags: ['3d'],
         summary: 'Save a corrected building model as the next revision; the GLB is rebuilt',
         params: idParams,
-        body: z.object({ model: buildingModelSchema }),
+        body: z.object({
+          model: buildingModelSchema,
+          /** After rescaling in the editor: the underlay's new pixels per metre. */
+          underlayPxPerMetre: z.number().positive().max(100_000).optional(),
+        }),
         response: { 200: modelDetailSchema },
       },
     },
     async (request) =>
-      detailOf(await models.update(tenantContext(platform, request), request.params.id, request.body.model)),
+      detailOf(
+        await models.update(
+          tenantContext(platform, request),
+          request.params.id,
+          request.body.model,
+          request.body.underlayPxPerMetre,
+        ),
+      ),
   );
 
   app.delete(

@@ -1,6 +1,6 @@
 import './i18n.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Download, Trash2 } from 'lucide-react';
+import { Download, PenLine, Trash2 } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -101,6 +101,15 @@ function ModelView({ model }: { model: ModelDetail }) {
               {t(`models3d:export.${format}`)}
             </Button>
           ))}
+          {canWrite ? (
+            <Link
+              to={`/3d/${model.id}/bearbeiten`}
+              className="inline-flex items-center gap-2 rounded-lg bg-white px-3.5 py-2 text-sm font-semibold text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+            >
+              <PenLine className="size-4" />
+              {t('models3d:editor.open')}
+            </Link>
+          ) : null}
           {canWrite ? (
             <Button variant="ghost" icon={<Trash2 className="size-4" />} onClick={() => setDeleting(true)}>
               {t('models3d:delete')}

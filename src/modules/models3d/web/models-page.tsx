@@ -1,7 +1,7 @@
 import './i18n.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Box } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
@@ -15,7 +15,7 @@ import { EmptyState } from '../../../web/components/empty-state.js';
 import { SelectField, TextAreaField, TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
-import type { ModelDetail, modelSummarySchema, templateSchema } from '../contract.js';
+import type { ModelDetail, modelSummarySchema, PlanView, templateSchema } from '../contract.js';
 import { figuresLine } from './format.js';
 
 type Summary = z.infer<typeof modelSummarySchema>;
@@ -25,7 +25,10 @@ function NewModelForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<'vorlage' | 'text'>('vorlage');
+  const [kind, setKind] = useState<'vorlage' | 'text' | 'grundriss'>('vorlage');
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [planId, setPlanId] = useState<string | null>(null);
   const [templateId, setTemplateId] = useState('3-zimmer');
   const [livingArea, setLivingArea] = useState('');
   const [balcony, setBalcony] = useState(true);
@@ -64,16 +67,35 @@ function NewModelForm() {
       navigate(`/3d/${model.id}`);
     },
   });
+  const upload = useMutation({
+    mutationFn: (plan: File) => {
+      const query = new URLSearchParams({ fileName: plan.name });
+      if (propertyId) query.set('propertyId', propertyId);
+      return api<PlanView>(`/3d/upload?${query.toString()}`, { method: 'POST', raw: plan });
+    },
+    onSuccess: (view) => setPlanId(view.id),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    if (kind !== 'grundriss') {
+      create.mutate();
+      return;
+    }
+    if (!file) {
+      setFileError(t('models3d:upload.chooseFile'));
+      return;
+    }
+    setFileError(null);
+    setPlanId(null);
+    upload.mutate(file);
   };
+  const error = kind === 'grundriss' ? upload.error : create.error;
   return (
     <Card>
       <form onSubmit={submit} className="space-y-4" aria-label={t('models3d:new')}>
         <h2 className="text-sm font-semibold text-slate-900">{t('models3d:new')}</h2>
         <div role="tablist" className="flex gap-1 border-b border-slate-200">
-          {(['vorlage', 'text'] as const).map((k) => (
+          {(['vorlage', 'text', 'grundriss'] as const).map((k) => (
             <button
               key={k}
               type="button"
@@ -111,6 +133,25 @@ function NewModelForm() {
               {t('models3d:balcony')}
             </label>
           </div>
+        ) : kind === 'grundriss' ? (
+          <div>
+            <label className="block text-sm font-medium text-slate-700" htmlFor="plan-file">
+              {t('models3d:upload.file')}
+            </label>
+            <input
+              id="plan-file"
+              type="file"
+              accept="image/png,image/jpeg,image/webp,application/pdf"
+              className="mt-1.5 block w-full text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setFileError(null);
+              }}
+            />
+            <p className={`mt-1 text-xs ${fileError ? 'text-red-600' : 'text-slate-500'}`}>
+              {fileError ?? t('models3d:upload.hint')}
+            </p>
+          </div>
         ) : (
           <TextAreaField
             label={t('models3d:text')}
@@ -132,16 +173,55 @@ function NewModelForm() {
             ...(properties.data?.items ?? []).map((p) => ({ value: p.id, label: p.title })),
           ]}
         />
-        {create.error ? (
+        {error ? (
           <p role="alert" className="text-sm text-red-700">
-            {errorMessage(create.error, t)}
+            {errorMessage(error, t)}
           </p>
         ) : null}
-        <Button type="submit" loading={create.isPending}>
-          {t('models3d:create')}
+        {kind === 'grundriss' && planId ? <PlanProgress planId={planId} /> : null}
+        <Button type="submit" loading={kind === 'grundriss' ? upload.isPending : create.isPending}>
+          {kind === 'grundriss' ? t('models3d:upload.start') : t('models3d:create')}
         </Button>
       </form>
     </Card>
+  );
+}
+
+/** Reading progress of an uploaded plan; opens the editor when the model is there. */
+function PlanProgress({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const plan = useQuery({
+    queryKey: ['models3d', 'plan', planId],
+    queryFn: () => api<PlanView>(`/3d/plans/${planId}`),
+    refetchInterval: (q) =>
+      q.state.data?.status === 'fertig' || q.state.data?.status === 'fehler' ? false : 700,
+  });
+  const view = plan.data;
+  useEffect(() => {
+    if (view?.status !== 'fertig' || !view.modelId) return;
+    toast.success(t('models3d:upload.done'));
+    void queryClient.invalidateQueries({ queryKey: ['models3d', 'list'] });
+    navigate(`/3d/${view.modelId}/bearbeiten`);
+  }, [view?.status, view?.modelId, navigate, queryClient, t]);
+  if (view?.status === 'fehler')
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {t('models3d:upload.failed', { message: view.error?.message ?? '' })}
+      </p>
+    );
+  const percent = view?.progress ?? 0;
+  return (
+    <div role="status" aria-live="polite" className="space-y-1">
+      <div className="flex justify-between text-xs text-slate-600">
+        <span>{view?.step ?? t('models3d:upload.reading')}</span>
+        <span>{percent} %</span>
+      </div>
+      <div className="h-2 overflow-hidden rounded-full bg-slate-100">
+        <div className="h-full bg-brand transition-all" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
   );
 }
 

@@ -1,0 +1,448 @@
+import './i18n.js';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DoorOpen, Maximize, MousePointer2, PenLine, Redo2, Ruler, Save, Square, Undo2 } from 'lucide-react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { toast } from 'sonner';
+import { api } from '../../../web/api/client.js';
+import { errorMessage } from '../../../web/api/error-message.js';
+import { Button } from '../../../web/components/button.js';
+import { Card } from '../../../web/components/card.js';
+import { TextField } from '../../../web/components/field.js';
+import { Modal } from '../../../web/components/modal.js';
+import { QueryState } from '../../../web/components/query-state.js';
+import type { ModelDetail } from '../contract.js';
+import { type BuildingModel, buildingModelSchema, type Point } from '../domain/building-model.js';
+import { removeElement, rescale } from '../domain/edit-model.js';
+import { livingArea, modelFigures, polygonArea } from '../domain/geometry.js';
+import { ElementPanel } from './editor/element-panel.js';
+import { PlanCanvas, type Selection, type Tool, type Underlay, type ViewBox } from './editor/plan-canvas.js';
+
+interface PlanSource {
+  planId: string;
+  placement: { pxPerMetre: number; originPx: Point };
+  underlay: { width: number; height: number };
+}
+
+const planSourceOf = (input: Record<string, unknown>): PlanSource | null =>
+  typeof input.planId === 'string' && input.placement && input.underlay
+    ? (input as unknown as PlanSource)
+    : null;
+
+/** The floor's walls and rooms with room for dimensions around; an empty floor shows 12 × 10 m. */
+function fitView(model: BuildingModel, floorIndex: number): ViewBox {
+  const floor = model.floors[floorIndex];
+  const points = [
+    ...(floor?.walls.flatMap((w) => [w.a, w.b]) ?? []),
+    ...(floor?.rooms.flatMap((r) => r.polygon) ?? []),
+  ];
+  if (points.length === 0) return { x: -1, y: -1, w: 12, h: 10 };
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const margin = 1.2;
+  return {
+    x: Math.min(...xs) - margin,
+    y: Math.min(...ys) - margin,
+    w: Math.max(...xs) - Math.min(...xs) + 2 * margin,
+    h: Math.max(...ys) - Math.min(...ys) + 2 * margin,
+  };
+}
+
+export function ModelEditorPage() {
+  const { modelId = '' } = useParams();
+  const query = useQuery({
+    queryKey: ['models3d', 'one', modelId],
+    queryFn: () => api<ModelDetail>(`/3d/models/${modelId}`),
+  });
+  // Keyed by revision: a saved model starts a fresh editing session.
+  return <QueryState query={query}>{(model) => <Editor key={model.revision} detail={model} />}</QueryState>;
+}
+
+function ToolButton(props: { active: boolean; onClick(): void; icon: ReactNode; label: string }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={props.active}
+      title={props.label}
+      onClick={props.onClick}
+      className={`inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium ring-1 ${
+        props.active
+          ? 'bg-brand text-white ring-brand'
+          : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'
+      }`}
+    >
+      {props.icon}
+      {props.label}
+    </button>
+  );
+}
+
+/**
+ * The 2D editor: walls (drag ends or whole walls, draw new ones, type exact lengths), doors and
+ * windows on walls, rooms found from the walls with live areas, the uploaded plan underneath,
+ * a reference line to fix the scale, undo and redo. Saving builds the next 3D revision.
+ */
+function Editor({ detail }: { detail: ModelDetail }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const plan = planSourceOf(detail.sourceInput);
+  const [history, setHistory] = useState<{ past: BuildingModel[]; future: BuildingModel[] }>({
+    past: [],
+    future: [],
+  });
+  const [model, setModel] = useState<BuildingModel>(detail.model);
+  const [floorIndex, setFloorIndex] = useState(0);
+  const [tool, setTool] = useState<Tool>('auswahl');
+  const [selection, setSelection] = useState<Selection>(null);
+  const [showUnderlay, setShowUnderlay] = useState(true);
+  const [showDimensions, setShowDimensions] = useState(true);
+  const [pxPerMetre, setPxPerMetre] = useState(plan?.placement.pxPerMetre ?? null);
+  const [measure, setMeasure] = useState<{ a: Point; b: Point } | null>(null);
+  const [metres, setMetres] = useState('');
+  const [measureError, setMeasureError] = useState<string | null>(null);
+  const underlay: Underlay | null =
+    plan && pxPerMetre
+      ? {
+          url: `/api/3d/plans/${plan.planId}/underlay.png`,
+          x: -plan.placement.originPx.x / pxPerMetre,
+          y: -plan.placement.originPx.y / pxPerMetre,
+          width: plan.underlay.width / pxPerMetre,
+          height: plan.underlay.height / pxPerMetre,
+        }
+      : null;
+  const [viewBox, setViewBox] = useState<ViewBox>(() => fitView(detail.model, 0));
+  const dirty = history.past.length > 0;
+  const fmt = (n: number, digits = 2) =>
+    n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+
+  const commit = useCallback(
+    (next: BuildingModel) => {
+      setHistory((h) => ({ past: [...h.past.slice(-99), model], future: [] }));
+      setModel(next);
+    },
+    [model],
+  );
+  const [gestureStart, setGestureStart] = useState<BuildingModel | null>(null);
+  const onCanvasChange = (next: BuildingModel, done: boolean) => {
+    if (!done) {
+      if (!gestureStart) setGestureStart(model);
+      setModel(next);
+      return;
+    }
+    const before = gestureStart ?? model;
+    setGestureStart(null);
+    setHistory((h) => ({ past: [...h.past.slice(-99), before], future: [] }));
+    setModel(next);
+  };
+  const undo = useCallback(() => {
+    const previous = history.past.at(-1);
+    if (!previous) return;
+    setHistory({ past: history.past.slice(0, -1), future: [model, ...history.future] });
+    setModel(previous);
+    setSelection(null);
+  }, [history, model]);
+  const redo = useCallback(() => {
+    const [next, ...rest] = history.future;
+    if (!next) return;
+    setHistory({ past: [...history.past, model], future: rest });
+    setModel(next);
+  }, [history, model]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+      if (e.key === 'Escape') {
+        setTool('auswahl');
+        setSelection(null);
+      } else if (
+        (e.key === 'Delete' || e.key === 'Backspace') &&
+        selection &&
+        selection.kind !== 'room' &&
+        !typing
+      ) {
+        commit(removeElement(model, floorIndex, selection.id));
+        setSelection(null);
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !typing) {
+        e.preventDefault();
+        if (e.shiftKey) redo();
+        else undo();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y' && !typing) {
+        e.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [commit, model, floorIndex, selection, undo, redo]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const validation = useMemo(() => buildingModelSchema.safeParse(model), [model]);
+  const problem = validation.success ? null : validation.error.issues[0];
+  const figures = useMemo(() => modelFigures(model), [model]);
+  const save = useMutation({
+    mutationFn: () =>
+      api<ModelDetail>(`/3d/models/${detail.id}`, {
+        method: 'PUT',
+        body: {
+          model,
+          ...(pxPerMetre && pxPerMetre !== plan?.placement.pxPerMetre
+            ? { underlayPxPerMetre: pxPerMetre }
+            : {}),
+        },
+      }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(['models3d', 'one', saved.id], saved);
+      await queryClient.invalidateQueries({ queryKey: ['models3d', 'list'] });
+      toast.success(t('models3d:editor.saved'));
+      navigate(`/3d/${saved.id}`);
+    },
+  });
+
+  const applyMeasure = (e: FormEvent) => {
+    e.preventDefault();
+    if (!measure) return;
+    const real = Number(metres.replace(',', '.'));
+    const drawn = Math.hypot(measure.b.x - measure.a.x, measure.b.y - measure.a.y);
+    if (!(real > 0.1) || real > 500 || drawn < 0.01) {
+      setMeasureError(t('models3d:editor.range', { min: '0,1', max: '500' }));
+      return;
+    }
+    const factor = real / drawn;
+    commit(rescale(model, factor));
+    if (pxPerMetre) setPxPerMetre(pxPerMetre / factor);
+    setViewBox(fitView(rescale(model, factor), floorIndex));
+    setMeasure(null);
+    setTool('auswahl');
+    toast.success(t('models3d:editor.rescaled', { factor: fmt(factor, 3) }));
+  };
+
+  const floor = model.floors[floorIndex];
+  const tools: { id: Tool; icon: ReactNode }[] = [
+    { id: 'auswahl', icon: <MousePointer2 className="size-4" /> },
+    { id: 'wand', icon: <PenLine className="size-4" /> },
+    { id: 'tuer', icon: <DoorOpen className="size-4" /> },
+    { id: 'fenster', icon: <Square className="size-4" /> },
+    { id: 'massstab', icon: <Ruler className="size-4" /> },
+  ];
+
+  return (
+    <>
+      <Link to={`/3d/${detail.id}`} className="text-sm text-slate-500 hover:underline">
+        ← {t('models3d:editor.back')}
+      </Link>
+      <div className="mb-3 mt-2 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+            {t('models3d:editor.title', { name: detail.name })}
+          </h1>
+          <p className="text-sm text-slate-500" data-testid="editor-figures">
+            {t('models3d:editor.figures', {
+              rooms: figures.rooms,
+              floorArea: fmt(figures.floorArea),
+              living: fmt(figures.livingArea),
+            })}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="secondary" icon={<Undo2 className="size-4" />} disabled={!dirty} onClick={undo}>
+            {t('models3d:editor.undo')}
+          </Button>
+          <Button
+            variant="secondary"
+            icon={<Redo2 className="size-4" />}
+            disabled={history.future.length === 0}
+            onClick={redo}
+          >
+            {t('models3d:editor.redo')}
+          </Button>
+          <Button
+            icon={<Save className="size-4" />}
+            loading={save.isPending}
+            disabled={!validation.success}
+            onClick={() => save.mutate()}
+          >
+            {t('models3d:editor.save')}
+          </Button>
+        </div>
+      </div>
+      {detail.source === 'grundriss' && !dirty ? (
+        <p className="mb-3 rounded-lg bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200">
+          {t('models3d:editor.checkReading', {
+            scale: t(
+              `models3d:editor.scaleSource.${String((detail.sourceInput.scale as { source?: string })?.source)}`,
+            ),
+          })}
+        </p>
+      ) : null}
+      {problem ? (
+        <p
+          role="alert"
+          className="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
+          {t('models3d:editor.invalid', { message: problem.message })}
+        </p>
+      ) : null}
+      {save.error ? (
+        <p role="alert" className="mb-3 text-sm text-red-700">
+          {errorMessage(save.error, t)}
+        </p>
+      ) : null}
+      <div
+        className="mb-3 flex flex-wrap items-center gap-2"
+        role="toolbar"
+        aria-label={t('models3d:editor.tools')}
+      >
+        {tools.map((tl) => (
+          <ToolButton
+            key={tl.id}
+            active={tool === tl.id}
+            icon={tl.icon}
+            label={t(`models3d:editor.tool.${tl.id}`)}
+            onClick={() => setTool(tl.id)}
+          />
+        ))}
+        <Button
+          variant="ghost"
+          icon={<Maximize className="size-4" />}
+          onClick={() => setViewBox(fitView(model, floorIndex))}
+        >
+          {t('models3d:editor.fit')}
+        </Button>
+        {model.floors.length > 1 ? (
+          <select
+            aria-label={t('models3d:floor')}
+            className="rounded-lg border-0 py-1.5 text-sm ring-1 ring-slate-300"
+            value={floorIndex}
+            onChange={(e) => {
+              const index = Number(e.target.value);
+              setFloorIndex(index);
+              setSelection(null);
+              setViewBox(fitView(model, index));
+            }}
+          >
+            {model.floors.map((f, i) => (
+              <option key={f.id} value={i}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        {underlay ? (
+          <label className="flex items-center gap-1.5 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              checked={showUnderlay}
+              onChange={(e) => setShowUnderlay(e.target.checked)}
+            />
+            {t('models3d:editor.underlay')}
+          </label>
+        ) : null}
+        <label className="flex items-center gap-1.5 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            checked={showDimensions}
+            onChange={(e) => setShowDimensions(e.target.checked)}
+          />
+          {t('models3d:editor.dimensions')}
+        </label>
+      </div>
+      <p className="mb-2 text-xs text-slate-500">{t(`models3d:editor.hint.${tool}`)}</p>
+      <div className="grid gap-4 xl:grid-cols-[3fr_1fr]">
+        <PlanCanvas
+          key={`${tool}-${floorIndex}`}
+          model={model}
+          floorIndex={floorIndex}
+          tool={tool}
+          selection={selection}
+          viewBox={viewBox}
+          underlay={showUnderlay ? underlay : null}
+          showDimensions={showDimensions}
+          onChange={onCanvasChange}
+          onSelect={setSelection}
+          onMeasure={(a, b) => {
+            setMeasure({ a, b });
+            setMetres('');
+            setMeasureError(null);
+          }}
+          labels={{ area: (m2) => `${fmt(m2)} m²`, length: (m) => `${fmt(m)} m` }}
+        />
+        <div className="space-y-4">
+          <Card>
+            <ElementPanel
+              model={model}
+              floorIndex={floorIndex}
+              selection={selection}
+              onChange={commit}
+              onRemoved={() => setSelection(null)}
+            />
+          </Card>
+          <Card>
+            <h2 className="text-sm font-semibold text-slate-900">{t('models3d:rooms')}</h2>
+            {floor && floor.rooms.length > 0 ? (
+              <table className="mt-2 w-full text-sm" data-testid="editor-rooms">
+                <tbody>
+                  {floor.rooms.map((room) => (
+                    <tr
+                      key={room.id}
+                      className={`cursor-pointer border-t border-slate-100 ${
+                        selection?.id === room.id ? 'bg-sky-50' : ''
+                      }`}
+                      onClick={() => setSelection({ kind: 'room', id: room.id })}
+                    >
+                      <td className="py-1 text-slate-800">{room.name}</td>
+                      <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums">
+                        {fmt(polygonArea(room.polygon))} m²
+                      </td>
+                      <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums text-slate-500">
+                        {fmt(livingArea(room))} m²
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="mt-2 text-sm text-slate-500">{t('models3d:editor.noRooms')}</p>
+            )}
+          </Card>
+        </div>
+      </div>
+      <Modal
+        open={measure !== null}
+        title={t('models3d:editor.measureTitle')}
+        onClose={() => setMeasure(null)}
+      >
+        <form onSubmit={applyMeasure} className="space-y-4">
+          <p className="text-sm text-slate-600">
+            {t('models3d:editor.measureText', {
+              drawn: measure ? fmt(Math.hypot(measure.b.x - measure.a.x, measure.b.y - measure.a.y)) : '',
+            })}
+          </p>
+          <TextField
+            label={t('models3d:editor.measureLength')}
+            inputMode="decimal"
+            autoFocus
+            value={metres}
+            onChange={(e) => setMetres(e.target.value)}
+            error={measureError}
+          />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" type="button" onClick={() => setMeasure(null)}>
+              {t('models3d:editor.cancel')}
+            </Button>
+            <Button type="submit">{t('models3d:editor.applyScale')}</Button>
+          </div>
+        </form>
+      </Modal>
+    </>
+  );
+}
