@@ -52,6 +52,10 @@ test('a 3D model is made from a description, shown in the viewer and listed with
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'GLB herunterladen' }).click();
   expect((await downloading).suggestedFilename()).toBe('3-zimmer-wohnung.glb');
+  // FBX goes through headless Blender, which CI installs.
+  const fbx = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'FBX (Blender)' }).click();
+  expect((await fbx).suggestedFilename()).toBe('3-zimmer-wohnung.fbx');
   expect(pageErrors).toEqual([]);
 });
 

@@ -20,6 +20,8 @@ export const forbidden = (message = 'Dafür fehlt Ihnen die Berechtigung.', deta
 export const notFound = (what = 'Eintrag') => new AppError(404, 'not_found', `${what} nicht gefunden.`);
 export const conflict = (code: string, message: string, details?: unknown) =>
   new AppError(409, code, message, details);
+/** A feature this server cannot offer as installed (a missing tool), not a passing outage. */
+export const notImplemented = (code: string, message: string) => new AppError(501, code, message);
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };

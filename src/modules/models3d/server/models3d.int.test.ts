@@ -85,6 +85,25 @@ describe('3D models through the API', () => {
     expect(new OBJLoader().parse(obj).children.length).toBeGreaterThan(5);
   });
 
+  it('offers FBX when Blender is there and converts through it, else answers 501 with the reason', async () => {
+    const formats = (await t.as(owner, { method: 'GET', url: '/api/3d/export-formats' })).json().items;
+    const fbx = formats.find((f: { format: string }) => f.format === 'fbx');
+    const res = await t.as(owner, {
+      method: 'POST',
+      url: `/api/3d/models/${modelId}/export`,
+      payload: { format: 'fbx' },
+    });
+    if (!fbx.available) {
+      expect(res.statusCode).toBe(501);
+      expect(res.json().error).toMatchObject({ code: 'fbx_unavailable', message: fbx.reason });
+      return;
+    }
+    expect(fbx.version).toMatch(/^Blender \d/);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/\.fbx"$/);
+    expect(res.rawPayload.subarray(0, 18).toString('latin1')).toBe('Kaydara FBX Binary');
+  }, 60_000);
+
   it('saves a corrected model as the next revision and rebuilds the GLB', async () => {
     const current = (await t.as(owner, { method: 'GET', url: `/api/3d/models/${modelId}` })).json();
     const model = structuredClone(current.model);

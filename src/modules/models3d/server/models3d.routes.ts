@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
-import { notFound } from '../../../platform/http/app-error.js';
+import { notFound, notImplemented } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import {
   generateSchema,
@@ -16,6 +16,7 @@ import { buildingModelSchema } from '../domain/building-model.js';
 import { modelFigures } from '../domain/geometry.js';
 import { TEMPLATES, templateModel } from '../domain/templates.js';
 import { exportObj } from './export-obj.js';
+import { exportFbx, fbxAvailability } from './fbx/export-fbx.js';
 import { detailOf, ModelService, summaryOf } from './model-service.js';
 import { PLAN_MIME_TYPES } from './plan/read-plan.js';
 import { PlanService } from './plan-service.js';
@@ -68,6 +69,44 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         ];
       }),
     }),
+  );
+
+  app.get(
+    '/export-formats',
+    {
+      config: { access: { permission: 'models3d.read' } },
+      schema: {
+        tags: ['3d'],
+        summary: 'Which export formats this server offers; FBX needs a Blender binary',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                format: z.enum(['glb', 'obj', 'fbx']),
+                available: z.boolean(),
+                reason: z.string().nullable(),
+                version: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => {
+      const fbx = await fbxAvailability();
+      return {
+        items: [
+          { format: 'glb' as const, available: true, reason: null, version: null },
+          { format: 'obj' as const, available: true, reason: null, version: null },
+          {
+            format: 'fbx' as const,
+            available: fbx.available,
+            reason: fbx.available ? null : fbx.reason,
+            version: fbx.available ? `Blender ${fbx.version}` : null,
+          },
+        ],
+      };
+    },
   );
 
   app.post(
@@ -306,9 +345,10 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       config: { access: { permission: 'models3d.read' }, readOnly: true },
       schema: {
         tags: ['3d'],
-        summary: 'Download the model as GLB, or as OBJ with its MTL in a ZIP',
+        summary:
+          'Download the model as GLB, as OBJ with its MTL in a ZIP, or as FBX (converted by headless Blender when the server has it)',
         params: idParams,
-        body: z.object({ format: z.enum(['glb', 'obj']) }),
+        body: z.object({ format: z.enum(['glb', 'obj', 'fbx']) }),
       },
     },
     async (request, reply) => {
@@ -320,6 +360,17 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
           .header('content-type', 'model/gltf-binary')
           .header('content-disposition', `attachment; filename="${base}.glb"`)
           .send(await platform.files.stream(row.glbKey));
+      if (request.body.format === 'fbx') {
+        const fbx = await fbxAvailability();
+        if (!fbx.available) throw notImplemented('fbx_unavailable', fbx.reason);
+        const started = performance.now();
+        const data = await exportFbx(await platform.files.read(row.glbKey));
+        return reply
+          .header('content-type', 'application/octet-stream')
+          .header('content-disposition', `attachment; filename="${base}.fbx"`)
+          .header('x-conversion-ms', String(Math.round(performance.now() - started)))
+          .send(data);
+      }
       const { obj, mtl } = exportObj(row.model, `${base}.mtl`);
       const zip = zipSync({ [`${base}.obj`]: strToU8(obj), [`${base}.mtl`]: strToU8(mtl) }, { level: 6 });
       return reply

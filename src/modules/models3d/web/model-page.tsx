@@ -5,7 +5,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
-import { api } from '../../../web/api/client.js';
+import { api, apiErrorOf, safeJson } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
 import { Button } from '../../../web/components/button.js';
@@ -20,14 +20,21 @@ import { figuresLine, sizeLabel } from './format.js';
 // Three.js and its React bindings are large; they load when a model is opened.
 const ModelViewer = lazy(() => import('./model-viewer.js').then((m) => ({ default: m.ModelViewer })));
 
-async function download(id: string, format: 'glb' | 'obj') {
+type Format = 'glb' | 'obj' | 'fbx';
+interface ExportFormat {
+  format: Format;
+  available: boolean;
+  reason: string | null;
+}
+
+async function download(id: string, format: Format) {
   const response = await fetch(`/api/3d/models/${id}/export`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ format }),
     credentials: 'same-origin',
   });
-  if (!response.ok) throw new Error(response.statusText);
+  if (!response.ok) throw apiErrorOf(response.status, response.statusText, safeJson(await response.text()));
   const name =
     /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `modell.${format}`;
   const url = URL.createObjectURL(await response.blob());
@@ -62,8 +69,13 @@ function ModelView({ model }: { model: ModelDetail }) {
     },
     onError: (error) => toast.error(errorMessage(error, t)),
   });
+  const formats = useQuery({
+    queryKey: ['models3d', 'export-formats'],
+    queryFn: () => api<{ items: ExportFormat[] }>('/3d/export-formats'),
+    staleTime: 5 * 60_000,
+  });
   const exporting = useMutation({
-    mutationFn: (format: 'glb' | 'obj') => download(model.id, format),
+    mutationFn: (format: Format) => download(model.id, format),
     onError: (error) => toast.error(errorMessage(error, t)),
   });
   const understood = model.sourceInput.understood as string[] | undefined;
@@ -90,15 +102,17 @@ function ModelView({ model }: { model: ModelDetail }) {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {(['glb', 'obj'] as const).map((format) => (
+          {(formats.data?.items ?? [{ format: 'glb', available: true, reason: null }]).map((f) => (
             <Button
-              key={format}
+              key={f.format}
               variant="secondary"
               icon={<Download className="size-4" />}
-              loading={exporting.isPending && exporting.variables === format}
-              onClick={() => exporting.mutate(format)}
+              loading={exporting.isPending && exporting.variables === f.format}
+              disabled={!f.available}
+              title={f.reason ?? undefined}
+              onClick={() => exporting.mutate(f.format)}
             >
-              {t(`models3d:export.${format}`)}
+              {t(`models3d:export.${f.format}`)}
             </Button>
           ))}
           {canWrite ? (
