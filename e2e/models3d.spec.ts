@@ -49,6 +49,17 @@ test('a 3D model is made from a description, shown in the viewer and listed with
   await page.getByRole('button', { name: 'Draufsicht' }).click();
   await expect(viewer.getByText(/Schlafzimmer · \d/)).toBeVisible({ timeout: 20_000 });
 
+  // Measure in the top view: two clicks on the floor, the distance shows in metres.
+  await page.getByRole('button', { name: 'Messen' }).click();
+  const box = await viewer.locator('canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.5);
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await expect(viewer.getByTestId('measure-result')).toHaveText(/^\d+,\d\d m$/);
+  // The view becomes the model's preview in the list.
+  await page.getByRole('button', { name: 'Als Vorschaubild speichern' }).click();
+  await expect(page.getByText('Vorschaubild gespeichert.')).toBeVisible();
+
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'GLB herunterladen' }).click();
   expect((await downloading).suggestedFilename()).toBe('3-zimmer-wohnung.glb');
@@ -56,6 +67,14 @@ test('a 3D model is made from a description, shown in the viewer and listed with
   const fbx = page.waitForEvent('download');
   await page.getByRole('button', { name: 'FBX (Blender)' }).click();
   expect((await fbx).suggestedFilename()).toBe('3-zimmer-wohnung.fbx');
+  await page.getByRole('button', { name: 'Begehen' }).click();
+  await expect(page.getByRole('button', { name: 'Vorwärts' })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Navigation' })
+    .first()
+    .getByRole('link', { name: '3D-Modelle' })
+    .click();
+  await expect(page.getByTestId('model-list').locator('img').first()).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
 

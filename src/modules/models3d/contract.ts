@@ -50,6 +50,7 @@ export const modelSummarySchema = z.object({
     bytes: z.number(),
     millis: z.number(),
   }),
+  thumbnailUrl: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -26,6 +26,8 @@ export const model3d = pgTable(
     figures: jsonb().$type<ModelFigures>().notNull(),
     glbKey: text().notNull(),
     glbStats: jsonb().$type<ExportStats & { millis: number }>().notNull(),
+    /** A view of the model saved from the viewer, for lists and previews. */
+    thumbnailKey: text(),
     createdBy: text().references(() => authUser.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
+import sharp from 'sharp';
 import type { z } from 'zod';
 import type { Tx } from '../../../platform/db/database.js';
+import { sniffContentType } from '../../../platform/files/sniff-content-type.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -43,6 +45,9 @@ export function summaryOf(row: Row) {
       bytes: row.glbStats.bytes,
       millis: row.glbStats.millis,
     },
+    thumbnailUrl: row.thumbnailKey
+      ? `/api/3d/models/${row.id}/thumbnail.jpg?rev=${row.updatedAt.getTime()}`
+      : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -198,5 +203,36 @@ export class ModelService {
     const row = await this.get(ctx, id);
     await ctx.db((tx) => tx.delete(model3d).where(eq(model3d.id, id)));
     await this.platform.files.delete(row.glbKey);
+    if (row.thumbnailKey) await this.platform.files.delete(row.thumbnailKey);
+  }
+
+  /** A view saved from the viewer becomes the model's preview (JPEG, 800 px wide at most). */
+  async setThumbnail(ctx: TenantRequestContext, id: string, image: Buffer): Promise<Row> {
+    const current = await this.get(ctx, id);
+    const type = await sniffContentType(image, ['image/png', 'image/jpeg', 'image/webp']);
+    if (!type) throw badRequest('unsupported_type', 'Vorschaubilder bitte als PNG, JPEG oder WebP senden.');
+    const jpeg = await sharp(image)
+      .flatten({ background: '#ffffff' })
+      .resize({ width: 800, withoutEnlargement: true })
+      .jpeg({ quality: 82, mozjpeg: true })
+      .toBuffer()
+      .catch(() => {
+        throw badRequest('unreadable_image', 'Das Vorschaubild lässt sich nicht lesen.');
+      });
+    const key = `tenants/${ctx.tenantId}/models3d/${randomUUID()}-vorschau.jpg`;
+    await this.platform.files.put(key, jpeg);
+    const [row] = await ctx.db((tx) =>
+      tx
+        .update(model3d)
+        .set({ thumbnailKey: key, updatedAt: new Date() })
+        .where(eq(model3d.id, id))
+        .returning(),
+    );
+    if (!row) {
+      await this.platform.files.delete(key);
+      throw notFound('3D-Modell');
+    }
+    if (current.thumbnailKey) await this.platform.files.delete(current.thumbnailKey);
+    return row;
   }
 }

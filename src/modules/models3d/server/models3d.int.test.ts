@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { validateBytes } from 'gltf-validator';
+import sharp from 'sharp';
 import { OBJLoader } from 'three/examples/jsm/loaders/OBJLoader.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
@@ -103,6 +104,30 @@ describe('3D models through the API', () => {
     expect(res.headers['content-disposition']).toMatch(/\.fbx"$/);
     expect(res.rawPayload.subarray(0, 18).toString('latin1')).toBe('Kaydara FBX Binary');
   }, 60_000);
+
+  it('keeps a view from the viewer as the preview image, replacing the last one', async () => {
+    const png = await sharp({ create: { width: 1200, height: 700, channels: 3, background: '#88aacc' } })
+      .png()
+      .toBuffer();
+    const put = (body: Buffer, type: string) =>
+      t.as(owner, {
+        method: 'PUT',
+        url: `/api/3d/models/${modelId}/thumbnail`,
+        payload: body,
+        headers: { 'content-type': type },
+      });
+    const saved = await put(png, 'image/png');
+    expect(saved.statusCode, saved.body).toBe(200);
+    const url = saved.json().thumbnailUrl as string;
+    const image = await t.as(owner, { method: 'GET', url });
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    expect((await sharp(image.rawPayload).metadata()).width).toBe(800);
+    const listed = (await t.as(owner, { method: 'GET', url: '/api/3d/models' })).json().items;
+    expect(listed.find((m: { id: string }) => m.id === modelId).thumbnailUrl).toBe(url);
+    const refused = await put(Buffer.from('kein Bild'), 'application/octet-stream');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('unsupported_type');
+  });
 
   it('saves a corrected model as the next revision and rebuilds the GLB', async () => {
     const current = (await t.as(owner, { method: 'GET', url: `/api/3d/models/${modelId}` })).json();

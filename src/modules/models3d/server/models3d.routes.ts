@@ -203,6 +203,44 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     },
   );
 
+  app.put(
+    '/models/:id/thumbnail',
+    {
+      config: { access: { permission: 'models3d.write' } },
+      schema: {
+        tags: ['3d'],
+        summary: 'Save a view from the viewer (PNG/JPEG/WebP as the raw body) as the model’s preview image',
+        consumes: ['image/png', 'image/jpeg', 'image/webp'],
+        params: idParams,
+        response: { 200: modelSummarySchema },
+      },
+    },
+    async (request) =>
+      summaryOf(
+        await models.setThumbnail(
+          tenantContext(platform, request),
+          request.params.id,
+          Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+        ),
+      ),
+  );
+
+  app.get(
+    '/models/:id/thumbnail.jpg',
+    {
+      config: { access: { permission: 'models3d.read' } },
+      schema: { tags: ['3d'], summary: 'The model’s preview image', params: idParams },
+    },
+    async (request, reply) => {
+      const row = await models.get(tenantContext(platform, request), request.params.id);
+      if (!row.thumbnailKey) throw notFound('Vorschaubild');
+      return reply
+        .header('content-type', 'image/jpeg')
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .send(await platform.files.stream(row.thumbnailKey));
+    },
+  );
+
   app.post(
     '/upload',
     {

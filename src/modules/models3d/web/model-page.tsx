@@ -78,6 +78,15 @@ function ModelView({ model }: { model: ModelDetail }) {
     mutationFn: (format: Format) => download(model.id, format),
     onError: (error) => toast.error(errorMessage(error, t)),
   });
+  const saveSnapshot = async (image: Blob) => {
+    try {
+      await api(`/3d/models/${model.id}/thumbnail`, { method: 'PUT', raw: image });
+      toast.success(t('models3d:snapshotSaved'));
+      await queryClient.invalidateQueries({ queryKey: ['models3d', 'list'] });
+    } catch (error) {
+      toast.error(errorMessage(error, t));
+    }
+  };
   const understood = model.sourceInput.understood as string[] | undefined;
   const fmt = (n: number) =>
     n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 2 });
@@ -144,6 +153,7 @@ function ModelView({ model }: { model: ModelDetail }) {
           <ModelViewer
             url={model.glb.url}
             floors={model.model.floors.map((f) => ({ name: f.name, elevation: f.elevation }))}
+            {...(canWrite ? { onSnapshot: saveSnapshot } : {})}
           />
         </Suspense>
         <Card>

@@ -245,13 +245,26 @@ export function ModelsPage() {
               ) : (
                 <ul className="divide-y divide-slate-100" data-testid="model-list">
                   {items.map((m) => (
-                    <li key={m.id} className="px-4 py-3">
-                      <Link to={`/3d/${m.id}`} className="font-medium text-slate-900 hover:underline">
-                        {m.name}
-                      </Link>
-                      <p className="text-xs text-slate-500">
-                        {t(`models3d:source.${m.source}`)} · {figuresLine(t, m.figures, i18n.language)}
-                      </p>
+                    <li key={m.id} className="flex items-center gap-3 px-4 py-3">
+                      {m.thumbnailUrl ? (
+                        <img
+                          src={m.thumbnailUrl}
+                          alt=""
+                          className="h-12 w-16 rounded object-cover ring-1 ring-slate-200"
+                        />
+                      ) : (
+                        <span className="flex h-12 w-16 items-center justify-center rounded bg-slate-100 text-slate-400">
+                          <Box className="size-5" />
+                        </span>
+                      )}
+                      <div>
+                        <Link to={`/3d/${m.id}`} className="font-medium text-slate-900 hover:underline">
+                          {m.name}
+                        </Link>
+                        <p className="text-xs text-slate-500">
+                          {t(`models3d:source.${m.source}`)} · {figuresLine(t, m.figures, i18n.language)}
+                        </p>
+                      </div>
                     </li>
                   ))}
                 </ul>

@@ -1,0 +1,1 @@
+ALTER TABLE "model3d" ADD COLUMN "thumbnail_key" text;
