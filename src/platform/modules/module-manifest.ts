@@ -3,6 +3,7 @@ import type { JobDefinition } from '../jobs/job-definition.js';
 import type { Platform } from '../kernel.js';
 import type { LocalizedText, PermissionDefinition } from '../rbac/permissions.js';
 import type { ModuleId } from './module-ids.js';
+import type { StructuredOutput } from './structured-output.js';
 
 /** One entry in the app navigation; shown to users who hold `permission`. */
 export interface NavEntry {
@@ -35,6 +36,8 @@ export interface ModuleServer {
    * page is rendered; the listing module stays unaware of who contributes them.
    */
   publicListingEmbeds?: (platform: Platform, tenantId: string, propertyId: string) => Promise<ListingEmbed[]>;
+  /** Answers prompts with schema-checked objects (the AI module); see structured-output.ts. */
+  structuredOutput?: StructuredOutput;
   onStart?: (platform: Platform) => Promise<void>;
   onStop?: (platform: Platform) => Promise<void>;
 }

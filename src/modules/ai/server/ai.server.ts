@@ -16,6 +16,7 @@ import { mediaRoutes } from './media.routes.js';
 import { providersRoutes } from './providers.routes.js';
 import { renderReelJob } from './reel-job.js';
 import { runwayVideoJob } from './runway-job.js';
+import { generateStructured } from './structured-service.js';
 import { TextService } from './text-service.js';
 import { usageRoutes } from './usage.routes.js';
 import { VideoService } from './video-service.js';
@@ -56,6 +57,8 @@ export const aiServer: ModuleServer = {
     renderReelJob(platform) as JobDefinition<never>,
     runwayVideoJob(platform, () => pricesOf(platform)) as JobDefinition<never>,
   ],
+  structuredOutput: (platform, ctx, request) =>
+    generateStructured(platform, ctx, request, () => pricesOf(platform)),
   onStart: async (platform) => {
     pricesOf(platform);
   },

@@ -11,7 +11,7 @@ import { SelectField, TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { Pagination } from '../../../web/components/pagination.js';
 import { QueryState } from '../../../web/components/query-state.js';
-import type { GenerationView } from '../contract.js';
+import { type GenerationView, TEXT_TYPES } from '../contract.js';
 import { AiTabs } from './ai-tabs.js';
 import { formatUsd } from './format-usd.js';
 
@@ -122,7 +122,10 @@ export function HistoryPage() {
                           )}
                         </div>
                       ) : null}
-                      {g.kind === 'text' && g.outputText ? (
+                      {/* Structured answers for other modules (a 3D room program) are not studio texts. */}
+                      {g.kind === 'text' &&
+                      g.outputText &&
+                      (TEXT_TYPES as readonly string[]).includes(g.type) ? (
                         <Link
                           to={`/ki?reuse=${g.id}`}
                           className="text-sm font-medium text-brand hover:underline"

@@ -11,6 +11,7 @@ const de = {
     providers: 'Anbieter',
   },
   type: {
+    room_program: 'Raumprogramm für ein 3D-Modell',
     property_description: 'Objektbeschreibung',
     social_post: 'Social-Media-Beitrag',
     email_reply: 'E-Mail: Antwort auf Anfrage',
@@ -191,6 +192,7 @@ const en: typeof de = {
     providers: 'Providers',
   },
   type: {
+    room_program: 'Room program for a 3D model',
     property_description: 'Listing description',
     social_post: 'Social media post',
     email_reply: 'Email: reply to enquiry',

@@ -7,11 +7,13 @@ import { sniffContentType } from '../../../platform/files/sniff-content-type.js'
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { askStructured } from '../../../platform/modules/structured-output.js';
 import { property } from '../../crm/schema.js';
 import type { generateSchema, ModelDetail } from '../contract.js';
 import type { BuildingModel } from '../domain/building-model.js';
 import { modelFigures } from '../domain/geometry.js';
 import { layoutProgram } from '../domain/layout.js';
+import { ROOM_PROGRAM_SYSTEM, roomProgramSchema } from '../domain/room-program.js';
 import { templateModel } from '../domain/templates.js';
 import { readDescription } from '../domain/text-program.js';
 import { model3d } from '../schema.js';
@@ -63,7 +65,10 @@ export const detailOf = (row: Row): ModelDetail => ({
 export class ModelService {
   constructor(private readonly platform: Platform) {}
 
-  private resolve(input: Generate['source']): { model: BuildingModel; sourceInput: Record<string, unknown> } {
+  private async resolve(
+    ctx: TenantRequestContext,
+    input: Generate['source'],
+  ): Promise<{ model: BuildingModel; sourceInput: Record<string, unknown> }> {
     switch (input.kind) {
       case 'vorlage': {
         const model = templateModel(input.templateId, input.params);
@@ -71,15 +76,35 @@ export class ModelService {
         return { model, sourceInput: { templateId: input.templateId, params: input.params } };
       }
       case 'text': {
+        // With a text provider set up, the language model writes the room program against its
+        // JSON schema; otherwise (or when it fails) the rules read it, and the answer says which.
+        const ai = await askStructured(this.platform, ctx, {
+          purpose: 'room_program',
+          schemaName: 'Raumprogramm',
+          schema: roomProgramSchema,
+          system: ROOM_PROGRAM_SYSTEM,
+          prompt: input.text,
+        });
+        if (ai.status === 'ok')
+          return {
+            model: layoutProgram(ai.value),
+            sourceInput: {
+              text: input.text,
+              interpretedBy: 'ki',
+              provider: ai.provider,
+              model: ai.model,
+              program: ai.value,
+            },
+          };
         const reading = readDescription(input.text);
         return {
           model: layoutProgram(reading.program),
-          // Offline the description is read by rules; the answer says so, and what was understood.
           sourceInput: {
             text: input.text,
             interpretedBy: 'regeln',
             understood: reading.understood,
             program: reading.program,
+            ...(ai.status === 'failed' ? { aiFailure: ai.reason } : {}),
           },
         };
       }
@@ -132,7 +157,7 @@ export class ModelService {
       );
       if (!found) throw notFound('Objekt');
     }
-    const { model, sourceInput } = this.resolve(input.source);
+    const { model, sourceInput } = await this.resolve(ctx, input.source);
     return this.create(ctx.db, {
       tenantId: ctx.tenantId,
       propertyId: input.propertyId,

@@ -140,6 +140,19 @@ function ModelView({ model }: { model: ModelDetail }) {
           ) : null}
         </div>
       </div>
+      {model.sourceInput.interpretedBy === 'ki' ? (
+        <p className="mb-4 rounded-lg bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200">
+          {t('models3d:readByAi', {
+            provider: String(model.sourceInput.provider),
+            model: String(model.sourceInput.model),
+          })}
+        </p>
+      ) : null}
+      {typeof model.sourceInput.aiFailure === 'string' ? (
+        <p className="mb-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          {t('models3d:aiFailed', { reason: model.sourceInput.aiFailure })}
+        </p>
+      ) : null}
       {understood ? (
         <p className="mb-4 rounded-lg bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200">
           {understood.length > 0
