@@ -93,6 +93,13 @@ test('a model made for a listing on the market shows as a 3D tour on its public 
   await expect(tour.getByTestId('embedded-model')).toBeVisible({ timeout: 20_000 });
   await expect(tour.locator('canvas')).toBeVisible();
   await expect(tour.getByText(/Wohnzimmer · \d/)).toBeVisible({ timeout: 20_000 });
+  // The tour may sit in an iframe on the broker's own website; the app itself may not.
+  const src = (await page.locator('iframe[title="3D-Rundgang"]').getAttribute('src')) ?? '';
+  const embed = await page.request.get(src);
+  expect(embed.headers()['content-security-policy']).toContain('frame-ancestors *');
+  expect(embed.headers()['x-frame-options']).toBeUndefined();
+  const app = await page.request.get('/3d');
+  expect(app.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
   expect(pageErrors).toEqual([]);
 });
 

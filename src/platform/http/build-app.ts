@@ -19,6 +19,9 @@ import { platformRoutes } from './platform.routes.js';
 import { installWebStatic } from './web-static.js';
 
 /** The HTTP application: conventions, platform routes, then one plugin per enabled module. */
+/** SPA pages under this path may be framed by any site; all others only by ImmoXX itself. */
+const EMBED_PREFIX = '/embed/';
+
 export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   const { env } = platform.config;
   const app = Fastify({
@@ -101,6 +104,12 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
     const path = request.url.split('?')[0] ?? '';
     const isApi = path.startsWith('/api/') || path === '/api';
     if (!isApi && indexHtml && (request.method === 'GET' || request.method === 'HEAD')) {
+      // Embeds (a listing's 3D tour) are made to sit in an iframe on the broker's own website.
+      if (path.startsWith(EMBED_PREFIX)) {
+        const csp = String(reply.getHeader('content-security-policy') ?? '');
+        reply.removeHeader('x-frame-options');
+        reply.header('content-security-policy', csp.replace(/frame-ancestors [^;]+/, 'frame-ancestors *'));
+      }
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     }
     const allow = allowedMethods(request.method, path);

@@ -98,6 +98,8 @@ export const buildingModelSchema = z
     version: z.literal(MODEL_VERSION),
     name: z.string().trim().min(1).max(120),
     floors: z.array(floorSchema).min(1).max(20),
+    /** WoFlV § 4 No. 4: balconies and terraces count a quarter (default) or, where justified, half. */
+    balconyShare: z.union([z.literal(0.25), z.literal(0.5)]).optional(),
   })
   .superRefine((model, ctx) => {
     for (const [f, floor] of model.floors.entries()) {

@@ -9,6 +9,7 @@ import {
   rescale,
   setWallLength,
   snapPoint,
+  updateRoom,
 } from './edit-model.js';
 import { modelFigures, polygonArea } from './geometry.js';
 import { templateModel } from './templates.js';
@@ -75,5 +76,28 @@ describe('editing a model in the 2D editor', () => {
     expect(area(twice)).toBeCloseTo(area(model) * 4, 4);
     expect(twice.floors[0]?.walls[0]?.height).toBe(model.floors[0]?.walls[0]?.height);
     expect(buildingModelSchema.safeParse(twice).success).toBe(true);
+  });
+
+  it('counts sloped ceilings and balconies by the WoFlV, and keeps a slope when walls move', () => {
+    const model = base();
+    const bedroom = model.floors[0]?.rooms.find((r) => r.type === 'schlafen');
+    const balcony = model.floors[0]?.rooms.find((r) => r.type === 'balkon');
+    if (!bedroom || !balcony) throw new Error('rooms missing');
+    const before = modelFigures(model).livingArea;
+    const sloped = updateRoom(model, 0, bedroom.id, { slope: { belowOneMetre: 0.1, oneToTwoMetres: 0.2 } });
+    // 10 % does not count, 20 % counts half: 20 % of the room is lost.
+    expect(modelFigures(sloped).livingArea).toBeCloseTo(before - polygonArea(bedroom.polygon) * 0.2, 1);
+    const half = { ...sloped, balconyShare: 0.5 as const };
+    expect(modelFigures(half).livingArea).toBeCloseTo(
+      modelFigures(sloped).livingArea + polygonArea(balcony.polygon) * 0.25,
+      1,
+    );
+    expect(buildingModelSchema.safeParse(half).success).toBe(true);
+    const east = model.floors[0]?.walls.find((w) => w.id === 'f0-wo');
+    const moved = moveWall(sloped, 0, east?.id ?? '', { x: 0.5, y: 0 });
+    expect(moved.floors[0]?.rooms.find((r) => r.name === bedroom.name)?.slope).toEqual({
+      belowOneMetre: 0.1,
+      oneToTwoMetres: 0.2,
+    });
   });
 });

@@ -219,7 +219,7 @@ export function updateRoom(
   model: BuildingModel,
   floorIndex: number,
   roomId: string,
-  patch: { name?: string; type?: Floor['rooms'][number]['type'] },
+  patch: Partial<Pick<Floor['rooms'][number], 'name' | 'type' | 'slope'>>,
 ): BuildingModel {
   return withFloor(model, floorIndex, (floor) => ({
     ...floor,

@@ -44,7 +44,15 @@ export interface ModelFigures {
   height: number;
 }
 
-export function modelFigures(model: BuildingModel, options?: AreaOptions): ModelFigures {
+/** The model's own area rules (its balcony share). */
+export const areaOptionsOf = (model: Pick<BuildingModel, 'balconyShare'>): AreaOptions => ({
+  balconyShare: model.balconyShare ?? 0.25,
+});
+
+export function modelFigures(
+  model: BuildingModel,
+  options: AreaOptions = areaOptionsOf(model),
+): ModelFigures {
   const rooms = model.floors.flatMap((f) => f.rooms);
   const xs: number[] = [];
   const ys: number[] = [];

@@ -1,6 +1,6 @@
 import earcut from 'earcut';
 import type { BuildingModel, Floor, Point, Wall } from '../domain/building-model.js';
-import { livingArea, polygonArea, wallLength } from '../domain/geometry.js';
+import { areaOptionsOf, livingArea, polygonArea, wallLength } from '../domain/geometry.js';
 import { floorMaterial, type MaterialName } from './materials.js';
 
 /** Triangles of one material: positions and normals (xyz each) and indices. glTF axes: y up. */
@@ -159,7 +159,7 @@ export function buildMeshes(model: BuildingModel): FloorMeshes[] {
         name: room.name,
         type: room.type,
         area: Math.round(polygonArea(room.polygon) * 100) / 100,
-        livingArea: Math.round(livingArea(room) * 100) / 100,
+        livingArea: Math.round(livingArea(room, areaOptionsOf(model)) * 100) / 100,
         label: [cx, floor.elevation + 0.05, cy],
         floor: part,
       };

@@ -15,7 +15,7 @@ import { QueryState } from '../../../web/components/query-state.js';
 import type { ModelDetail } from '../contract.js';
 import { type BuildingModel, buildingModelSchema, type Point } from '../domain/building-model.js';
 import { removeElement, rescale } from '../domain/edit-model.js';
-import { livingArea, modelFigures, polygonArea } from '../domain/geometry.js';
+import { areaOptionsOf, livingArea, modelFigures, polygonArea } from '../domain/geometry.js';
 import { ElementPanel } from './editor/element-panel.js';
 import { PlanCanvas, type Selection, type Tool, type Underlay, type ViewBox } from './editor/plan-canvas.js';
 
@@ -404,7 +404,7 @@ function Editor({ detail }: { detail: ModelDetail }) {
                         {fmt(polygonArea(room.polygon))} m²
                       </td>
                       <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums text-slate-500">
-                        {fmt(livingArea(room))} m²
+                        {fmt(livingArea(room, areaOptionsOf(model)))} m²
                       </td>
                     </tr>
                   ))}
@@ -413,6 +413,14 @@ function Editor({ detail }: { detail: ModelDetail }) {
             ) : (
               <p className="mt-2 text-sm text-slate-500">{t('models3d:editor.noRooms')}</p>
             )}
+            <label className="mt-3 flex items-center gap-2 text-sm text-slate-700">
+              <input
+                type="checkbox"
+                checked={model.balconyShare === 0.5}
+                onChange={(e) => commit({ ...model, balconyShare: e.target.checked ? 0.5 : 0.25 })}
+              />
+              {t('models3d:editor.balconyHalf')}
+            </label>
           </Card>
         </div>
       </div>

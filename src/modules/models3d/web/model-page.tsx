@@ -14,7 +14,7 @@ import { ConfirmDialog } from '../../../web/components/confirm-dialog.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import { Spinner } from '../../../web/components/spinner.js';
 import type { ModelDetail } from '../contract.js';
-import { livingArea, polygonArea } from '../domain/geometry.js';
+import { areaOptionsOf, livingArea, polygonArea } from '../domain/geometry.js';
 import { figuresLine, sizeLabel } from './format.js';
 
 // Three.js and its React bindings are large; they load when a model is opened.
@@ -43,6 +43,40 @@ async function download(id: string, format: Format) {
   a.download = name;
   a.click();
   URL.revokeObjectURL(url);
+}
+
+/** The iframe code for the broker's own website; the tour shows while the listing is on the market. */
+function EmbedCode({ modelId, hasListing }: { modelId: string; hasListing: boolean }) {
+  const { t } = useTranslation();
+  const code = `<iframe src="${window.location.origin}/embed/3d/${modelId}" title="3D-Rundgang" width="100%" height="480" style="border:0" allow="fullscreen" loading="lazy"></iframe>`;
+  return (
+    <Card className="mt-6">
+      <h2 className="text-sm font-semibold text-slate-900">{t('models3d:embed.title')}</h2>
+      <p className="mt-1 text-sm text-slate-500">
+        {hasListing ? t('models3d:embed.hint') : t('models3d:embed.noListing')}
+      </p>
+      <div className="mt-2 flex gap-2">
+        <input
+          readOnly
+          aria-label={t('models3d:embed.title')}
+          value={code}
+          className="block w-full rounded-lg border-0 bg-slate-50 px-3 py-2 font-mono text-xs text-slate-700 ring-1 ring-inset ring-slate-200"
+          onFocus={(e) => e.target.select()}
+        />
+        <Button
+          variant="secondary"
+          onClick={() =>
+            void navigator.clipboard
+              .writeText(code)
+              .then(() => toast.success(t('models3d:embed.copied')))
+              .catch(() => toast.error(t('models3d:embed.copyFailed')))
+          }
+        >
+          {t('models3d:embed.copy')}
+        </Button>
+      </div>
+    </Card>
+  );
 }
 
 export function ModelPage() {
@@ -192,7 +226,7 @@ function ModelView({ model }: { model: ModelDetail }) {
                         {fmt(polygonArea(room.polygon))} m²
                       </td>
                       <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums">
-                        {fmt(livingArea(room))} m²
+                        {fmt(livingArea(room, areaOptionsOf(model.model)))} m²
                       </td>
                     </tr>
                   ))}
@@ -202,6 +236,7 @@ function ModelView({ model }: { model: ModelDetail }) {
           ))}
         </Card>
       </div>
+      <EmbedCode modelId={model.id} hasListing={model.propertyId !== null} />
       <ConfirmDialog
         open={deleting}
         title={t('models3d:deleteTitle')}

@@ -11,7 +11,7 @@ import {
   updateRoom,
   updateWall,
 } from '../../domain/edit-model.js';
-import { livingArea, polygonArea, wallLength } from '../../domain/geometry.js';
+import { areaOptionsOf, livingArea, polygonArea, wallLength } from '../../domain/geometry.js';
 import type { Selection } from './plan-canvas.js';
 
 const parse = (text: string) => Number(text.replace(',', '.'));
@@ -194,9 +194,40 @@ export function ElementPanel(props: {
         }
         options={ROOM_TYPES.map((type) => ({ value: type, label: t(`models3d:roomType.${type}`) }))}
       />
+      {room.type !== 'balkon' && room.type !== 'terrasse' ? (
+        <fieldset className="space-y-2">
+          <legend className="text-xs font-medium text-slate-500">{t('models3d:editor.slope')}</legend>
+          <NumberInput
+            label={t('models3d:editor.belowOne')}
+            value={Math.round((room.slope?.belowOneMetre ?? 0) * 1000) / 10}
+            min={0}
+            max={100 - (room.slope?.oneToTwoMetres ?? 0) * 100}
+            onApply={(n) =>
+              onChange(
+                updateRoom(model, floorIndex, room.id, {
+                  slope: { belowOneMetre: n / 100, oneToTwoMetres: room.slope?.oneToTwoMetres ?? 0 },
+                }),
+              )
+            }
+          />
+          <NumberInput
+            label={t('models3d:editor.oneToTwo')}
+            value={Math.round((room.slope?.oneToTwoMetres ?? 0) * 1000) / 10}
+            min={0}
+            max={100 - (room.slope?.belowOneMetre ?? 0) * 100}
+            onApply={(n) =>
+              onChange(
+                updateRoom(model, floorIndex, room.id, {
+                  slope: { belowOneMetre: room.slope?.belowOneMetre ?? 0, oneToTwoMetres: n / 100 },
+                }),
+              )
+            }
+          />
+        </fieldset>
+      ) : null}
       <p className="text-sm text-slate-600">
         {t('models3d:area')}: {fmt(polygonArea(room.polygon))} m² · {t('models3d:living')}:{' '}
-        {fmt(livingArea(room))} m²
+        {fmt(livingArea(room, areaOptionsOf(model)))} m²
       </p>
     </div>
   );

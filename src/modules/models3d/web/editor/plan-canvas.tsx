@@ -9,7 +9,7 @@ import {
   snapPoint,
   updateOpening,
 } from '../../domain/edit-model.js';
-import { livingArea, wallLength } from '../../domain/geometry.js';
+import { areaOptionsOf, livingArea, wallLength } from '../../domain/geometry.js';
 import { interiorPoint } from '../../domain/rooms-from-walls.js';
 
 export type Tool = 'auswahl' | 'wand' | 'tuer' | 'fenster' | 'massstab';
@@ -272,7 +272,7 @@ export function PlanCanvas(props: PlanCanvasProps) {
               fill="#475569"
               pointerEvents="none"
             >
-              {labels.area(livingArea(room))}
+              {labels.area(livingArea(room, areaOptionsOf(model)))}
             </text>
           </g>
         );
