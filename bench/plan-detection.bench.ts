@@ -1,7 +1,8 @@
 // Floor-plan reading on synthetic plans with known walls: every template floor drawn at
 // three scales with room names, areas, furniture, dimension chains and a title block as
 // clutter, as PNG and as JPEG (quality 70). Reports wall-pixel IoU, opening recall and
-// precision, door/window accuracy, rooms found, scale error, time and peak memory.
+// precision, door/window accuracy, rooms found, room uses read from labels, scale error,
+// time (including OCR of the labels) and peak memory.
 //   npm run bench:plans
 import sharp from 'sharp';
 import { TEMPLATES, templateModel } from '../src/modules/models3d/domain/templates.js';
@@ -25,8 +26,7 @@ for (const template of TEMPLATES) {
         try {
           const reading = await readPlan({ file, mime: `image/${format}`, name: template.id });
           times.push(performance.now() - started);
-          const rooms = floor.rooms.filter((r) => r.type !== 'balkon' && r.type !== 'terrasse').length;
-          scores.push(await scorePlan(plan, reading, rooms));
+          scores.push(await scorePlan(plan, reading, floor));
         } catch (error) {
           failures++;
           console.log(`${template.id} floor ${f} ${pxPerMetre} px/m ${format}: ${(error as Error).message}`);
@@ -48,6 +48,7 @@ console.log(`door/window told apart: ${pct(mean((s) => s.kindAccuracy))}`);
 console.log(
   `rooms exactly found: ${pct(scores.filter((s) => s.rooms.found === s.rooms.truth).length / scores.length)}`,
 );
+console.log(`room use read from the plan's labels (OCR): ${pct(mean((s) => s.roomTypesRead))}`);
 console.log(`scale error from door widths: mean ${pct(mean((s) => s.scaleError))}`);
 console.log(
   `time per plan: p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms`,

@@ -1,35 +1,5 @@
-import { mkdir, symlink } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { createWorker, OEM } from 'tesseract.js';
-
-const require = createRequire(import.meta.url);
-
-/**
- * tesseract.js wants every language in one directory; the German and English models come from
- * two npm packages, so they are linked side by side once. Nothing is downloaded at run time.
- */
-let langDir: Promise<string> | null = null;
-function languageDirectory(): Promise<string> {
-  langDir ??= (async () => {
-    const dir = join(tmpdir(), `immoxx-tessdata-${process.pid}`);
-    await mkdir(dir, { recursive: true });
-    for (const lang of ['deu', 'eng']) {
-      const source = join(
-        dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)),
-        '4.0.0_best_int',
-        `${lang}.traineddata.gz`,
-      );
-      await symlink(source, join(dir, `${lang}.traineddata.gz`)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw error;
-      });
-    }
-    return dir;
-  })();
-  return langDir;
-}
+import { createOcrWorker } from '../../../platform/render/ocr-worker.js';
 
 /** Greyscale, despeckled, upright per EXIF, at most 3000 px: what Tesseract reads best and fast enough. */
 async function prepare(image: Buffer): Promise<Buffer> {
@@ -63,11 +33,7 @@ export async function ocrPages(
   pageImage: (index: number) => Promise<Buffer>,
   onPage: (done: number, total: number) => Promise<void>,
 ): Promise<{ text: string; confidence: number }> {
-  const worker = await createWorker(['deu', 'eng'], OEM.LSTM_ONLY, {
-    langPath: await languageDirectory(),
-    cacheMethod: 'none',
-    gzip: true,
-  });
+  const worker = await createOcrWorker();
   try {
     const pages: string[] = [];
     let confidence = 0;

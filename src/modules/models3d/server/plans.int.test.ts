@@ -56,6 +56,10 @@ describe('floor-plan upload', () => {
     expect(model.sourceInput).toMatchObject({ planId: res.json().id, scale: { source: 'tuerbreite' } });
     const rooms = floor.rooms.filter((r) => r.type !== 'balkon').length;
     expect(model.figures.rooms).toBe(rooms);
+    // Rooms are named after the labels read on the plan.
+    const named = model.model.floors[0].rooms.filter((r: { name: string }) => !/^Raum \d+$/.test(r.name));
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    expect(done.json().reading.detected.namedRooms).toBe(named.length);
     expect(model.model.floors[0].openings).toHaveLength(floor.openings.length);
 
     const underlay = await t.as(owner, { method: 'GET', url: done.json().underlayUrl });

@@ -1,4 +1,5 @@
-import type { Point } from '../domain/building-model.js';
+import type { Floor, Point, Room } from '../domain/building-model.js';
+import { interiorPoint, pointInPolygon } from '../domain/rooms-from-walls.js';
 import type { PlanReading } from '../server/plan/read-plan.js';
 import { type SyntheticPlan, wallMaskOf } from './synthetic-plan.js';
 
@@ -10,6 +11,8 @@ export interface PlanScore {
   /** Share of found openings whose kind (door or window) is right. */
   kindAccuracy: number;
   rooms: { truth: number; found: number };
+  /** Share of the drawn indoor rooms whose found room got the right use from its label. */
+  roomTypesRead: number;
   /** Detected scale against the drawn one, relative. */
   scaleError: number;
 }
@@ -21,8 +24,9 @@ export interface PlanScore {
 export async function scorePlan(
   truth: SyntheticPlan,
   reading: PlanReading,
-  truthRooms: number,
+  drawn: Floor,
 ): Promise<PlanScore> {
+  const indoor = drawn.rooms.filter((r) => r.type !== 'balkon' && r.type !== 'terrasse');
   const factor = reading.underlay.width / truth.width;
   const { pxPerMetre, originPx } = reading.placement;
   const toPx = (p: Point): Point => ({
@@ -71,7 +75,18 @@ export async function scorePlan(
     openingRecall: matched / Math.max(1, truth.openings.length),
     openingPrecision: matched / Math.max(1, found.length),
     kindAccuracy: rightKind / Math.max(1, matched),
-    rooms: { truth: truthRooms, found: floor.rooms.length },
+    rooms: { truth: indoor.length, found: floor.rooms.length },
+    roomTypesRead: typesRead(indoor, floor.rooms, truth, toPx),
     scaleError: Math.abs(pxPerMetre / factor - truth.pxPerMetre) / truth.pxPerMetre,
   };
+}
+
+/** Drawn rooms whose found counterpart (the room holding the drawn room's inside point) has its use. */
+function typesRead(drawn: Room[], found: Room[], truth: SyntheticPlan, toPx: (p: Point) => Point): number {
+  const right = drawn.filter((room) => {
+    const at = truth.toPx(interiorPoint(room.polygon));
+    const match = found.find((f) => pointInPolygon(at, f.polygon.map(toPx)));
+    return match?.type === room.type;
+  });
+  return right.length / Math.max(1, drawn.length);
 }

@@ -1,8 +1,10 @@
 import sharp, { type Metadata } from 'sharp';
 import type { BuildingModel } from '../../domain/building-model.js';
 import { modelFigures } from '../../domain/geometry.js';
+import { nameRoomsFromWords } from '../../domain/room-label.js';
 import { detectWalls, type PixelPlan, PlanNotReadable, type Progress } from './detect-walls.js';
 import { type PlanScale, planOrigin, planScale, planToModel, type ScaleReference } from './plan-to-model.js';
+import { readPlanWords } from './read-labels.js';
 
 /**
  * Long side of the image the detector works on: small images are enlarged a little so 12 cm
@@ -21,7 +23,14 @@ export interface PlanReading {
   underlay: { png: Buffer; width: number; height: number };
   /** Metres of the model per pixel of the underlay, and where its origin lies in it. */
   placement: { pxPerMetre: number; originPx: { x: number; y: number } };
-  detected: { walls: number; doors: number; windows: number; rooms: number; explained: number };
+  detected: {
+    walls: number;
+    doors: number;
+    windows: number;
+    rooms: number;
+    namedRooms: number;
+    explained: number;
+  };
   millis: number;
 }
 
@@ -38,12 +47,30 @@ async function imageOf(file: Buffer, mime: string): Promise<Buffer> {
   }
 }
 
+/** Tesseract reads the room names better at twice the letter height of a usual plan scan. */
+async function enlarged(png: Buffer, plan: PixelPlan): Promise<{ png: Buffer; scale: number }> {
+  return {
+    png: await sharp(png)
+      .resize(plan.width * 2, plan.height * 2, { kernel: 'lanczos3' })
+      .png()
+      .toBuffer(),
+    scale: 2,
+  };
+}
+
 /**
  * Reads an uploaded floor plan (PNG, JPEG, WebP or the first page of a PDF) into a building
  * model: normalise to greyscale at a workable size, detect walls and openings, scale, rooms.
  */
 export async function readPlan(
-  input: { file: Buffer; mime: string; name: string; reference?: ScaleReference },
+  input: {
+    file: Buffer;
+    mime: string;
+    name: string;
+    reference?: ScaleReference;
+    /** Names rooms after the words in them (OCR, a few seconds); on unless false. */
+    readLabels?: boolean;
+  },
   progress: Progress = () => {},
 ): Promise<PlanReading> {
   const started = performance.now();
@@ -82,19 +109,36 @@ export async function readPlan(
     progress,
   );
   const scale = planScale(plan, input.reference, factor);
-  const model = planToModel(plan, scale, input.name);
-  await progress(90, 'Räume gebildet');
+  const plain = planToModel(plan, scale, input.name);
+  await progress(80, 'Räume gebildet');
+  const origin = planOrigin(plan);
+  const words = input.readLabels === false ? [] : await readPlanWords(await enlarged(underlay, plan));
+  const model = {
+    ...plain,
+    floors: plain.floors.map((floor) => ({
+      ...floor,
+      rooms: nameRoomsFromWords(
+        floor.rooms,
+        words.map((w) => ({
+          text: w.text,
+          at: { x: (w.x - origin.x) / scale.pxPerMetre, y: (w.y - origin.y) / scale.pxPerMetre },
+        })),
+      ),
+    })),
+  };
+  await progress(90, 'Raumnamen gelesen');
   const floor = model.floors[0];
   return {
     model,
     scale,
     underlay: { png: underlay, width: info.width, height: info.height },
-    placement: { pxPerMetre: scale.pxPerMetre, originPx: planOrigin(plan) },
+    placement: { pxPerMetre: scale.pxPerMetre, originPx: origin },
     detected: {
       walls: floor?.walls.length ?? 0,
       doors: floor?.openings.filter((o) => o.kind !== 'fenster').length ?? 0,
       windows: floor?.openings.filter((o) => o.kind === 'fenster').length ?? 0,
       rooms: modelFigures(model).rooms,
+      namedRooms: floor?.rooms.filter((r) => !/^Raum \d+$/.test(r.name)).length ?? 0,
       explained: Math.round(plan.explained * 100) / 100,
     },
     millis: Math.round(performance.now() - started),

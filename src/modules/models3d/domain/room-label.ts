@@ -1,0 +1,84 @@
+import type { Point, Room, RoomType } from './building-model.js';
+import { pointInPolygon } from './rooms-from-walls.js';
+
+/** A word read from a plan, placed in model metres. */
+export interface PlanWord {
+  text: string;
+  at: Point;
+}
+
+/** Usual German (and English) room names on plans, most specific first. */
+const LABELS: [RegExp, RoomType][] = [
+  [/g(ä|ae)ste|\bwc\b|toilette|w\.c\./i, 'wc'],
+  [/wohn|living|lounge/i, 'wohnen'],
+  [/k(ü|ue)c|kochen|kitchen/i, 'kochen'],
+  [/essen|essz|dining/i, 'essen'],
+  [/kind|child|kids/i, 'kind'],
+  [/schlaf|eltern|bed|gast/i, 'schlafen'],
+  [/arbeit|b(ü|ue)ro|office|study/i, 'arbeiten'],
+  [/bad|dusche|bath|shower/i, 'bad'],
+  [/flur|diele|gang|eingang|windfang|hall|entr/i, 'flur'],
+  [/hwr|hauswirt|wasch|technik|heiz|utility/i, 'hauswirtschaft'],
+  [/abst|lager|speis|ankleide|storage|closet/i, 'abstellraum'],
+  [/balkon|loggia|balcony/i, 'balkon'],
+  [/terrasse|terrace|patio/i, 'terrasse'],
+  [/treppe|stair/i, 'treppe'],
+  [/zimmer|room/i, 'schlafen'],
+];
+
+/** What a room of a type is called when its label was only partly readable ("Küc"). */
+const CANONICAL: Partial<Record<RoomType, string>> = {
+  wohnen: 'Wohnen',
+  kochen: 'Küche',
+  essen: 'Essen',
+  schlafen: 'Schlafen',
+  kind: 'Kinderzimmer',
+  arbeiten: 'Arbeiten',
+  bad: 'Bad',
+  wc: 'WC',
+  flur: 'Flur',
+  abstellraum: 'Abstellraum',
+  hauswirtschaft: 'Hauswirtschaft',
+  balkon: 'Balkon',
+  terrasse: 'Terrasse',
+  treppe: 'Treppe',
+};
+/** Endings of whole room names: such a label is used as read. */
+const WHOLE =
+  /(zimmer|raum|k(ü|ue)che|bad|wc|flur|diele|essen|wohnen|schlafen|kochen|arbeiten|balkon|terrasse|loggia|b(ü|ue)ro|galerie|ankleide|hwr|speis|windfang|eingang|studio)(\s*\d)?$/i;
+
+/** The room's name from its label: as read when whole, else the usual name of its type. */
+export function roomNameOfLabel(label: string, type: RoomType): string {
+  if (WHOLE.test(label)) return label;
+  if (type === 'wc' && /g(ä|ae)ste/i.test(label)) return 'Gäste-WC';
+  return CANONICAL[type] ?? label;
+}
+
+export function roomTypeOfLabel(label: string): RoomType | null {
+  for (const [pattern, type] of LABELS) if (pattern.test(label)) return type;
+  return null;
+}
+
+/** A word that names something: letters, no figures (areas and dimensions are figures). */
+const isName = (text: string) => /\p{L}{2,}/u.test(text) && !/\d/.test(text) && !/^m²?$/i.test(text);
+
+/**
+ * Names rooms after the words written inside them (read by OCR from the plan): the words of
+ * the room that form a known room name become its name and give its type. Rooms without
+ * such words keep what they have.
+ */
+export function nameRoomsFromWords(rooms: Room[], words: PlanWord[]): Room[] {
+  return rooms.map((room) => {
+    const inside = words.filter((w) => isName(w.text) && pointInPolygon(w.at, room.polygon));
+    // Reading order: top to bottom, then left to right within a line (10 cm tolerance).
+    inside.sort((p, q) => (Math.abs(p.at.y - q.at.y) > 0.1 ? p.at.y - q.at.y : p.at.x - q.at.x));
+    const name = inside
+      .slice(0, 3)
+      .map((w) => w.text.replace(/[^\p{L}\-/.]/gu, ''))
+      .join(' ')
+      .trim();
+    const type = name ? roomTypeOfLabel(name) : null;
+    if (!name || !type) return room;
+    return { ...room, name: roomNameOfLabel(name, type).slice(0, 80), type };
+  });
+}
