@@ -43,6 +43,16 @@ describe('reading a floor plan', () => {
     },
   );
 
+  it('straightens a plan scanned 2° askew before reading it', async () => {
+    const plan = await planOf('3-zimmer', 0, 65);
+    const turned = await sharp(plan.png).rotate(2, { background: '#ffffff' }).png().toBuffer();
+    const reading = await readPlan({ file: turned, mime: 'image/png', name: 'Schief', readLabels: false });
+    expect(reading.detected.skew).toBeCloseTo(2, 0);
+    const floor = templateModel('3-zimmer')?.floors[0];
+    expect(reading.detected.rooms).toBe(indoorRooms('3-zimmer', 0));
+    expect(reading.model.floors[0]?.openings).toHaveLength(floor?.openings.length ?? -1);
+  }, 30_000);
+
   it('reads the first page of a PDF and takes the scale from a reference line', async () => {
     const plan = await planOf('2-zimmer', 0, 60);
     const pdf = await PDFDocument.create();

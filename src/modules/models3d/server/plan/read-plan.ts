@@ -3,6 +3,7 @@ import type { BuildingModel } from '../../domain/building-model.js';
 import { modelFigures } from '../../domain/geometry.js';
 import { nameRoomsFromWords } from '../../domain/room-label.js';
 import { detectWalls, type PixelPlan, PlanNotReadable, type Progress } from './detect-walls.js';
+import { measureSkew } from './measure-skew.js';
 import { type PlanScale, planOrigin, planScale, planToModel, type ScaleReference } from './plan-to-model.js';
 import { readPlanWords } from './read-labels.js';
 
@@ -30,6 +31,8 @@ export interface PlanReading {
     rooms: number;
     namedRooms: number;
     explained: number;
+    /** Degrees the image was turned back before reading. */
+    skew: number;
   };
   millis: number;
 }
@@ -96,9 +99,24 @@ export async function readPlan(
     .flatten({ background: '#ffffff' })
     .greyscale()
     .resize(Math.round(width * factor), Math.round(height * factor), { fit: 'fill' });
-  const { data, info } = await working.clone().raw().toBuffer({ resolveWithObject: true });
-  const underlay = await working.clone().png({ compressionLevel: 9, palette: true }).toBuffer();
-  await progress(20, 'Bild aufbereitet');
+  let { data, info } = await working.clone().raw().toBuffer({ resolveWithObject: true });
+  // A scan or photo that is slightly turned is straightened first; walls are then axis-parallel.
+  const skew = await measureSkew({
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    ...info,
+  });
+  const straight =
+    skew === 0
+      ? working
+      : sharp(await working.clone().png().toBuffer())
+          .rotate(-skew, { background: '#ffffff' })
+          .greyscale();
+  if (skew !== 0) ({ data, info } = await straight.clone().raw().toBuffer({ resolveWithObject: true }));
+  const underlay = await straight.clone().png({ compressionLevel: 9, palette: true }).toBuffer();
+  await progress(
+    20,
+    skew === 0 ? 'Bild aufbereitet' : `Bild um ${skew.toLocaleString('de-DE')}° gerade gerückt`,
+  );
 
   const plan: PixelPlan = await detectWalls(
     {
@@ -140,6 +158,7 @@ export async function readPlan(
       rooms: modelFigures(model).rooms,
       namedRooms: floor?.rooms.filter((r) => !/^Raum \d+$/.test(r.name)).length ?? 0,
       explained: Math.round(plan.explained * 100) / 100,
+      skew,
     },
     millis: Math.round(performance.now() - started),
   };
