@@ -78,6 +78,8 @@ export const envSchema = z.object({
   AI_CACHE_TTL_HOURS: z.coerce.number().min(0).max(720).default(24),
   AI_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   AI_PRICE_TABLE_FILE: z.string().min(1).optional(),
+  /** Blender binary for the FBX export; `blender` on the PATH when unset. */
+  BLENDER_PATH: z.string().min(1).default('blender'),
   AI_RUNWAY_POLL_SECONDS: z.coerce.number().min(0.05).max(60).default(5),
   DEMO_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
 });

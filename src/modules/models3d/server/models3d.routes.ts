@@ -93,7 +93,7 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       },
     },
     async () => {
-      const fbx = await fbxAvailability();
+      const fbx = await fbxAvailability(platform.config.env.BLENDER_PATH);
       return {
         items: [
           { format: 'glb' as const, available: true, reason: null, version: null },
@@ -399,10 +399,10 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
           .header('content-disposition', `attachment; filename="${base}.glb"`)
           .send(await platform.files.stream(row.glbKey));
       if (request.body.format === 'fbx') {
-        const fbx = await fbxAvailability();
+        const fbx = await fbxAvailability(platform.config.env.BLENDER_PATH);
         if (!fbx.available) throw notImplemented('fbx_unavailable', fbx.reason);
         const started = performance.now();
-        const data = await exportFbx(await platform.files.read(row.glbKey));
+        const data = await exportFbx(platform.config.env.BLENDER_PATH, await platform.files.read(row.glbKey));
         return reply
           .header('content-type', 'application/octet-stream')
           .header('content-disposition', `attachment; filename="${base}.fbx"`)

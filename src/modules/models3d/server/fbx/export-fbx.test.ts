@@ -6,7 +6,7 @@ import { exportFbx, fbxAvailability } from './export-fbx.js';
 
 describe('FBX through headless Blender', () => {
   it('converts a two-floor house to a binary FBX that three can load, or says why it cannot', async () => {
-    const availability = await fbxAvailability();
+    const availability = await fbxAvailability(process.env.BLENDER_PATH ?? 'blender');
     // CI installs Debian's blender, so there the conversion itself must be tested.
     if (process.env.CI) expect(availability.available).toBe(true);
     if (!availability.available) {
@@ -16,7 +16,7 @@ describe('FBX through headless Blender', () => {
     const model = templateModel('einfamilienhaus');
     if (!model) throw new Error('template missing');
     const { glb } = await exportGlb(model);
-    const fbx = await exportFbx(glb);
+    const fbx = await exportFbx(process.env.BLENDER_PATH ?? 'blender', glb);
     expect(fbx.subarray(0, 18).toString('latin1')).toBe('Kaydara FBX Binary');
     // Room nodes keep their names.
     expect(fbx.includes(Buffer.from('Wohnzimmer'))).toBe(true);

@@ -12,12 +12,13 @@ const TIMEOUT_MS = 120_000;
 
 export type FbxAvailability = { available: true; version: string } | { available: false; reason: string };
 
-let probe: Promise<FbxAvailability> | null = null;
-const blender = () => process.env.BLENDER_PATH || 'blender';
+const probes = new Map<string, Promise<FbxAvailability>>();
 
-/** Whether a Blender binary is there (BLENDER_PATH or `blender` on the PATH); asked once. */
-export function fbxAvailability(): Promise<FbxAvailability> {
-  probe ??= run(blender(), ['--version'], { timeout: 20_000 })
+/** Whether the Blender binary (BLENDER_PATH, `blender` on the PATH by default) is there; asked once. */
+export function fbxAvailability(blender: string): Promise<FbxAvailability> {
+  let probe = probes.get(blender);
+  if (probe) return probe;
+  probe = run(blender, ['--version'], { timeout: 20_000 })
     .then(
       ({ stdout }): FbxAvailability => ({
         available: true,
@@ -31,6 +32,7 @@ export function fbxAvailability(): Promise<FbxAvailability> {
           'FBX-Export braucht Blender auf dem Server (Debian: apt-get install blender, oder BLENDER_PATH setzen). GLB und OBJ gehen immer.',
       }),
     );
+  probes.set(blender, probe);
   return probe;
 }
 
@@ -40,7 +42,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * GLB → binary FBX through headless Blender's own glTF importer and FBX exporter. One
  * conversion at a time: each Blender takes a few hundred MB.
  */
-export function exportFbx(glb: Uint8Array): Promise<Buffer> {
+export function exportFbx(blender: string, glb: Uint8Array): Promise<Buffer> {
   const next = queue.then(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'immoxx-fbx-'));
     try {
@@ -48,7 +50,7 @@ export function exportFbx(glb: Uint8Array): Promise<Buffer> {
       const target = join(dir, 'model.fbx');
       await writeFile(source, glb);
       await run(
-        blender(),
+        blender,
         [
           '-b',
           '--factory-startup',
