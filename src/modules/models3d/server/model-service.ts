@@ -8,7 +8,6 @@ import type { TenantRequestContext } from '../../../platform/http/access-control
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { askStructured } from '../../../platform/modules/structured-output.js';
-import { property } from '../../crm/schema.js';
 import type { generateSchema, ModelDetail } from '../contract.js';
 import type { BuildingModel } from '../domain/building-model.js';
 import { modelFigures } from '../domain/geometry.js';
@@ -18,6 +17,7 @@ import { templateModel } from '../domain/templates.js';
 import { readDescription } from '../domain/text-program.js';
 import { model3d } from '../schema.js';
 import { exportGlb } from './export-gltf.js';
+import { assertOwnProperty } from './property-check.js';
 
 type Generate = z.infer<typeof generateSchema>;
 type Row = typeof model3d.$inferSelect;
@@ -148,15 +148,7 @@ export class ModelService {
   }
 
   async generate(ctx: TenantRequestContext, input: Generate): Promise<Row> {
-    if (input.propertyId) {
-      const [found] = await ctx.db((tx) =>
-        tx
-          .select({ id: property.id })
-          .from(property)
-          .where(eq(property.id, input.propertyId ?? '')),
-      );
-      if (!found) throw notFound('Objekt');
-    }
+    await assertOwnProperty(ctx, input.propertyId);
     const { model, sourceInput } = await this.resolve(ctx, input.source);
     return this.create(ctx.db, {
       tenantId: ctx.tenantId,

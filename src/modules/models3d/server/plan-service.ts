@@ -7,13 +7,13 @@ import { badRequest, notFound } from '../../../platform/http/app-error.js';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import { jobRun } from '../../../platform/jobs/jobs.schema.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { property } from '../../crm/schema.js';
 import type { PlanView } from '../contract.js';
 import { model3dPlan } from '../schema.js';
 import { ModelService } from './model-service.js';
 import { PlanNotReadable } from './plan/detect-walls.js';
 import type { ScaleReference } from './plan/plan-to-model.js';
 import { PLAN_MIME_TYPES, readPlan } from './plan/read-plan.js';
+import { assertOwnProperty } from './property-check.js';
 
 export const READ_PLAN_JOB = 'models3d.read-plan';
 
@@ -57,15 +57,7 @@ export class PlanService {
       throw badRequest('unsupported_type', 'Grundrisse bitte als PNG, JPEG, WebP oder PDF hochladen.', {
         allowed: PLAN_MIME_TYPES,
       });
-    if (input.propertyId) {
-      const [found] = await ctx.db((tx) =>
-        tx
-          .select({ id: property.id })
-          .from(property)
-          .where(eq(property.id, input.propertyId ?? '')),
-      );
-      if (!found) throw notFound('Objekt');
-    }
+    await assertOwnProperty(ctx, input.propertyId);
     const key = `tenants/${ctx.tenantId}/models3d/plans/${randomUUID()}.${type.ext}`;
     await this.platform.files.put(key, data);
     try {

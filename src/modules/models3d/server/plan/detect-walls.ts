@@ -1,5 +1,5 @@
 import type { Mat } from '@techstark/opencv-js';
-import { type OpenCv, openCv } from './opencv.js';
+import { type GreyImage, inkMask, type Keep, type OpenCv, withOpenCv } from './opencv.js';
 
 /** A wall found in the image: axis-aligned centre line, pixels of the working image. */
 export interface PixelWall {
@@ -56,21 +56,9 @@ const MAX_THICKNESS_SHARE = 0.05;
  * 5. bridge gaps along a wall: small ones are noise, door-sized ones become openings, told
  *    apart by the thin parallel lines a window symbol leaves in the gap.
  */
-export async function detectWalls(
-  grey: { data: Uint8Array; width: number; height: number },
-  progress: Progress = () => {},
-): Promise<PixelPlan> {
-  const { cv } = await openCv();
-  const mats: Mat[] = [];
-  const keep = <T extends Mat>(m: T) => {
-    mats.push(m);
-    return m;
-  };
-  try {
-    const image = keep(new cv.Mat(grey.height, grey.width, cv.CV_8UC1));
-    image.data.set(grey.data);
-    const ink = keep(new cv.Mat());
-    cv.threshold(image, ink, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
+export async function detectWalls(grey: GreyImage, progress: Progress = () => {}): Promise<PixelPlan> {
+  return withOpenCv(async (cv, keep) => {
+    const ink = inkMask(cv, keep, grey);
     await progress(30, 'Linien getrennt');
 
     const inked = cv.countNonZero(ink);
@@ -118,9 +106,7 @@ export async function detectWalls(
     });
     await progress(75, 'Türen und Fenster erkannt');
     return { width: grey.width, height: grey.height, walls: merged, openings, strokeFilter, explained };
-  } finally {
-    for (const m of mats) m.delete();
-  }
+  });
 }
 
 function open(cv: OpenCv, src: Mat, dst: Mat, w: number, h: number) {
@@ -138,7 +124,7 @@ function open(cv: OpenCv, src: Mat, dst: Mat, w: number, h: number) {
  * (a square opening keeps a wall's rectangle exactly, however large the square, until it no
  * longer fits).
  */
-function chooseStrokeFilter(cv: OpenCv, ink: Mat, keep: <T extends Mat>(m: T) => T): number {
+function chooseStrokeFilter(cv: OpenCv, ink: Mat, keep: Keep): number {
   const scratch = keep(new cv.Mat());
   const counts: number[] = [cv.countNonZero(ink)];
   for (let k = 2; k <= 24; k++) {
@@ -160,7 +146,7 @@ function vectorise(
   cv: OpenCv,
   walls: Mat,
   strokeFilter: number,
-  keep: <T extends Mat>(m: T) => T,
+  keep: Keep,
   size: { width: number; height: number },
 ): PixelWall[] {
   // Wider than the thickest wall, so a vertical wall has no horizontal run this long.
@@ -206,7 +192,7 @@ function vectorise(
 }
 
 /** The thickest wall: the largest opening square that still leaves a twentieth of the walls. */
-function estimateThickness(cv: OpenCv, walls: Mat, keep: <T extends Mat>(m: T) => T): number {
+function estimateThickness(cv: OpenCv, walls: Mat, keep: Keep): number {
   const scratch = keep(new cv.Mat());
   const total = cv.countNonZero(walls);
   let thickest = 4;

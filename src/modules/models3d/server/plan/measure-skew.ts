@@ -1,5 +1,4 @@
-import type { Mat } from '@techstark/opencv-js';
-import { openCv } from './opencv.js';
+import { type GreyImage, inkMask, withOpenCv } from './opencv.js';
 
 /** Turns smaller than this are left alone; larger than the upper bound are not a skew. */
 const MIN_SKEW = 0.3;
@@ -11,22 +10,9 @@ const MAX_SKEW = 20;
  * probabilistic Hough transform; their angles, folded onto the nearest axis and weighted
  * by length, give the turn. 0 when the plan is straight or no clear lines are found.
  */
-export async function measureSkew(grey: {
-  data: Uint8Array;
-  width: number;
-  height: number;
-}): Promise<number> {
-  const { cv } = await openCv();
-  const mats: Mat[] = [];
-  const keep = <T extends Mat>(m: T) => {
-    mats.push(m);
-    return m;
-  };
-  try {
-    const image = keep(new cv.Mat(grey.height, grey.width, cv.CV_8UC1));
-    image.data.set(grey.data);
-    const ink = keep(new cv.Mat());
-    cv.threshold(image, ink, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
+export function measureSkew(grey: GreyImage): Promise<number> {
+  return withOpenCv(async (cv, keep) => {
+    const ink = inkMask(cv, keep, grey);
     const kernel = keep(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(3, 3)));
     const strokes = keep(new cv.Mat());
     cv.morphologyEx(ink, strokes, cv.MORPH_OPEN, kernel);
@@ -62,7 +48,5 @@ export async function measureSkew(grey: {
       }
     }
     return Math.abs(skew) < MIN_SKEW || Math.abs(skew) > MAX_SKEW ? 0 : Math.round(skew * 100) / 100;
-  } finally {
-    for (const m of mats) m.delete();
-  }
+  });
 }

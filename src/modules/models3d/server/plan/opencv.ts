@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Mat } from '@techstark/opencv-js';
 
 export type OpenCv = typeof import('@techstark/opencv-js');
 type Emscripten = OpenCv & { onRuntimeInitialized?: () => void };
@@ -29,4 +30,38 @@ export function openCv(): Promise<{ cv: OpenCv }> {
     else cv.onRuntimeInitialized = () => resolve({ cv });
   });
   return loading;
+}
+
+export type Keep = <T extends Mat>(mat: T) => T;
+export interface GreyImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Runs `fn` with OpenCV and a `keep` that registers each Mat for deletion afterwards: WASM
+ * memory is not garbage-collected, and a thrown error must not leak it.
+ */
+export async function withOpenCv<T>(fn: (cv: OpenCv, keep: Keep) => Promise<T>): Promise<T> {
+  const { cv } = await openCv();
+  const mats: Mat[] = [];
+  const keep: Keep = (mat) => {
+    mats.push(mat);
+    return mat;
+  };
+  try {
+    return await fn(cv, keep);
+  } finally {
+    for (const mat of mats) mat.delete();
+  }
+}
+
+/** Dark ink on light paper as a binary mask (Otsu's threshold, ink white). */
+export function inkMask(cv: OpenCv, keep: Keep, grey: GreyImage): Mat {
+  const image = keep(new cv.Mat(grey.height, grey.width, cv.CV_8UC1));
+  image.data.set(grey.data);
+  const ink = keep(new cv.Mat());
+  cv.threshold(image, ink, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
+  return ink;
 }
