@@ -50,8 +50,12 @@ async function imageOf(file: Buffer, mime: string): Promise<Buffer> {
   }
 }
 
-/** Tesseract reads the room names better at twice the letter height of a usual plan scan. */
+/**
+ * Tesseract reads the room names of a small plan image better at twice the letter height; a
+ * large one (a rendered PDF page) already has letters big enough and would only cost time.
+ */
 async function enlarged(png: Buffer, plan: PixelPlan): Promise<{ png: Buffer; scale: number }> {
+  if (Math.max(plan.width, plan.height) > 1600) return { png, scale: 1 };
   return {
     png: await sharp(png)
       .resize(plan.width * 2, plan.height * 2, { kernel: 'lanczos3' })
