@@ -96,6 +96,8 @@ export async function detectWalls(grey: GreyImage, progress: Progress = () => {}
     const { merged, gaps } = bridgeGaps(segments, tolerance, roughPxPerMetre * 3.2);
     // Joined walls meet walls whose pieces were too short to be seen before.
     joinEnds(merged, tolerance);
+    // A door beside a corner leaves a wall ending in the open, short of the crossing wall.
+    gaps.push(...closeGapsAtEnds(merged, tolerance, roughPxPerMetre * 1.6));
     const openings = gaps.flatMap((g) => {
       const wall = merged[g.wall] as PixelWall;
       return openingsInGap(walls, grey.width, wall, g, tolerance * 2).map((exact) => ({
@@ -232,6 +234,54 @@ function joinEnds(walls: PixelWall[], tolerance: number) {
     wall.start = Math.round(wall.start * 10) / 10;
     wall.end = Math.round(wall.end * 10) / 10;
   }
+}
+
+/**
+ * Extends walls whose end stops short of a crossing wall by a door's width (a door set into
+ * the corner of a room) up to that wall, and returns the gaps so made as openings.
+ */
+function closeGapsAtEnds(
+  walls: PixelWall[],
+  tolerance: number,
+  maxGap: number,
+): Omit<PixelOpening, 'kind'>[] {
+  const gaps: Omit<PixelOpening, 'kind'>[] = [];
+  const joined = (wall: PixelWall, at: number) =>
+    walls.some(
+      (other) =>
+        other !== wall &&
+        (other.orientation === wall.orientation
+          ? Math.abs(other.centre - wall.centre) <= tolerance &&
+            (Math.abs(other.start - at) <= tolerance || Math.abs(other.end - at) <= tolerance)
+          : Math.abs(other.centre - at) <= tolerance &&
+            wall.centre >= other.start - tolerance &&
+            wall.centre <= other.end + tolerance),
+    );
+  for (const [index, wall] of walls.entries())
+    for (const side of ['start', 'end'] as const) {
+      const at = wall[side];
+      if (joined(wall, at)) continue;
+      const direction = side === 'end' ? 1 : -1;
+      let best: { wall: PixelWall; distance: number } | null = null;
+      for (const other of walls) {
+        if (other.orientation === wall.orientation) continue;
+        if (wall.centre < other.start - tolerance || wall.centre > other.end + tolerance) continue;
+        const distance = (other.centre - at) * direction;
+        if (
+          distance > tolerance &&
+          distance <= maxGap + other.thickness / 2 &&
+          (!best || distance < best.distance)
+        )
+          best = { wall: other, distance };
+      }
+      if (!best) continue;
+      const face = best.wall.centre - (direction * best.wall.thickness) / 2;
+      gaps.push(
+        direction > 0 ? { wall: index, start: at, end: face } : { wall: index, start: face, end: at },
+      );
+      wall[side] = best.wall.centre;
+    }
+  return gaps;
 }
 
 /**

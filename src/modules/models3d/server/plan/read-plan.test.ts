@@ -46,6 +46,22 @@ describe('reading a floor plan', () => {
     30_000,
   );
 
+  it('finds a door set into the corner of a room, where the wall stops short of the crossing wall', async () => {
+    const floor = structuredClone(templateModel('2-zimmer')?.floors[0]);
+    if (!floor) throw new Error('template missing');
+    const west = floor.walls.find((w) => w.id === 'f0-ww');
+    const door = floor.openings.find((o) => o.wallId === 'f0-wfn' && o.kind === 'tuer');
+    if (!west || !door) throw new Error('template changed');
+    // The kitchen door starts right at the inner face of the west wall.
+    door.offset = west.thickness / 2 + door.width / 2;
+    const plan = await renderSyntheticPlan(floor, { pxPerMetre: 60, seed: 2 });
+    const reading = await readPlan({ file: plan.png, mime: 'image/png', name: 'Ecke', readLabels: false });
+    const score = await scorePlan(plan, reading, floor);
+    expect(score.rooms.found).toBe(score.rooms.truth);
+    expect(score.openingRecall).toBe(1);
+    expect(score.openingPrecision).toBe(1);
+  }, 30_000);
+
   it('straightens a plan scanned 2° askew before reading it', async () => {
     const plan = await planOf('3-zimmer', 0, 65);
     const turned = await sharp(plan.png).rotate(2, { background: '#ffffff' }).png().toBuffer();
