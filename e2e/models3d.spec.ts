@@ -152,6 +152,15 @@ test('an uploaded floor plan is read, one wall corrected in the editor, and the 
   await expect(page.getByTestId('editor-figures')).not.toHaveText(before ?? '');
   await expect(page.getByRole('button', { name: 'Rückgängig' })).toBeEnabled();
 
+  // The wheel zooms around the pointer; "Ansicht anpassen" fits the plan again.
+  await page.getByRole('button', { name: 'Ansicht anpassen' }).click();
+  const fitted = await canvas.getAttribute('viewBox');
+  await page.mouse.move(box.x, box.y);
+  await page.mouse.wheel(0, -400);
+  await expect(canvas).not.toHaveAttribute('viewBox', fitted ?? '');
+  await page.getByRole('button', { name: 'Ansicht anpassen' }).click();
+  await expect(canvas).toHaveAttribute('viewBox', fitted ?? '');
+
   // Name the biggest room, so the tour labels it.
   await page.getByTestId('editor-rooms').getByRole('row').first().click();
   await page.getByTestId('room-panel').getByLabel('Name').fill('Wohnzimmer');

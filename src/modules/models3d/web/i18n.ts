@@ -84,7 +84,7 @@ const de = {
     tool: { auswahl: 'Auswählen', wand: 'Wand', tuer: 'Tür', fenster: 'Fenster', massstab: 'Maßstab' },
     hint: {
       auswahl:
-        'Wand oder Öffnung anklicken zum Bearbeiten · Wand ziehen zum Verschieben · weiße Punkte ziehen verschiebt Ecken · Entf löscht · Strg+Z macht rückgängig',
+        'Wand oder Öffnung anklicken zum Bearbeiten · Wand ziehen zum Verschieben · weiße Punkte ziehen verschiebt Ecken · freie Fläche ziehen verschiebt die Ansicht, Mausrad zoomt · Entf löscht · Strg+Z macht rückgängig',
       wand: 'Klicken setzt Anfang und Ende; Wände werden an Ecken, am 5-cm-Raster und an den Achsen ausgerichtet · Esc beendet',
       tuer: 'Auf eine Wand klicken, um dort eine Tür (88,5 cm) einzusetzen.',
       fenster: 'Auf eine Wand klicken, um dort ein Fenster (1,26 m) einzusetzen.',
@@ -239,7 +239,7 @@ const en: typeof de = {
     tool: { auswahl: 'Select', wand: 'Wall', tuer: 'Door', fenster: 'Window', massstab: 'Scale' },
     hint: {
       auswahl:
-        'Click a wall or opening to edit it · drag a wall to move it · drag the white dots to move corners · Del deletes · Ctrl+Z undoes',
+        'Click a wall or opening to edit it · drag a wall to move it · drag the white dots to move corners · drag the empty plan to pan, wheel to zoom · Del deletes · Ctrl+Z undoes',
       wand: 'Click to set start and end; walls snap to corners, the 5 cm grid and the axes · Esc ends',
       tuer: 'Click a wall to put a door (88.5 cm) there.',
       fenster: 'Click a wall to put a window (1.26 m) there.',

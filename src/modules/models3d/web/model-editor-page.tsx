@@ -369,6 +369,7 @@ function Editor({ detail }: { detail: ModelDetail }) {
           showDimensions={showDimensions}
           onChange={onCanvasChange}
           onSelect={setSelection}
+          onViewBox={setViewBox}
           onMeasure={(a, b) => {
             setMeasure({ a, b });
             setMetres('');

@@ -1,4 +1,4 @@
-import { type PointerEvent, useRef, useState } from 'react';
+import { type PointerEvent, useEffect, useRef, useState } from 'react';
 import type { BuildingModel, Floor, Opening, Point, RoomType, Wall } from '../../domain/building-model.js';
 import {
   addOpening,
@@ -43,6 +43,7 @@ const ROOM_FILL: Partial<Record<RoomType, string>> = {
 };
 
 type Drag =
+  | { kind: 'pan'; from: { x: number; y: number }; view: ViewBox }
   | { kind: 'junction'; origin: Point; start: BuildingModel }
   | { kind: 'wall'; id: string; from: Point; start: BuildingModel; moved: boolean }
   | { kind: 'opening'; id: string; start: BuildingModel };
@@ -86,6 +87,8 @@ export interface PlanCanvasProps {
   onChange(model: BuildingModel, commit: boolean): void;
   onSelect(selection: Selection): void;
   onMeasure(a: Point, b: Point): void;
+  /** Zoom (wheel) and pan (dragging the empty plan) move the view. */
+  onViewBox(viewBox: ViewBox): void;
   labels: { area: (m2: number) => string; length: (m: number) => string };
 }
 
@@ -104,7 +107,7 @@ export function PlanCanvas(props: PlanCanvasProps) {
   const latest = useRef(model);
   latest.current = model;
 
-  const toPlan = (e: PointerEvent): Point => {
+  const toPlan = (e: { clientX: number; clientY: number }): Point => {
     const element = svg.current;
     const matrix = element?.getScreenCTM();
     if (!element || !matrix) return { x: 0, y: 0 };
@@ -139,7 +142,32 @@ export function PlanCanvas(props: PlanCanvasProps) {
       return;
     }
     props.onSelect(null);
+    drag.current = { kind: 'pan', from: { x: e.clientX, y: e.clientY }, view: viewBox };
+    svg.current?.setPointerCapture(e.pointerId);
   };
+
+  // A native listener: React's wheel listener is passive and could not keep the page still.
+  const onViewBox = props.onViewBox;
+  useEffect(() => {
+    const element = svg.current;
+    if (!element) return;
+    const zoom = (e: globalThis.WheelEvent) => {
+      e.preventDefault();
+      const p = toPlan(e);
+      const factor = Math.exp(Math.sign(e.deltaY) * 0.15);
+      const w = Math.min(400, Math.max(2, viewBox.w * factor));
+      const h = (viewBox.h / viewBox.w) * w;
+      // The point under the pointer stays where it is.
+      onViewBox({
+        x: p.x - ((p.x - viewBox.x) * w) / viewBox.w,
+        y: p.y - ((p.y - viewBox.y) * h) / viewBox.h,
+        w,
+        h,
+      });
+    };
+    element.addEventListener('wheel', zoom, { passive: false });
+    return () => element.removeEventListener('wheel', zoom);
+  });
 
   const onWall = (e: PointerEvent, wall: Wall) => {
     if (tool === 'wand' || tool === 'massstab') return;
@@ -164,6 +192,18 @@ export function PlanCanvas(props: PlanCanvasProps) {
       setHover(tool === 'wand' ? snapPoint(p, floor, pending ?? undefined) : p);
     const current = drag.current;
     if (!current) return;
+    if (current.kind === 'pan') {
+      const rect = svg.current?.getBoundingClientRect();
+      if (!rect) return;
+      // Screen pixels to metres: the view keeps its aspect ratio inside the element.
+      const perPixel = Math.max(current.view.w / rect.width, current.view.h / rect.height);
+      props.onViewBox({
+        ...current.view,
+        x: current.view.x - (e.clientX - current.from.x) * perPixel,
+        y: current.view.y - (e.clientY - current.from.y) * perPixel,
+      });
+      return;
+    }
     if (current.kind === 'junction')
       change(
         moveJunction(
@@ -199,7 +239,8 @@ export function PlanCanvas(props: PlanCanvasProps) {
   const onUp = () => {
     const current = drag.current;
     drag.current = null;
-    if (current && (current.kind !== 'wall' || current.moved)) change(latest.current, true);
+    if (current && current.kind !== 'pan' && (current.kind !== 'wall' || current.moved))
+      change(latest.current, true);
   };
 
   const ends = new Map<string, Point>();
