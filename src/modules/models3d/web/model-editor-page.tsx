@@ -1,7 +1,7 @@
 import './i18n.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DoorOpen, Maximize, MousePointer2, PenLine, Redo2, Ruler, Save, Square, Undo2 } from 'lucide-react';
-import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
@@ -9,8 +9,6 @@ import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
-import { TextField } from '../../../web/components/field.js';
-import { Modal } from '../../../web/components/modal.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { ModelDetail } from '../contract.js';
 import { type BuildingModel, buildingModelSchema, type Point } from '../domain/building-model.js';
@@ -18,6 +16,8 @@ import { removeElement, rescale } from '../domain/edit-model.js';
 import { areaOptionsOf, livingArea, modelFigures, polygonArea } from '../domain/geometry.js';
 import { ElementPanel } from './editor/element-panel.js';
 import { PlanCanvas, type Selection, type Tool, type Underlay, type ViewBox } from './editor/plan-canvas.js';
+import { ScaleDialog } from './editor/scale-dialog.js';
+import { useEditHistory } from './editor/use-edit-history.js';
 
 interface PlanSource {
   planId: string;
@@ -88,20 +88,14 @@ function Editor({ detail }: { detail: ModelDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const plan = planSourceOf(detail.sourceInput);
-  const [history, setHistory] = useState<{ past: BuildingModel[]; future: BuildingModel[] }>({
-    past: [],
-    future: [],
-  });
-  const [model, setModel] = useState<BuildingModel>(detail.model);
+  const { model, commit, gesture, undo: undoStep, redo, canUndo, canRedo } = useEditHistory(detail.model);
   const [floorIndex, setFloorIndex] = useState(0);
   const [tool, setTool] = useState<Tool>('auswahl');
   const [selection, setSelection] = useState<Selection>(null);
   const [showUnderlay, setShowUnderlay] = useState(true);
   const [showDimensions, setShowDimensions] = useState(true);
   const [pxPerMetre, setPxPerMetre] = useState(plan?.placement.pxPerMetre ?? null);
-  const [measure, setMeasure] = useState<{ a: Point; b: Point } | null>(null);
-  const [metres, setMetres] = useState('');
-  const [measureError, setMeasureError] = useState<string | null>(null);
+  const [measured, setMeasured] = useState<number | null>(null);
   const underlay: Underlay | null =
     plan && pxPerMetre
       ? {
@@ -113,45 +107,16 @@ function Editor({ detail }: { detail: ModelDetail }) {
         }
       : null;
   const [viewBox, setViewBox] = useState<ViewBox>(() => fitView(detail.model, 0));
-  const dirty = history.past.length > 0;
+  const dirty = canUndo;
   const fmt = (n: number, digits = 2) =>
     n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE', {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });
 
-  const commit = useCallback(
-    (next: BuildingModel) => {
-      setHistory((h) => ({ past: [...h.past.slice(-99), model], future: [] }));
-      setModel(next);
-    },
-    [model],
-  );
-  const [gestureStart, setGestureStart] = useState<BuildingModel | null>(null);
-  const onCanvasChange = (next: BuildingModel, done: boolean) => {
-    if (!done) {
-      if (!gestureStart) setGestureStart(model);
-      setModel(next);
-      return;
-    }
-    const before = gestureStart ?? model;
-    setGestureStart(null);
-    setHistory((h) => ({ past: [...h.past.slice(-99), before], future: [] }));
-    setModel(next);
-  };
   const undo = useCallback(() => {
-    const previous = history.past.at(-1);
-    if (!previous) return;
-    setHistory({ past: history.past.slice(0, -1), future: [model, ...history.future] });
-    setModel(previous);
-    setSelection(null);
-  }, [history, model]);
-  const redo = useCallback(() => {
-    const [next, ...rest] = history.future;
-    if (!next) return;
-    setHistory({ past: [...history.past, model], future: rest });
-    setModel(next);
-  }, [history, model]);
+    if (undoStep()) setSelection(null);
+  }, [undoStep]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -208,20 +173,12 @@ function Editor({ detail }: { detail: ModelDetail }) {
     },
   });
 
-  const applyMeasure = (e: FormEvent) => {
-    e.preventDefault();
-    if (!measure) return;
-    const real = Number(metres.replace(',', '.'));
-    const drawn = Math.hypot(measure.b.x - measure.a.x, measure.b.y - measure.a.y);
-    if (!(real > 0.1) || real > 500 || drawn < 0.01) {
-      setMeasureError(t('models3d:editor.range', { min: '0,1', max: '500' }));
-      return;
-    }
-    const factor = real / drawn;
-    commit(rescale(model, factor));
+  const applyScale = (factor: number) => {
+    const scaled = rescale(model, factor);
+    commit(scaled);
     if (pxPerMetre) setPxPerMetre(pxPerMetre / factor);
-    setViewBox(fitView(rescale(model, factor), floorIndex));
-    setMeasure(null);
+    setViewBox(fitView(scaled, floorIndex));
+    setMeasured(null);
     setTool('auswahl');
     toast.success(t('models3d:editor.rescaled', { factor: fmt(factor, 3) }));
   };
@@ -257,12 +214,7 @@ function Editor({ detail }: { detail: ModelDetail }) {
           <Button variant="secondary" icon={<Undo2 className="size-4" />} disabled={!dirty} onClick={undo}>
             {t('models3d:editor.undo')}
           </Button>
-          <Button
-            variant="secondary"
-            icon={<Redo2 className="size-4" />}
-            disabled={history.future.length === 0}
-            onClick={redo}
-          >
+          <Button variant="secondary" icon={<Redo2 className="size-4" />} disabled={!canRedo} onClick={redo}>
             {t('models3d:editor.redo')}
           </Button>
           <Button
@@ -367,14 +319,10 @@ function Editor({ detail }: { detail: ModelDetail }) {
           viewBox={viewBox}
           underlay={showUnderlay ? underlay : null}
           showDimensions={showDimensions}
-          onChange={onCanvasChange}
+          onChange={gesture}
           onSelect={setSelection}
           onViewBox={setViewBox}
-          onMeasure={(a, b) => {
-            setMeasure({ a, b });
-            setMetres('');
-            setMeasureError(null);
-          }}
+          onMeasure={(a, b) => setMeasured(Math.hypot(b.x - a.x, b.y - a.y))}
           labels={{ area: (m2) => `${fmt(m2)} m²`, length: (m) => `${fmt(m)} m` }}
         />
         <div className="space-y-4">
@@ -425,33 +373,12 @@ function Editor({ detail }: { detail: ModelDetail }) {
           </Card>
         </div>
       </div>
-      <Modal
-        open={measure !== null}
-        title={t('models3d:editor.measureTitle')}
-        onClose={() => setMeasure(null)}
-      >
-        <form onSubmit={applyMeasure} className="space-y-4">
-          <p className="text-sm text-slate-600">
-            {t('models3d:editor.measureText', {
-              drawn: measure ? fmt(Math.hypot(measure.b.x - measure.a.x, measure.b.y - measure.a.y)) : '',
-            })}
-          </p>
-          <TextField
-            label={t('models3d:editor.measureLength')}
-            inputMode="decimal"
-            autoFocus
-            value={metres}
-            onChange={(e) => setMetres(e.target.value)}
-            error={measureError}
-          />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" type="button" onClick={() => setMeasure(null)}>
-              {t('models3d:editor.cancel')}
-            </Button>
-            <Button type="submit">{t('models3d:editor.applyScale')}</Button>
-          </div>
-        </form>
-      </Modal>
+      <ScaleDialog
+        drawn={measured}
+        format={(m) => fmt(m)}
+        onApply={applyScale}
+        onClose={() => setMeasured(null)}
+      />
     </>
   );
 }
