@@ -380,7 +380,12 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
   app.post(
     '/models/:id/export',
     {
-      config: { access: { permission: 'models3d.read' }, readOnly: true },
+      // FBX starts a Blender process per call; a burst of exports must not swamp the server.
+      config: {
+        access: { permission: 'models3d.read' },
+        readOnly: true,
+        rateLimit: { max: 30, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['3d'],
         summary:

@@ -181,16 +181,24 @@ export const readPlanJob = (platform: Platform) =>
         detected: reading.detected,
         millis: reading.millis,
       };
-      const model = await new ModelService(platform).create(withTenant, {
-        tenantId,
-        propertyId: row.propertyId,
-        source: 'grundriss',
-        sourceInput: { planId: row.id, fileName: row.fileName, ...summary },
-        model: reading.model,
-        createdBy: row.createdBy,
-      });
-      await reportProgress(100, 'Fertig');
+      const models = new ModelService(platform);
+      const model = await models
+        .create(withTenant, {
+          tenantId,
+          propertyId: row.propertyId,
+          source: 'grundriss',
+          sourceInput: { planId: row.id, fileName: row.fileName, ...summary },
+          model: reading.model,
+          createdBy: row.createdBy,
+        })
+        .catch(async (error: unknown) => {
+          // A retry reads the plan again and writes a new underlay; this one would be orphaned.
+          await platform.files.delete(underlayKey);
+          throw error;
+        });
+      // Model and upload are linked in one step, so a retry after this point finds it done.
       await mark({ status: 'fertig', modelId: model.id, underlayKey, reading: summary });
+      await reportProgress(100, 'Fertig');
       return { modelId: model.id };
     },
   });
