@@ -57,11 +57,21 @@ export async function withOpenCv<T>(fn: (cv: OpenCv, keep: Keep) => Promise<T>):
   }
 }
 
-/** Dark ink on light paper as a binary mask (Otsu's threshold, ink white). */
+/**
+ * Dark ink on light paper as a binary mask (ink white). The paper is evened out first: a
+ * closing with a square larger than any wall leaves only the paper's brightness (shadows and
+ * vignetting of a photographed plan), and each pixel is divided by it; then Otsu's threshold.
+ */
 export function inkMask(cv: OpenCv, keep: Keep, grey: GreyImage): Mat {
   const image = keep(new cv.Mat(grey.height, grey.width, cv.CV_8UC1));
   image.data.set(grey.data);
+  const size = Math.max(31, Math.round(Math.min(grey.width, grey.height) / 20)) | 1;
+  const kernel = keep(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(size, size)));
+  const paper = keep(new cv.Mat());
+  cv.morphologyEx(image, paper, cv.MORPH_CLOSE, kernel);
+  const even = keep(new cv.Mat());
+  cv.divide(image, paper, even, 255);
   const ink = keep(new cv.Mat());
-  cv.threshold(image, ink, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
+  cv.threshold(even, ink, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
   return ink;
 }

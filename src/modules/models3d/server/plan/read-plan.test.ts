@@ -62,6 +62,25 @@ describe('reading a floor plan', () => {
     expect(score.openingPrecision).toBe(1);
   }, 30_000);
 
+  it('reads a plan photographed under uneven light (dark corner, grey paper)', async () => {
+    const plan = await planOf('3-zimmer', 0, 65);
+    const shade = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${plan.width}" height="${plan.height}"><defs><radialGradient id="g" cx="0.1" cy="0.1" r="1.2"><stop offset="0" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="0.85"/></radialGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`,
+    );
+    const photo = await sharp(plan.png)
+      .composite([{ input: shade, blend: 'multiply' }])
+      .linear(0.8, 20)
+      .jpeg({ quality: 75 })
+      .toBuffer();
+    const reading = await readPlan({ file: photo, mime: 'image/jpeg', name: 'Foto', readLabels: false });
+    const drawn = templateModel('3-zimmer')?.floors[0];
+    if (!drawn) throw new Error('floor missing');
+    const score = await scorePlan(plan, reading, drawn);
+    expect(score.rooms.found).toBe(score.rooms.truth);
+    expect(score.openingRecall).toBe(1);
+    expect(score.wallIoU).toBeGreaterThan(0.85);
+  }, 30_000);
+
   it('straightens a plan scanned 2° askew before reading it', async () => {
     const plan = await planOf('3-zimmer', 0, 65);
     const turned = await sharp(plan.png).rotate(2, { background: '#ffffff' }).png().toBuffer();
