@@ -177,6 +177,26 @@ test('an uploaded floor plan is read, one wall corrected in the editor, and the 
   expect(saved.revision).toBe(2);
   expect(saved.figures.floorArea).toBeGreaterThan(read.figures.floorArea);
 
+  // A second storey from its own plan, stacked on top; the editor opens on it.
+  await page.getByRole('link', { name: 'Grundriss bearbeiten' }).click();
+  await page.getByRole('button', { name: 'Geschoss aus Grundriss' }).click();
+  const dialog = page.getByRole('form', { name: 'Geschoss aus Grundriss' });
+  await dialog.getByLabel('Grundriss (PNG, JPEG, WebP oder PDF)').setInputFiles({
+    name: 'seeblick-og.png',
+    mimeType: 'image/png',
+    buffer: plan.png,
+  });
+  await dialog.getByRole('button', { name: 'Grundriss lesen' }).click();
+  await expect(page.getByText('Geschoss hinzugefügt – bitte prüfen.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('Geschoss')).toHaveValue('1');
+  await expect(canvas.locator('image')).toHaveCount(1);
+  const stacked = (await (await page.request.get(`/api/3d/models/${modelId}`)).json()) as {
+    revision: number;
+    model: { floors: { name: string }[] };
+  };
+  expect(stacked.revision).toBe(3);
+  expect(stacked.model.floors.map((f) => f.name)).toEqual(['Erdgeschoss', 'Obergeschoss']);
+
   await page.goto(`/p/${listing.slug}`);
   const tour = page.frameLocator('iframe[title="3D-Rundgang"]');
   await expect(tour.getByTestId('embedded-model')).toBeVisible({ timeout: 20_000 });

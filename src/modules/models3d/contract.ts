@@ -92,6 +92,9 @@ export const planUploadQuerySchema = z
     fileName: z.string().trim().min(1).max(255).default('grundriss'),
     name: z.string().trim().min(1).max(120).optional(),
     propertyId: z.string().uuid().optional(),
+    /** Add the plan as the next floor of this model (its listing applies) instead of a new model. */
+    modelId: z.string().uuid().optional(),
+    floorName: z.string().trim().min(1).max(60).optional(),
     refX1: coordinate.optional(),
     refY1: coordinate.optional(),
     refX2: coordinate.optional(),

@@ -58,6 +58,8 @@ export const model3dPlan = pgTable(
     /** Scale, placement of the model on the underlay, what was found, duration. */
     reading: jsonb().$type<Record<string, unknown>>(),
     modelId: uuid().references(() => model3d.id, { onDelete: 'set null' }),
+    /** Set when the plan adds a floor of this name to `modelId` instead of making a model. */
+    floorName: text(),
     jobRunId: uuid(),
     createdBy: text().references(() => authUser.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -161,21 +161,30 @@ export class ModelService {
   }
 
   /** A corrected model (from the editor) becomes the next revision with a fresh GLB. */
+  /**
+   * A corrected model (from the editor) becomes the next revision with a fresh GLB. After a
+   * rescale by `rescaledBy`, the plan images underneath keep their alignment.
+   */
   async update(
     ctx: TenantRequestContext,
     id: string,
     model: BuildingModel,
-    underlayPxPerMetre?: number,
+    rescaledBy?: number,
   ): Promise<Row> {
     const current = await this.get(ctx, id);
-    const placement = current.sourceInput.placement as { pxPerMetre: number } | undefined;
-    // A rescaled plan keeps its underlay aligned: the image's pixels per metre change with it.
-    const sourceInput =
-      underlayPxPerMetre && placement
-        ? { ...current.sourceInput, placement: { ...placement, pxPerMetre: underlayPxPerMetre } }
-        : current.sourceInput;
-    const glb = await this.build(ctx.tenantId, model);
-    const [row] = await ctx.db((tx) =>
+    const sourceInput = rescaledBy ? rescaleUnderlays(current.sourceInput, rescaledBy) : current.sourceInput;
+    return this.revise(ctx.db, current, model, sourceInput);
+  }
+
+  /** Stores `model` as the revision after `current`; a concurrent save wins, this one is refused. */
+  async revise(
+    db: TenantDb,
+    current: Row,
+    model: BuildingModel,
+    sourceInput: Record<string, unknown>,
+  ): Promise<Row> {
+    const glb = await this.build(current.tenantId, model);
+    const [row] = await db((tx) =>
       tx
         .update(model3d)
         .set({
@@ -188,7 +197,7 @@ export class ModelService {
           revision: current.revision + 1,
           updatedAt: new Date(),
         })
-        .where(and(eq(model3d.id, id), eq(model3d.revision, current.revision)))
+        .where(and(eq(model3d.id, current.id), eq(model3d.revision, current.revision)))
         .returning(),
     );
     if (!row) {
@@ -252,4 +261,29 @@ export class ModelService {
     if (current.thumbnailKey) await this.platform.files.delete(current.thumbnailKey);
     return row;
   }
+}
+
+interface Placement {
+  pxPerMetre: number;
+  originPx: { x: number; y: number };
+}
+
+/** Every plan image's pixels per metre after the model was scaled by `factor`. */
+function rescaleUnderlays(input: Record<string, unknown>, factor: number): Record<string, unknown> {
+  const scaled = (p: Placement): Placement => ({ ...p, pxPerMetre: p.pxPerMetre / factor });
+  const floorPlans = input.floorPlans as Record<string, { placement: Placement }> | undefined;
+  return {
+    ...input,
+    ...(input.placement ? { placement: scaled(input.placement as Placement) } : {}),
+    ...(floorPlans
+      ? {
+          floorPlans: Object.fromEntries(
+            Object.entries(floorPlans).map(([floor, plan]) => [
+              floor,
+              { ...plan, placement: scaled(plan.placement) },
+            ]),
+          ),
+        }
+      : {}),
+  };
 }

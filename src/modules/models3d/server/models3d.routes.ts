@@ -166,8 +166,8 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         params: idParams,
         body: z.object({
           model: buildingModelSchema,
-          /** After rescaling in the editor: the underlay's new pixels per metre. */
-          underlayPxPerMetre: z.number().positive().max(100_000).optional(),
+          /** The editor rescaled the plan by this factor: the plan images underneath follow. */
+          rescaledBy: z.number().positive().min(0.01).max(100).optional(),
         }),
         response: { 200: modelDetailSchema },
       },
@@ -178,7 +178,7 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
           tenantContext(platform, request),
           request.params.id,
           request.body.model,
-          request.body.underlayPxPerMetre,
+          request.body.rescaledBy,
         ),
       ),
   );
@@ -248,7 +248,7 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       schema: {
         tags: ['3d'],
         summary:
-          'Upload a floor plan (PNG/JPEG/WebP/PDF as the raw body) to be read into a model by a job; poll GET /plans/:id',
+          'Upload a floor plan (PNG/JPEG/WebP/PDF as the raw body) to be read by a job into a new model, or with modelId as that model’s next floor; poll GET /plans/:id',
         consumes: [...PLAN_MIME_TYPES],
         querystring: planUploadQuerySchema,
         response: { 202: planViewSchema },
@@ -272,6 +272,9 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
           ...(q.name ? { name: q.name } : {}),
           ...(q.propertyId ? { propertyId: q.propertyId } : {}),
           ...(reference ? { reference } : {}),
+          ...(q.modelId
+            ? { addTo: { modelId: q.modelId, ...(q.floorName ? { floorName: q.floorName } : {}) } }
+            : {}),
         },
       );
       return reply.status(202).send(view);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Tx } from '../../../platform/db/database.js';
 import { sniffContentType } from '../../../platform/files/sniff-content-type.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
@@ -8,11 +9,12 @@ import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definit
 import { jobRun } from '../../../platform/jobs/jobs.schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { PlanView } from '../contract.js';
-import { model3dPlan } from '../schema.js';
+import { stackFloor, storeyName } from '../domain/stack-floor.js';
+import { model3d, model3dPlan } from '../schema.js';
 import { ModelService } from './model-service.js';
 import { PlanNotReadable } from './plan/detect-walls.js';
 import type { ScaleReference } from './plan/plan-to-model.js';
-import { PLAN_MIME_TYPES, readPlan } from './plan/read-plan.js';
+import { PLAN_MIME_TYPES, type PlanReading, readPlan } from './plan/read-plan.js';
 import { assertOwnProperty } from './property-check.js';
 
 export const READ_PLAN_JOB = 'models3d.read-plan';
@@ -49,7 +51,14 @@ export class PlanService {
   async upload(
     ctx: TenantRequestContext,
     data: Buffer,
-    input: { name?: string; fileName: string; propertyId?: string; reference?: ScaleReference },
+    input: {
+      name?: string;
+      fileName: string;
+      propertyId?: string;
+      reference?: ScaleReference;
+      /** Adds the plan as a new top floor of this model instead of making a model. */
+      addTo?: { modelId: string; floorName?: string };
+    },
   ): Promise<PlanView> {
     if (data.length === 0) throw badRequest('empty_file', 'Bitte eine Grundriss-Datei senden.');
     const type = await sniffContentType(data, PLAN_MIME_TYPES);
@@ -58,6 +67,7 @@ export class PlanService {
         allowed: PLAN_MIME_TYPES,
       });
     await assertOwnProperty(ctx, input.propertyId);
+    const target = input.addTo ? await new ModelService(this.platform).get(ctx, input.addTo.modelId) : null;
     const key = `tenants/${ctx.tenantId}/models3d/plans/${randomUUID()}.${type.ext}`;
     await this.platform.files.put(key, data);
     try {
@@ -66,7 +76,11 @@ export class PlanService {
           .insert(model3dPlan)
           .values({
             tenantId: ctx.tenantId,
-            propertyId: input.propertyId ?? null,
+            propertyId: target ? target.propertyId : (input.propertyId ?? null),
+            modelId: target?.id ?? null,
+            floorName: target
+              ? input.addTo?.floorName?.trim() || storeyName(target.model.floors.length)
+              : null,
             name: input.name ?? input.fileName.replace(/\.[a-z0-9]+$/i, ''),
             fileName: input.fileName,
             contentType: type.mime,
@@ -182,6 +196,17 @@ export const readPlanJob = (platform: Platform) =>
         millis: reading.millis,
       };
       const models = new ModelService(platform);
+      if (row.floorName && row.modelId) {
+        const added = await addFloor(platform, withTenant, row, reading, summary).catch(
+          async (error: unknown) => {
+            await platform.files.delete(underlayKey);
+            throw error;
+          },
+        );
+        await mark({ status: 'fertig', underlayKey, reading: { ...summary, floorId: added.floorId } });
+        await reportProgress(100, 'Fertig');
+        return { modelId: row.modelId, floorId: added.floorId };
+      }
       const model = await models
         .create(withTenant, {
           tenantId,
@@ -202,3 +227,30 @@ export const readPlanJob = (platform: Platform) =>
       return { modelId: model.id };
     },
   });
+
+type PlanSummary = Record<string, unknown>;
+
+/** Stacks the floor read from a plan onto its target model as the next revision. */
+async function addFloor(
+  platform: Platform,
+  withTenant: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
+  row: PlanRow,
+  reading: PlanReading,
+  summary: PlanSummary,
+): Promise<{ floorId: string }> {
+  const [current] = await withTenant((tx) =>
+    tx
+      .select()
+      .from(model3d)
+      .where(eq(model3d.id, row.modelId ?? '')),
+  );
+  const floor = reading.model.floors[0];
+  if (!current || !floor) throw new PermanentJobError('target model or read floor missing');
+  const { model, floorId } = stackFloor(current.model, floor, row.floorName ?? undefined);
+  const floorPlans = (current.sourceInput.floorPlans as Record<string, unknown> | undefined) ?? {};
+  await new ModelService(platform).revise(withTenant, current, model, {
+    ...current.sourceInput,
+    floorPlans: { ...floorPlans, [floorId]: { planId: row.id, fileName: row.fileName, ...summary } },
+  });
+  return { floorId };
+}

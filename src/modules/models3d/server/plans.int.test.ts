@@ -74,6 +74,48 @@ describe('floor-plan upload', () => {
     );
   });
 
+  it('adds the plan of an upper storey as the next floor of a model read before', async () => {
+    const house = templateModel('einfamilienhaus');
+    const [ground, upper] = house?.floors ?? [];
+    if (!ground || !upper) throw new Error('template missing');
+    const first = await upload(
+      (await renderSyntheticPlan(ground, { pxPerMetre: 60 })).png,
+      'fileName=eg.png&name=Haus',
+    );
+    await readingsDone();
+    const modelId = (await t.as(owner, { method: 'GET', url: `/api/3d/plans/${first.json().id}` })).json()
+      .modelId;
+
+    const second = await upload(
+      (await renderSyntheticPlan(upper, { pxPerMetre: 60 })).png,
+      `fileName=og.png&modelId=${modelId}&floorName=Dachgeschoss`,
+    );
+    expect(second.statusCode, second.body).toBe(202);
+    expect(second.json().modelId).toBe(modelId);
+    await readingsDone();
+    const done = (await t.as(owner, { method: 'GET', url: `/api/3d/plans/${second.json().id}` })).json();
+    expect(done).toMatchObject({ status: 'fertig', modelId, reading: { floorId: 'f1' } });
+
+    const model = (await t.as(owner, { method: 'GET', url: `/api/3d/models/${modelId}` })).json();
+    expect(model.revision).toBe(2);
+    expect(model.figures.floors).toBe(2);
+    const [eg, dg] = model.model.floors;
+    expect(dg).toMatchObject({ id: 'f1', name: 'Dachgeschoss' });
+    expect(dg.elevation).toBeCloseTo(eg.elevation + eg.height + 0.3, 6);
+    expect(dg.rooms).toHaveLength(
+      upper.rooms.filter((r) => r.type !== 'balkon' && r.type !== 'terrasse').length,
+    );
+    expect(dg.walls.every((w: { id: string }) => w.id.startsWith('f1-'))).toBe(true);
+    expect(model.sourceInput.floorPlans.f1).toMatchObject({ planId: second.json().id, fileName: 'og.png' });
+
+    const unknown = await upload(Buffer.from(''), `modelId=00000000-0000-4000-8000-000000000000`);
+    expect(unknown.statusCode).toBe(400);
+    const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    expect((await upload(png, 'modelId=00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
   it('marks a picture without a plan as unreadable, with the reason', async () => {
     const blank = await sharp({ create: { width: 900, height: 700, channels: 3, background: '#f4f4f4' } })
       .jpeg()
@@ -101,6 +143,6 @@ describe('floor-plan upload', () => {
     const empty = await upload(Buffer.alloc(0), 'fileName=leer.png');
     expect(empty.statusCode).toBe(400);
     const rows = await t.platform.database.db.select().from(model3dPlan);
-    expect(rows.map((r) => r.fileName)).toEqual(['foto.jpg']);
+    expect(rows.map((r) => r.fileName).sort()).toEqual(['eg.png', 'foto.jpg', 'og.png']);
   });
 });

@@ -1,9 +1,20 @@
 import './i18n.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { DoorOpen, Maximize, MousePointer2, PenLine, Redo2, Ruler, Save, Square, Undo2 } from 'lucide-react';
+import {
+  DoorOpen,
+  Layers,
+  Maximize,
+  MousePointer2,
+  PenLine,
+  Redo2,
+  Ruler,
+  Save,
+  Square,
+  Undo2,
+} from 'lucide-react';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
@@ -14,6 +25,7 @@ import type { ModelDetail } from '../contract.js';
 import { type BuildingModel, buildingModelSchema, type Point } from '../domain/building-model.js';
 import { removeElement, rescale } from '../domain/edit-model.js';
 import { areaOptionsOf, livingArea, modelFigures, polygonArea } from '../domain/geometry.js';
+import { AddFloorDialog } from './editor/add-floor-dialog.js';
 import { ElementPanel } from './editor/element-panel.js';
 import { PlanCanvas, type Selection, type Tool, type Underlay, type ViewBox } from './editor/plan-canvas.js';
 import { ScaleDialog } from './editor/scale-dialog.js';
@@ -25,10 +37,22 @@ interface PlanSource {
   underlay: { width: number; height: number };
 }
 
-const planSourceOf = (input: Record<string, unknown>): PlanSource | null =>
-  typeof input.planId === 'string' && input.placement && input.underlay
-    ? (input as unknown as PlanSource)
-    : null;
+const isPlanSource = (value: unknown): value is PlanSource =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as PlanSource).planId === 'string' &&
+  Boolean((value as PlanSource).placement && (value as PlanSource).underlay);
+
+/** The plan a floor was read from: its own (an added storey), or the model's for the first floor. */
+function planOfFloor(
+  input: Record<string, unknown>,
+  floorId: string | undefined,
+  index: number,
+): PlanSource | null {
+  const own = (input.floorPlans as Record<string, unknown> | undefined)?.[floorId ?? ''];
+  if (isPlanSource(own)) return own;
+  return index === 0 && isPlanSource(input) ? input : null;
+}
 
 /** The floor's walls and rooms with room for dimensions around; an empty floor shows 12 × 10 m. */
 function fitView(model: BuildingModel, floorIndex: number): ViewBox {
@@ -87,26 +111,31 @@ function Editor({ detail }: { detail: ModelDetail }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const plan = planSourceOf(detail.sourceInput);
   const { model, commit, gesture, undo: undoStep, redo, canUndo, canRedo } = useEditHistory(detail.model);
-  const [floorIndex, setFloorIndex] = useState(0);
+  const [params] = useSearchParams();
+  const [floorIndex, setFloorIndex] = useState(() =>
+    Math.min(Math.max(0, Number(params.get('geschoss') ?? 0) || 0), detail.model.floors.length - 1),
+  );
+  const [addingFloor, setAddingFloor] = useState(false);
   const [tool, setTool] = useState<Tool>('auswahl');
   const [selection, setSelection] = useState<Selection>(null);
   const [showUnderlay, setShowUnderlay] = useState(true);
   const [showDimensions, setShowDimensions] = useState(true);
-  const [pxPerMetre, setPxPerMetre] = useState(plan?.placement.pxPerMetre ?? null);
+  /** Product of the rescales in this session: the plan images underneath shrink or grow with it. */
+  const [rescaledBy, setRescaledBy] = useState(1);
   const [measured, setMeasured] = useState<number | null>(null);
-  const underlay: Underlay | null =
-    plan && pxPerMetre
-      ? {
-          url: `/api/3d/plans/${plan.planId}/underlay.png`,
-          x: -plan.placement.originPx.x / pxPerMetre,
-          y: -plan.placement.originPx.y / pxPerMetre,
-          width: plan.underlay.width / pxPerMetre,
-          height: plan.underlay.height / pxPerMetre,
-        }
-      : null;
-  const [viewBox, setViewBox] = useState<ViewBox>(() => fitView(detail.model, 0));
+  const plan = planOfFloor(detail.sourceInput, model.floors[floorIndex]?.id, floorIndex);
+  const pxPerMetre = plan ? plan.placement.pxPerMetre / rescaledBy : 0;
+  const underlay: Underlay | null = plan
+    ? {
+        url: `/api/3d/plans/${plan.planId}/underlay.png`,
+        x: -plan.placement.originPx.x / pxPerMetre,
+        y: -plan.placement.originPx.y / pxPerMetre,
+        width: plan.underlay.width / pxPerMetre,
+        height: plan.underlay.height / pxPerMetre,
+      }
+    : null;
+  const [viewBox, setViewBox] = useState<ViewBox>(() => fitView(detail.model, floorIndex));
   const dirty = canUndo;
   const fmt = (n: number, digits = 2) =>
     n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE', {
@@ -160,9 +189,7 @@ function Editor({ detail }: { detail: ModelDetail }) {
         method: 'PUT',
         body: {
           model,
-          ...(pxPerMetre && pxPerMetre !== plan?.placement.pxPerMetre
-            ? { underlayPxPerMetre: pxPerMetre }
-            : {}),
+          ...(rescaledBy !== 1 ? { rescaledBy } : {}),
         },
       }),
     onSuccess: async (saved) => {
@@ -176,7 +203,7 @@ function Editor({ detail }: { detail: ModelDetail }) {
   const applyScale = (factor: number) => {
     const scaled = rescale(model, factor);
     commit(scaled);
-    if (pxPerMetre) setPxPerMetre(pxPerMetre / factor);
+    setRescaledBy(rescaledBy * factor);
     setViewBox(fitView(scaled, floorIndex));
     setMeasured(null);
     setTool('auswahl');
@@ -269,6 +296,15 @@ function Editor({ detail }: { detail: ModelDetail }) {
           onClick={() => setViewBox(fitView(model, floorIndex))}
         >
           {t('models3d:editor.fit')}
+        </Button>
+        <Button
+          variant="ghost"
+          icon={<Layers className="size-4" />}
+          disabled={dirty}
+          title={dirty ? t('models3d:editor.saveFirst') : undefined}
+          onClick={() => setAddingFloor(true)}
+        >
+          {t('models3d:editor.addFloor')}
         </Button>
         {model.floors.length > 1 ? (
           <select
@@ -373,6 +409,19 @@ function Editor({ detail }: { detail: ModelDetail }) {
           </Card>
         </div>
       </div>
+      <AddFloorDialog
+        open={addingFloor}
+        modelId={detail.id}
+        floors={model.floors.length}
+        onClose={() => setAddingFloor(false)}
+        onDone={async () => {
+          setAddingFloor(false);
+          toast.success(t('models3d:editor.floorAdded'));
+          // The URL first: the refetched model remounts the editor, which opens the new floor.
+          navigate(`/3d/${detail.id}/bearbeiten?geschoss=${model.floors.length}`);
+          await queryClient.invalidateQueries({ queryKey: ['models3d'] });
+        }}
+      />
       <ScaleDialog
         drawn={measured}
         format={(m) => fmt(m)}

@@ -1,7 +1,7 @@
 import './i18n.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Box } from 'lucide-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
@@ -17,6 +17,7 @@ import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { ModelDetail, modelSummarySchema, PlanView, templateSchema } from '../contract.js';
 import { figuresLine } from './format.js';
+import { PlanProgress } from './plan-progress.js';
 
 type Summary = z.infer<typeof modelSummarySchema>;
 type Template = z.infer<typeof templateSchema>;
@@ -178,50 +179,21 @@ function NewModelForm() {
             {errorMessage(error, t)}
           </p>
         ) : null}
-        {kind === 'grundriss' && planId ? <PlanProgress planId={planId} /> : null}
+        {kind === 'grundriss' && planId ? (
+          <PlanProgress
+            planId={planId}
+            onDone={async (view) => {
+              toast.success(t('models3d:upload.done'));
+              await queryClient.invalidateQueries({ queryKey: ['models3d', 'list'] });
+              navigate(`/3d/${view.modelId}/bearbeiten`);
+            }}
+          />
+        ) : null}
         <Button type="submit" loading={kind === 'grundriss' ? upload.isPending : create.isPending}>
           {kind === 'grundriss' ? t('models3d:upload.start') : t('models3d:create')}
         </Button>
       </form>
     </Card>
-  );
-}
-
-/** Reading progress of an uploaded plan; opens the editor when the model is there. */
-function PlanProgress({ planId }: { planId: string }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const plan = useQuery({
-    queryKey: ['models3d', 'plan', planId],
-    queryFn: () => api<PlanView>(`/3d/plans/${planId}`),
-    refetchInterval: (q) =>
-      q.state.data?.status === 'fertig' || q.state.data?.status === 'fehler' ? false : 700,
-  });
-  const view = plan.data;
-  useEffect(() => {
-    if (view?.status !== 'fertig' || !view.modelId) return;
-    toast.success(t('models3d:upload.done'));
-    void queryClient.invalidateQueries({ queryKey: ['models3d', 'list'] });
-    navigate(`/3d/${view.modelId}/bearbeiten`);
-  }, [view?.status, view?.modelId, navigate, queryClient, t]);
-  if (view?.status === 'fehler')
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {t('models3d:upload.failed', { message: view.error?.message ?? '' })}
-      </p>
-    );
-  const percent = view?.progress ?? 0;
-  return (
-    <div role="status" aria-live="polite" className="space-y-1">
-      <div className="flex justify-between text-xs text-slate-600">
-        <span>{view?.step ?? t('models3d:upload.reading')}</span>
-        <span>{percent} %</span>
-      </div>
-      <div className="h-2 overflow-hidden rounded-full bg-slate-100">
-        <div className="h-full bg-brand transition-all" style={{ width: `${percent}%` }} />
-      </div>
-    </div>
   );
 }
 

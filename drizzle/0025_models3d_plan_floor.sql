@@ -1,0 +1,1 @@
+ALTER TABLE "model3d_plan" ADD COLUMN "floor_name" text;
