@@ -19,6 +19,8 @@ describe('room names read from a plan', () => {
     expect(roomTypeOfLabel('Wohnen/Kochen')).toBe('wohnen');
     expect(roomTypeOfLabel('Küche')).toBe('kochen');
     expect(roomTypeOfLabel('Gäste-WC')).toBe('wc');
+    expect(roomTypeOfLabel('Gäste-')).toBe('wc');
+    expect(roomTypeOfLabel('Gästezimmer')).toBe('schlafen');
     expect(roomTypeOfLabel('Kinderzimmer 2')).toBe('kind');
     expect(roomTypeOfLabel('HWR')).toBe('hauswirtschaft');
     expect(roomTypeOfLabel('Bedroom')).toBe('schlafen');

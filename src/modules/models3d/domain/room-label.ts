@@ -9,12 +9,13 @@ export interface PlanWord {
 
 /** Usual German (and English) room names on plans, most specific first. */
 const LABELS: [RegExp, RoomType][] = [
-  [/g(ä|ae)ste|\bwc\b|toilette|w\.c\./i, 'wc'],
+  // "Gäste-WC", also cut short as "Gäste-" or "Gäste-W"; but a "Gästezimmer" is a bedroom.
+  [/g(ä|ae)ste\s*-\s*(w|$)|\bwc\b|toilette|w\.c\./i, 'wc'],
   [/wohn|living|lounge/i, 'wohnen'],
   [/k(ü|ue)c|kochen|kitchen/i, 'kochen'],
   [/essen|essz|dining/i, 'essen'],
   [/kind|child|kids/i, 'kind'],
-  [/schlaf|eltern|bed|gast/i, 'schlafen'],
+  [/schlaf|eltern|bed|gast|g(ä|ae)ste/i, 'schlafen'],
   [/arbeit|b(ü|ue)ro|office|study/i, 'arbeiten'],
   [/bad|dusche|bath|shower/i, 'bad'],
   [/flur|diele|gang|eingang|windfang|hall|entr/i, 'flur'],
