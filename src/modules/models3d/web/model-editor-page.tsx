@@ -117,6 +117,14 @@ function Editor({ detail }: { detail: ModelDetail }) {
     Math.min(Math.max(0, Number(params.get('geschoss') ?? 0) || 0), detail.model.floors.length - 1),
   );
   const [addingFloor, setAddingFloor] = useState(false);
+  // `?geschoss=n` opens a floor, also when it arrives with a refetch (a floor just added).
+  const wanted = params.get('geschoss');
+  const floorCount = model.floors.length;
+  useEffect(() => {
+    if (wanted === null) return;
+    const index = Number(wanted);
+    if (Number.isInteger(index) && index >= 0 && index < floorCount) setFloorIndex(index);
+  }, [wanted, floorCount]);
   const [tool, setTool] = useState<Tool>('auswahl');
   const [selection, setSelection] = useState<Selection>(null);
   const [showUnderlay, setShowUnderlay] = useState(true);

@@ -16,8 +16,12 @@ export function PlanProgress({ planId, onDone }: { planId: string; onDone(view: 
   const view = plan.data;
   const done = useRef(onDone);
   done.current = onDone;
+  // Once: a refetch of the finished plan must not run it again.
+  const reported = useRef(false);
   useEffect(() => {
-    if (view?.status === 'fertig' && view.modelId) done.current(view);
+    if (reported.current || view?.status !== 'fertig' || !view.modelId) return;
+    reported.current = true;
+    done.current(view);
   }, [view]);
   if (view?.status === 'fehler')
     return (

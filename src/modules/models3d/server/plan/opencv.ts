@@ -65,10 +65,23 @@ export async function withOpenCv<T>(fn: (cv: OpenCv, keep: Keep) => Promise<T>):
 export function inkMask(cv: OpenCv, keep: Keep, grey: GreyImage): Mat {
   const image = keep(new cv.Mat(grey.height, grey.width, cv.CV_8UC1));
   image.data.set(grey.data);
-  const size = Math.max(31, Math.round(Math.min(grey.width, grey.height) / 20)) | 1;
+  // The paper is estimated at an eighth of the size, where the closing costs 1/512 as much.
+  const small = keep(new cv.Mat());
+  const shrink = 8;
+  cv.resize(
+    image,
+    small,
+    new cv.Size(Math.max(8, Math.round(grey.width / shrink)), Math.max(8, Math.round(grey.height / shrink))),
+    0,
+    0,
+    cv.INTER_AREA,
+  );
+  const size = Math.max(5, Math.round(Math.min(grey.width, grey.height) / 20 / shrink)) | 1;
   const kernel = keep(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(size, size)));
+  const smallPaper = keep(new cv.Mat());
+  cv.morphologyEx(small, smallPaper, cv.MORPH_CLOSE, kernel);
   const paper = keep(new cv.Mat());
-  cv.morphologyEx(image, paper, cv.MORPH_CLOSE, kernel);
+  cv.resize(smallPaper, paper, new cv.Size(grey.width, grey.height), 0, 0, cv.INTER_LINEAR);
   const even = keep(new cv.Mat());
   cv.divide(image, paper, even, 255);
   const ink = keep(new cv.Mat());
