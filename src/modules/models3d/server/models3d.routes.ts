@@ -4,22 +4,18 @@ import { z } from 'zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { notFound, notImplemented } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
-import {
-  generateSchema,
-  modelDetailSchema,
-  modelSummarySchema,
-  planUploadQuerySchema,
-  planViewSchema,
-  templateSchema,
-} from '../contract.js';
+import { generateSchema, modelDetailSchema, modelSummarySchema, templateSchema } from '../contract.js';
 import { buildingModelSchema } from '../domain/building-model.js';
 import { modelFigures } from '../domain/geometry.js';
 import { TEMPLATES, templateModel } from '../domain/templates.js';
 import { exportObj } from './export-obj.js';
 import { exportFbx, fbxAvailability } from './fbx/export-fbx.js';
 import { detailOf, ModelService, summaryOf } from './model-service.js';
-import { PLAN_MIME_TYPES } from './plan/read-plan.js';
 import { PlanService } from './plan-service.js';
+import { acceptRawBodies } from './raw-body.js';
+
+const THUMBNAIL_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+
 import { findPublicModel } from './public-models.js';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -35,12 +31,7 @@ const fileName = (name: string) =>
 export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const models = new ModelService(platform);
   const plans = new PlanService(platform);
-  // Plans arrive as the raw body; the type is taken from the bytes, not from this header.
-  app.addContentTypeParser(
-    [...PLAN_MIME_TYPES, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: platform.config.env.UPLOAD_LIMIT_BYTES },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawBodies(app, platform, THUMBNAIL_TYPES);
   const language = (request: { auth: { user: { locale: string } } | null }) =>
     request.auth?.user.locale === 'en' ? 'en' : 'de';
 
@@ -210,7 +201,7 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       schema: {
         tags: ['3d'],
         summary: 'Save a view from the viewer (PNG/JPEG/WebP as the raw body) as the model’s preview image',
-        consumes: ['image/png', 'image/jpeg', 'image/webp'],
+        consumes: [...THUMBNAIL_TYPES],
         params: idParams,
         response: { 200: modelSummarySchema },
       },
@@ -238,80 +229,6 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         .header('content-type', 'image/jpeg')
         .header('cache-control', 'private, max-age=31536000, immutable')
         .send(await platform.files.stream(row.thumbnailKey));
-    },
-  );
-
-  app.post(
-    '/upload',
-    {
-      config: { access: { permission: 'models3d.write' } },
-      schema: {
-        tags: ['3d'],
-        summary:
-          'Upload a floor plan (PNG/JPEG/WebP/PDF as the raw body) to be read by a job into a new model, or with modelId as that model’s next floor; poll GET /plans/:id',
-        consumes: [...PLAN_MIME_TYPES],
-        querystring: planUploadQuerySchema,
-        response: { 202: planViewSchema },
-      },
-    },
-    async (request, reply) => {
-      const q = request.query;
-      const reference =
-        q.refX1 !== undefined &&
-        q.refY1 !== undefined &&
-        q.refX2 !== undefined &&
-        q.refY2 !== undefined &&
-        q.refMetres !== undefined
-          ? { a: { x: q.refX1, y: q.refY1 }, b: { x: q.refX2, y: q.refY2 }, metres: q.refMetres }
-          : undefined;
-      const view = await plans.upload(
-        tenantContext(platform, request),
-        Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-        {
-          fileName: q.fileName,
-          ...(q.name ? { name: q.name } : {}),
-          ...(q.propertyId ? { propertyId: q.propertyId } : {}),
-          ...(reference ? { reference } : {}),
-          ...(q.modelId
-            ? { addTo: { modelId: q.modelId, ...(q.floorName ? { floorName: q.floorName } : {}) } }
-            : {}),
-        },
-      );
-      return reply.status(202).send(view);
-    },
-  );
-
-  app.get(
-    '/plans/:id',
-    {
-      config: { access: { permission: 'models3d.read' } },
-      schema: {
-        tags: ['3d'],
-        summary:
-          'An uploaded plan: reading progress, the reason when it could not be read, the model when done',
-        params: idParams,
-        response: { 200: planViewSchema },
-      },
-    },
-    async (request) => plans.get(tenantContext(platform, request), request.params.id),
-  );
-
-  app.get(
-    '/plans/:id/underlay.png',
-    {
-      config: { access: { permission: 'models3d.read' } },
-      schema: {
-        tags: ['3d'],
-        summary: 'The image the plan was read from (PDF pages rendered), for the editor',
-        params: idParams,
-      },
-    },
-    async (request, reply) => {
-      const key = await plans.underlayKey(tenantContext(platform, request), request.params.id);
-      return reply
-        .header('content-type', 'image/png')
-        .header('cache-control', 'private, max-age=86400')
-        .send(await platform.files.stream(key));
     },
   );
 
