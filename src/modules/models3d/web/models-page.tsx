@@ -17,6 +17,7 @@ import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { ModelDetail, modelSummarySchema, PlanView, templateSchema } from '../contract.js';
 import { figuresLine } from './format.js';
+import { PlanFileInput } from './plan-file-input.js';
 import { PlanProgress } from './plan-progress.js';
 
 type Summary = z.infer<typeof modelSummarySchema>;
@@ -135,24 +136,13 @@ function NewModelForm() {
             </label>
           </div>
         ) : kind === 'grundriss' ? (
-          <div>
-            <label className="block text-sm font-medium text-slate-700" htmlFor="plan-file">
-              {t('models3d:upload.file')}
-            </label>
-            <input
-              id="plan-file"
-              type="file"
-              accept="image/png,image/jpeg,image/webp,application/pdf"
-              className="mt-1.5 block w-full text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setFileError(null);
-              }}
-            />
-            <p className={`mt-1 text-xs ${fileError ? 'text-red-600' : 'text-slate-500'}`}>
-              {fileError ?? t('models3d:upload.hint')}
-            </p>
-          </div>
+          <PlanFileInput
+            error={fileError}
+            onFile={(chosen) => {
+              setFile(chosen);
+              setFileError(null);
+            }}
+          />
         ) : (
           <TextAreaField
             label={t('models3d:text')}

@@ -8,6 +8,7 @@ import { TextField } from '../../../../web/components/field.js';
 import { Modal } from '../../../../web/components/modal.js';
 import type { PlanView } from '../../contract.js';
 import { storeyName } from '../../domain/stack-floor.js';
+import { PlanFileInput } from '../plan-file-input.js';
 import { PlanProgress } from '../plan-progress.js';
 
 /** Uploads the plan of another storey; it is read and stacked on the model as its top floor. */
@@ -48,22 +49,13 @@ export function AddFloorDialog(props: {
     <Modal open={props.open} title={t('models3d:editor.addFloor')} onClose={props.onClose}>
       <form onSubmit={submit} className="space-y-4" aria-label={t('models3d:editor.addFloor')}>
         <p className="text-sm text-slate-600">{t('models3d:editor.addFloorText')}</p>
-        <div>
-          <label className="block text-sm font-medium text-slate-700" htmlFor="floor-plan-file">
-            {t('models3d:upload.file')}
-          </label>
-          <input
-            id="floor-plan-file"
-            type="file"
-            accept="image/png,image/jpeg,image/webp,application/pdf"
-            className="mt-1.5 block w-full text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setFileError(null);
-            }}
-          />
-          {fileError ? <p className="mt-1 text-xs text-red-600">{fileError}</p> : null}
-        </div>
+        <PlanFileInput
+          error={fileError}
+          onFile={(chosen) => {
+            setFile(chosen);
+            setFileError(null);
+          }}
+        />
         <TextField
           label={t('models3d:editor.floorName')}
           placeholder={storeyName(props.floors)}
