@@ -53,14 +53,15 @@ const MAX_THICKNESS_SHARE = 0.05;
 /**
  * Finds the walls and their openings in a greyscale floor plan:
  *
- * 1. binarise with Otsu (dark ink on light paper);
+ * 1. even out the paper's brightness and binarise with Otsu (dark ink on light paper);
  * 2. open with the smallest square that leaves the ink area stable: text, dimension lines,
  *    furniture, door arcs and window symbols are thin and vanish, walls are thick and stay;
  * 3. keep long horizontal and vertical runs and vectorise each connected run to a centre
  *    line with its thickness;
  * 4. join ends to the perpendicular walls they meet (corners, T-junctions);
  * 5. bridge gaps along a wall: small ones are noise, door-sized ones become openings, told
- *    apart by the thin parallel lines a window symbol leaves in the gap.
+ *    apart by the thin parallel lines a window symbol leaves in the gap; a wall stopping a
+ *    door's width short of a crossing wall (a door in a corner) is closed the same way.
  */
 export async function detectWalls(grey: GreyImage, progress: Progress = () => {}): Promise<PixelPlan> {
   return withOpenCv(async (cv, keep) => {
