@@ -13,6 +13,7 @@ import { exportFbx, fbxAvailability } from './fbx/export-fbx.js';
 import { detailOf, ModelService, summaryOf } from './model-service.js';
 import { PlanService } from './plan-service.js';
 import { acceptRawBodies } from './raw-body.js';
+import { REVISIONED, sendStored } from './stored-file.js';
 
 const THUMBNAIL_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 
@@ -225,10 +226,10 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     async (request, reply) => {
       const row = await models.get(tenantContext(platform, request), request.params.id);
       if (!row.thumbnailKey) throw notFound('Vorschaubild');
-      return reply
-        .header('content-type', 'image/jpeg')
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .send(await platform.files.stream(row.thumbnailKey));
+      return sendStored(reply, platform, row.thumbnailKey, {
+        'content-type': 'image/jpeg',
+        'cache-control': REVISIONED,
+      });
     },
   );
 
@@ -240,10 +241,10 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     },
     async (request, reply) => {
       const row = await models.get(tenantContext(platform, request), request.params.id);
-      return reply
-        .header('content-type', 'model/gltf-binary')
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .send(await platform.files.stream(row.glbKey));
+      return sendStored(reply, platform, row.glbKey, {
+        'content-type': 'model/gltf-binary',
+        'cache-control': REVISIONED,
+      });
     },
   );
 
@@ -290,10 +291,10 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     async (request, reply) => {
       const row = await findPublicModel(platform, request.params.id);
       if (!row) throw notFound('3D-Modell');
-      return reply
-        .header('content-type', 'model/gltf-binary')
-        .header('cache-control', 'public, max-age=300')
-        .send(await platform.files.stream(row.glbKey));
+      return sendStored(reply, platform, row.glbKey, {
+        'content-type': 'model/gltf-binary',
+        'cache-control': 'public, max-age=300',
+      });
     },
   );
 
@@ -319,10 +320,10 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       const base = fileName(row.name);
       // The current GLB is stored with every revision; it is served, not built again.
       if (request.body.format === 'glb')
-        return reply
-          .header('content-type', 'model/gltf-binary')
-          .header('content-disposition', `attachment; filename="${base}.glb"`)
-          .send(await platform.files.stream(row.glbKey));
+        return sendStored(reply, platform, row.glbKey, {
+          'content-type': 'model/gltf-binary',
+          'content-disposition': `attachment; filename="${base}.glb"`,
+        });
       if (request.body.format === 'fbx') {
         const fbx = await fbxAvailability(platform.config.env.BLENDER_PATH);
         if (!fbx.available) throw notImplemented('fbx_unavailable', fbx.reason);

@@ -6,6 +6,7 @@ import { planUploadQuerySchema, planViewSchema } from '../contract.js';
 import { PLAN_MIME_TYPES } from './plan/read-plan.js';
 import { PlanService } from './plan-service.js';
 import { acceptRawBodies } from './raw-body.js';
+import { sendStored } from './stored-file.js';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -81,10 +82,10 @@ export const planRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
     },
     async (request, reply) => {
       const key = await plans.underlayKey(tenantContext(platform, request), request.params.id);
-      return reply
-        .header('content-type', 'image/png')
-        .header('cache-control', 'private, max-age=86400')
-        .send(await platform.files.stream(key));
+      return sendStored(reply, platform, key, {
+        'content-type': 'image/png',
+        'cache-control': 'private, max-age=86400',
+      });
     },
   );
 };

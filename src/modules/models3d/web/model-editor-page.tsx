@@ -54,6 +54,12 @@ function planOfFloor(
   return index === 0 && isPlanSource(input) ? input : null;
 }
 
+/** The floor a `?geschoss=` value names, when the model has it. */
+function floorOfParam(value: string | null, floors: number): number | null {
+  const index = Number(value ?? Number.NaN);
+  return Number.isInteger(index) && index >= 0 && index < floors ? index : null;
+}
+
 /** The floor's walls and rooms with room for dimensions around; an empty floor shows 12 × 10 m. */
 function fitView(model: BuildingModel, floorIndex: number): ViewBox {
   const floor = model.floors[floorIndex];
@@ -113,17 +119,16 @@ function Editor({ detail }: { detail: ModelDetail }) {
   const queryClient = useQueryClient();
   const { model, commit, gesture, undo: undoStep, redo, canUndo, canRedo } = useEditHistory(detail.model);
   const [params] = useSearchParams();
-  const [floorIndex, setFloorIndex] = useState(() =>
-    Math.min(Math.max(0, Number(params.get('geschoss') ?? 0) || 0), detail.model.floors.length - 1),
+  const [floorIndex, setFloorIndex] = useState(
+    () => floorOfParam(params.get('geschoss'), detail.model.floors.length) ?? 0,
   );
   const [addingFloor, setAddingFloor] = useState(false);
   // `?geschoss=n` opens a floor, also when it arrives with a refetch (a floor just added).
   const wanted = params.get('geschoss');
   const floorCount = model.floors.length;
   useEffect(() => {
-    if (wanted === null) return;
-    const index = Number(wanted);
-    if (Number.isInteger(index) && index >= 0 && index < floorCount) setFloorIndex(index);
+    const index = floorOfParam(wanted, floorCount);
+    if (index !== null) setFloorIndex(index);
   }, [wanted, floorCount]);
   const [tool, setTool] = useState<Tool>('auswahl');
   const [selection, setSelection] = useState<Selection>(null);
