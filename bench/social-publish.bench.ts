@@ -4,6 +4,8 @@
 // "published" per channel job.
 //   npm run bench:social
 import { inArray } from 'drizzle-orm';
+import sharp from 'sharp';
+import { aiGeneration } from '../src/modules/ai/schema.js';
 import { socialTarget } from '../src/modules/social/schema.js';
 import { adaptersOf } from '../src/modules/social/server/social.server.js';
 import { percentile } from './bench-server.js';
@@ -16,7 +18,46 @@ try {
   const sandbox = await adaptersOf(platform).sandbox();
   // Instagram's real limit is 100 posts per account and day; the benchmark measures our queue, not that limit.
   sandbox.state.graph.quotaTotal = POSTS;
-  await platform.files.put('bench/rundgang.mp4', Buffer.alloc(1024 * 1024, 3));
+  // Media go by reference: one listing photo uploaded as a broker does, one reel as the AI studio stores it.
+  const listing = (await as('GET', '/api/crm/properties?pageSize=1')).json().items[0];
+  const photo = (
+    await as(
+      'POST',
+      `/api/crm/properties/${listing.id}/media`,
+      await sharp({ create: { width: 1080, height: 1080, channels: 3, background: '#6a8caf' } })
+        .jpeg()
+        .toBuffer(),
+      {
+        'content-type': 'image/jpeg',
+      },
+    )
+  ).json().id as string;
+  const me = (await as('GET', '/api/me')).json();
+  const reelKey = `ai/${me.tenant.id}/bench-rundgang.mp4`;
+  await platform.files.put(reelKey, Buffer.alloc(1024 * 1024, 3));
+  const [reel] = await platform.database.db
+    .insert(aiGeneration)
+    .values({
+      tenantId: me.tenant.id,
+      kind: 'video',
+      type: 'reel',
+      provider: 'offline',
+      model: 'ffmpeg',
+      status: 'fertig',
+      input: { type: 'reel' },
+      outputFiles: [
+        {
+          key: reelKey,
+          contentType: 'video/mp4',
+          label: 'Reel',
+          sizeBytes: 1024 * 1024,
+          width: 1080,
+          height: 1920,
+          durationSeconds: 30,
+        },
+      ],
+    })
+    .returning({ id: aiGeneration.id });
 
   const channels = ['facebook', 'instagram', 'linkedin', 'tiktok'] as const;
   const accounts: Record<string, string> = {};
@@ -36,7 +77,7 @@ try {
         ? {
             accountId: accounts.instagram,
             text: `Neu im Angebot Nr. ${i} #bodensee`,
-            media: [{ kind: 'image', url: `https://immoxx.example/bild/${i}.jpg` }],
+            media: [{ source: 'crm.property-media', id: photo }],
           }
         : name === 'linkedin'
           ? { accountId: accounts.linkedin, text: `Neu im Angebot Nr. ${i}`, media: [] }
@@ -44,14 +85,7 @@ try {
               accountId: accounts.tiktok,
               format: 'reel',
               text: `Rundgang Nr. ${i}`,
-              media: [
-                {
-                  kind: 'video',
-                  url: 'https://immoxx.example/v.mp4',
-                  fileKey: 'bench/rundgang.mp4',
-                  durationSeconds: 30,
-                },
-              ],
+              media: [{ source: 'ai.generation-file', id: `${reel?.id}:0` }],
             };
 
   const postIds: string[] = [];

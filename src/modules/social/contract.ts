@@ -35,10 +35,13 @@ export const targetSchema = z.object({
   media: z.array(
     z.object({
       kind: z.enum(['image', 'video']),
-      url: z.string(),
-      fileKey: z.string().optional(),
-      previewUrl: z.string().optional(),
-      altText: z.string().optional(),
+      /** The owning module's reference: `crm.property-media`, `ai.generation-file` (or `link` on old posts). */
+      source: z.string(),
+      id: z.string(),
+      previewUrl: z.string().nullable(),
+      altText: z.string(),
+      width: z.number().nullable(),
+      height: z.number().nullable(),
     }),
   ),
   metrics: z.record(z.string(), z.number()).nullable(),

@@ -58,13 +58,21 @@ export const socialPost = pgTable(
 
 export interface TargetMedia {
   kind: 'image' | 'video';
-  /** Public URL for platforms that fetch media themselves (Instagram, Facebook). */
-  url: string;
-  /** Our stored file, for platforms that take uploads (TikTok, LinkedIn). */
+  /** The owning module's reference (shared-media.ts); absent only on posts from before it. */
+  source?: string;
+  sourceId?: string;
+  /** Resolved by the server from the reference; never taken from a client. */
   fileKey?: string;
+  contentType?: string;
+  /** Posts from before references: the public address given then (its key was dropped). */
+  url?: string;
   /** Same-origin address for the composer's preview. */
   previewUrl?: string;
   altText?: string;
+  width?: number;
+  height?: number;
+  sizeBytes?: number;
+  durationSeconds?: number;
 }
 
 export const socialTarget = pgTable(

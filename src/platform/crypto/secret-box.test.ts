@@ -23,4 +23,13 @@ describe('SecretBox', () => {
     expect(() => new SecretBox(randomBytes(32)).decrypt(sealed, 'tenant-a')).toThrow();
     expect(() => box.decrypt(sealed, 'tenant-b')).toThrow();
   });
+
+  it('signs per purpose and verifies only the same message, purpose and key', () => {
+    const tag = box.sign('media', 'tenant:target:0:123');
+    expect(box.verify('media', 'tenant:target:0:123', tag)).toBe(true);
+    expect(box.verify('media', 'tenant:target:1:123', tag)).toBe(false);
+    expect(box.verify('other', 'tenant:target:0:123', tag)).toBe(false);
+    expect(new SecretBox(randomBytes(32)).verify('media', 'tenant:target:0:123', tag)).toBe(false);
+    expect(box.verify('media', 'tenant:target:0:123', `${tag}x`)).toBe(false);
+  });
 });

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 const VERSION = 'v1';
 
@@ -23,6 +30,19 @@ export class SecretBox {
       tag.toString('base64url'),
       ciphertext.toString('base64url'),
     ].join('.');
+  }
+
+  /** An HMAC-SHA256 tag over `message`, with a key of its own per purpose (HKDF of the master key). */
+  sign(purpose: string, message: string): string {
+    const key = Buffer.from(hkdfSync('sha256', this.#key, '', `immoxx:${purpose}`, 32));
+    return createHmac('sha256', key).update(message).digest('base64url');
+  }
+
+  /** Checks a tag made by `sign`, in constant time. */
+  verify(purpose: string, message: string, tag: string): boolean {
+    const expected = Buffer.from(this.sign(purpose, message));
+    const given = Buffer.from(tag);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   decrypt(sealed: string, associatedData = ''): string {

@@ -3,6 +3,7 @@ import type { JobDefinition } from '../jobs/job-definition.js';
 import type { Platform } from '../kernel.js';
 import type { LocalizedText, PermissionDefinition } from '../rbac/permissions.js';
 import type { ModuleId } from './module-ids.js';
+import type { MediaSource } from './shared-media.js';
 import type { StructuredOutput } from './structured-output.js';
 
 /** One entry in the app navigation; shown to users who hold `permission`. */
@@ -38,6 +39,8 @@ export interface ModuleServer {
   publicListingEmbeds?: (platform: Platform, tenantId: string, propertyId: string) => Promise<ListingEmbed[]>;
   /** Answers prompts with schema-checked objects (the AI module); see structured-output.ts. */
   structuredOutput?: StructuredOutput;
+  /** Photos and videos this module owns that other modules may use, by source name (shared-media.ts). */
+  mediaSources?: Record<string, MediaSource>;
   onStart?: (platform: Platform) => Promise<void>;
   onStop?: (platform: Platform) => Promise<void>;
 }

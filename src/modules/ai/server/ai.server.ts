@@ -10,6 +10,7 @@ import {
   priceEntrySchema,
 } from '../domain/price-table.js';
 import { generateRoutes } from './generate.routes.js';
+import { generationMediaSource } from './generation-media-source.js';
 import { generationsRoutes } from './generations.routes.js';
 import { ImageService } from './image-service.js';
 import { mediaRoutes } from './media.routes.js';
@@ -41,6 +42,7 @@ export const pricesOf = (platform: Platform) => {
 };
 
 export const aiServer: ModuleServer = {
+  mediaSources: { 'ai.generation-file': generationMediaSource },
   routes: async (app, { platform }) => {
     const texts = new TextService(platform, () => pricesOf(platform));
     await app.register(generateRoutes, { platform, texts });

@@ -7,6 +7,7 @@ import { activityRoutes } from './activities.routes.js';
 import { contactRoutes } from './contacts.routes.js';
 import { mediaRoutes } from './media.routes.js';
 import { propertyRoutes } from './properties.routes.js';
+import { propertyMediaSource } from './property-media-source.js';
 import { publicListingRoutes } from './public-listing.routes.js';
 import { savedFilterRoutes } from './saved-filters.routes.js';
 import { searchRequestRoutes } from './search-requests.routes.js';
@@ -29,4 +30,5 @@ export const crmServer: ModuleServer = {
     openimmoExportJob(platform) as JobDefinition<never>,
   ],
   seedDemo: seedCrmDemo,
+  mediaSources: { 'crm.property-media': propertyMediaSource },
 };

@@ -8,7 +8,9 @@ import { sandboxFigure, sandboxPostFigures } from './sandbox-metrics.js';
  * tokens as `access_token`, errors as `{error: {code, error_subcode, type, message}}`,
  * throttling with `X-Business-Use-Case-Usage`, containers that move through
  * IN_PROGRESS → FINISHED/ERROR/EXPIRED. What happens is driven by the media URL:
- * "langsam" takes two polls, "defekt" fails, "veraltet" expires once.
+ * "langsam" takes two polls, "defekt" fails, "veraltet" expires once. With `fetchMedia` set, it
+ * downloads every image_url/video_url as Meta's servers do (no cookies) and fails the
+ * container when that download fails.
  */
 export interface GraphSandboxState {
   posts: {
@@ -25,6 +27,9 @@ export interface GraphSandboxState {
   quotaTotal: number;
   requests: number;
   comments: { id: string; on: string; message: string }[];
+  /** How Meta's servers fetch media; unset, media URLs are taken on trust. */
+  fetchMedia?: (url: string) => Promise<{ status: number; contentType: string; bytes: number }>;
+  fetched: { url: string; status: number; contentType: string; bytes: number }[];
 }
 
 export function createGraphSandboxState(): GraphSandboxState {
@@ -37,6 +42,7 @@ export function createGraphSandboxState(): GraphSandboxState {
     quotaTotal: 100,
     requests: 0,
     comments: [],
+    fetched: [],
   };
 }
 
@@ -174,12 +180,14 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
       return graphError(reply, 400, 100, 'The caption is too long', 2207010);
     const id = newId();
     const url = body.image_url ?? body.video_url ?? 'carousel';
-    state.containers.set(id, {
-      owner: request.params.id,
-      params: body,
-      polls: 0,
-      script: scriptFor(url, expiredOnce),
-    });
+    let script = scriptFor(url, expiredOnce);
+    if (state.fetchMedia && url !== 'carousel') {
+      const got = await state.fetchMedia(url);
+      state.fetched.push({ url, ...got });
+      const expected = body.video_url ? /^video\// : /^image\/jpeg/;
+      if (got.status !== 200 || !expected.test(got.contentType) || got.bytes === 0) script = ['ERROR'];
+    }
+    state.containers.set(id, { owner: request.params.id, params: body, polls: 0, script });
     return { id };
   });
 

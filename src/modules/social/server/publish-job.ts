@@ -1,5 +1,4 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import sharp from 'sharp';
 import { z } from 'zod';
 import type { Tx } from '../../../platform/db/database.js';
 import { defineJob } from '../../../platform/jobs/job-definition.js';
@@ -9,6 +8,7 @@ import { ProviderError } from '../providers/provider-error.js';
 import type { AccountAccess, SocialAdapter } from '../providers/social-adapter.js';
 import { socialAccount, socialTarget } from '../schema.js';
 import type { AccountMode, AdapterRegistry } from './adapters.js';
+import { platformReadyBytes, publicMediaUrl } from './public-media.js';
 import { renewToken } from './token-refresh.js';
 
 export const PUBLISH_TARGET_JOB = 'social.publish-target';
@@ -16,14 +16,6 @@ export const PUBLISH_TARGET_JOB = 'social.publish-target';
 const ORPHANED_AFTER_MS = 15 * 60_000;
 /** Engines may start a job a little early; a channel due within this window counts as due. */
 const DUE_SLACK_MS = 60_000;
-
-/** Platforms that take uploads accept JPEG, not our WebP web sizes; videos go as stored. */
-async function uploadable(platform: Platform, kind: 'image' | 'video', fileKey: string): Promise<Buffer> {
-  const data = await platform.files.read(fileKey);
-  if (kind === 'video') return data;
-  const format = (await sharp(data).metadata()).format;
-  return format === 'jpeg' ? data : sharp(data).jpeg({ quality: 88, mozjpeg: true }).toBuffer();
-}
 
 /**
  * Recomputes a post's status from its targets: all out, some out, none out, or still going.
@@ -175,11 +167,11 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
           format: target.format as 'feed',
           text: target.text,
           link: target.link ?? undefined,
-          media: target.media.map((m) => ({
+          media: target.media.map((m, i) => ({
             kind: m.kind,
-            url: m.url,
+            url: publicMediaUrl(platform, tenantId, target.id, i, m),
             altText: m.altText,
-            read: m.fileKey ? () => uploadable(platform, m.kind, m.fileKey as string) : undefined,
+            read: m.fileKey ? () => platformReadyBytes(platform, m.kind, m.fileKey as string) : undefined,
           })),
         });
         await finish({

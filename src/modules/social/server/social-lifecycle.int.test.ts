@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
-import { makeJpeg } from '../../crm/test/fixtures.js';
 import { sandboxPostFigures } from '../sandbox/sandbox-metrics.js';
 import { socialTarget } from '../schema.js';
+import { propertyPhoto, storedReel } from '../test/media-fixtures.js';
 import { adaptersOf, enqueueMetricsRuns } from './social.server.js';
 
 let t: TestApp;
@@ -23,14 +23,16 @@ beforeAll(async () => {
     });
     accounts[platform] = response.json().id;
   }
-  await t.platform.files.put('lifecycle/haus.jpg', await makeJpeg(1080, 1080));
+  image = { source: 'crm.property-media', id: await propertyPhoto(t, owner) };
+  reel = await storedReel(t, owner.tenantId, undefined, 30);
 });
 afterAll(async () => t?.close());
 
 const sandbox = async () => (await adaptersOf(t.platform).sandbox()).state;
 const targetsOf = (postId: string) =>
   t.platform.database.db.select().from(socialTarget).where(eq(socialTarget.postId, postId));
-const image = { kind: 'image', url: 'https://immoxx.example/bild/haus.jpg', fileKey: 'lifecycle/haus.jpg' };
+let image: { source: string; id: string };
+let reel: string;
 
 async function createPost(user: TestUser, firstComment?: string) {
   const response = await t.as(user, {
@@ -96,7 +98,7 @@ describe('first comment', () => {
             format: 'reel',
             text: 'Rundgang',
             firstComment: 'Mehr im Profil',
-            media: [{ kind: 'video', url: 'https://immoxx.example/v.mp4', durationSeconds: 30 }],
+            media: [{ source: 'ai.generation-file', id: reel }],
           },
         ],
       },

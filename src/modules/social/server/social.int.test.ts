@@ -3,8 +3,10 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobRun } from '../../../platform/jobs/jobs.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
+import { propertyMedia } from '../../crm/schema.js';
 import { makeJpeg, seeblickWohnung } from '../../crm/test/fixtures.js';
 import { socialAccount, socialTarget } from '../schema.js';
+import { fetchThroughApp, propertyPhoto, storedReel } from '../test/media-fixtures.js';
 import { PUBLISH_TARGET_JOB } from './publish-job.js';
 import { adaptersOf } from './social.server.js';
 
@@ -26,8 +28,9 @@ beforeAll(async () => {
     expect(response.statusCode, response.body).toBe(201);
     accounts[platform] = response.json().id;
   }
-  await t.platform.files.put('social-test/haus.jpg', await makeJpeg(800, 600));
-  await t.platform.files.put('social-test/rundgang.mp4', Buffer.alloc(6 * 1024 * 1024, 2));
+  photo = await propertyPhoto(t, owner, await makeJpeg(800, 600));
+  reel = await storedReel(t, owner.tenantId, Buffer.alloc(6 * 1024 * 1024, 2), 42);
+  (await sandbox()).graph.fetchMedia = fetchThroughApp(t);
 });
 afterAll(async () => t?.close());
 
@@ -39,17 +42,22 @@ async function waitForTargets(postId: string) {
     if (target.jobRunId) await t.platform.jobs.waitFor(target.jobRunId, 30_000);
   return targetsOf(postId);
 }
-const image = (name: string) => ({
-  kind: 'image',
-  url: `https://immoxx.example/p/haus/bild/${name}.jpg`,
-  fileKey: 'social-test/haus.jpg',
-  altText: 'Haus am See',
-});
+let photo: string;
+let reel: string;
+const image = (id = photo) => ({ source: 'crm.property-media', id, altText: 'Haus am See' });
+const video = () => ({ source: 'ai.generation-file', id: reel });
 
 describe('publishing to four channels', () => {
   let postId: string;
 
   it('publishes every channel as its own job: three go out once, the refused one shows the mapped error', async () => {
+    // A photo whose file is gone by the time Instagram fetches it: the container fails.
+    const brokenPhoto = await propertyPhoto(t, owner, await makeJpeg(640, 640));
+    const [broken] = await t.platform.database.db
+      .select({ webKey: propertyMedia.webKey })
+      .from(propertyMedia)
+      .where(eq(propertyMedia.id, brokenPhoto));
+    await t.platform.files.delete(broken?.webKey ?? '');
     const created = await t.as(owner, {
       method: 'POST',
       url: '/api/social-media/posts',
@@ -62,24 +70,9 @@ describe('publishing to four channels', () => {
             link: 'https://immoxx.example/p/villa',
             media: [],
           },
-          { accountId: accounts.instagram, text: 'Villa #Meersburg', media: [image('defekt')] },
-          { accountId: accounts.linkedin, text: 'Neu im Angebot (Meersburg) #Bodensee', media: [image('a')] },
-          {
-            accountId: accounts.tiktok,
-            format: 'reel',
-            text: 'Rundgang Villa',
-            media: [
-              {
-                kind: 'video',
-                url: 'https://immoxx.example/v.mp4',
-                fileKey: 'social-test/rundgang.mp4',
-                durationSeconds: 42,
-                sizeBytes: 6 * 1024 * 1024,
-                width: 1080,
-                height: 1920,
-              },
-            ],
-          },
+          { accountId: accounts.instagram, text: 'Villa #Meersburg', media: [image(brokenPhoto)] },
+          { accountId: accounts.linkedin, text: 'Neu im Angebot (Meersburg) #Bodensee', media: [image()] },
+          { accountId: accounts.tiktok, format: 'reel', text: 'Rundgang Villa', media: [video()] },
         ],
       },
     });
@@ -212,7 +205,7 @@ describe('rules and rights', () => {
       url: '/api/social-media/posts',
       payload: {
         title: 'Zu lang',
-        targets: [{ accountId: accounts.instagram, text: 'x'.repeat(2201), media: [image('a')] }],
+        targets: [{ accountId: accounts.instagram, text: 'x'.repeat(2201), media: [image()] }],
       },
     });
     expect(response.statusCode).toBe(400);
@@ -258,7 +251,7 @@ describe('rules and rights', () => {
 });
 
 describe('post from a property', () => {
-  it('drafts all four channels from a listing and offers its photos as JPEG the platforms can fetch', async () => {
+  it('drafts all four channels from a listing and offers its photos by reference, never by storage key', async () => {
     const created = await t.as(owner, {
       method: 'POST',
       url: '/api/crm/properties',
@@ -289,10 +282,11 @@ describe('post from a property', () => {
       url: `/api/crm/properties/${id}/status`,
       payload: { status: 'aktiv' },
     });
-    const image = await t.app.inject({ method: 'GET', url: new URL(body.media[0].url).pathname });
-    expect(image.statusCode).toBe(200);
-    expect(image.headers['content-type']).toBe('image/jpeg');
-    expect(image.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(body.media[0]).toMatchObject({
+      source: 'crm.property-media',
+      previewUrl: expect.stringMatching(/^\/api\/crm\/media\//),
+    });
+    expect(JSON.stringify(body.media)).not.toMatch(/fileKey|tenants\//);
   });
 });
 
@@ -304,7 +298,7 @@ describe('ready-to-post package', () => {
       payload: {
         title: 'Handarbeit',
         targets: [
-          { accountId: accounts.instagram, text: 'Villa #Meersburg', media: [image('paket')] },
+          { accountId: accounts.instagram, text: 'Villa #Meersburg', media: [image()] },
           {
             accountId: accounts.facebook,
             text: 'Villa in Meersburg',

@@ -8,7 +8,9 @@ import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { badRequest, conflict, notFound } from '../../../platform/http/app-error.js';
+import { httpUrl } from '../../../platform/http/http-url.js';
 import type { Platform } from '../../../platform/kernel.js';
+import type { SharedMedia } from '../../../platform/modules/shared-media.js';
 import { property, propertyMedia } from '../../crm/schema.js';
 import { accountSchema, postSchema } from '../contract.js';
 import { composeFromProperty } from '../domain/compose-from-property.js';
@@ -17,7 +19,10 @@ import { checkVariant } from '../domain/post-rules.js';
 import { socialAccount, socialPost, socialTarget } from '../schema.js';
 import { sandboxEnabled } from './adapters.js';
 import { startLiveConnect } from './oauth.routes.js';
+import { mediaRefBody, mediaView, refKey, resolvePostMedia, targetMediaOf } from './post-media.js';
 import { PUBLISH_TARGET_JOB, refreshPostStatus } from './publish-job.js';
+
+const PROPERTY_MEDIA_SOURCE = 'crm.property-media' as const;
 
 const SANDBOX_NAMES: Record<SocialPlatform, string> = {
   facebook: 'Sandbox – Facebook-Seite',
@@ -50,22 +55,6 @@ const accountView = (a: typeof socialAccount.$inferSelect) => ({
   createdAt: a.createdAt.toISOString(),
 });
 
-const mediaBody = z.object({
-  kind: z.enum(['image', 'video']),
-  url: z.string().url(),
-  fileKey: z.string().max(400).optional(),
-  /** Where the app shows the image to signed-in users (the public URL may not be live yet). */
-  previewUrl: z
-    .string()
-    .max(400)
-    .regex(/^\/api\//)
-    .optional(),
-  altText: z.string().max(1000).optional(),
-  width: z.number().int().positive().optional(),
-  height: z.number().int().positive().optional(),
-  sizeBytes: z.number().int().nonnegative().optional(),
-  durationSeconds: z.number().nonnegative().optional(),
-});
 const createPostBody = z
   .object({
     title: z.string().trim().min(1).max(200),
@@ -76,8 +65,8 @@ const createPostBody = z
           accountId: z.string().uuid(),
           format: z.enum(POST_FORMATS).default('feed'),
           text: z.string().max(70_000),
-          link: z.string().url().optional(),
-          media: z.array(mediaBody).max(35).default([]),
+          link: httpUrl.optional(),
+          media: z.array(mediaRefBody).max(35).default([]),
           firstComment: z.string().trim().max(2200).optional(),
         }),
       )
@@ -111,13 +100,7 @@ const postView = (p: typeof socialPost.$inferSelect, targets: (typeof socialTarg
     publishedAt: iso(t.publishedAt),
     firstComment: t.firstComment,
     firstCommentError: t.firstCommentError,
-    media: t.media.map((m) => ({
-      kind: m.kind,
-      url: m.url,
-      fileKey: m.fileKey,
-      previewUrl: m.previewUrl,
-      altText: m.altText,
-    })),
+    media: t.media.map(mediaView),
     metrics: (t.metrics as Record<string, number> | null) ?? null,
     metricsFetchedAt: iso(t.metricsFetchedAt),
   })),
@@ -126,11 +109,19 @@ const postView = (p: typeof socialPost.$inferSelect, targets: (typeof socialTarg
 type PostBody = z.infer<typeof createPostBody>;
 
 /** Checks every variant against its platform's rules, then stores it as a draft target. */
-async function insertTargets(tx: Tx, tenantId: string, postId: string, variants: PostBody['targets']) {
+async function insertTargets(
+  tx: Tx,
+  tenantId: string,
+  postId: string,
+  variants: PostBody['targets'],
+  media: Map<string, SharedMedia>,
+) {
   const ids = [...new Set(variants.map((t) => t.accountId))];
   const accounts = await tx.select().from(socialAccount).where(inArray(socialAccount.id, ids));
   if (accounts.length !== ids.length)
     throw badRequest('unknown_account', 'Mindestens ein gewähltes Konto gibt es in diesem Büro nicht.');
+  const mediaOf = (t: PostBody['targets'][number]) =>
+    t.media.map((ref) => targetMediaOf(ref, media.get(refKey(ref)) as SharedMedia));
   const issues = variants.flatMap((t, i) => {
     const account = accounts.find((a) => a.id === t.accountId);
     return checkVariant({
@@ -138,7 +129,7 @@ async function insertTargets(tx: Tx, tenantId: string, postId: string, variants:
       format: t.format,
       text: t.text,
       firstComment: t.firstComment,
-      media: t.media.map((m) => ({
+      media: mediaOf(t).map((m) => ({
         kind: m.kind,
         width: m.width ?? 1080,
         height: m.height ?? 1080,
@@ -159,13 +150,7 @@ async function insertTargets(tx: Tx, tenantId: string, postId: string, variants:
         format: t.format,
         text: t.text,
         link: t.link ?? null,
-        media: t.media.map((m) => ({
-          kind: m.kind,
-          url: m.url,
-          fileKey: m.fileKey,
-          previewUrl: m.previewUrl,
-          altText: m.altText,
-        })),
+        media: mediaOf(t),
         firstComment: t.firstComment || null,
       })),
     )
@@ -344,6 +329,11 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
       const body = request.body;
+      const media = await resolvePostMedia(
+        platform,
+        ctx,
+        body.targets.flatMap((t) => t.media),
+      );
       const result = await ctx.db(async (tx) => {
         const [post] = await tx
           .insert(socialPost)
@@ -355,7 +345,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           })
           .returning();
         if (!post) throw new Error('insert returned nothing');
-        const targets = await insertTargets(tx, ctx.tenantId, post.id, body.targets);
+        const targets = await insertTargets(tx, ctx.tenantId, post.id, body.targets, media);
         await recordAudit(tx, ctx.actor, { entity: 'social_post', entityId: post.id, action: 'created' });
         return postView(post, targets);
       });
@@ -449,14 +439,13 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
             media: z.array(
               z.object({
                 kind: z.literal('image'),
-                url: z.string(),
-                fileKey: z.string(),
+                source: z.literal(PROPERTY_MEDIA_SOURCE),
+                id: z.string(),
                 previewUrl: z.string(),
                 altText: z.string(),
                 width: z.number(),
                 height: z.number(),
                 sizeBytes: z.number(),
-                contentType: z.string(),
                 isFloorplan: z.boolean(),
               }),
             ),
@@ -494,14 +483,13 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         variants: composeFromProperty(row, platform.publicUrl),
         media: media.map((m) => ({
           kind: 'image' as const,
-          url: `${platform.publicUrl}/p/${row.slug}/bild/${m.id}/jpg`,
-          fileKey: m.webKey,
+          source: PROPERTY_MEDIA_SOURCE,
+          id: m.id,
           previewUrl: `/api/crm/media/${m.id}/web`,
           altText: m.altText || row.title,
           width: m.width,
           height: m.height,
           sizeBytes: m.sizeBytes,
-          contentType: 'image/jpeg',
           isFloorplan: m.kind === 'floorplan',
         })),
         warnings,
@@ -542,6 +530,11 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     async (request) => {
       const ctx = tenantContext(platform, request);
       const body = request.body;
+      const media = await resolvePostMedia(
+        platform,
+        ctx,
+        body.targets.flatMap((t) => t.media),
+      );
       return ctx.db(async (tx) => {
         const [post] = await tx.select().from(socialPost).where(eq(socialPost.id, request.params.postId));
         if (!post) throw notFound('Beitrag');
@@ -555,7 +548,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
             'Geplante oder veröffentlichte Beiträge können nicht mehr geändert werden.',
           );
         await tx.delete(socialTarget).where(eq(socialTarget.postId, post.id));
-        const targets = await insertTargets(tx, ctx.tenantId, post.id, body.targets);
+        const targets = await insertTargets(tx, ctx.tenantId, post.id, body.targets, media);
         const [updated] = await tx
           .update(socialPost)
           .set({
@@ -859,7 +852,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         summary:
           'Record what a person found: a channel posted by hand (offline account) or an uncertain send checked on the platform',
         params: z.object({ targetId: z.string().uuid() }),
-        body: z.object({ published: z.boolean(), url: z.string().url().max(2000).optional() }).strict(),
+        body: z.object({ published: z.boolean(), url: httpUrl.optional() }).strict(),
         response: { 200: postSchema },
       },
     },

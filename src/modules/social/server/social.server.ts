@@ -3,8 +3,10 @@ import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import { AdapterRegistry } from './adapters.js';
 import { analyticsRoutes } from './analytics.routes.js';
+import { mediaLibraryRoutes } from './media-library.routes.js';
 import { COLLECT_METRICS_JOB, collectMetricsJob } from './metrics-job.js';
 import { oauthRoutes } from './oauth.routes.js';
+import { publicMediaRoutes } from './public-media.js';
 import { publishTargetJob } from './publish-job.js';
 import { socialRoutes } from './social.routes.js';
 import { REFRESH_TOKENS_JOB, refreshTokensJob } from './token-refresh.js';
@@ -52,8 +54,10 @@ export const socialServer: ModuleServer = {
   routes: async (app, { platform }) => {
     await app.register(socialRoutes, { platform });
     await app.register(analyticsRoutes, { platform });
+    await app.register(mediaLibraryRoutes, { platform });
     await app.register(oauthRoutes, { platform });
   },
+  publicRoutes: publicMediaRoutes,
   jobs: (platform) => [
     publishTargetJob(platform, registryOf(platform)) as JobDefinition<never>,
     collectMetricsJob(platform, registryOf(platform)) as JobDefinition<never>,

@@ -22,9 +22,11 @@ import {
   fromPost,
   issuesOf,
   type PoolMedia,
+  poolKey,
   toBody,
   type Variant,
 } from './composer-state.js';
+import { MediaPool } from './media-pool.js';
 import { PlatformPreview } from './platform-preview.js';
 import { useAccounts, usePost } from './social-api.js';
 import { ModeBadge, PlatformDot, StatusBadge } from './social-badges.js';
@@ -210,10 +212,10 @@ export function ComposerPage() {
 
   const variant = activeAccount ? (state.variants[activeAccount.id] as Variant) : undefined;
   const limits = activeAccount ? LIMITS[activeAccount.platform] : undefined;
-  const previewMedia = (variant?.media ?? []).flatMap((url) =>
+  const previewMedia = (variant?.media ?? []).flatMap((key) =>
     state.pool
-      .filter((m) => m.url === url)
-      .map((m) => ({ kind: m.kind, src: m.previewUrl ?? m.url, altText: m.altText })),
+      .filter((m) => poolKey(m) === key)
+      .map((m) => ({ kind: m.kind, src: m.previewUrl ?? '', altText: m.altText })),
   );
 
   return (
@@ -371,46 +373,13 @@ export function ComposerPage() {
                     onChange={(e) => setVariant(activeAccount.id, { firstComment: e.target.value })}
                   />
                 ) : null}
-                <div>
-                  <p className="text-sm font-medium text-slate-700">{t('social:composer.media')}</p>
-                  {state.pool.length === 0 ? (
-                    <p className="mt-1 text-sm text-slate-500">{t('social:composer.noMedia')}</p>
-                  ) : (
-                    <div className="mt-2 grid grid-cols-4 gap-2 sm:grid-cols-6">
-                      {state.pool.map((m) => {
-                        const position = variant.media.indexOf(m.url);
-                        return (
-                          <button
-                            key={m.url}
-                            type="button"
-                            aria-pressed={position >= 0}
-                            aria-label={m.altText}
-                            onClick={() =>
-                              setVariant(activeAccount.id, {
-                                media:
-                                  position >= 0
-                                    ? variant.media.filter((u) => u !== m.url)
-                                    : [...variant.media, m.url],
-                              })
-                            }
-                            className={`relative overflow-hidden rounded-md ring-2 ${position >= 0 ? 'ring-brand' : 'ring-transparent opacity-60'}`}
-                          >
-                            <img
-                              src={m.previewUrl ?? m.url}
-                              alt=""
-                              className="aspect-square w-full object-cover"
-                            />
-                            {position >= 0 ? (
-                              <span className="absolute top-1 left-1 rounded bg-brand px-1.5 text-xs font-bold text-white">
-                                {position + 1}
-                              </span>
-                            ) : null}
-                          </button>
-                        );
-                      })}
-                    </div>
-                  )}
-                </div>
+                <MediaPool
+                  pool={state.pool}
+                  chosen={variant.media}
+                  propertyId={state.propertyId}
+                  onChange={(media) => setVariant(activeAccount.id, { media })}
+                  onAddToPool={(m) => setState((s) => ({ ...s, pool: [...s.pool, m] }))}
+                />
               </div>
             </Card>
           ) : null}

@@ -6,13 +6,15 @@ import {
   emptyVariant,
   issuesOf,
   type PoolMedia,
+  poolKey,
   toBody,
 } from './composer-state.js';
 
 const photo = (n: number, extra: Partial<PoolMedia> = {}): PoolMedia => ({
   kind: 'image',
-  url: `https://immoxx.example/bild/${n}.jpg`,
-  fileKey: `k/${n}`,
+  source: 'crm.property-media',
+  id: `00000000-0000-4000-8000-00000000000${n}`,
+  previewUrl: `/api/crm/media/${n}/web`,
   altText: `Foto ${n}`,
   width: 1200,
   height: 900,
@@ -34,14 +36,14 @@ const account = (id: string, platform: AccountView['platform']): AccountView => 
 describe('composer state', () => {
   it('picks photos but never floor plans by default, as many as the platform shows well', () => {
     const pool = [photo(1, { isFloorplan: true }), ...[2, 3, 4, 5, 6, 7, 8].map((n) => photo(n))];
-    expect(defaultPhotos('facebook', pool)).toEqual([2, 3, 4, 5].map((n) => photo(n).url));
+    expect(defaultPhotos('facebook', pool)).toEqual([2, 3, 4, 5].map((n) => poolKey(photo(n))));
     expect(defaultPhotos('instagram', pool)).toHaveLength(6);
     expect(defaultPhotos('tiktok', pool)).toEqual([]);
   });
 
   it('checks each variant with the platform rules, using the chosen media’s sizes', () => {
     const pool = [photo(1, { width: 1080, height: 2400 })];
-    const tall = { ...emptyVariant(), text: 'Hallo', media: [pool[0]?.url ?? ''] };
+    const tall = { ...emptyVariant(), text: 'Hallo', media: pool.map(poolKey) };
     expect(issuesOf('instagram', tall, pool).map((i) => i.code)).toContain('aspect_ratio');
     expect(issuesOf('facebook', tall, pool)).toEqual([]);
     expect(issuesOf('facebook', emptyVariant(), pool).map((i) => i.code)).toEqual(['text_required']);
@@ -53,7 +55,7 @@ describe('composer state', () => {
       propertyId: '',
       pool: [photo(1)],
       variants: {
-        fb: { ...emptyVariant(), text: 'A', link: 'https://x.example', media: [photo(1).url] },
+        fb: { ...emptyVariant(), text: 'A', link: 'https://x.example', media: [poolKey(photo(1))] },
         ig: { ...emptyVariant(), text: 'B', link: 'https://x.example', firstComment: ' #tag ' },
       },
     };
@@ -67,8 +69,10 @@ describe('composer state', () => {
     expect(body.targets.map((x) => x.accountId)).toEqual(['fb', 'ig']);
     expect(body.targets[0]).toMatchObject({
       link: 'https://x.example',
-      media: [{ fileKey: 'k/1', width: 1200 }],
+      // Media go by reference only: no storage key, no address, no client-claimed size.
+      media: [{ source: 'crm.property-media', id: photo(1).id, altText: 'Foto 1' }],
     });
+    expect(Object.keys(body.targets[0]?.media[0] ?? {}).sort()).toEqual(['altText', 'id', 'source']);
     expect(body.targets[1]).toMatchObject({ link: undefined, firstComment: '#tag' });
   });
 });

@@ -5,22 +5,27 @@ import { checkVariant, type RuleIssue } from '../domain/post-rules.js';
 /** A photo or video the post may use, with what the platform rules need to know about it. */
 export interface PoolMedia {
   kind: 'image' | 'video';
-  url: string;
-  fileKey?: string;
-  previewUrl?: string;
+  /** The owning module's reference; the server resolves it (no storage keys in the client). */
+  source: string;
+  id: string;
+  previewUrl: string | null;
   altText: string;
   width: number;
   height: number;
   sizeBytes: number;
+  durationSeconds?: number;
   isFloorplan?: boolean;
 }
+
+/** A pool medium's identity within the composer. */
+export const poolKey = (m: { source: string; id: string }) => `${m.source}:${m.id}`;
 
 export interface Variant {
   format: PostFormat;
   text: string;
   link: string;
   firstComment: string;
-  /** URLs of the chosen pool media, in posting order. */
+  /** Pool keys (poolKey) of the chosen media, in posting order. */
   media: string[];
 }
 
@@ -46,10 +51,10 @@ export const defaultPhotos = (platform: SocialPlatform, pool: PoolMedia[]) =>
   pool
     .filter((m) => m.kind === 'image' && !m.isFloorplan)
     .slice(0, DEFAULT_PHOTOS[platform])
-    .map((m) => m.url);
+    .map(poolKey);
 
 export function issuesOf(platform: SocialPlatform, variant: Variant, pool: PoolMedia[]): RuleIssue[] {
-  const chosen = variant.media.flatMap((url) => pool.filter((m) => m.url === url));
+  const chosen = variant.media.flatMap((key) => pool.filter((m) => poolKey(m) === key));
   const issues = checkVariant({
     platform,
     format: variant.format,
@@ -60,6 +65,7 @@ export function issuesOf(platform: SocialPlatform, variant: Variant, pool: PoolM
       width: m.width,
       height: m.height,
       sizeBytes: m.sizeBytes,
+      durationSeconds: m.durationSeconds,
     })),
   });
   if (!variant.text.trim() && platform !== 'tiktok')
@@ -82,39 +88,30 @@ export function toBody(state: ComposerState, accounts: AccountView[]) {
           text: v.text,
           link: v.link && (a.platform === 'facebook' || a.platform === 'linkedin') ? v.link : undefined,
           firstComment: v.firstComment.trim() || undefined,
-          media: v.media.flatMap((url) =>
+          media: v.media.flatMap((key) =>
             state.pool
-              .filter((m) => m.url === url)
-              .map((m) => ({
-                kind: m.kind,
-                url: m.url,
-                fileKey: m.fileKey,
-                previewUrl: m.previewUrl,
-                altText: m.altText,
-                width: m.width,
-                height: m.height,
-                sizeBytes: m.sizeBytes || undefined,
-              })),
+              .filter((m) => poolKey(m) === key)
+              .map((m) => ({ source: m.source, id: m.id, altText: m.altText || undefined })),
           ),
         };
       }),
   };
 }
 
-/** An existing post back into composer state (sizes of stored media are not kept: assume square). */
+/** An existing post back into composer state (file sizes are the server's to check). */
 export function fromPost(post: PostView): ComposerState {
   const pool: PoolMedia[] = [];
   const variants: Record<string, Variant> = {};
   for (const target of post.targets) {
     for (const m of target.media)
-      if (!pool.some((p) => p.url === m.url))
-        pool.push({ ...m, altText: m.altText ?? '', width: 1080, height: 1080, sizeBytes: 0 });
+      if (!pool.some((p) => poolKey(p) === poolKey(m)))
+        pool.push({ ...m, width: m.width ?? 1080, height: m.height ?? 1080, sizeBytes: 0 });
     variants[target.accountId] = {
       format: target.format as PostFormat,
       text: target.text,
       link: target.link ?? '',
       firstComment: target.firstComment ?? '',
-      media: target.media.map((m) => m.url),
+      media: target.media.map(poolKey),
     };
   }
   return { title: post.title, propertyId: post.propertyId ?? '', pool, variants };
