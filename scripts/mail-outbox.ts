@@ -2,22 +2,18 @@
 // SMTP reads invitation and password-reset links. Usage: npm run mail:outbox [-- --limit 20]
 import { desc } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config/load-config.js';
+import { DataDirLockedError } from '../src/platform/db/data-dir-lock.js';
 import { openDatabase } from '../src/platform/db/open-database.js';
 import { mailOutbox } from '../src/platform/mail/mail.schema.js';
-import { runningServerPid } from '../src/platform/server-pid.js';
 
 const limitArg = process.argv.indexOf('--limit');
 const limit = limitArg > 0 ? Number(process.argv[limitArg + 1]) || 10 : 10;
 const config = loadConfig();
-const pid = runningServerPid(config.dataDir);
-if (!config.env.DATABASE_URL && pid) {
-  console.error(`The server (pid ${pid}) is using the embedded database in ${config.dataDir}.`);
-  console.error(
-    'Stop it first (Ctrl+C), then run npm run mail:outbox again — PGlite allows one process at a time.',
-  );
+const database = await openDatabase(config).catch((error: unknown) => {
+  if (!(error instanceof DataDirLockedError)) throw error;
+  console.error(`${error.message}\nStop the server (Ctrl+C), then run npm run mail:outbox again.`);
   process.exit(1);
-}
-const database = await openDatabase(config);
+});
 const mails = await database.db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit);
 if (mails.length === 0) console.log('The outbox is empty.');
 for (const mail of mails.reverse()) {

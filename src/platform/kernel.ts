@@ -5,6 +5,7 @@ import { type Auth, createAuth } from './auth/create-auth.js';
 import type { Cache } from './cache/cache.js';
 import { createLruCache } from './cache/lru-cache.js';
 import { createRedisCache } from './cache/redis-cache.js';
+import { checkDataDir } from './config/check-data-dir.js';
 import type { AppConfig } from './config/load-config.js';
 import { loadSecrets } from './crypto/key-files.js';
 import { SecretBox } from './crypto/secret-box.js';
@@ -70,6 +71,8 @@ export async function createPlatform(
   const { env } = config;
   const logger = overrides.logger ?? createLogger(env.LOG_LEVEL);
   const modules = resolveModules(overrides.manifests ?? MODULE_MANIFESTS, config.moduleSwitches);
+  // Key files, uploads and the embedded database all live there: a bad DATA_DIR stops here.
+  checkDataDir(config.dataDir);
   const secrets = loadSecrets(config);
   const database = overrides.database ?? (await openDatabase(config));
   const redis = env.REDIS_URL

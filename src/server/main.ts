@@ -1,9 +1,9 @@
 import { ConfigError } from '../platform/config/config-error.js';
 import { loadConfig } from '../platform/config/load-config.js';
+import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { buildApp } from '../platform/http/build-app.js';
 import { createPlatform, startPlatform } from '../platform/kernel.js';
 import { ModuleGraphError } from '../platform/modules/resolve-modules.js';
-import { removeServerPid, writeServerPid } from '../platform/server-pid.js';
 import { seedDemo } from '../platform/tenancy/seed-demo.js';
 
 async function main(): Promise<void> {
@@ -17,7 +17,6 @@ async function main(): Promise<void> {
   const app = await buildApp(platform);
   await app.listen({ port: config.env.PORT, host: config.env.HOST });
   await startPlatform(platform);
-  writeServerPid(config.dataDir);
 
   const enabled = platform.modules.enabled.map((m) => m.id).join(', ');
   console.log(`\nImmoXX läuft auf ${platform.publicUrl}  (API-Doku: ${platform.publicUrl}/api/docs)`);
@@ -35,7 +34,6 @@ async function main(): Promise<void> {
     timer.unref();
     await app.close();
     await platform.close();
-    removeServerPid(config.dataDir);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -45,6 +43,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof ModuleGraphError) {
     console.error(`\n${error.message}\n\nSee .env.example for every setting.`);
+  } else if (error instanceof DataDirLockedError) {
+    console.error(`\n${error.message}\n`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error(`\nPort already in use: ${(error as Error).message}. Set PORT to another port.`);
   } else {

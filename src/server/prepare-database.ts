@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../platform/config/config-error.js';
 import { loadConfig } from '../platform/config/load-config.js';
+import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/open-database.js';
 
 try {
@@ -16,6 +17,6 @@ try {
     await database.close();
   }
 } catch (error) {
-  // The server reports configuration problems with the full message; nothing to add here.
-  if (!(error instanceof ConfigError)) throw error;
+  // The server reports configuration problems and a database in use with the full message.
+  if (!(error instanceof ConfigError || error instanceof DataDirLockedError)) throw error;
 }

@@ -22,3 +22,23 @@ export function assertSafeKey(key: string): void {
     throw new Error(`unsafe file key: ${key}`);
   }
 }
+
+/** The disk or its permissions failed a write: the server's fault, told as such, not a bare 500. */
+export class StorageUnavailableError extends Error {
+  constructor(readonly code: string) {
+    super(
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'Der Speicherplatz des Servers ist voll; die Datei wurde nicht gespeichert.'
+        : 'Der Dateispeicher des Servers ist nicht beschreibbar; die Datei wurde nicht gespeichert.',
+    );
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO']);
+
+/** Turns a disk error into StorageUnavailableError; anything else passes unchanged. */
+export function storageError(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code && STORAGE_CODES.has(code) ? new StorageUnavailableError(code) : error;
+}

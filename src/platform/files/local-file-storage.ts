@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { assertSafeKey, FileNotFoundError, type FileStorage } from './file-storage.js';
+import { assertSafeKey, FileNotFoundError, type FileStorage, storageError } from './file-storage.js';
 
 export function createLocalFileStorage(root: string): FileStorage {
   const pathOf = (key: string) => {
@@ -17,9 +18,15 @@ export function createLocalFileStorage(root: string): FileStorage {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
       // Write then rename so a reader never sees half a file.
-      const temp = `${path}.${process.pid}.tmp`;
-      await writeFile(temp, data);
-      await rename(temp, path);
+      const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        await writeFile(temp, data);
+        await rename(temp, path);
+      } catch (error) {
+        // A full disk leaves a partial temp file: it must not stay behind.
+        await rm(temp, { force: true });
+        throw storageError(error);
+      }
       return { size: data.length };
     },
     async read(key) {

@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes } from '../auth/auth.routes.js';
 import { meRoutes } from '../auth/me.routes.js';
@@ -16,6 +16,7 @@ import { installHealthRoutes } from './health.routes.js';
 import { trackRoutesForMethodCheck } from './method-not-allowed.js';
 import { installMetrics } from './metrics.js';
 import { platformRoutes } from './platform.routes.js';
+import { rejectUnsafeText } from './unsafe-text.js';
 import { installWebStatic } from './web-static.js';
 
 /** The HTTP application: conventions, platform routes, then one plugin per enabled module. */
@@ -33,6 +34,12 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
       return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     },
     requestIdHeader: false,
+    // A path that is not valid percent-encoded UTF-8 (FST_ERR_BAD_URL) gets our error shape too.
+    frameworkErrors: (error, _request, reply) =>
+      // The reply is typed for a route's schema, which a request that matched no route lacks.
+      (reply as unknown as FastifyReply)
+        .status(400)
+        .send(errorBody('bad_url', 'Die Adresse ist ungültig kodiert.', { reason: error.code })),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -40,6 +47,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   installErrorHandler(app);
+  rejectUnsafeText(app);
   const allowedMethods = trackRoutesForMethodCheck(app);
 
   const https = platform.publicUrl.startsWith('https://');

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { StorageUnavailableError } from '../files/file-storage.js';
 import { AppError, errorBody } from './app-error.js';
 
 /** Fastify's own error codes, mapped to stable codes and German/English-neutral messages. */
@@ -27,6 +28,32 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: st
   },
 };
 
+/**
+ * SQLSTATEs that only a client's value can cause (a number past a column's range, a string
+ * PostgreSQL cannot read as the column's type): a 400, never a 500. Routes validate first;
+ * this is the net for what a schema let through.
+ */
+const CLIENT_SQLSTATES: Record<string, string> = {
+  '22003': 'Eine Zahl ist zu groß oder zu klein.',
+  '22P02': 'Ein Wert hat nicht das erwartete Format.',
+  '22007': 'Ein Datum hat nicht das erwartete Format.',
+  '22008': 'Ein Datum liegt außerhalb des gültigen Bereichs.',
+  '22001': 'Ein Text ist zu lang.',
+  '22021': 'Die Anfrage enthält unzulässige Zeichen.',
+  '22P05': 'Die Anfrage enthält unzulässige Zeichen.',
+  '2201B': 'Ein Suchmuster ist ungültig.',
+  '54000': 'Ein Wert ist zu lang.',
+};
+
+/** The SQLSTATE of a database error, also when the ORM wrapped it. */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -51,6 +78,19 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(errorBody('bad_request', error.message));
+    }
+    if (error instanceof StorageUnavailableError) {
+      request.log.error({ err: error }, 'file storage unavailable');
+      const full = error.code === 'ENOSPC' || error.code === 'EDQUOT';
+      return reply
+        .status(full ? 507 : 503)
+        .send(errorBody(full ? 'storage_full' : 'storage_unavailable', error.message));
+    }
+    const sqlState = sqlStateOf(error);
+    const clientMessage = sqlState ? CLIENT_SQLSTATES[sqlState] : undefined;
+    if (clientMessage) {
+      request.log.warn({ err: error, sqlState }, 'database refused a client value');
+      return reply.status(400).send(errorBody('invalid_value', clientMessage, { sqlState }));
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
