@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { errorBody } from './app-error.js';
 
-/** NUL (PostgreSQL text cannot hold it) or a UTF-16 surrogate without its partner (jsonb refuses it). */
-const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A lone UTF-16 surrogate (jsonb refuses it); String#isWellFormed is ES2024, beyond our lib. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** NUL (PostgreSQL text cannot hold it) or a lone surrogate. */
+const isUnsafe = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /** The path of the first string in `value` that no database column can store, or null. */
 export function findUnsafeText(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return UNSAFE.test(value) ? path || '(value)' : null;
+  if (typeof value === 'string') return isUnsafe(value) ? path || '(value)' : null;
   if (Buffer.isBuffer(value) || value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value)) {
     const childPath = path ? `${path}.${key}` : key;
-    if (UNSAFE.test(key)) return childPath;
+    if (isUnsafe(key)) return childPath;
     const found = findUnsafeText(child, childPath);
     if (found) return found;
   }
