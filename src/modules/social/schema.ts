@@ -101,6 +101,13 @@ export const socialTarget = pgTable(
     errorMessage: text(),
     jobRunId: uuid(),
     sendingSince: timestamp({ withTimezone: true }),
+    /**
+     * What the publish got done at the platform (uploaded media, container, publish id) and
+     * `maybeSent` after an unknown outcome: the next attempt looks before it posts again.
+     */
+    progress: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** When the first attempt started: read-backs look for the post from then on. */
+    firstSentAt: timestamp({ withTimezone: true }),
     publishedAt: timestamp({ withTimezone: true }),
     /** Posted right after the post itself (hashtags or the link, where the algorithm prefers it). */
     firstComment: text(),

@@ -52,15 +52,16 @@ export const envSchema = z.object({
   SERVE_WEB: bool.default(true),
   SOCIAL_SANDBOX: bool.optional(),
   GRAPH_API_URL: optionalUrl(['https', 'http']).default('https://graph.facebook.com'),
+  // Defaults are the social module's current versions (providers/api-versions.ts, with sunsets).
   GRAPH_API_VERSION: z
     .string()
-    .regex(/^v\d+\.\d+$/, { message: 'like v21.0' })
-    .default('v21.0'),
+    .regex(/^v\d+\.\d+$/, { message: 'like v25.0' })
+    .default('v25.0'),
   LINKEDIN_API_URL: optionalUrl(['https', 'http']).default('https://api.linkedin.com'),
   LINKEDIN_API_VERSION: z
     .string()
-    .regex(/^\d{6}$/, { message: 'YYYYMM, e.g. 202411' })
-    .default('202411'),
+    .regex(/^\d{6}$/, { message: 'YYYYMM, e.g. 202607' })
+    .default('202607'),
   TIKTOK_API_URL: optionalUrl(['https', 'http']).default('https://open.tiktokapis.com'),
   FACEBOOK_APP_ID: z.string().optional(),
   FACEBOOK_APP_SECRET: z.string().optional(),

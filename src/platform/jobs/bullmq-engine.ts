@@ -27,7 +27,7 @@ export function createBullMqEngine(redisUrl: string, prefix: string, logger: Log
       const worker = new Worker<{ runId: string }>(
         name,
         async (job) => {
-          await work(job.data.runId);
+          await work(job.data.runId, job.id ?? job.data.runId);
         },
         { connection, prefix, concurrency },
       );

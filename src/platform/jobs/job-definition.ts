@@ -26,7 +26,14 @@ export interface JobDefinition<P = unknown> {
   /** Base of the exponential backoff between tries (default 10 s). */
   backoffSeconds?: number;
   concurrency?: number;
+  /** The longest one try may take; the engine hands a try that outlasts it to another worker (default 15 min). */
+  timeoutSeconds?: number;
   handler(ctx: JobContext<P>): Promise<unknown>;
+  /**
+   * Called once when the run is given up (last try failed, or its worker died on the last try),
+   * so the module can mark its own record ("Texterkennung fehlgeschlagen") instead of "läuft".
+   */
+  onGiveUp?(ctx: Omit<JobContext<P>, 'reportProgress'> & { error: string }): Promise<void>;
 }
 
 export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {

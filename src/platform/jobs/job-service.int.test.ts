@@ -167,3 +167,65 @@ describe('shutting down while a job runs', () => {
     expect(finished).toBe(true);
   }, 40_000);
 });
+
+describe('tries whose worker died (issue 17.10)', () => {
+  it('are queued again while tries are left, and given up with the reason on the last one', async () => {
+    const givenUp: string[] = [];
+    await t.platform.jobs.handle(
+      defineJob({
+        name: 'test.lost',
+        version: 1,
+        payload: z.object({ id: z.string() }),
+        attempts: 2,
+        handler: async ({ payload }) => ({ ran: payload.id }),
+        onGiveUp: async ({ payload, error }) => {
+          givenUp.push(`${payload.id}: ${error}`);
+        },
+      }),
+    );
+    const silentSince = new Date(Date.now() - 10 * 60_000);
+    const [retryable, last] = await t.platform.database.db
+      .insert(jobRun)
+      .values([
+        {
+          name: 'test.lost',
+          payload: { id: 'a' },
+          status: 'running',
+          attempts: 1,
+          maxAttempts: 2,
+          heartbeatAt: silentSince,
+          engineJobId: 'died-with-its-worker',
+        },
+        {
+          name: 'test.lost',
+          payload: { id: 'b' },
+          status: 'running',
+          attempts: 2,
+          maxAttempts: 2,
+          heartbeatAt: silentSince,
+          engineJobId: 'died-too',
+        },
+      ])
+      .returning();
+    // A live worker's heartbeat is fresh: it is left alone.
+    const [alive] = await t.platform.database.db
+      .insert(jobRun)
+      .values({
+        name: 'test.lost',
+        payload: { id: 'c' },
+        status: 'running',
+        attempts: 1,
+        heartbeatAt: new Date(),
+      })
+      .returning();
+    expect(await t.platform.jobs.recoverLost(120)).toBe(2);
+    expect(await t.platform.jobs.waitFor(retryable?.id ?? '', 20_000)).toMatchObject({
+      status: 'completed',
+      attempts: 2,
+      result: { ran: 'a' },
+    });
+    expect(await t.platform.jobs.get(last?.id ?? '')).toMatchObject({ status: 'dead' });
+    expect(givenUp).toEqual([expect.stringMatching(/^b: Unterbrochen/)]);
+    expect((await t.platform.jobs.get(alive?.id ?? ''))?.status).toBe('running');
+  });
+});

@@ -8,6 +8,12 @@ import { type JobStatus, jobRun } from './jobs.schema.js';
 
 export type JobRun = typeof jobRun.$inferSelect;
 
+/** How often a running try says it is alive, and after how long without that it counts as lost. */
+const HEARTBEAT_MS = 15_000;
+const LOST_AFTER_SECONDS = 120;
+const DEFAULT_TIMEOUT_SECONDS = 15 * 60;
+const INTERRUPTED = 'Unterbrochen (der Server wurde beendet oder ist abgestürzt).';
+
 export class UnknownJobError extends Error {
   constructor(name: string) {
     super(`no job named "${name}" is registered (is its module enabled?)`);
@@ -53,9 +59,14 @@ export class JobService {
     this.#started = true;
     for (const definition of this.#definitions.values()) await this.#register(definition);
     for (const row of this.#unsent.splice(0)) await this.#dispatch(row);
+    // On the embedded database this process is the only worker (the data directory is locked):
+    // every try still marked running was cut off by the last stop or crash.
+    await this.recoverLost(this.database.kind === 'pglite' ? 0 : LOST_AFTER_SECONDS);
     await this.sweep();
     this.#sweepTimer = setInterval(() => {
-      this.sweep().catch((error) => this.logger.error({ err: error }, 'job recovery sweep failed'));
+      this.recoverLost(LOST_AFTER_SECONDS)
+        .then(() => this.sweep())
+        .catch((error) => this.logger.error({ err: error }, 'job recovery sweep failed'));
     }, 60_000);
     this.#sweepTimer.unref();
   }
@@ -153,6 +164,50 @@ export class JobService {
     }
   }
 
+  /**
+   * Tries whose worker died (kill -9, a crash, a lost machine): no heartbeat for `silentSeconds`.
+   * With tries left the run goes back to the queue as a fresh delivery (the engine's old one is
+   * ignored when it comes back, see #execute); on its last try it is given up with the reason.
+   */
+  async recoverLost(silentSeconds: number): Promise<number> {
+    const lost = await this.database.db
+      .select()
+      .from(jobRun)
+      .where(
+        and(
+          eq(jobRun.status, 'running'),
+          sql`coalesce(${jobRun.heartbeatAt}, ${jobRun.startedAt}, ${jobRun.updatedAt}) <= now() - make_interval(secs => ${silentSeconds})`,
+          inArray(jobRun.name, this.names.length > 0 ? this.names : ['']),
+        ),
+      )
+      .limit(100);
+    for (const row of lost) {
+      const definition = this.#definitions.get(row.name);
+      if (row.attempts < row.maxAttempts) {
+        const [requeued] = await this.database.db
+          .update(jobRun)
+          .set({
+            status: 'queued',
+            engineJobId: null,
+            runAt: new Date(),
+            lastError: INTERRUPTED,
+            updatedAt: new Date(),
+          })
+          .where(and(eq(jobRun.id, row.id), eq(jobRun.status, 'running')))
+          .returning();
+        if (requeued) await this.#dispatch(requeued);
+      } else {
+        await this.#finish(row.id, 'dead', { lastError: INTERRUPTED });
+        if (definition) await this.#giveUp(definition, row, INTERRUPTED);
+      }
+      this.logger.warn(
+        { job: row.name, runId: row.id, attempts: row.attempts },
+        'recovered a job whose worker died',
+      );
+    }
+    return lost.length;
+  }
+
   /** Sends runs whose engine hand-off never happened (crash between insert and send). */
   async sweep(): Promise<number> {
     const stale = await this.database.db
@@ -178,8 +233,10 @@ export class JobService {
     }
     const engineJobId = await this.engine.send(row.name, row.id, {
       runAt: row.runAt,
-      attempts: row.maxAttempts,
+      // Attempts already used before a recovery stay used.
+      attempts: Math.max(1, row.maxAttempts - row.attempts),
       backoffSeconds: row.backoffSeconds,
+      timeoutSeconds: this.#definitions.get(row.name)?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     });
     const [updated] = await this.database.db
       .update(jobRun)
@@ -192,8 +249,8 @@ export class JobService {
   async #register(definition: JobDefinition<unknown>): Promise<void> {
     await this.engine.register(
       definition.name,
-      (runId) => {
-        const run = this.#execute(definition, runId);
+      (runId, engineJobId) => {
+        const run = this.#execute(definition, runId, engineJobId);
         this.#active.add(run);
         return run.finally(() => this.#active.delete(run));
       },
@@ -201,19 +258,35 @@ export class JobService {
     );
   }
 
-  async #execute(definition: JobDefinition<unknown>, runId: string): Promise<void> {
+  async #execute(definition: JobDefinition<unknown>, runId: string, engineJobId: string): Promise<void> {
     const [row] = await this.database.db
       .update(jobRun)
       .set({
         status: 'running',
         attempts: sql`${jobRun.attempts} + 1`,
         startedAt: new Date(),
+        heartbeatAt: new Date(),
         updatedAt: new Date(),
       })
-      .where(and(eq(jobRun.id, runId), inArray(jobRun.status, ['queued', 'retrying', 'running'])))
+      .where(
+        and(
+          eq(jobRun.id, runId),
+          inArray(jobRun.status, ['queued', 'retrying', 'running']),
+          // A delivery the recovery replaced (its engine id is no longer the run's) does nothing.
+          sql`(${jobRun.engineJobId} is null or ${jobRun.engineJobId} = ${engineJobId})`,
+        ),
+      )
       .returning();
-    if (!row) return; // cancelled, finished or gone: nothing to do
+    if (!row) return; // cancelled, finished, gone or superseded: nothing to do
     const logger = this.logger.child({ job: row.name, runId, attempt: row.attempts });
+    const heartbeat = setInterval(() => {
+      this.database.db
+        .update(jobRun)
+        .set({ heartbeatAt: new Date() })
+        .where(eq(jobRun.id, runId))
+        .catch((error: unknown) => logger.warn({ err: error }, 'job heartbeat failed'));
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     try {
       const payload = definition.payload.parse(row.payload);
       const result = await definition.handler({
@@ -246,8 +319,35 @@ export class JobService {
       const lastTry = permanent || row.attempts >= row.maxAttempts;
       logger.warn({ err: error, lastTry }, 'job failed');
       await this.#finish(runId, lastTry ? 'dead' : 'retrying', { lastError: message.slice(0, 2000) });
+      if (lastTry) await this.#giveUp(definition, row, message.slice(0, 2000));
       // Rethrow so the engine schedules the next try with its backoff.
       if (!lastTry) throw error;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** Lets the owning module mark its record as failed; a failure here is logged, never thrown. */
+  async #giveUp(definition: JobDefinition<unknown>, row: JobRun, error: string): Promise<void> {
+    if (!definition.onGiveUp) return;
+    try {
+      const parsed = definition.payload.safeParse(row.payload);
+      if (!parsed.success) return;
+      await definition.onGiveUp({
+        runId: row.id,
+        tenantId: row.tenantId,
+        payload: parsed.data,
+        attempt: row.attempts,
+        maxAttempts: row.maxAttempts,
+        logger: this.logger.child({ job: row.name, runId: row.id }),
+        withTenant: (fn) => {
+          if (!row.tenantId) throw new PermanentJobError('platform job has no tenant');
+          return this.database.withTenant(row.tenantId, fn);
+        },
+        error,
+      });
+    } catch (giveUpError) {
+      this.logger.error({ err: giveUpError, job: row.name, runId: row.id }, 'job give-up hook failed');
     }
   }
 

@@ -39,6 +39,8 @@ export const jobRun = pgTable(
     engineJobId: text(),
     runAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true }),
+    /** Written every few seconds while a worker runs it: a stale one means the worker died. */
+    heartbeatAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
     createdBy: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

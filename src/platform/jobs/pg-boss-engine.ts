@@ -41,7 +41,7 @@ export function createPgBossEngine(
           name,
           { pollingIntervalSeconds, batchSize: 1 },
           async ([job]) => {
-            if (job) await work(job.data.runId);
+            if (job) await work(job.data.runId, job.id);
           },
         );
         ids.push(id);
@@ -58,7 +58,7 @@ export function createPgBossEngine(
           retryLimit: Math.max(0, options.attempts - 1),
           retryDelay: options.backoffSeconds,
           retryBackoff: true,
-          expireInSeconds: 60 * 60,
+          expireInSeconds: options.timeoutSeconds,
         },
       );
       if (!id) throw new Error(`pg-boss refused job ${name}`);

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -24,6 +24,25 @@ export const extractTextJob = (platform: Platform) =>
     attempts: 2,
     backoffSeconds: 10,
     concurrency: 1,
+    timeoutSeconds: 20 * 60,
+    // The document must not stay "läuft" when reading is given up (a crash, an unreadable file).
+    onGiveUp: async ({ payload, withTenant }) => {
+      await withTenant((tx) =>
+        tx
+          .update(document)
+          .set({
+            textStatus: 'fehler',
+            textNote: 'Die Texterkennung wurde abgebrochen. Bitte die Datei erneut hochladen.',
+          })
+          .where(
+            and(
+              eq(document.id, payload.documentId),
+              eq(document.currentVersion, payload.version),
+              inArray(document.textStatus, ['ausstehend', 'laeuft']),
+            ),
+          ),
+      );
+    },
     handler: async ({ tenantId, payload, withTenant, reportProgress }) => {
       if (!tenantId) throw new PermanentJobError('document without tenant');
       const found = await withTenant(async (tx) => {

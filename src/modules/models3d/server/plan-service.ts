@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../../platform/db/database.js';
 import { sniffContentType } from '../../../platform/files/sniff-content-type.js';
@@ -155,6 +155,23 @@ export const readPlanJob = (platform: Platform) =>
     attempts: 2,
     backoffSeconds: 5,
     concurrency: 1,
+    timeoutSeconds: 10 * 60,
+    // The plan must not stay "wird gelesen" when the reading is given up (a crash, a bad file).
+    onGiveUp: async ({ payload, withTenant }) => {
+      await withTenant((tx) =>
+        tx
+          .update(model3dPlan)
+          .set({
+            status: 'fehler',
+            error: {
+              code: 'interrupted',
+              message: 'Das Lesen des Grundrisses wurde abgebrochen. Bitte erneut hochladen.',
+            },
+            updatedAt: new Date(),
+          })
+          .where(and(eq(model3dPlan.id, payload.planId), ne(model3dPlan.status, 'fertig'))),
+      );
+    },
     handler: async ({ tenantId, payload, withTenant, reportProgress }) => {
       if (!tenantId) throw new PermanentJobError('plan without tenant');
       const [row] = await withTenant((tx) =>

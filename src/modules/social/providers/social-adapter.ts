@@ -9,11 +9,32 @@ export interface PublishMedia {
   read?: () => Promise<Buffer>;
 }
 
+/**
+ * What a publish got done before it stopped (uploaded photos, an Instagram container, a TikTok
+ * publish id), kept on the channel so a retry goes on from there instead of sending it again.
+ */
+export interface PublishCheckpoint {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+/** A checkpoint that forgets: for callers that do not retry (tests of a single call). */
+export function memoryCheckpoint(): PublishCheckpoint {
+  const values = new Map<string, unknown>();
+  return {
+    get: <T>(key: string) => values.get(key) as T | undefined,
+    set: async (key, value) => {
+      values.set(key, value);
+    },
+  };
+}
+
 export interface PublishRequest {
   format: PostFormat;
   text: string;
   link?: string;
   media: PublishMedia[];
+  checkpoint?: PublishCheckpoint;
 }
 
 export interface PublishResult {
@@ -59,6 +80,11 @@ export interface AccountMetrics {
 export interface SocialAdapter {
   readonly platform: SocialPlatform;
   publish(account: AccountAccess, request: PublishRequest): Promise<PublishResult>;
+  /**
+   * After an unknown outcome (a 5xx or no answer to a create call): the post, if it landed
+   * after `since`, found by reading back the channel's recent posts or the platform's status.
+   */
+  findPublished(account: AccountAccess, request: PublishRequest, since: Date): Promise<PublishResult | null>;
   /** Posts the first comment under a published post; returns the comment's id. */
   comment(account: AccountAccess, postId: string, text: string): Promise<string>;
   fetchPostMetrics(account: AccountAccess, postId: string): Promise<PostMetrics>;

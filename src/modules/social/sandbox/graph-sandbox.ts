@@ -18,8 +18,19 @@ export interface GraphSandboxState {
     target: string;
     kind: 'feed' | 'photo' | 'video' | 'instagram';
     params: Record<string, string>;
+    createdAt: number;
   }[];
-  containers: Map<string, { owner: string; params: Record<string, string>; polls: number; script: string[] }>;
+  containers: Map<
+    string,
+    { owner: string; params: Record<string, string>; polls: number; script: string[]; createdAt: number }
+  >;
+  /** The next n create calls make their post and then answer 500 (Graph error code 2), as Meta sometimes does. */
+  failAfterCreate: number;
+  /** The next `times` create calls on `edge` (feed, photos, videos, media_publish) fail with a 500 before anything is made. */
+  failBeforeCreate: { edge: string; times: number } | null;
+  /** How long a video container stays IN_PROGRESS, by `now()`; 0 = the URL-driven scripts. */
+  videoProcessingMs: number;
+  now: () => number;
   throttleNext: number;
   regainMinutes: number;
   quotaUsage: number;
@@ -43,6 +54,10 @@ export function createGraphSandboxState(): GraphSandboxState {
     requests: 0,
     comments: [],
     fetched: [],
+    failAfterCreate: 0,
+    failBeforeCreate: null,
+    videoProcessingMs: 0,
+    now: Date.now,
   };
 }
 
@@ -69,6 +84,34 @@ function scriptFor(url: string, expiredOnce: Set<string>): string[] {
 
 export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = async (app, { state }) => {
   await app.register(formbody);
+  const createdThenMaybeFail = (reply: FastifyReply, body: unknown) => {
+    if (state.failAfterCreate <= 0) return body;
+    state.failAfterCreate--;
+    return graphError(reply, 500, 2, 'An unexpected error has occurred. Please retry your request later.');
+  };
+  const listPosts = (owner: string, kind: 'feed' | 'video' | 'instagram', query: Record<string, string>) => {
+    const since = Number(query.since ?? 0) * 1000;
+    const data = state.posts
+      .filter((p) => p.target === owner && p.kind === kind && p.createdAt >= since)
+      .reverse()
+      .slice(0, Number(query.limit ?? 25))
+      .map((p) =>
+        kind === 'instagram'
+          ? {
+              id: p.id,
+              caption: p.params.caption,
+              timestamp: new Date(p.createdAt).toISOString(),
+              permalink: `https://sandbox.local/p/${p.id}`,
+            }
+          : {
+              id: p.id,
+              [kind === 'video' ? 'description' : 'message']:
+                kind === 'video' ? p.params.description : p.params.message,
+              created_time: new Date(p.createdAt).toISOString(),
+            },
+      );
+    return { data, paging: { cursors: { before: 'b', after: 'a' } } };
+  };
   const expiredOnce = new Set<string>();
   const usedCodes = new Set<string>();
   const newId = () => String(17_000_000_000_000 + Math.floor(Math.random() * 1e12));
@@ -81,6 +124,16 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
   app.addHook('preHandler', async (request, reply) => {
     if (request.url.startsWith('/__sandbox')) return;
     state.requests++;
+    const failing = state.failBeforeCreate;
+    if (
+      request.method === 'POST' &&
+      failing &&
+      failing.times > 0 &&
+      request.url.split('?')[0]?.endsWith(`/${failing.edge}`)
+    ) {
+      failing.times--;
+      return graphError(reply, 500, 2, 'An unexpected error has occurred. Please retry your request later.');
+    }
     const params = {
       ...(request.query as Record<string, string>),
       ...((request.body as Record<string, string>) ?? {}),
@@ -187,7 +240,13 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
       const expected = body.video_url ? /^video\// : /^image\/jpeg/;
       if (got.status !== 200 || !expected.test(got.contentType) || got.bytes === 0) script = ['ERROR'];
     }
-    state.containers.set(id, { owner: request.params.id, params: body, polls: 0, script });
+    state.containers.set(id, {
+      owner: request.params.id,
+      params: body,
+      polls: 0,
+      script,
+      createdAt: state.now(),
+    });
     return { id };
   });
 
@@ -198,30 +257,67 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
     const current = container.script[Math.min(container.polls, container.script.length) - 1];
     if (current !== 'FINISHED') return graphError(reply, 400, 9007, 'Media ID is not available', 2207027);
     container.script.push('PUBLISHED');
+    container.polls = container.script.length;
     state.quotaUsage++;
     const id = newId();
-    state.posts.push({ id, target: request.params.id, kind: 'instagram', params: container.params });
-    return { id };
+    state.posts.push({
+      id,
+      target: request.params.id,
+      kind: 'instagram',
+      params: container.params,
+      createdAt: state.now(),
+    });
+    return createdThenMaybeFail(reply, { id });
   });
 
-  app.post<Req>('/:version/:id/photos', async (request) => {
+  app.post<Req>('/:version/:id/photos', async (request, reply) => {
     const id = newId();
-    state.posts.push({ id, target: request.params.id, kind: 'photo', params: request.body });
-    return request.body.published === 'false' ? { id } : { id, post_id: `${request.params.id}_${id}` };
+    state.posts.push({
+      id,
+      target: request.params.id,
+      kind: 'photo',
+      params: request.body,
+      createdAt: state.now(),
+    });
+    return createdThenMaybeFail(
+      reply,
+      request.body.published === 'false' ? { id } : { id, post_id: `${request.params.id}_${id}` },
+    );
   });
 
-  app.post<Req>('/:version/:id/videos', async (request) => {
+  app.post<Req>('/:version/:id/videos', async (request, reply) => {
     const id = newId();
-    state.posts.push({ id, target: request.params.id, kind: 'video', params: request.body });
-    return { id };
+    state.posts.push({
+      id,
+      target: request.params.id,
+      kind: 'video',
+      params: request.body,
+      createdAt: state.now(),
+    });
+    return createdThenMaybeFail(reply, { id });
   });
+
+  // Read-backs (Pages feed and videos, Instagram media), newest first, as the publisher reconciles.
+  app.get<Req>('/:version/:id/feed', async (request) => listPosts(request.params.id, 'feed', request.query));
+  app.get<Req>('/:version/:id/videos', async (request) =>
+    listPosts(request.params.id, 'video', request.query),
+  );
+  app.get<Req>('/:version/:id/media', async (request) =>
+    listPosts(request.params.id, 'instagram', request.query),
+  );
 
   app.post<Req>('/:version/:id/feed', async (request, reply) => {
     if (!request.body.message && !request.body.link)
       return graphError(reply, 400, 100, 'message or link required');
     const id = `${request.params.id}_${newId()}`;
-    state.posts.push({ id, target: request.params.id, kind: 'feed', params: request.body });
-    return { id };
+    state.posts.push({
+      id,
+      target: request.params.id,
+      kind: 'feed',
+      params: request.body,
+      createdAt: state.now(),
+    });
+    return createdThenMaybeFail(reply, { id });
   });
 
   app.post<Req>('/:version/:id/comments', async (request, reply) => {
@@ -272,7 +368,15 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
     const container = state.containers.get(request.params.id);
     if (container) {
       container.polls++;
-      const status = container.script[Math.min(container.polls, container.script.length) - 1];
+      const processing =
+        state.videoProcessingMs > 0 &&
+        container.params.video_url &&
+        container.script.at(-1) === 'FINISHED' &&
+        state.now() < container.createdAt + state.videoProcessingMs;
+      if (processing) container.polls = 0;
+      const status = processing
+        ? 'IN_PROGRESS'
+        : container.script[Math.min(Math.max(container.polls, 1), container.script.length) - 1];
       return {
         id: request.params.id,
         status_code: status,

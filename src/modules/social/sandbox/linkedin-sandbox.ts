@@ -10,13 +10,24 @@ import { sandboxFigure, sandboxPostFigures } from './sandbox-metrics.js';
  */
 export interface LinkedInSandboxState {
   images: Map<string, { owner: string; bytes: number }>;
-  posts: { id: string; body: Record<string, unknown> }[];
+  posts: { id: string; body: Record<string, unknown>; createdAt: number }[];
+  /** The next n post creations are stored and then answered by a gateway's HTML 500 page. */
+  failAfterCreate: number;
+  /** Versions LinkedIn has sunset (migrations page): calls with them answer 426. */
+  retiredVersions: Set<string>;
   comments: { id: string; on: string; actor: string; text: string }[];
   throttleNext: number;
 }
 
 export function createLinkedInSandboxState(): LinkedInSandboxState {
-  return { images: new Map(), posts: [], comments: [], throttleNext: 0 };
+  return {
+    images: new Map(),
+    posts: [],
+    comments: [],
+    throttleNext: 0,
+    failAfterCreate: 0,
+    retiredVersions: new Set(['202409', '202410', '202411', '202501', '202503', '202507']),
+  };
 }
 
 export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }> = async (
@@ -49,6 +60,11 @@ export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }
         request.headers['x-restli-protocol-version'] !== '2.0.0')
     ) {
       void fail(reply, 426, 'NONEXISTENT_VERSION', 'Requested version is not active');
+      return false;
+    }
+    const version = String(request.headers['linkedin-version'] ?? '');
+    if (!request.url.includes('/upload/') && state.retiredVersions.has(version)) {
+      void fail(reply, 426, 'NONEXISTENT_VERSION', `Requested version ${version} is not active`);
       return false;
     }
     return true;
@@ -97,8 +113,36 @@ export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }
     if (ids.some((id) => !state.images.get(id)?.bytes))
       return fail(reply, 422, 'INVALID_MEDIA', 'Image has not been uploaded');
     const id = `urn:li:share:${7_000_000_000_000_000_000n + BigInt(state.posts.length)}`;
-    state.posts.push({ id, body });
+    state.posts.push({ id, body, createdAt: Date.now() });
+    if (state.failAfterCreate > 0) {
+      state.failAfterCreate--;
+      return reply
+        .status(502)
+        .type('text/html')
+        .send('<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>');
+    }
     return reply.status(201).header('x-restli-id', id).send();
+  });
+
+  // Posts API "find posts by author", newest first.
+  app.get('/rest/posts', async (request, reply) => {
+    if (!guard(request, reply)) return reply;
+    const q = request.query as Record<string, string>;
+    if (q.q !== 'author' || !q.author)
+      return fail(reply, 400, 'ILLEGAL_ARGUMENT', 'q=author&author= required');
+    const elements = state.posts
+      .filter((p) => p.body.author === q.author)
+      .reverse()
+      .slice(0, Number(q.count ?? 10))
+      .map((p) => ({
+        id: p.id,
+        author: p.body.author,
+        commentary: p.body.commentary,
+        createdAt: p.createdAt,
+        publishedAt: p.createdAt,
+        lifecycleState: 'PUBLISHED',
+      }));
+    return { paging: { start: 0, count: elements.length }, elements };
   });
 
   app.post<{ Params: { urn: string } }>('/rest/socialActions/:urn/comments', async (request, reply) => {

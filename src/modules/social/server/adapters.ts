@@ -2,7 +2,7 @@ import type { Platform } from '../../../platform/kernel.js';
 import type { SocialPlatform } from '../domain/platforms.js';
 import { FacebookAdapter } from '../providers/graph/facebook-adapter.js';
 import { GraphClient } from '../providers/graph/graph-client.js';
-import { InstagramAdapter } from '../providers/graph/instagram-adapter.js';
+import { INSTAGRAM_POLLING, InstagramAdapter } from '../providers/graph/instagram-adapter.js';
 import { LinkedInAdapter } from '../providers/linkedin/linkedin-adapter.js';
 import type { SocialAdapter } from '../providers/social-adapter.js';
 import { TikTokAdapter } from '../providers/tiktok/tiktok-adapter.js';
@@ -26,6 +26,7 @@ export class AdapterRegistry {
   constructor(
     private readonly platform: Platform,
     private readonly timing = { pollIntervalMs: 2_000, maxPolls: 30 },
+    private readonly instagramTiming: { pollIntervalMs: number; maxPolls: number } = INSTAGRAM_POLLING,
   ) {}
 
   sandbox(): Promise<Sandbox> {
@@ -49,7 +50,7 @@ export class AdapterRegistry {
       platformName === 'facebook'
         ? new FacebookAdapter(graph)
         : platformName === 'instagram'
-          ? new InstagramAdapter(graph, { ...this.timing, sleep })
+          ? new InstagramAdapter(graph, { ...this.instagramTiming, sleep })
           : platformName === 'linkedin'
             ? new LinkedInAdapter({
                 baseUrl: mode === 'sandbox' ? `${SANDBOX_BASE}/linkedin` : env.LINKEDIN_API_URL,

@@ -63,7 +63,7 @@ const liveAccounts = (platform: string) =>
 describe('connecting live accounts with OAuth', () => {
   it('Facebook: consent URL with state, code exchange, long-lived token, every page across the pagination', async () => {
     const { url, state } = await startConnect('facebook');
-    expect(url.pathname).toBe('/dialog/v21.0/dialog/oauth');
+    expect(url.pathname).toBe('/dialog/v25.0/dialog/oauth');
     expect(url.searchParams.get('client_id')).toBe('app-123');
     expect(url.searchParams.get('redirect_uri')).toBe(
       `${t.platform.publicUrl}/api/social-media/oauth/callback/facebook`,

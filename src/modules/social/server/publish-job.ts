@@ -5,10 +5,16 @@ import { defineJob } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { SocialPlatform } from '../domain/platforms.js';
 import { ProviderError } from '../providers/provider-error.js';
-import type { AccountAccess, SocialAdapter } from '../providers/social-adapter.js';
+import type {
+  AccountAccess,
+  PublishRequest,
+  PublishResult,
+  SocialAdapter,
+} from '../providers/social-adapter.js';
 import { socialAccount, socialTarget } from '../schema.js';
 import type { AccountMode, AdapterRegistry } from './adapters.js';
 import { platformReadyBytes, publicMediaUrl } from './public-media.js';
+import { targetCheckpoint } from './target-checkpoint.js';
 import { renewToken } from './token-refresh.js';
 
 export const PUBLISH_TARGET_JOB = 'social.publish-target';
@@ -68,9 +74,11 @@ async function postFirstComment(
 
 /**
  * Publishes one channel of one post. The target is claimed (geplant → wird_gesendet) before
- * the platform is called, so a second run of the same job — after a crash, a redelivery or a
- * double click — finds it claimed and never posts twice. A claim left behind by a crashed
- * worker becomes "ungewiss" for a person to check, because the post may already be online.
+ * the platform is called, so a second run of the same job — a redelivery or a double click —
+ * finds it claimed and never posts twice. Where the post may be online already (a claim left
+ * by a crashed worker, a 5xx or no answer to a create call) the channel is read back first and
+ * sent again only if nothing landed; what a publish did (uploads, containers) is checkpointed
+ * so a retry does not do it twice.
  */
 export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) =>
   defineJob({
@@ -80,16 +88,37 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
     attempts: 5,
     backoffSeconds: 30,
     concurrency: 8,
-    handler: async ({ tenantId, payload, withTenant, attempt, maxAttempts }) => {
-      if (!tenantId) return { skipped: 'no tenant' };
-      const claimed = await withTenant(async (tx) => {
+    // A give-up with the channel still claimed (its worker died on the last try) is not a failure
+    // but an unknown: shown as "ungewiss" for a person to check.
+    onGiveUp: async ({ payload, withTenant }) => {
+      await withTenant(async (tx) => {
         const [row] = await tx
           .update(socialTarget)
           .set({
-            status: 'wird_gesendet',
-            attempts: sql`${socialTarget.attempts} + 1`,
-            sendingSince: new Date(),
+            status: 'ungewiss',
+            errorCode: 'interrupted',
+            errorMessage:
+              'Der Versand wurde unterbrochen. Bitte auf der Plattform prüfen, ob der Beitrag erschienen ist.',
           })
+          .where(and(eq(socialTarget.id, payload.targetId), eq(socialTarget.status, 'wird_gesendet')))
+          .returning({ postId: socialTarget.postId });
+        if (row) await refreshPostStatus(tx, row.postId);
+      });
+    },
+    handler: async ({ runId, tenantId, payload, withTenant, attempt, maxAttempts }) => {
+      if (!tenantId) return { skipped: 'no tenant' };
+      const claimant = `${runId}:${attempt}`;
+      const claimed = await withTenant(async (tx) => {
+        const claim = {
+          status: 'wird_gesendet',
+          attempts: sql`${socialTarget.attempts} + 1`,
+          sendingSince: new Date(),
+          firstSentAt: sql`coalesce(${socialTarget.firstSentAt}, now())`,
+          progress: sql`${socialTarget.progress} || ${JSON.stringify({ claimedBy: claimant })}::jsonb`,
+        };
+        const [row] = await tx
+          .update(socialTarget)
+          .set(claim)
           .where(
             and(
               eq(socialTarget.id, payload.targetId),
@@ -104,24 +133,28 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
           return { row, account };
         }
         const [current] = await tx.select().from(socialTarget).where(eq(socialTarget.id, payload.targetId));
-        // Another worker may be sending right now; only a claim older than any send can take is orphaned.
+        // Another worker may be sending right now; only a claim older than any send can take is
+        // orphaned — or one made by an earlier try of this very run, whose worker then died.
+        const claimedBy = String(current?.progress.claimedBy ?? '');
         const orphaned =
           current?.status === 'wird_gesendet' &&
-          (!current.sendingSince || current.sendingSince.getTime() < Date.now() - ORPHANED_AFTER_MS);
+          ((claimedBy.startsWith(`${runId}:`) && claimedBy !== claimant) ||
+            !current.sendingSince ||
+            current.sendingSince.getTime() < Date.now() - ORPHANED_AFTER_MS);
         if (current?.status === 'wird_gesendet' && !orphaned) return { skipped: 'in_progress' };
-        if (orphaned && current) {
-          await tx
-            .update(socialTarget)
-            .set({
-              status: 'ungewiss',
-              errorCode: 'interrupted',
-              errorMessage:
-                'Der Versand wurde unterbrochen. Bitte auf der Plattform prüfen, ob der Beitrag erschienen ist.',
-            })
-            .where(eq(socialTarget.id, current.id));
-          await refreshPostStatus(tx, current.postId);
-        }
-        return { skipped: current?.status ?? 'gone' };
+        if (!orphaned || !current) return { skipped: current?.status ?? 'gone' };
+        // A worker died between claim and answer: the post may be out. Taken over, and looked for first.
+        const [taken] = await tx
+          .update(socialTarget)
+          .set({
+            ...claim,
+            progress: sql`${socialTarget.progress} || ${JSON.stringify({ claimedBy: claimant, maybeSent: true })}::jsonb`,
+          })
+          .where(and(eq(socialTarget.id, current.id), eq(socialTarget.status, 'wird_gesendet')))
+          .returning();
+        if (!taken) return { skipped: 'in_progress' };
+        const [account] = await tx.select().from(socialAccount).where(eq(socialAccount.id, taken.accountId));
+        return { row: taken, account };
       });
       if (!('row' in claimed) || !claimed.row) return { skipped: claimed.skipped };
       const { row: target, account } = claimed;
@@ -162,18 +195,20 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
           : undefined,
       };
       const adapter = await adapters.get(target.platform as SocialPlatform, account.mode as AccountMode);
-      try {
-        const result = await adapter.publish(access, {
-          format: target.format as 'feed',
-          text: target.text,
-          link: target.link ?? undefined,
-          media: target.media.map((m, i) => ({
-            kind: m.kind,
-            url: publicMediaUrl(platform, tenantId, target.id, i, m),
-            altText: m.altText,
-            read: m.fileKey ? () => platformReadyBytes(platform, m.kind, m.fileKey as string) : undefined,
-          })),
-        });
+      const checkpoint = targetCheckpoint(withTenant, target.id, target.progress);
+      const request: PublishRequest = {
+        format: target.format as 'feed',
+        text: target.text,
+        link: target.link ?? undefined,
+        media: target.media.map((m, i) => ({
+          kind: m.kind,
+          url: publicMediaUrl(platform, tenantId, target.id, i, m),
+          altText: m.altText,
+          read: m.fileKey ? () => platformReadyBytes(platform, m.kind, m.fileKey as string) : undefined,
+        })),
+        checkpoint,
+      };
+      const published = async (result: PublishResult, via: 'published' | 'found') => {
         await finish({
           status: 'veroeffentlicht',
           externalId: result.externalId,
@@ -182,9 +217,18 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
           errorCode: null,
           errorMessage: null,
         });
-        if (target.firstComment)
+        if (target.firstComment && via === 'published')
           await postFirstComment(withTenant, adapter, access, target, result.externalId);
-        return { published: result.externalId };
+        return via === 'published' ? { published: result.externalId } : { found: result.externalId };
+      };
+      try {
+        // After an unknown outcome the post may be online already: look before sending again.
+        if (checkpoint.get('maybeSent')) {
+          const found = await adapter.findPublished(access, request, target.firstSentAt ?? new Date());
+          if (found) return await published(found, 'found');
+          await checkpoint.set('maybeSent', false);
+        }
+        return await published(await adapter.publish(access, request), 'published');
       } catch (error) {
         if (!(error instanceof ProviderError)) {
           // Our own failure before or after the call: we cannot tell whether it went out.
@@ -206,6 +250,14 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
             { tenantId, runAt, key: `${target.id}:${runAt.getTime()}` },
           );
           return { delayedUntil: runAt.toISOString() };
+        }
+        if (error.kind === 'unknown_outcome') {
+          // Never a blind retry: the next attempt reads the channel back first (findPublished).
+          await checkpoint.set('maybeSent', true);
+          if (attempt < maxAttempts) {
+            await finish({ ...base, status: 'geplant' });
+            throw error;
+          }
         }
         if (error.kind === 'retryable' && attempt < maxAttempts) {
           await finish({ ...base, status: 'geplant' });

@@ -35,6 +35,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const sandbox = async () => (await adaptersOf(t.platform).sandbox()).state;
+/** The sandbox Facebook page every sandbox account posts to. */
+const SANDBOX_PAGE = '104000000000001';
 const targetsOf = (postId: string) =>
   t.platform.database.db.select().from(socialTarget).where(eq(socialTarget.postId, postId));
 async function waitForTargets(postId: string) {
@@ -117,7 +119,7 @@ describe('publishing to four channels', () => {
     expect((await sandbox()).graph.posts).toHaveLength(before);
   });
 
-  it('a worker that died after claiming leaves "ungewiss", and the redelivered job does not re-post', async () => {
+  it('a worker that died after claiming: the redelivered job finds the post it made and does not re-post', async () => {
     const created = await t.as(owner, {
       method: 'POST',
       url: '/api/social-media/posts',
@@ -128,21 +130,62 @@ describe('publishing to four channels', () => {
     });
     const id = created.json().id as string;
     const [target] = await targetsOf(id);
-    // What a crash between claim and platform answer leaves behind, an hour later:
+    // What a crash right after the platform accepted the post leaves behind, an hour later:
+    const state = await sandbox();
+    state.graph.posts.push({
+      id: `${SANDBOX_PAGE}_999`,
+      target: SANDBOX_PAGE,
+      kind: 'feed',
+      params: { message: 'Wird unterbrochen' },
+      createdAt: Date.now() - 3_500_000,
+    });
     await t.platform.database.db
       .update(socialTarget)
-      .set({ status: 'wird_gesendet', attempts: 1, sendingSince: new Date(Date.now() - 3_600_000) })
+      .set({
+        status: 'wird_gesendet',
+        attempts: 1,
+        sendingSince: new Date(Date.now() - 3_600_000),
+        firstSentAt: new Date(Date.now() - 3_600_000),
+      })
       .where(eq(socialTarget.id, target?.id ?? ''));
-    const before = (await sandbox()).graph.posts.length;
+    const before = state.graph.posts.length;
     const run = await t.platform.jobs.enqueue(
       PUBLISH_TARGET_JOB,
       { targetId: target?.id },
       { tenantId: owner.tenantId, key: 'redelivered' },
     );
-    await t.platform.jobs.waitFor(run.id, 30_000);
+    expect((await t.platform.jobs.waitFor(run.id, 30_000)).result).toEqual({ found: `${SANDBOX_PAGE}_999` });
     const [after] = await targetsOf(id);
-    expect(after).toMatchObject({ status: 'ungewiss', errorCode: 'interrupted' });
-    expect((await sandbox()).graph.posts).toHaveLength(before);
+    expect(after).toMatchObject({ status: 'veroeffentlicht', externalId: `${SANDBOX_PAGE}_999` });
+    expect(state.graph.posts).toHaveLength(before);
+  });
+
+  it('a worker that died before the platform took the post: the redelivered job looks, finds nothing, posts once', async () => {
+    const created = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/posts',
+      payload: {
+        title: 'Nie angekommen',
+        targets: [{ accountId: accounts.facebook, text: 'Nie angekommen', media: [] }],
+      },
+    });
+    const [target] = await targetsOf(created.json().id);
+    await t.platform.database.db
+      .update(socialTarget)
+      .set({ status: 'wird_gesendet', attempts: 1, sendingSince: new Date(Date.now() - 3_600_000) })
+      .where(eq(socialTarget.id, target?.id ?? ''));
+    const state = await sandbox();
+    const before = state.graph.posts.length;
+    const run = await t.platform.jobs.enqueue(
+      PUBLISH_TARGET_JOB,
+      { targetId: target?.id },
+      { tenantId: owner.tenantId, key: 'redelivered-empty' },
+    );
+    await t.platform.jobs.waitFor(run.id, 30_000);
+    const [after] = await targetsOf(created.json().id);
+    expect(after?.status).toBe('veroeffentlicht');
+    expect(state.graph.posts.filter((p) => p.params.message === 'Nie angekommen')).toHaveLength(1);
+    expect(state.graph.posts).toHaveLength(before + 1);
   });
 
   it('a claim that is still fresh belongs to a worker sending right now and is left alone', async () => {
@@ -370,7 +413,7 @@ describe('sandbox switched off', () => {
     try {
       const office = await production.createTenant('Produktiv GmbH');
       const list = await production.as(office, { method: 'GET', url: '/api/social-media/accounts' });
-      expect(list.json()).toEqual({ items: [], sandboxAvailable: false });
+      expect(list.json()).toEqual({ items: [], sandboxAvailable: false, versionWarnings: [] });
       const connect = await production.as(office, {
         method: 'POST',
         url: '/api/social-media/accounts/connect',

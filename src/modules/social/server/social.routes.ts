@@ -16,6 +16,7 @@ import { accountSchema, postSchema } from '../contract.js';
 import { composeFromProperty } from '../domain/compose-from-property.js';
 import { ACCOUNT_MODES, POST_FORMATS, SOCIAL_PLATFORMS, type SocialPlatform } from '../domain/platforms.js';
 import { checkVariant } from '../domain/post-rules.js';
+import { apiVersionWarnings } from '../providers/api-versions.js';
 import { socialAccount, socialPost, socialTarget } from '../schema.js';
 import { sandboxEnabled } from './adapters.js';
 import { startLiveConnect } from './oauth.routes.js';
@@ -206,8 +207,24 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       config: { access: { permission: 'social.posts.read' } },
       schema: {
         tags: ['social'],
-        summary: 'Connected accounts; sandbox accounts are labelled as such',
-        response: { 200: z.object({ items: z.array(accountSchema), sandboxAvailable: z.boolean() }) },
+        summary:
+          'Connected accounts; sandbox accounts are labelled as such. Those who manage accounts also see warnings about platform API versions that end soon',
+        response: {
+          200: z.object({
+            items: z.array(accountSchema),
+            sandboxAvailable: z.boolean(),
+            versionWarnings: z.array(
+              z.object({
+                platform: z.string(),
+                variable: z.string(),
+                version: z.string(),
+                sunset: z.string(),
+                level: z.enum(['retired', 'soon']),
+                message: z.string(),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (request) => {
@@ -215,7 +232,15 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       const rows = await ctx.db((tx) =>
         tx.select().from(socialAccount).orderBy(socialAccount.platform, socialAccount.name),
       );
-      return { items: rows.map(accountView), sandboxAvailable: sandboxEnabled(platform) };
+      const { env } = platform.config;
+      const manages = platform.permissions.allows(ctx.auth.role, 'social.accounts.manage');
+      return {
+        items: rows.map(accountView),
+        sandboxAvailable: sandboxEnabled(platform),
+        versionWarnings: manages
+          ? apiVersionWarnings({ graph: env.GRAPH_API_VERSION, linkedin: env.LINKEDIN_API_VERSION })
+          : [],
+      };
     },
   );
 
@@ -585,10 +610,21 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           .select({ status: socialTarget.status })
           .from(socialTarget)
           .where(eq(socialTarget.postId, request.params.postId));
-        if (targets.some((t) => ['veroeffentlicht', 'wird_gesendet', 'ungewiss'].includes(t.status)))
+        // Say what is true of the channels: out, going out right now, or not known yet.
+        if (targets.some((t) => t.status === 'veroeffentlicht'))
           throw conflict(
             'post_published',
             'Der Beitrag ist bereits (teilweise) veröffentlicht und kann nicht gelöscht werden.',
+          );
+        if (targets.some((t) => t.status === 'wird_gesendet'))
+          throw conflict(
+            'post_sending',
+            'Der Beitrag wird gerade gesendet. Bitte warten, bis das Ergebnis feststeht.',
+          );
+        if (targets.some((t) => t.status === 'ungewiss'))
+          throw conflict(
+            'post_outcome_unknown',
+            'Ob der Beitrag erschienen ist, ist noch offen. Bitte auf der Plattform prüfen und das Ergebnis eintragen, dann löschen.',
           );
         const deleted = await tx
           .delete(socialPost)

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link2, Plug } from 'lucide-react';
+import { AlertTriangle, Link2, Plug } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -68,8 +68,18 @@ export function AccountsPage() {
       <PageHeader title={t('social:title')} description={t('social:accounts.description')} />
       <SocialTabs />
       <QueryState query={accounts}>
-        {({ items, sandboxAvailable }) => (
+        {({ items, sandboxAvailable, versionWarnings }) => (
           <div className="space-y-5">
+            {versionWarnings.map((w) => (
+              <div
+                key={w.variable}
+                role="alert"
+                className={`flex gap-3 rounded-lg p-4 text-sm ring-1 ${w.level === 'retired' ? 'bg-red-50 text-red-800 ring-red-200' : 'bg-amber-50 text-amber-900 ring-amber-200'}`}
+              >
+                <AlertTriangle className="size-5 shrink-0" aria-hidden />
+                <p>{w.message}</p>
+              </div>
+            ))}
             <Card>
               {items.length === 0 ? (
                 <EmptyState

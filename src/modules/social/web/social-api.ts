@@ -12,7 +12,13 @@ export const socialKeys = {
 export function useAccounts() {
   return useQuery({
     queryKey: socialKeys.accounts,
-    queryFn: () => api<{ items: AccountView[]; sandboxAvailable: boolean }>('/social-media/accounts'),
+    queryFn: () =>
+      api<{
+        items: AccountView[];
+        sandboxAvailable: boolean;
+        /** Platform API versions that end soon; only for those who manage accounts. */
+        versionWarnings: { variable: string; level: 'retired' | 'soon'; message: string }[];
+      }>('/social-media/accounts'),
   });
 }
 

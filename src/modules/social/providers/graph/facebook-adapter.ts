@@ -11,6 +11,12 @@ import { withFreshToken } from '../with-fresh-token.js';
 import type { GraphClient } from './graph-client.js';
 import { type InsightsResponse, readInsights, sumKnown } from './graph-insights.js';
 
+/** With photos attached Facebook ignores `link`, so the link goes into the text instead. */
+const messageOf = (request: PublishRequest) =>
+  request.media.length > 0 && request.link && !request.text.includes(request.link)
+    ? `${request.text}\n\n${request.link}`
+    : request.text;
+
 /** Post metrics after Meta's 2025 deprecations (post_impressions_unique → post_total_media_view_unique). */
 export const FACEBOOK_POST_METRICS = ['post_media_view', 'post_total_media_view_unique', 'post_clicks'];
 
@@ -48,20 +54,18 @@ export class FacebookAdapter implements SocialAdapter {
         );
         return { externalId: posted.id };
       }
-      const attached: string[] = [];
-      for (const photo of request.media) {
+      // Photos uploaded by an earlier attempt are attached again, not uploaded twice.
+      const attached = [...(request.checkpoint?.get<string[]>('facebook.photos') ?? [])];
+      for (const photo of request.media.slice(attached.length)) {
         const uploaded = await this.graph.post<{ id: string }>(
           `${page}/photos`,
           { url: photo.url, published: false, alt_text_custom: photo.altText },
           token,
         );
         attached.push(uploaded.id);
+        await request.checkpoint?.set('facebook.photos', attached);
       }
-      // With photos attached Facebook ignores `link`, so the link goes into the text instead.
-      const message =
-        attached.length > 0 && request.link && !request.text.includes(request.link)
-          ? `${request.text}\n\n${request.link}`
-          : request.text;
+      const message = messageOf(request);
       const params: Record<string, string | undefined> = {
         message,
         link: attached.length === 0 ? request.link : undefined,
@@ -71,6 +75,28 @@ export class FacebookAdapter implements SocialAdapter {
       });
       const posted = await this.graph.post<{ id: string }>(`${page}/feed`, params, token);
       return { externalId: posted.id, url: `https://www.facebook.com/${posted.id}` };
+    });
+  }
+
+  findPublished(account: AccountAccess, request: PublishRequest, since: Date): Promise<PublishResult | null> {
+    return withFreshToken(account, async (token) => {
+      const video = request.media.some((m) => m.kind === 'video');
+      // Page feed and page videos, newest first, only since the first attempt (Graph `since` in Unix seconds).
+      const listed = await this.graph.get<{
+        data: { id: string; message?: string; description?: string; created_time?: string }[];
+      }>(
+        `${account.externalId}/${video ? 'videos' : 'feed'}`,
+        {
+          fields: video ? 'id,description,created_time' : 'id,message,created_time',
+          since: Math.floor(since.getTime() / 1000) - 60,
+          limit: 25,
+        },
+        token,
+      );
+      const wanted = video ? request.text : messageOf(request);
+      const hit = listed.data.find((p) => (video ? p.description : p.message)?.trim() === wanted.trim());
+      if (!hit) return null;
+      return { externalId: hit.id, url: video ? undefined : `https://www.facebook.com/${hit.id}` };
     });
   }
 

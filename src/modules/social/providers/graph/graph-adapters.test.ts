@@ -6,10 +6,10 @@ import {
   graphSandbox,
 } from '../../sandbox/graph-sandbox.js';
 import type { ProviderError } from '../provider-error.js';
-import type { AccountAccess } from '../social-adapter.js';
+import { type AccountAccess, memoryCheckpoint } from '../social-adapter.js';
 import { FacebookAdapter } from './facebook-adapter.js';
 import { GraphClient } from './graph-client.js';
-import { InstagramAdapter } from './instagram-adapter.js';
+import { INSTAGRAM_POLLING, InstagramAdapter } from './instagram-adapter.js';
 
 let sandbox: FastifyInstance;
 let state: GraphSandboxState;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   sandbox = Fastify();
   await sandbox.register(graphSandbox, { state });
   const address = await sandbox.listen({ port: 0, host: '127.0.0.1' });
-  graph = new GraphClient({ baseUrl: address, version: 'v21.0' });
+  graph = new GraphClient({ baseUrl: address, version: 'v25.0' });
   instagram = new InstagramAdapter(graph, {
     pollIntervalMs: 1,
     maxPolls: 5,
@@ -80,6 +80,66 @@ describe('Instagram (Graph API content publishing)', () => {
   it('an EXPIRED container is rebuilt once and then published', async () => {
     await instagram.publish(account(), { format: 'feed', text: 'x', media: [image('veraltet')] });
     expect(state.containers.size).toBe(2);
+    expect(state.posts).toHaveLength(1);
+  });
+
+  it('a reel whose video takes 3 minutes to process publishes: polled once a minute, as Meta recommends', async () => {
+    // Meta's content publishing guide: query the container status about once per minute, for up to 5 minutes.
+    let clock = 1_000_000;
+    state.now = () => clock;
+    state.videoProcessingMs = 3 * 60_000;
+    const waits: number[] = [];
+    const patient = new InstagramAdapter(graph, {
+      ...INSTAGRAM_POLLING,
+      sleep: async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+      now: () => clock,
+    });
+    const reel = { kind: 'video' as const, url: 'https://immoxx.example/m/t/x/0-1-a.mp4' };
+    const result = await patient.publish(account(), { format: 'reel', text: 'Rundgang', media: [reel] });
+    expect(result.externalId).toMatch(/^\d+$/);
+    expect(state.containers.size).toBe(1);
+    expect(waits.every((ms) => ms === 60_000)).toBe(true);
+    expect(waits.length).toBeGreaterThanOrEqual(3);
+    expect(waits.length).toBeLessThanOrEqual(5);
+  });
+
+  it('a container still processing after five minutes is kept: the next attempt polls it on instead of starting over', async () => {
+    let clock = 1_000_000;
+    state.now = () => clock;
+    state.videoProcessingMs = 8 * 60_000;
+    const patient = new InstagramAdapter(graph, {
+      ...INSTAGRAM_POLLING,
+      sleep: async (ms) => {
+        clock += ms;
+      },
+      now: () => clock,
+    });
+    const checkpoint = memoryCheckpoint();
+    const request = {
+      format: 'reel' as const,
+      text: 'Langer Rundgang',
+      media: [{ kind: 'video' as const, url: 'https://immoxx.example/m/t/y/0-1-b.mp4' }],
+      checkpoint,
+    };
+    const first = await rejected(patient.publish(account(), request));
+    expect(first).toMatchObject({ kind: 'retryable', code: 'container_in_progress' });
+    clock += 2 * 60_000; // the job's backoff
+    await patient.publish(account(), request);
+    expect(state.containers.size).toBe(1);
+    expect(state.posts).toHaveLength(1);
+  });
+
+  it('after an unknown outcome, the container status says whether media_publish went through', async () => {
+    state.failAfterCreate = 1; // media_publish makes the post, then answers 500
+    const checkpoint = memoryCheckpoint();
+    const request = { format: 'feed' as const, text: 'Einmal #bodensee', media: [image('a')], checkpoint };
+    const error = await rejected(instagram.publish(account(), request));
+    expect(error.kind).toBe('unknown_outcome');
+    const found = await instagram.findPublished(account(), request, new Date(Date.now() - 60_000));
+    expect(found?.externalId).toBe(state.posts[0]?.id);
     expect(state.posts).toHaveLength(1);
   });
 
@@ -175,7 +235,7 @@ describe('Facebook Pages', () => {
   it('a write without an answer is an unknown outcome, never a plain retry', async () => {
     const silent = new GraphClient({
       baseUrl: 'http://127.0.0.1:9',
-      version: 'v21.0',
+      version: 'v25.0',
       fetchImpl: async () => {
         throw new DOMException('The operation timed out.', 'TimeoutError');
       },

@@ -4,7 +4,7 @@ import { type GraphErrorBody, graphError } from './graph-errors.js';
 export interface GraphClientOptions {
   /** e.g. https://graph.facebook.com — configurable so tests and the sandbox can stand in. */
   baseUrl: string;
-  /** e.g. v21.0 */
+  /** e.g. v25.0 (api-versions.ts) */
   version: string;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
@@ -93,12 +93,23 @@ export class GraphClient {
     } catch {
       body = undefined;
     }
-    if (!response.ok || (body as { error?: unknown } | undefined)?.error)
-      throw graphError(
+    if (!response.ok || (body as { error?: unknown } | undefined)?.error) {
+      const error = graphError(
         response.status,
         (body as { error?: GraphErrorBody } | undefined)?.error,
         response.headers.get('x-business-use-case-usage') ?? response.headers.get('x-app-usage'),
       );
+      // A write that failed on Meta's side may still have landed (two posts after a 5xx, or
+      // #506 "duplicate" for the one that did): the caller must look before it posts again.
+      if (method === 'POST' && (error.kind === 'retryable' || error.code === '506'))
+        throw new ProviderError(
+          'unknown_outcome',
+          error.code,
+          'Die Plattform hat mit einem Fehler geantwortet; ob der Beitrag angekommen ist, wird geprüft.',
+          error.detail,
+        );
+      throw error;
+    }
     return body as T;
   }
 }

@@ -1,12 +1,14 @@
 import { ProviderError } from '../provider-error.js';
-import type {
-  AccountAccess,
-  AccountMetrics,
-  PostMetrics,
-  PublishMedia,
-  PublishRequest,
-  PublishResult,
-  SocialAdapter,
+import {
+  type AccountAccess,
+  type AccountMetrics,
+  memoryCheckpoint,
+  type PostMetrics,
+  type PublishCheckpoint,
+  type PublishMedia,
+  type PublishRequest,
+  type PublishResult,
+  type SocialAdapter,
 } from '../social-adapter.js';
 import { withFreshToken } from '../with-fresh-token.js';
 import type { GraphClient } from './graph-client.js';
@@ -29,11 +31,18 @@ interface ContainerStatus {
 }
 
 export interface InstagramOptions {
-  /** Between status checks; videos take minutes, images seconds. */
+  /** Between status checks; Meta's publishing guide: about once a minute, for up to five minutes. */
   pollIntervalMs: number;
   maxPolls: number;
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 }
+
+/** Meta's recommendation for container status checks (content publishing guide). */
+export const INSTAGRAM_POLLING = { pollIntervalMs: 60_000, maxPolls: 5 } as const;
+const CONTAINER_KEY = 'instagram.container';
+/** Containers expire after 24 hours; one older than 23 is not reused. */
+const CONTAINER_REUSE_MS = 23 * 3_600_000;
 
 /**
  * Instagram Graph API content publishing: create a container (child containers for a
@@ -43,22 +52,34 @@ export interface InstagramOptions {
 export class InstagramAdapter implements SocialAdapter {
   readonly platform = 'instagram' as const;
   readonly #sleep: (ms: number) => Promise<void>;
+  readonly #now: () => number;
 
   constructor(
     private readonly graph: GraphClient,
     private readonly options: InstagramOptions,
   ) {
     this.#sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.#now = options.now ?? Date.now;
   }
 
   publish(account: AccountAccess, request: PublishRequest): Promise<PublishResult> {
     return withFreshToken(account, async (token) => {
       await this.#checkQuota(account.externalId, token);
-      let containerId = await this.#createContainer(account.externalId, request, token);
+      const checkpoint = request.checkpoint ?? memoryCheckpoint();
+      // A container from an earlier attempt is polled on, not made again (containers live 24 h).
+      const saved = checkpoint.get<{ id: string; at: number }>(CONTAINER_KEY);
+      let containerId =
+        saved && this.#now() - saved.at < CONTAINER_REUSE_MS
+          ? saved.id
+          : await this.#newContainer(account.externalId, request, token, checkpoint);
       let status = await this.#waitUntilReady(containerId, token);
+      if (status.status_code === 'PUBLISHED') {
+        const found = await this.#findByCaption(account.externalId, request, new Date(saved?.at ?? 0), token);
+        if (found) return found;
+      }
       if (status.status_code === 'EXPIRED') {
         // A container lives 24 hours; one that expired is rebuilt once, never published stale.
-        containerId = await this.#createContainer(account.externalId, request, token);
+        containerId = await this.#newContainer(account.externalId, request, token, checkpoint);
         status = await this.#waitUntilReady(containerId, token);
       }
       if (status.status_code !== 'FINISHED')
@@ -80,6 +101,49 @@ export class InstagramAdapter implements SocialAdapter {
         .catch(() => ({ permalink: undefined }));
       return { externalId: published.id, url: media.permalink };
     });
+  }
+
+  /**
+   * Only `media_publish` makes a post: with our container known, its status says whether that
+   * happened; otherwise the profile's recent media are read back for the caption.
+   */
+  findPublished(account: AccountAccess, request: PublishRequest, since: Date): Promise<PublishResult | null> {
+    return withFreshToken(account, async (token) => {
+      const saved = request.checkpoint?.get<{ id: string; at: number }>(CONTAINER_KEY);
+      if (saved) {
+        const status = await this.graph.get<ContainerStatus>(saved.id, { fields: 'status_code' }, token);
+        if (status.status_code !== 'PUBLISHED') return null;
+      }
+      return this.#findByCaption(account.externalId, request, since, token);
+    });
+  }
+
+  async #findByCaption(
+    igUserId: string,
+    request: PublishRequest,
+    since: Date,
+    token: string,
+  ): Promise<PublishResult | null> {
+    const listed = await this.graph.get<{
+      data: { id: string; caption?: string; timestamp?: string; permalink?: string }[];
+    }>(`${igUserId}/media`, { fields: 'id,caption,timestamp,permalink', limit: 25 }, token);
+    const hit = listed.data.find(
+      (m) =>
+        (m.caption ?? '').trim() === request.text.trim() &&
+        (!m.timestamp || Date.parse(m.timestamp) >= since.getTime() - 60_000),
+    );
+    return hit ? { externalId: hit.id, url: hit.permalink } : null;
+  }
+
+  async #newContainer(
+    igUserId: string,
+    request: PublishRequest,
+    token: string,
+    checkpoint: PublishCheckpoint,
+  ): Promise<string> {
+    const id = await this.#createContainer(igUserId, request, token);
+    await checkpoint.set(CONTAINER_KEY, { id, at: this.#now() });
+    return id;
   }
 
   async #checkQuota(igUserId: string, token: string): Promise<void> {
@@ -174,10 +238,11 @@ export class InstagramAdapter implements SocialAdapter {
       if (status.status_code !== 'IN_PROGRESS') return status;
       await this.#sleep(this.options.pollIntervalMs);
     }
+    // The container stays in the checkpoint: the next attempt polls it on instead of starting over.
     throw new ProviderError(
       'retryable',
-      'container_timeout',
-      'Instagram verarbeitet das Medium noch; neuer Versuch folgt.',
+      'container_in_progress',
+      'Instagram verarbeitet das Medium noch; es wird später erneut geprüft.',
     );
   }
 

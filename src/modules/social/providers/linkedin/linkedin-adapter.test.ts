@@ -5,20 +5,22 @@ import {
   type LinkedInSandboxState,
   linkedinSandbox,
 } from '../../sandbox/linkedin-sandbox.js';
+import type { ProviderError } from '../provider-error.js';
 import { LinkedInAdapter } from './linkedin-adapter.js';
 import { toLittleText } from './little-text.js';
 
 let sandbox: FastifyInstance;
 let state: LinkedInSandboxState;
 let linkedin: LinkedInAdapter;
+let linkedinBase: string;
 
 beforeAll(async () => {
   state = createLinkedInSandboxState();
   sandbox = Fastify();
   await sandbox.register(linkedinSandbox, { state });
   linkedin = new LinkedInAdapter({
-    baseUrl: await sandbox.listen({ port: 0, host: '127.0.0.1' }),
-    version: '202411',
+    baseUrl: (linkedinBase = await sandbox.listen({ port: 0, host: '127.0.0.1' })),
+    version: '202607',
   });
 });
 afterAll(async () => sandbox?.close());
@@ -65,5 +67,24 @@ describe('LinkedIn Posts API', () => {
     await expect(
       linkedin.publish({ externalId: '1', accessToken: 'expired' }, { format: 'feed', text: 'x', media: [] }),
     ).rejects.toMatchObject({ kind: 'auth', code: 'EXPIRED_ACCESS_TOKEN' });
+  });
+
+  it('a retired version (426 NONEXISTENT_VERSION) is named with what to set instead', async () => {
+    // LinkedIn's migrations page: 202411 was sunset on 17 November 2025.
+    const retired = new LinkedInAdapter({ baseUrl: linkedinBase, version: '202411' });
+    const error = await retired
+      .publish(org, { format: 'feed', text: 'x', media: [] })
+      .catch((e: unknown) => e as ProviderError);
+    expect(error).toMatchObject({ kind: 'permanent', code: 'api_version_retired' });
+    expect((error as ProviderError).message).toContain('LINKEDIN_API_VERSION');
+  });
+
+  it('a gateway’s HTML 502 after the post was made is an unknown outcome, and the post is found by author', async () => {
+    state.failAfterCreate = 1;
+    const request = { format: 'feed' as const, text: 'Neu: Haus in Lindau #Bodensee', media: [] };
+    const error = await linkedin.publish(org, request).catch((e: unknown) => e as ProviderError);
+    expect(error).toMatchObject({ kind: 'unknown_outcome' });
+    const found = await linkedin.findPublished(org, request, new Date(Date.now() - 60_000));
+    expect(found?.externalId).toBe(state.posts.at(-1)?.id);
   });
 });

@@ -1,3 +1,4 @@
+import { CURRENT_LINKEDIN_VERSION } from '../api-versions.js';
 import { ProviderError } from '../provider-error.js';
 import type {
   AccountAccess,
@@ -13,10 +14,12 @@ import { toLittleText } from './little-text.js';
 export interface LinkedInOptions {
   /** e.g. https://api.linkedin.com */
   baseUrl: string;
-  /** The monthly API version header, e.g. "202411". */
+  /** The monthly API version header, e.g. "202607" (api-versions.ts has the sunsets). */
   version: string;
   fetchImpl?: typeof fetch;
 }
+
+const IMAGES_KEY = 'linkedin.images';
 
 const organizationUrn = (account: AccountAccess) =>
   account.externalId.startsWith('urn:') ? account.externalId : `urn:li:organization:${account.externalId}`;
@@ -43,8 +46,9 @@ export class LinkedInAdapter implements SocialAdapter {
           'video_unsupported',
           'LinkedIn-Videos folgen; bitte Bilder oder einen Link verwenden.',
         );
-      const images: { id: string; altText?: string }[] = [];
-      for (const m of request.media) {
+      // Images uploaded by an earlier attempt are used again, not uploaded twice.
+      const images = [...(request.checkpoint?.get<{ id: string; altText?: string }[]>(IMAGES_KEY) ?? [])];
+      for (const m of request.media.slice(images.length)) {
         if (!m.read)
           throw new ProviderError('permanent', 'file_required', 'LinkedIn braucht die Bilddatei selbst.');
         const init = await this.#rest<{ value: { uploadUrl: string; image: string } }>(
@@ -65,6 +69,7 @@ export class LinkedInAdapter implements SocialAdapter {
             'Das Bild konnte nicht zu LinkedIn übertragen werden.',
           );
         images.push({ id: init.body.value.image, altText: m.altText });
+        await request.checkpoint?.set(IMAGES_KEY, images);
       }
       const content =
         images.length > 1
@@ -100,6 +105,23 @@ export class LinkedInAdapter implements SocialAdapter {
           'LinkedIn hat keine Beitrags-ID geliefert; der Status wird geprüft.',
         );
       return { externalId: id, url: `https://www.linkedin.com/feed/update/${id}/` };
+    });
+  }
+
+  /** The organisation's latest posts (Posts API, "find posts by author"), matched on the commentary. */
+  findPublished(account: AccountAccess, request: PublishRequest, since: Date): Promise<PublishResult | null> {
+    return withFreshToken(account, async (token) => {
+      const author = encodeURIComponent(organizationUrn(account));
+      const { body } = await this.#rest<{
+        elements?: { id: string; commentary?: string; createdAt?: number; publishedAt?: number }[];
+      }>('GET', `/rest/posts?author=${author}&q=author&count=10&sortBy=LAST_MODIFIED`, undefined, token);
+      const wanted = toLittleText(request.text).trim();
+      const hit = (body.elements ?? []).find(
+        (p) =>
+          (p.commentary ?? '').trim() === wanted &&
+          (p.publishedAt ?? p.createdAt ?? Date.now()) >= since.getTime() - 60_000,
+      );
+      return hit ? { externalId: hit.id, url: `https://www.linkedin.com/feed/update/${hit.id}/` } : null;
     });
   }
 
@@ -188,7 +210,19 @@ export class LinkedInAdapter implements SocialAdapter {
       );
     }
     const text = await response.text();
-    const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    // Gateways answer 5xx with an HTML page: an unreadable body is an error body without fields.
+    let json: Record<string, unknown> = {};
+    try {
+      json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      if (response.ok)
+        throw new ProviderError(
+          path === '/rest/posts' ? 'unknown_outcome' : 'retryable',
+          'invalid_response',
+          'LinkedIn hat unlesbar geantwortet.',
+          text.slice(0, 200),
+        );
+    }
     if (response.ok) return { body: json as T, headers: response.headers };
     const code = String(json.code ?? json.serviceErrorCode ?? `http_${response.status}`);
     const detail = String(json.message ?? '');
@@ -214,8 +248,21 @@ export class LinkedInAdapter implements SocialAdapter {
         'Für diese LinkedIn-Seite fehlt die Berechtigung (Seiten-Admin, w_organization_social).',
         detail,
       );
+    if (response.status === 426)
+      throw new ProviderError(
+        'permanent',
+        'api_version_retired',
+        `LinkedIn unterstützt die API-Version ${this.options.version} nicht mehr. LINKEDIN_API_VERSION auf eine aktuelle Version setzen (Voreinstellung ${CURRENT_LINKEDIN_VERSION}).`,
+        detail,
+      );
     if (response.status >= 500)
-      throw new ProviderError('retryable', code, 'LinkedIn ist vorübergehend gestört.', detail);
+      // A create call that failed on LinkedIn's side may still have made the post: look first.
+      throw new ProviderError(
+        method === 'POST' && path === '/rest/posts' ? 'unknown_outcome' : 'retryable',
+        code,
+        'LinkedIn ist vorübergehend gestört.',
+        detail,
+      );
     throw new ProviderError(
       'permanent',
       code,

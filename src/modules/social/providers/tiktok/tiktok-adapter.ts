@@ -10,6 +10,7 @@ import type {
 import { withFreshToken } from '../with-fresh-token.js';
 
 const MB = 1024 * 1024;
+const PUBLISH_ID_KEY = 'tiktok.publishId';
 /** TikTok's media transfer rules: chunks of 5–64 MB, the last one takes the remainder. */
 export const MIN_CHUNK = 5 * MB;
 export const MAX_CHUNK = 64 * MB;
@@ -110,6 +111,7 @@ export class TikTokAdapter implements SocialAdapter {
         },
         token,
       );
+      await request.checkpoint?.set(PUBLISH_ID_KEY, init.publish_id);
       for (let i = 0; i < plan.count; i++) {
         const start = i * plan.chunkSize;
         const end = i === plan.count - 1 ? bytes.length : start + plan.chunkSize;
@@ -150,6 +152,31 @@ export class TikTokAdapter implements SocialAdapter {
         'status_pending',
         'TikTok verarbeitet den Beitrag noch; der Status wird weiter geprüft.',
         init.publish_id,
+      );
+    });
+  }
+
+  /**
+   * Nothing is posted before the video is uploaded under a publish id: with none saved, nothing
+   * landed; with one, `status/fetch` tells (still processing counts as not yet known: retried).
+   */
+  findPublished(account: AccountAccess, request: PublishRequest): Promise<PublishResult | null> {
+    const publishId = request.checkpoint?.get<string>(PUBLISH_ID_KEY);
+    if (!publishId) return Promise.resolve(null);
+    return withFreshToken(account, async (token) => {
+      const status = await this.#api<{ status: string; publicaly_available_post_id?: (string | number)[] }>(
+        '/v2/post/publish/status/fetch/',
+        { publish_id: publishId },
+        token,
+      );
+      if (status.status === 'PUBLISH_COMPLETE')
+        return { externalId: String(status.publicaly_available_post_id?.[0] ?? publishId) };
+      if (status.status === 'FAILED') return null;
+      throw new ProviderError(
+        'retryable',
+        'status_pending',
+        'TikTok verarbeitet den Beitrag noch; der Status wird später erneut geprüft.',
+        publishId,
       );
     });
   }
