@@ -18,10 +18,8 @@ beforeAll(async () => {
   state = createLinkedInSandboxState();
   sandbox = Fastify();
   await sandbox.register(linkedinSandbox, { state });
-  linkedin = new LinkedInAdapter({
-    baseUrl: (linkedinBase = await sandbox.listen({ port: 0, host: '127.0.0.1' })),
-    version: '202607',
-  });
+  linkedinBase = await sandbox.listen({ port: 0, host: '127.0.0.1' });
+  linkedin = new LinkedInAdapter({ baseUrl: linkedinBase, version: '202607' });
 });
 afterAll(async () => sandbox?.close());
 
