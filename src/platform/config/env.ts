@@ -73,6 +73,8 @@ export const envSchema = z.object({
   TIKTOK_CLIENT_SECRET: z.string().optional(),
   TIKTOK_OAUTH_URL: optionalUrl(['https', 'http']).default('https://www.tiktok.com'),
   SOCIAL_METRICS_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  /** Lets AI provider base URLs point into loopback or private networks (Ollama on this machine). */
+  AI_ALLOW_PRIVATE_ENDPOINTS: bool.default(false),
   AI_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   AI_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),

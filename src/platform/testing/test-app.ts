@@ -88,6 +88,8 @@ export async function createTestApp(
       SERVE_WEB: 'false',
       JOB_POLL_INTERVAL_SECONDS: '0.5',
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      // The providers' fakes listen on loopback; the check itself is tested with this off.
+      AI_ALLOW_PRIVATE_ENDPOINTS: 'true',
       REDIS_PREFIX: prefix,
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       ...options.env,

@@ -1,4 +1,5 @@
 import { APICallError, RetryError } from 'ai';
+import { redactSecrets } from '../../../platform/crypto/redact-secrets.js';
 
 /** A provider call that failed, reduced to what the history and the broker need to know. */
 export class AiProviderError extends Error {
@@ -25,8 +26,18 @@ const statusText = (status: number | null) =>
           ? 'Anbieter gestört'
           : 'Anfrage abgelehnt';
 
-/** Maps whatever the SDK or fetch threw onto an AiProviderError with a German message. */
+/**
+ * Maps whatever the SDK or fetch threw onto an AiProviderError with a German message. The
+ * provider's own words are kept only as far as they are a JSON error message, shortened and with
+ * anything shaped like a key removed (providers echo the key they refused).
+ */
 export function toProviderError(provider: string, error: unknown): AiProviderError {
+  const mapped = mapProviderError(provider, error);
+  if (mapped === error) return mapped;
+  return new AiProviderError(provider, mapped.status, redactSecrets(mapped.message), mapped.fallbackWorthy);
+}
+
+function mapProviderError(provider: string, error: unknown): AiProviderError {
   if (error instanceof AiProviderError) return error;
   const last = RetryError.isInstance(error) ? error.lastError : error;
   if (APICallError.isInstance(last)) {
@@ -34,7 +45,7 @@ export function toProviderError(provider: string, error: unknown): AiProviderErr
     return new AiProviderError(
       provider,
       status,
-      `${provider}: ${statusText(status)} (HTTP ${status ?? '–'}) – ${providerMessage(last.responseBody) ?? last.message}`,
+      `${provider}: ${statusText(status)} (HTTP ${status ?? '–'})${upstreamNote(providerMessage(last.responseBody))}`,
       status === null || status === 408 || status === 429 || status >= 500,
     );
   }
@@ -43,6 +54,8 @@ export function toProviderError(provider: string, error: unknown): AiProviderErr
   const message = error instanceof Error ? error.message : String(error);
   return new AiProviderError(provider, null, `${provider}: ${message}`, true);
 }
+
+const upstreamNote = (message: string | null) => (message ? ` – ${message.slice(0, 240)}` : '');
 
 /** OpenAI, DeepSeek, Qwen: `{error:{message}}`; Gemini: `{error:{message,status}}`; Stability: `{errors:[…]}`. */
 export function providerMessage(body: string | undefined): string | null {
@@ -56,6 +69,7 @@ export function providerMessage(body: string | undefined): string | null {
     if (typeof parsed.error === 'string') return parsed.error;
     return parsed.error?.message ?? parsed.errors?.join('; ') ?? parsed.message ?? null;
   } catch {
-    return body.slice(0, 200);
+    // Not an API error but some page (a proxy, an internal host): never shown back.
+    return null;
   }
 }

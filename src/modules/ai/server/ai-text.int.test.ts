@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../platform/audit/audit.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
@@ -155,9 +155,23 @@ describe('provider settings', () => {
     const bad = await t.as(owner, { method: 'POST', url: '/api/ai/providers/openai/test' });
     expect(bad.json().ok).toBe(false);
     expect(bad.json().message).toContain('API-Schlüssel abgelehnt (HTTP 401)');
+    // Issue 17.2: the key the provider echoed is neither returned, stored nor shown.
+    expect(bad.body).not.toContain('wrong-key');
+    const [stored] = await t.platform.database.db
+      .select({ message: aiProviderSetting.lastTestMessage })
+      .from(aiProviderSetting)
+      .where(and(eq(aiProviderSetting.tenantId, owner.tenantId), eq(aiProviderSetting.provider, 'openai')));
+    expect(stored?.message).not.toContain('wrong-key');
     const list = await t.as(owner, { method: 'GET', url: '/api/ai/providers' });
     expect(list.json().providers.find((p: { id: string }) => p.id === 'openai').lastTest).toMatchObject({
       ok: false,
+      message: expect.stringContaining('API-Schlüssel abgelehnt'),
+    });
+    // Only those who set providers up see the details.
+    const forAgent = await t.as(agent, { method: 'GET', url: '/api/ai/providers' });
+    expect(forAgent.json().providers.find((p: { id: string }) => p.id === 'openai').lastTest).toMatchObject({
+      ok: false,
+      message: 'Verbindungstest fehlgeschlagen.',
     });
   });
 });

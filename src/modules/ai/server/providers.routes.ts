@@ -3,8 +3,10 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
+import { redactSecrets } from '../../../platform/crypto/redact-secrets.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { badRequest } from '../../../platform/http/app-error.js';
+import { assertOutboundUrl } from '../../../platform/http/outbound-url.js';
 import type { Platform } from '../../../platform/kernel.js';
 import {
   CONFIGURABLE_PROVIDERS,
@@ -33,7 +35,12 @@ import {
 const usd = z.number().min(0).max(1_000_000).nullable();
 const toMicros = (value: number | null | undefined) => (value == null ? null : Math.round(value * 1_000_000));
 
-function providerView(row: ProviderRow | undefined, id: ConfigurableProviderId, spentMicros: number) {
+function providerView(
+  row: ProviderRow | undefined,
+  id: ConfigurableProviderId,
+  spentMicros: number,
+  seesDetails: boolean,
+) {
   const spec = PROVIDERS[id];
   return {
     id,
@@ -52,13 +59,24 @@ function providerView(row: ProviderRow | undefined, id: ConfigurableProviderId, 
     docsUrl: spec.docsUrl,
     lastTest:
       row?.lastTestAt && row.lastTestOk !== null
-        ? { at: row.lastTestAt.toISOString(), ok: row.lastTestOk, message: row.lastTestMessage ?? '' }
+        ? {
+            at: row.lastTestAt.toISOString(),
+            ok: row.lastTestOk,
+            // The provider's words are for those who set providers up; everyone else sees the outcome.
+            message: seesDetails
+              ? (row.lastTestMessage ?? '')
+              : row.lastTestOk
+                ? 'Verbindung steht.'
+                : 'Verbindungstest fehlgeschlagen.',
+          }
         : null,
   };
 }
 
 /** Provider settings per office: keys are sealed on the way in and only their last four characters come out. */
 export const providersRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const seesDetails = (ctx: ReturnType<typeof tenantContext>) =>
+    platform.permissions.allows(ctx.auth.role, 'ai.settings.manage');
   const list = async (ctx: ReturnType<typeof tenantContext>) =>
     ctx.db(async (tx) => {
       const settings = await readAiSettings(tx);
@@ -69,7 +87,7 @@ export const providersRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       for (const id of CONFIGURABLE_PROVIDERS) {
         const row = settings.providers.find((p) => p.provider === id);
         const spent = spentBy.get(id) ?? 0;
-        providers.push(providerView(row, id, spent));
+        providers.push(providerView(row, id, spent, seesDetails(ctx)));
         if (row?.monthlyBudgetMicros != null) budgets.push(budgetState(id, row.monthlyBudgetMicros, spent));
       }
       const usable = (kinds: readonly string[]) =>
@@ -145,6 +163,12 @@ export const providersRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       const ctx = tenantContext(platform, request);
       const id = request.params.provider;
       const body = request.body;
+      // The server will call this address for the office: not into internal networks.
+      if (body.baseUrl)
+        await assertOutboundUrl(body.baseUrl, {
+          allowPrivate: platform.config.env.AI_ALLOW_PRIVATE_ENDPOINTS,
+          field: 'baseUrl',
+        });
       return ctx.db(async (tx) => {
         const [before] = await tx.select().from(aiProviderSetting).where(eq(aiProviderSetting.provider, id));
         const spec = PROVIDERS[id];
@@ -199,7 +223,7 @@ export const providersRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
             priority: values.priority,
           },
         });
-        return providerView(row, id, await spentThisMonth(tx, id));
+        return providerView(row, id, await spentThisMonth(tx, id), true);
       });
     },
   );
@@ -225,6 +249,11 @@ export const providersRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       if (!configured)
         throw badRequest('provider_not_configured', `${PROVIDERS[id].label} ist noch nicht eingerichtet.`);
       const env = platform.config.env;
+      // Checked again when called: a host may resolve elsewhere than when it was saved.
+      await assertOutboundUrl(configured.connection.baseUrl, {
+        allowPrivate: env.AI_ALLOW_PRIVATE_ENDPOINTS,
+        field: 'baseUrl',
+      });
       const policy = {
         maxRetries: 0,
         timeoutMs: Math.min(env.AI_TIMEOUT_SECONDS, 20) * 1000,
@@ -260,7 +289,10 @@ export const providersRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
         }
         result = { ok: true, message: `Verbindung zu ${PROVIDERS[id].label} steht (${c.model}).` };
       } catch (error) {
-        result = { ok: false, message: toProviderError(id, error).message };
+        result = {
+          ok: false,
+          message: redactSecrets(toProviderError(id, error).message, [configured.connection.apiKey]),
+        };
       }
       await ctx.db((tx) =>
         tx

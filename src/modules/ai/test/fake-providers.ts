@@ -266,9 +266,10 @@ export class FakeProviders {
 
   private openaiAuthFailed(req: IncomingMessage, res: ServerResponse, b: Behaviour): boolean {
     if (b.key === null || req.headers.authorization === `Bearer ${b.key ?? 'sk-test-key-1234'}`) return false;
+    // OpenAI names the refused key in its 401 text; some gateways echo the whole header.
     sendJson(res, 401, {
       error: {
-        message: 'Incorrect API key provided.',
+        message: `Incorrect API key provided: ${String(req.headers.authorization ?? '').replace(/^Bearer /, '')}. You can find your API key at https://platform.openai.com/account/api-keys.`,
         type: 'invalid_request_error',
         code: 'invalid_api_key',
       },
