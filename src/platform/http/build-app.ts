@@ -16,6 +16,7 @@ import { installHealthRoutes } from './health.routes.js';
 import { trackRoutesForMethodCheck } from './method-not-allowed.js';
 import { installMetrics } from './metrics.js';
 import { platformRoutes } from './platform.routes.js';
+import { redactUrl } from './redact-url.js';
 import { rejectUnsafeText } from './unsafe-text.js';
 import { installWebStatic } from './web-static.js';
 
@@ -34,6 +35,8 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
       return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     },
     requestIdHeader: false,
+    // Fastify's own request lines carry the raw URL, tokens and all; ours below redact it.
+    disableRequestLogging: true,
     // A path that is not valid percent-encoded UTF-8 (FST_ERR_BAD_URL) gets our error shape too.
     frameworkErrors: (error, _request, reply) =>
       // The reply is typed for a route's schema, which a request that matched no route lacks.
@@ -45,6 +48,16 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        req: { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip },
+        res: { statusCode: reply.statusCode },
+        responseTime: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
   });
   installErrorHandler(app);
   rejectUnsafeText(app);
