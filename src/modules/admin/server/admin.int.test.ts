@@ -1,4 +1,6 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimingPng } from '../../../platform/files/test/claiming-png.js';
 import { TINY_PNG } from '../../../platform/testing/route-walker.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 
@@ -127,7 +129,18 @@ describe('branding settings', () => {
     const logo = await t.as(owner, { method: 'GET', url: '/api/tenant/logo' });
     expect(logo.statusCode).toBe(200);
     expect(logo.headers['content-type']).toBe('image/png');
-    expect(logo.rawPayload.equals(png)).toBe(true);
+    // Stored as a PNG we encoded ourselves from the decoded upload.
+    expect(await sharp(logo.rawPayload).metadata()).toMatchObject({ format: 'png', width: 1, height: 1 });
+
+    // Issue 17.7: a 69-byte PNG claiming 50000 × 50000 pixels is refused, the logo stays.
+    const bomb = await t.as(admin, {
+      method: 'PUT',
+      url: '/api/admin/settings/logo',
+      payload: claimingPng(50_000, 50_000),
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(bomb.statusCode).toBe(422);
+    expect(bomb.json().error.code).toBe('image_too_large');
 
     const fake = await t.as(admin, {
       method: 'PUT',

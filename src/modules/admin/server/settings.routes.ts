@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
+import { normalisedPng } from '../../../platform/files/image-limits.js';
 import { sniffContentType } from '../../../platform/files/sniff-content-type.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest, notFound } from '../../../platform/http/app-error.js';
@@ -117,13 +118,15 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       }
       const type = await sniffContentType(body, LOGO_TYPES);
       if (!type) throw new AppError(415, 'unsupported_file_type', 'Erlaubt sind PNG, JPEG oder WebP.');
-      const key = `tenants/${ctx.tenantId}/branding/logo-${Date.now()}.${type.ext}`;
-      await platform.files.put(key, body);
+      // Decoded within limits and stored as our own PNG: a header that lies (an image bomb) is refused here.
+      const logo = await normalisedPng(body, 1024);
+      const key = `tenants/${ctx.tenantId}/branding/logo-${Date.now()}.png`;
+      await platform.files.put(key, logo);
       const { before, after } = await ctx.db(async (tx) => {
         const before = await requireSettings(tx, ctx.tenantId);
         const [after] = await tx
           .update(tenantSettings)
-          .set({ logoFileKey: key, logoContentType: type.mime, updatedAt: new Date() })
+          .set({ logoFileKey: key, logoContentType: 'image/png', updatedAt: new Date() })
           .where(eq(tenantSettings.tenantId, ctx.tenantId))
           .returning();
         if (!after) throw notFound('Einstellungen');

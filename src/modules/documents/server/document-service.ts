@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, max } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
+import { assertImageSize } from '../../../platform/files/image-limits.js';
 import { sniffContentType } from '../../../platform/files/sniff-content-type.js';
 import { AppError, badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -39,6 +40,9 @@ interface StoredFile {
  * is stored); every version keeps its SHA-256, uploader and time; the file is written before its
  * row, and removed again if the row cannot be written, so no half-stored document remains.
  */
+/** Image types sharp reads (HEIC is stored, not decoded). */
+const RASTER_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/tiff']);
+
 export class DocumentService {
   constructor(private readonly platform: Platform) {}
 
@@ -51,6 +55,8 @@ export class DocumentService {
         'unsupported_file_type',
         'Dieser Dateityp ist nicht erlaubt. Erlaubt sind PDF, Bilder (JPEG, PNG, WebP, TIFF, HEIC) und Office-Dateien.',
       );
+    // Photos and scans are read by OCR later: one that claims more pixels than any scan is refused now.
+    if (RASTER_TYPES.has(type.mime)) await assertImageSize(data);
     const key = `tenants/${ctx.tenantId}/documents/${randomUUID()}.${type.ext}`;
     await this.platform.files.put(key, data);
     return {

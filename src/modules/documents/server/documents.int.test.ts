@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimingPng } from '../../../platform/files/test/claiming-png.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { seeblickWohnung } from '../../crm/test/fixtures.js';
 import { document, documentVersion } from '../schema.js';
@@ -101,6 +102,18 @@ describe('document upload and versions', () => {
     expect(res.json().error.code).toBe('unsupported_file_type');
     expect(await rows()).toBe(before);
     expect((await t.platform.database.db.select().from(documentVersion)).length).toBe(versionsBefore);
+  });
+
+  it('refuses a photo whose header claims 50000 × 50000 pixels (an image bomb) and stores nothing', async () => {
+    const before = await rows();
+    const res = await upload(
+      owner,
+      `propertyId=${propertyId}&fileName=scan.png`,
+      claimingPng(50_000, 50_000),
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('image_too_large');
+    expect(await rows()).toBe(before);
   });
 
   it('needs exactly one folder and an existing property', async () => {
