@@ -7,6 +7,8 @@ export interface FileStorage {
   stream(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /** Whether a write reaches the storage now, and how much room is left where that is known. */
+  probe(): Promise<{ writable: boolean; freeBytes: number | null }>;
 }
 
 export class FileNotFoundError extends Error {
@@ -35,7 +37,7 @@ export class StorageUnavailableError extends Error {
   }
 }
 
-const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO']);
+const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'ENOTDIR']);
 
 /** Turns a disk error into StorageUnavailableError; anything else passes unchanged. */
 export function storageError(error: unknown): unknown {

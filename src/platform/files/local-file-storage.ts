@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, statfs, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { assertSafeKey, FileNotFoundError, type FileStorage, storageError } from './file-storage.js';
 
@@ -16,15 +16,15 @@ export function createLocalFileStorage(root: string): FileStorage {
   return {
     async put(key, data) {
       const path = pathOf(key);
-      await mkdir(dirname(path), { recursive: true });
       // Write then rename so a reader never sees half a file.
       const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
       try {
+        await mkdir(dirname(path), { recursive: true });
         await writeFile(temp, data);
         await rename(temp, path);
       } catch (error) {
         // A full disk leaves a partial temp file: it must not stay behind.
-        await rm(temp, { force: true });
+        await rm(temp, { force: true }).catch(() => undefined);
         throw storageError(error);
       }
       return { size: data.length };
@@ -45,6 +45,20 @@ export function createLocalFileStorage(root: string): FileStorage {
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });
+    },
+    async probe() {
+      const probe = join(root, `.probe-${process.pid}`);
+      let writable = true;
+      try {
+        await mkdir(root, { recursive: true });
+        await writeFile(probe, 'ok');
+      } catch {
+        writable = false;
+      } finally {
+        await rm(probe, { force: true }).catch(() => undefined);
+      }
+      const stats = await statfs(root).catch(() => null);
+      return { writable, freeBytes: stats ? stats.bavail * stats.bsize : null };
     },
   };
 }

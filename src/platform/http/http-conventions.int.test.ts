@@ -1,4 +1,7 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TINY_PNG } from '../testing/route-walker.js';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -82,7 +85,7 @@ describe('HTTP conventions', () => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
     const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json().checks.database).toBe('ok');
+    expect(ready.json().checks).toMatchObject({ database: 'ok', storage: 'ok' });
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toContain('immoxx_http_request_duration_seconds');
     expect(metrics.body).toContain('process_resident_memory_bytes');
@@ -117,5 +120,27 @@ describe('HTTP conventions', () => {
   it('never returns secrets or password hashes', async () => {
     const me = await t.as(owner, { method: 'GET', url: '/api/me' });
     expect(me.body).not.toMatch(/password|scrypt|session_token/i);
+  });
+
+  it('reports unusable file storage in /readyz and answers uploads with a clear 503 (issue 17.12)', async () => {
+    const files = join(t.platform.config.dataDir, 'files');
+    rmSync(files, { recursive: true, force: true });
+    writeFileSync(files, 'kein Verzeichnis'); // what a broken mount looks like to the server
+    try {
+      const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().checks.storage).toBe('failed');
+      const owner = await t.createTenant('Speicher GmbH');
+      const upload = await t.as(owner, {
+        method: 'PUT',
+        url: '/api/admin/settings/logo',
+        payload: Buffer.from(TINY_PNG, 'base64'),
+        headers: { 'content-type': 'image/png' },
+      });
+      expect(upload.statusCode).toBe(503);
+      expect(upload.json().error.code).toBe('storage_unavailable');
+    } finally {
+      rmSync(files, { force: true });
+    }
   });
 });
