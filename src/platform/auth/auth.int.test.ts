@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../mail/mail.schema.js';
 import { cookieHeader, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.js';
@@ -56,18 +56,74 @@ describe('sign-in and session', () => {
     expect(unknown.json().error).toEqual(wrong.json().error);
   });
 
-  it('locks the address after repeated failures, even for the right password', async () => {
+  it('slows guessing from one address with growing waits, even for the right password there', async () => {
     const owner = await t.createTenant();
     const attempt = (password: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: owner.email, password } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: owner.email, password },
+        remoteAddress: '203.0.113.7',
+      });
     expect((await attempt('falsch-1')).statusCode).toBe(401);
     expect((await attempt('falsch-2')).statusCode).toBe(401);
     const third = await attempt('falsch-3');
     expect(third.statusCode).toBe(429);
-    expect(third.json().error.code).toBe('account_locked');
-    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
-    const right = await attempt(TEST_PASSWORD);
-    expect(right.statusCode).toBe(429);
+    expect(third.json().error.code).toBe('sign_in_throttled');
+    expect(Number(third.headers['retry-after'])).toBe(30);
+    expect((await attempt(TEST_PASSWORD)).statusCode).toBe(429);
+  });
+
+  it('guesses from elsewhere do not lock the owner out, and the owner is told (issue 17.4)', async () => {
+    const owner = await t.createTenant();
+    const from = (remoteAddress: string, password: string, cookie?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: owner.email, password },
+        remoteAddress,
+        ...(cookie ? { headers: { cookie } } : {}),
+      });
+    // The owner signed in from home before: that browser carries a device cookie.
+    const home = await from('198.51.100.20', TEST_PASSWORD);
+    expect(home.statusCode).toBe(200);
+    const device = String(
+      [home.headers['set-cookie']].flat().find((c) => String(c).startsWith('immoxx.device=')),
+    ).split(';')[0];
+    for (const n of [1, 2, 3, 4]) await from('203.0.113.66', `geraten-${n}`);
+    expect((await from('203.0.113.66', TEST_PASSWORD)).statusCode).toBe(429);
+    // From another address, and from the known browser even behind the attacker's address, the owner gets in.
+    expect((await from('192.0.2.10', TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await from('203.0.113.66', TEST_PASSWORD, device)).statusCode).toBe(200);
+    const alerts = await t.platform.database.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.toAddress, owner.email), eq(mailOutbox.purpose, 'security_alert')));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.textBody).toContain('203.0.113.66');
+  });
+
+  it('a revoked session can no longer write at once, despite the 60 s cookie cache (issue 17.3)', async () => {
+    const owner = await t.createTenant();
+    const laptop = await t.signIn(owner.email);
+    const phone = await t.signIn(owner.email);
+    // Both sessions have read once, so each holds a fresh signed cookie cache.
+    expect((await t.as(laptop, { method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+    expect((await t.as(phone, { method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+    const changed = await t.as(laptop, {
+      method: 'POST',
+      url: '/api/me/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Ganz-Neues-Passwort-2026' },
+    });
+    expect(changed.statusCode).toBe(204);
+    const write = await t.as(phone, { method: 'POST', url: '/api/me/password', payload: {} });
+    expect(write.statusCode).toBe(401);
+    // The laptop signs out; a copy of its old cookie cannot write either.
+    const out = await t.as(laptop, { method: 'POST', url: '/api/auth/sign-out' });
+    expect(out.statusCode).toBe(204);
+    expect((await t.as(laptop, { method: 'POST', url: '/api/me/password', payload: {} })).statusCode).toBe(
+      401,
+    );
   });
 
   it('signs out and the cookie no longer works', async () => {

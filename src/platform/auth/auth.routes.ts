@@ -1,11 +1,13 @@
 import { fromNodeHeaders } from 'better-auth/node';
 import { and, eq } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.js';
 import { AppError, badRequest, conflict, errorBody, notFound } from '../http/app-error.js';
 import { forwardSetCookies } from '../http/resolve-session.js';
 import type { Platform } from '../kernel.js';
+import { failedSignInsMail } from '../mail/mail-templates.js';
 import {
   acceptInvitationBody,
   invitationInfo,
@@ -16,6 +18,7 @@ import {
 } from './auth.contract.js';
 import { authUser, tenant, tenantInvitation } from './auth.schema.js';
 import { mapAuthError } from './auth-error.js';
+import { isKnownDevice, rememberDevice } from './known-device.js';
 import { LoginThrottle } from './login-throttle.js';
 
 const errorResponse = z.object({
@@ -27,6 +30,37 @@ export const authRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
   const { env } = platform.config;
   const throttle = new LoginThrottle(platform.database, env.LOGIN_MAX_ATTEMPTS, env.LOGIN_LOCKOUT_MINUTES);
   const loginRateLimit = { max: env.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' };
+  const throttled = (reply: FastifyReply, retryAfterSeconds: number) => {
+    reply.header('retry-after', String(retryAfterSeconds));
+    return reply
+      .status(429)
+      .send(
+        errorBody(
+          'sign_in_throttled',
+          `Zu viele Fehlversuche von dieser Adresse. Bitte in ${retryAfterSeconds} Sekunden erneut versuchen – oder das Passwort zurücksetzen.`,
+          { retryAfterSeconds },
+        ),
+      );
+  };
+  /** Tells the account holder (if the address has an account) that someone keeps guessing. */
+  const alertAccountHolder = async (email: string, attempts: number, address: string) => {
+    const [user] = await platform.database.db
+      .select({ name: authUser.name, email: authUser.email, locale: authUser.locale })
+      .from(authUser)
+      .where(eq(authUser.email, email.toLowerCase()));
+    if (!user) return;
+    const locale = user.locale === 'en' ? 'en' : 'de';
+    const mail = failedSignInsMail(
+      locale,
+      user.name,
+      attempts,
+      address,
+      `${platform.publicUrl}/passwort-vergessen`,
+    );
+    await platform.mail
+      .send({ to: user.email, ...mail, purpose: 'security_alert' })
+      .catch((error: unknown) => platform.logger.error({ err: error }, 'security alert mail failed'));
+  };
 
   app.post(
     '/sign-in',
@@ -41,36 +75,27 @@ export const authRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const lock = await throttle.state(email);
-      if (lock.locked) {
-        reply.header('retry-after', String(lock.retryAfterSeconds));
-        return reply.status(429).send(
-          errorBody('account_locked', 'Zu viele Fehlversuche. Das Konto ist vorübergehend gesperrt.', {
-            retryAfterSeconds: lock.retryAfterSeconds,
-          }),
-        );
-      }
+      // A browser that signed in to this account before is not slowed by guesses from elsewhere.
+      const knownDevice = isKnownDevice(platform, request, email);
+      const lock = knownDevice ? null : await throttle.state(email, request.ip);
+      if (lock?.locked) return throttled(reply, lock.retryAfterSeconds);
       try {
         const { headers, response } = await platform.auth.api.signInEmail({
           body: { email, password, rememberMe: true },
           headers: fromNodeHeaders(request.headers),
           returnHeaders: true,
         });
-        await throttle.reset(email);
+        await throttle.reset(email, request.ip);
         forwardSetCookies(reply, headers);
+        rememberDevice(platform, request, reply, email);
         const user = response.user as typeof response.user & { locale?: string };
         return { user: { id: user.id, email: user.email, name: user.name, locale: user.locale ?? 'de' } };
       } catch (error) {
-        const state = await throttle.recordFailure(email);
-        request.log.info({ lockedAfterFailure: state.locked }, 'sign-in failed');
-        if (state.locked) {
-          reply.header('retry-after', String(state.retryAfterSeconds));
-          return reply.status(429).send(
-            errorBody('account_locked', 'Zu viele Fehlversuche. Das Konto ist vorübergehend gesperrt.', {
-              retryAfterSeconds: state.retryAfterSeconds,
-            }),
-          );
-        }
+        const state = await throttle.recordFailure(email, request.ip);
+        request.log.info({ throttled: state.locked }, 'sign-in failed');
+        if (state.failedAttempts === env.LOGIN_MAX_ATTEMPTS)
+          await alertAccountHolder(email, state.failedAttempts, request.ip);
+        if (state.locked && !knownDevice) return throttled(reply, state.retryAfterSeconds);
         throw mapAuthError(error, {
           code: 'invalid_credentials',
           message: 'E-Mail oder Passwort ist falsch.',

@@ -9,16 +9,24 @@ export function forwardSetCookies(reply: FastifyReply, headers: Headers | null |
   if (cookies.length > 0) reply.header('set-cookie', cookies);
 }
 
-/** Reads the session cookie and the user's membership in the active tenant. */
+/**
+ * Reads the session cookie and the user's membership in the active tenant. Reads may use
+ * better-auth's signed cookie cache (at most 60 s old: one database read less per page load);
+ * every write checks the session in the database, so sign-out, a password change or reset and
+ * a removed member end the other sessions' writes at once. What stays cached: a revoked
+ * session may go on reading for up to those 60 s.
+ */
 export async function resolveSession(
   platform: Platform,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<RequestAuth | null> {
   if (!request.headers.cookie) return null;
+  const write = request.method !== 'GET' && request.method !== 'HEAD';
   const { headers, response } = await platform.auth.api.getSession({
     headers: fromNodeHeaders(request.headers),
     returnHeaders: true,
+    ...(write ? { query: { disableCookieCache: true } } : {}),
   });
   forwardSetCookies(reply, headers);
   if (!response) return null;

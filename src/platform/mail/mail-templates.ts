@@ -36,3 +36,23 @@ export function invitationMail(
     text: `Hallo,\n\n${inviterName} hat Sie eingeladen, ${tenantName} bei ImmoXX als ${roleLabel} beizutreten. Nehmen Sie die Einladung innerhalb von 7 Tagen an:\n\n${url}\n\nImmoXX`,
   };
 }
+
+/** Sent once an hour at most while someone keeps guessing an account's password. */
+export function failedSignInsMail(
+  locale: MailLocale,
+  name: string,
+  attempts: number,
+  address: string,
+  resetUrl: string,
+): RenderedMail {
+  if (locale === 'en') {
+    return {
+      subject: 'Failed sign-ins to your ImmoXX account',
+      text: `Hello ${name},\n\nthere were ${attempts} failed attempts to sign in to your ImmoXX account from the address ${address}. Further attempts from there now have to wait longer each time; you can still sign in from your own devices.\n\nIf that was not you, choose a new password: ${resetUrl}\n\nImmoXX`,
+    };
+  }
+  return {
+    subject: 'Fehlgeschlagene Anmeldungen bei Ihrem ImmoXX-Konto',
+    text: `Hallo ${name},\n\nfür Ihr ImmoXX-Konto gab es ${attempts} fehlgeschlagene Anmeldeversuche von der Adresse ${address}. Weitere Versuche von dort müssen nun jedes Mal länger warten; von Ihren eigenen Geräten können Sie sich weiter anmelden.\n\nWenn Sie das nicht waren, vergeben Sie bitte ein neues Passwort: ${resetUrl}\n\nImmoXX`,
+  };
+}

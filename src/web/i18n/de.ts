@@ -48,7 +48,8 @@ export const de = {
     resetMissingToken: 'Dieser Link ist unvollständig. Bitte fordern Sie einen neuen an.',
     backToSignIn: 'Zurück zur Anmeldung',
     signOut: 'Abmelden',
-    locked: 'Zu viele Fehlversuche. Bitte versuchen Sie es in {{minutes}} Minuten erneut.',
+    locked:
+      'Zu viele Fehlversuche von dieser Adresse. Bitte versuchen Sie es in {{minutes}} Minute(n) erneut oder setzen Sie Ihr Passwort zurück.',
     invitationTitle: 'Einladung zu {{tenant}}',
     invitationSubtitle: '{{inviter}} lädt Sie als {{role}} ein.',
     invitationAccept: 'Einladung annehmen',

@@ -49,7 +49,8 @@ export const en: Dictionary = {
     resetMissingToken: 'This link is incomplete. Please request a new one.',
     backToSignIn: 'Back to sign-in',
     signOut: 'Sign out',
-    locked: 'Too many failed attempts. Please try again in {{minutes}} minutes.',
+    locked:
+      'Too many failed attempts from this address. Please try again in {{minutes}} minute(s) or reset your password.',
     invitationTitle: 'Invitation to {{tenant}}',
     invitationSubtitle: '{{inviter}} invites you as {{role}}.',
     invitationAccept: 'Accept invitation',

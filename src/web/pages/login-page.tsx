@@ -32,7 +32,7 @@ export function LoginPage() {
   };
   const error = signIn.error;
   const message =
-    error instanceof ApiError && error.code === 'account_locked'
+    error instanceof ApiError && error.code === 'sign_in_throttled'
       ? t('auth.locked', {
           minutes: Math.ceil(
             ((error.details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 60) / 60,
