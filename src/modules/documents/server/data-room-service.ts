@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import { authUser } from '../../../platform/auth/auth.schema.js';
@@ -28,6 +28,10 @@ import { watermark } from './watermark.js';
 
 type ShareRow = typeof documentShare.$inferSelect;
 type CreateShare = z.infer<typeof createShareSchema>;
+/** Wrong passwords per link within the window before the link waits out the window. */
+const MAX_WRONG_PASSWORDS = 10;
+const UNLOCK_WINDOW_MS = 15 * 60_000;
+
 type Outcome = 'geoeffnet' | 'heruntergeladen' | 'passwort_falsch' | 'abgelaufen' | 'widerrufen';
 export interface Visitor {
   ip: string;
@@ -292,6 +296,31 @@ export class PublicDataRoom {
   async unlock(token: string, password: string, visitor: Visitor): Promise<{ grant: string }> {
     const share = await this.open(token, visitor);
     if (!share.passwordHash) return { grant: '' };
+    // Per link, whatever the address: guessing from many addresses is slowed just the same.
+    const [recent] = await this.platform.database.withTenant(share.tenantId, (tx) =>
+      tx
+        .select({ failures: count(), last: max(documentShareAccess.at) })
+        .from(documentShareAccess)
+        .where(
+          and(
+            eq(documentShareAccess.shareId, share.id),
+            eq(documentShareAccess.outcome, 'passwort_falsch'),
+            gt(documentShareAccess.at, new Date(Date.now() - UNLOCK_WINDOW_MS)),
+          ),
+        ),
+    );
+    if ((recent?.failures ?? 0) >= MAX_WRONG_PASSWORDS && recent?.last) {
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil((recent.last.getTime() + UNLOCK_WINDOW_MS - Date.now()) / 1000),
+      );
+      throw new AppError(
+        429,
+        'data_room_locked',
+        `Zu viele falsche Passwörter für diesen Link. Bitte in ${Math.ceil(retryAfterSeconds / 60)} Minuten erneut versuchen oder den Makler fragen.`,
+        { retryAfterSeconds },
+      );
+    }
     if (!verifySharePassword(password, share.passwordHash)) {
       await this.log(share, visitor, 'passwort_falsch', null);
       throw new AppError(401, 'password_wrong', 'Das Passwort stimmt nicht.');

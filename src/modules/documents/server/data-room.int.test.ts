@@ -182,3 +182,29 @@ describe('data room', () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe('password guessing on one link (issue 17.8)', () => {
+  it('waits out 15 minutes after ten wrong passwords, from whatever addresses they came', async () => {
+    const created = await share({
+      documentIds: [docs.foto],
+      propertyId,
+      recipientName: 'Herr Ratefuchs',
+      validDays: 7,
+      password: 'Richtig-2026',
+      watermark: false,
+    });
+    const token = tokenOf(created.json().url);
+    const unlock = (password: string, n: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/documents/public/data-room/${token}/unlock`,
+        payload: { password },
+        remoteAddress: `198.51.100.${n}`,
+      });
+    for (let n = 1; n <= 10; n++) expect((await unlock(`falsch-${n}`, n)).statusCode).toBe(401);
+    const locked = await unlock('Richtig-2026', 11);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error).toMatchObject({ code: 'data_room_locked' });
+    expect(locked.json().error.details.retryAfterSeconds).toBeGreaterThan(800);
+  });
+});
