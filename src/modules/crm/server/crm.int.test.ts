@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailOutbox } from '../../../platform/mail/mail.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { contact, property, propertyMedia } from '../schema.js';
 import { completeEnergy, makeJpeg, seeblickWohnung } from '../test/fixtures.js';
@@ -447,5 +448,30 @@ describe('public listing page and contact form', () => {
       propertyId: listing.id,
       body: 'Gerne besichtigen',
     });
+  });
+
+  it('sends one address at most three exposé e-mails a day from contact forms, whatever the sender’s IP (issue 17.6)', async () => {
+    const listing = await createProperty({ title: 'Villa für Spam-Test' });
+    await t.as(agent, {
+      method: 'POST',
+      url: `/api/crm/properties/${listing.id}/status`,
+      payload: { status: 'aktiv' },
+    });
+    for (let n = 1; n <= 5; n++) {
+      const sent = await t.app.inject({
+        method: 'POST',
+        url: `/p/${listing.slug}/anfrage`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `name=Opfer+Nr+${n}&email=opfer%40example.de&privacy=ja`,
+        remoteAddress: `203.0.113.${n}`,
+      });
+      expect(sent.statusCode).toBe(303);
+    }
+    const mails = await t.platform.database.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.toAddress, 'opfer@example.de'), eq(mailOutbox.purpose, 'crm.expose-link')));
+    expect(mails).toHaveLength(3);
+    expect(mails[0]?.textBody).toContain('Sie haben keine Anfrage gestellt?');
   });
 });

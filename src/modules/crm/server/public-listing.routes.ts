@@ -1,10 +1,11 @@
 import formbody from '@fastify/formbody';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import sharp from 'sharp';
 import { z } from 'zod';
 import { FileNotFoundError } from '../../../platform/files/file-storage.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { mailOutbox } from '../../../platform/mail/mail.schema.js';
 import { PUBLIC_STATUSES } from '../domain/property-lifecycle.js';
 import { property, propertyMedia } from '../schema.js';
 import { exposePdfFor } from './expose-service.js';
@@ -19,6 +20,23 @@ import {
   recordExposeView,
 } from './secured-expose.js';
 import { type OfficeInfo, renderExposeTerms, renderFullExpose } from './secured-expose-html.js';
+
+/** Exposé e-mails one address receives from contact forms per day, across all offices. */
+const EXPOSE_MAILS_PER_ADDRESS_AND_DAY = 3;
+
+async function exposeMailsToday(platform: Platform, email: string): Promise<number> {
+  const [row] = await platform.database.db
+    .select({ n: count() })
+    .from(mailOutbox)
+    .where(
+      and(
+        eq(mailOutbox.toAddress, email),
+        eq(mailOutbox.purpose, 'crm.expose-link'),
+        gt(mailOutbox.createdAt, new Date(Date.now() - 86_400_000)),
+      ),
+    );
+  return row?.n ?? 0;
+}
 
 const inquiryForm = z.object({
   name: z.string().trim().min(2, 'Bitte geben Sie Ihren Namen an.').max(120),
@@ -180,7 +198,10 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
         source: 'website',
         consentText: `Bearbeitung der Anfrage zu Objekt ${row.externalId} durch ${settings?.displayName ?? 'das Maklerbüro'} (Kontaktformular)`,
       });
-      await issueExposeLink(platform, row.tenantId, row, contactId);
+      // Whoever fills in the form names the address: it gets a few links a day, not a flood.
+      if ((await exposeMailsToday(platform, parsed.data.email)) < EXPOSE_MAILS_PER_ADDRESS_AND_DAY)
+        await issueExposeLink(platform, row.tenantId, row, contactId);
+      else request.log.warn('expose link not sent: daily limit for the address reached');
       return reply.redirect(`/p/${row.slug}?anfrage=gesendet#anfrage`, 303);
     },
   );

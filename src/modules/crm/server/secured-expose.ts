@@ -70,6 +70,8 @@ export async function issueExposeLink(
       '',
       `Der Link ist bis ${expiresAt.toLocaleDateString('de-DE')} gültig. Vor dem Öffnen bitten wir Sie, die Widerrufsbelehrung, unsere Provisionsbedingungen und die Datenschutzhinweise zu bestätigen.`,
       '',
+      'Sie haben keine Anfrage gestellt? Dann ignorieren Sie diese E-Mail bitte – ohne Ihre Bestätigung über den Link erhalten Sie nichts weiter von uns.',
+      '',
       'Mit freundlichen Grüßen',
       office,
       settings?.contactPhone ?? '',
