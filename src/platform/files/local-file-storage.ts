@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, statfs, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, rmdir, statfs, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { assertSafeKey, FileNotFoundError, type FileStorage, storageError } from './file-storage.js';
 
@@ -20,7 +20,12 @@ export function createLocalFileStorage(root: string): FileStorage {
       const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
       try {
         await mkdir(dirname(path), { recursive: true });
-        await writeFile(temp, data);
+        // A delete may just have removed the (then empty) folder: made again once.
+        await writeFile(temp, data).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(temp, data);
+        });
         await rename(temp, path);
       } catch (error) {
         // A full disk leaves a partial temp file: it must not stay behind.
@@ -44,7 +49,16 @@ export function createLocalFileStorage(root: string): FileStorage {
       );
     },
     async delete(key) {
-      await rm(pathOf(key), { force: true });
+      const path = pathOf(key);
+      await rm(path, { force: true });
+      // Folders made for a file go with their last file (a generation's own folder, say).
+      for (let dir = dirname(path); dir.startsWith(`${root}/`); dir = dirname(dir)) {
+        const removed = await rmdir(dir).then(
+          () => true,
+          () => false,
+        );
+        if (!removed) break;
+      }
     },
     async probe() {
       const probe = join(root, `.probe-${process.pid}`);

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +118,27 @@ describe('social graphics (offline)', () => {
     const { dominant } = await sharp((await fileOf(file.url)).rawPayload).stats();
     // The default office colour #0f766e dominates the empty frame.
     expect(dominant.g).toBeGreaterThan(dominant.r);
+  });
+
+  it('leaves no files behind when the generation row cannot be written (issue 17.11)', async () => {
+    const filesOfTenant = () => {
+      const dir = join(t.platform.config.dataDir, 'files', 'tenants', owner.tenantId, 'ai');
+      return existsSync(dir) ? readdirSync(dir).length : 0;
+    };
+    const before = filesOfTenant();
+    // The database refuses the row, as it did for values it could not store.
+    await t.platform.database.executeSql(`
+      create or replace function refuse_generation() returns trigger language plpgsql as
+        $$ begin raise exception 'abgelehnt' using errcode = '22P05'; end $$;
+      create trigger refuse_generation before insert on ai_generation
+        for each row execute function refuse_generation();`);
+    try {
+      const res = await image({ type: 'social_graphic', propertyId, formats: ['feed', 'story'] });
+      expect(res.statusCode).toBe(400);
+    } finally {
+      await t.platform.database.executeSql('drop trigger refuse_generation on ai_generation');
+    }
+    expect(filesOfTenant()).toBe(before);
   });
 
   it('adds a graphic to the property photos', async () => {

@@ -84,30 +84,45 @@ export class ImageService {
     const lines = graphicLines(facts.listing);
     const id = randomUUID();
     const files: GenerationFile[] = [];
-    for (const format of request.formats) {
-      const image = await renderSocialGraphic({
-        photo,
-        lines,
-        office: brand,
-        brandColor: brand.brandColor,
-        format,
+    return this.keepFilesOnlyIfRecorded(files, async () => {
+      for (const format of request.formats) {
+        const image = await renderSocialGraphic({
+          photo,
+          lines,
+          office: brand,
+          brandColor: brand.brandColor,
+          format,
+        });
+        files.push(await this.store(ctx, id, format, image, FORMAT_LABELS[format]));
+      }
+      return recordGeneration(ctx, {
+        id,
+        kind: 'image',
+        request,
+        provider: 'offline',
+        model: OFFLINE_GRAPHIC_MODEL,
+        prompt: '',
+        outputText: [lines.headline, lines.price, lines.keyFacts.join(' · '), lines.energy]
+          .filter(Boolean)
+          .join('\n'),
+        files,
+        images: files.length,
+        durationMs: Date.now() - started,
       });
-      files.push(await this.store(ctx, id, format, image, FORMAT_LABELS[format]));
-    }
-    return recordGeneration(ctx, {
-      id,
-      kind: 'image',
-      request,
-      provider: 'offline',
-      model: OFFLINE_GRAPHIC_MODEL,
-      prompt: '',
-      outputText: [lines.headline, lines.price, lines.keyFacts.join(' · '), lines.energy]
-        .filter(Boolean)
-        .join('\n'),
-      files,
-      images: files.length,
-      durationMs: Date.now() - started,
     });
+  }
+
+  /**
+   * Files are written before their generation row: when rendering or the row fails, the files
+   * written so far are removed again instead of staying behind as orphans.
+   */
+  private async keepFilesOnlyIfRecorded<T>(files: GenerationFile[], work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      await Promise.all(files.map((f) => this.platform.files.delete(f.key).catch(() => undefined)));
+      throw error;
+    }
   }
 
   private async store(
@@ -174,19 +189,21 @@ export class ImageService {
       }
       const id = randomUUID();
       const file = await this.store(ctx, id, 'bild', image, `${provider.id} ${model}`);
-      const generation = await recordGeneration(ctx, {
-        id,
-        kind: 'image',
-        request,
-        provider: provider.id,
-        model,
-        prompt: request.prompt ?? '',
-        files: [file],
-        images: 1,
-        ...priceUsage(this.prices(), provider.id, model, { images: 1 }, new Date()),
-        durationMs: Date.now() - started,
-        fallbackFrom: failures[0] ? { from: failures[0].provider, reason: failures[0].message } : null,
-      });
+      const generation = await this.keepFilesOnlyIfRecorded([file], () =>
+        recordGeneration(ctx, {
+          id,
+          kind: 'image',
+          request,
+          provider: provider.id,
+          model,
+          prompt: request.prompt ?? '',
+          files: [file],
+          images: 1,
+          ...priceUsage(this.prices(), provider.id, model, { images: 1 }, new Date()),
+          durationMs: Date.now() - started,
+          fallbackFrom: failures[0] ? { from: failures[0].provider, reason: failures[0].message } : null,
+        }),
+      );
       return { generation, budgetWarnings: warnings };
     }
     if (failures.length === 0 && refused) throw refused;

@@ -99,55 +99,64 @@ export async function importContacts(
       });
   });
 
-  await ctx.db(async (tx) => {
-    const emails = [...new Set(valid.flatMap((v) => (v.data.email ? [v.data.email.toLowerCase()] : [])))];
-    const existing = new Map<string, string>();
-    for (let i = 0; i < emails.length; i += 1000) {
-      const rows = await tx
-        .select({ id: contact.id, email: contact.email })
-        .from(contact)
-        .where(inArray(sql`lower(${contact.email})`, emails.slice(i, i + 1000)));
-      for (const r of rows) if (r.email) existing.set(r.email.toLowerCase(), r.id);
-    }
-    const seenInFile = new Set<string>();
-    const inserts: (typeof contact.$inferInsert)[] = [];
-    for (const { data } of valid) {
-      const email = data.email?.toLowerCase();
-      const existingId = email ? existing.get(email) : undefined;
-      if (email && (existingId || seenInFile.has(email))) {
-        if (body.onDuplicate === 'update' && existingId) {
-          report.updated++;
-          if (!body.dryRun)
+  // The dry run does everything the import does and then rolls back: it finds whatever the
+  // database would refuse, not only what the row validation knows about.
+  await ctx
+    .db(async (tx) => {
+      const emails = [...new Set(valid.flatMap((v) => (v.data.email ? [v.data.email.toLowerCase()] : [])))];
+      const existing = new Map<string, string>();
+      for (let i = 0; i < emails.length; i += 1000) {
+        const rows = await tx
+          .select({ id: contact.id, email: contact.email })
+          .from(contact)
+          .where(inArray(sql`lower(${contact.email})`, emails.slice(i, i + 1000)));
+        for (const r of rows) if (r.email) existing.set(r.email.toLowerCase(), r.id);
+      }
+      const seenInFile = new Set<string>();
+      const inserts: (typeof contact.$inferInsert)[] = [];
+      for (const { data } of valid) {
+        const email = data.email?.toLowerCase();
+        const existingId = email ? existing.get(email) : undefined;
+        if (email && (existingId || seenInFile.has(email))) {
+          if (body.onDuplicate === 'update' && existingId) {
+            report.updated++;
             await tx
               .update(contact)
               .set({ ...data, updatedAt: new Date(), consentAt: data.consentGiven ? new Date() : undefined })
               .where(sql`${contact.id} = ${existingId}`);
-        } else report.skippedDuplicates++;
-        continue;
+          } else report.skippedDuplicates++;
+          continue;
+        }
+        if (email) seenInFile.add(email);
+        report.created++;
+        inserts.push({
+          ...data,
+          tenantId: ctx.tenantId,
+          consentAt: data.consentGiven ? new Date() : null,
+          assignedAgentId: ctx.auth.user.id,
+          createdBy: ctx.auth.user.id,
+        });
       }
-      if (email) seenInFile.add(email);
-      report.created++;
-      inserts.push({
-        ...data,
-        tenantId: ctx.tenantId,
-        consentAt: data.consentGiven ? new Date() : null,
-        assignedAgentId: ctx.auth.user.id,
-        createdBy: ctx.auth.user.id,
+      for (let i = 0; i < inserts.length; i += 500)
+        await tx.insert(contact).values(inserts.slice(i, i + 500));
+      if (body.dryRun) throw new DryRunDone();
+      await recordAudit(tx, ctx.actor, {
+        entity: 'contact',
+        entityId: 'import',
+        action: 'imported',
+        after: {
+          rows: report.rows,
+          created: report.created,
+          updated: report.updated,
+          errors: report.errors.length,
+        },
       });
-    }
-    if (body.dryRun) return;
-    for (let i = 0; i < inserts.length; i += 500) await tx.insert(contact).values(inserts.slice(i, i + 500));
-    await recordAudit(tx, ctx.actor, {
-      entity: 'contact',
-      entityId: 'import',
-      action: 'imported',
-      after: {
-        rows: report.rows,
-        created: report.created,
-        updated: report.updated,
-        errors: report.errors.length,
-      },
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof DryRunDone)) throw error;
     });
-  });
   return report;
 }
+
+/** Thrown at the end of a dry run so its transaction rolls back. */
+class DryRunDone extends Error {}

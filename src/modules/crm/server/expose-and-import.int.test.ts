@@ -287,6 +287,26 @@ describe('CSV contact import', () => {
     expect((await contactsNamed('anna.berger@example.de'))[0]?.city).toBe('Überlingen');
   });
 
+  it('a dry run answers as the real import does for what only the database refuses (issue 17.11)', async () => {
+    // A cell with a NUL byte: PostgreSQL text cannot hold it. Before, the dry run said "1 created"
+    // and the real import failed with a 500.
+    const broken = 'Nachname,E-Mail\nNullbyte\u0000,nul@example.de';
+    const answers = [];
+    for (const dryRun of [true, false]) {
+      const response = await t.as(agent, {
+        method: 'POST',
+        url: '/api/crm/contacts/import',
+        payload: { csv: broken, mapping: { Nachname: 'lastName', 'E-Mail': 'email' }, dryRun },
+      });
+      answers.push([response.statusCode, response.json().error?.code]);
+    }
+    expect(answers).toEqual([
+      [400, 'invalid_characters'],
+      [400, 'invalid_characters'],
+    ]);
+    expect(await contactsNamed('nul@example.de')).toHaveLength(0);
+  });
+
   it('refuses a mapping without a name column or with unknown columns', async () => {
     const noName = await t.as(agent, {
       method: 'POST',
