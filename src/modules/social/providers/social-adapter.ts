@@ -72,6 +72,11 @@ export const METRIC_NAMES = [
   'saves',
 ] as const satisfies readonly (keyof PostMetrics)[];
 
+export interface PublishedKind {
+  format: PostFormat;
+  video: boolean;
+}
+
 export interface AccountMetrics {
   followers: number;
 }
@@ -87,6 +92,7 @@ export interface SocialAdapter {
   findPublished(account: AccountAccess, request: PublishRequest, since: Date): Promise<PublishResult | null>;
   /** Posts the first comment under a published post; returns the comment's id. */
   comment(account: AccountAccess, postId: string, text: string): Promise<string>;
-  fetchPostMetrics(account: AccountAccess, postId: string): Promise<PostMetrics>;
+  /** `post` says what was published: stories and videos have metrics (and edges) of their own. */
+  fetchPostMetrics(account: AccountAccess, postId: string, post?: PublishedKind): Promise<PostMetrics>;
   fetchAccountMetrics(account: AccountAccess): Promise<AccountMetrics>;
 }

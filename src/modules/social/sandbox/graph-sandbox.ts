@@ -329,9 +329,45 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
     return { id };
   });
 
+  app.get<Req>('/:version/:id/video_insights', async (request, reply) => {
+    const post = state.posts.find((p) => p.id === request.params.id && p.kind === 'video');
+    if (!post) return graphError(reply, 400, 100, 'Unsupported get request. Object does not exist');
+    const f = sandboxPostFigures(post.id);
+    const known: Record<string, number> = {
+      total_video_views: f.impressions,
+      total_video_impressions: f.impressions,
+      total_video_impressions_unique: f.reach,
+    };
+    const metrics = (request.query.metric ?? '').split(',').filter(Boolean);
+    const unknown = metrics.find((m) => !(m in known));
+    if (metrics.length === 0 || unknown) return graphError(reply, 400, 100, '(#100) Invalid metric');
+    return {
+      data: metrics.map((name) => ({ name, period: 'lifetime', values: [{ value: known[name] }] })),
+    };
+  });
+
   app.get<Req>('/:version/:id/insights', async (request, reply) => {
     const post = state.posts.find((p) => p.id === request.params.id);
     if (!post) return graphError(reply, 400, 100, 'Unsupported get request. Object does not exist');
+    // A Page video is a Video node: its numbers live on `video_insights`.
+    if (post.kind === 'video')
+      return graphError(
+        reply,
+        400,
+        100,
+        '(#100) Tried accessing nonexisting field (insights) on node type (Video)',
+      );
+    const requested = (request.query.metric ?? '').split(',');
+    if (post.params.media_type === 'STORIES') {
+      const unsupported = requested.find((m) => ['likes', 'comments', 'saved'].includes(m));
+      if (unsupported)
+        return graphError(
+          reply,
+          400,
+          100,
+          `(#100) The Media Insights API does not support the ${unsupported} metric for this media product type.`,
+        );
+    }
     const f = sandboxPostFigures(post.id);
     const known: Record<string, number> = {
       post_media_view: f.impressions,
@@ -344,6 +380,7 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
       shares: f.shares,
       saved: f.saves,
       total_interactions: f.likes + f.comments + f.shares + f.saves,
+      replies: f.comments,
     };
     const metrics = (request.query.metric ?? '').split(',').filter(Boolean);
     const unknown = metrics.find((m) => !(m in known));

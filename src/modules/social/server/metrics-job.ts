@@ -2,10 +2,11 @@ import { and, eq, gte, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineJob } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
-import type { SocialPlatform } from '../domain/platforms.js';
+import type { PostFormat, SocialPlatform } from '../domain/platforms.js';
 import { ProviderError } from '../providers/provider-error.js';
 import { socialAccount, socialTarget } from '../schema.js';
 import type { AccountMode, AdapterRegistry } from './adapters.js';
+import { accessFor, needsReconnect } from './token-refresh.js';
 
 export const COLLECT_METRICS_JOB = 'social.collect-metrics';
 /** Platforms keep post insights for about two years, but numbers settle within weeks. */
@@ -37,6 +38,8 @@ export const collectMetricsJob = (platform: Platform, adapters: AdapterRegistry)
             id: socialTarget.id,
             accountId: socialTarget.accountId,
             externalId: socialTarget.externalId,
+            format: socialTarget.format,
+            media: socialTarget.media,
           })
           .from(socialTarget)
           .where(
@@ -63,23 +66,17 @@ export const collectMetricsJob = (platform: Platform, adapters: AdapterRegistry)
           if (!(error instanceof ProviderError)) throw error;
           if (error.kind === 'rate_limit') blocked.add(accountId);
           if (error.kind === 'auth') {
+            // The token was renewed once already (accessFor); only then does the account need a new consent.
             blocked.add(accountId);
-            await withTenant((tx) =>
-              tx
-                .update(socialAccount)
-                .set({ status: 'neu_verbinden', statusMessage: error.message, updatedAt: new Date() })
-                .where(eq(socialAccount.id, accountId)),
-            );
+            const account = accounts.find((a) => a.id === accountId);
+            if (account) await needsReconnect(platform, withTenant, account, error.message);
           }
         }
       };
 
       for (const account of accounts) {
         const adapter = await adapters.get(account.platform as SocialPlatform, account.mode as AccountMode);
-        const access = {
-          externalId: account.externalId,
-          accessToken: platform.secretBox.decrypt(account.accessTokenSealed),
-        };
+        const access = accessFor(platform, withTenant, account);
         await attempt(account.id, async () => {
           const { followers } = await adapter.fetchAccountMetrics(access);
           await withTenant((tx) =>
@@ -91,7 +88,10 @@ export const collectMetricsJob = (platform: Platform, adapters: AdapterRegistry)
         });
         for (const target of targets.filter((t) => t.accountId === account.id)) {
           await attempt(account.id, async () => {
-            const metrics = await adapter.fetchPostMetrics(access, target.externalId ?? '');
+            const metrics = await adapter.fetchPostMetrics(access, target.externalId ?? '', {
+              format: target.format as PostFormat,
+              video: target.media.some((m) => m.kind === 'video'),
+            });
             await withTenant((tx) =>
               tx
                 .update(socialTarget)

@@ -5,6 +5,7 @@ import { mailOutbox } from '../../../platform/mail/mail.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { createSandboxApp } from '../sandbox/sandbox-app.js';
 import { socialAccount, socialOauthState } from '../schema.js';
+import { COLLECT_METRICS_JOB } from './metrics-job.js';
 import { REFRESH_TOKENS_JOB } from './token-refresh.js';
 
 /** Live connect flows against the platform imitations, served on a real port as a platform would. */
@@ -167,5 +168,23 @@ describe('connecting live accounts with OAuth', () => {
       .where(eq(mailOutbox.purpose, 'social_reconnect'));
     expect(mails).toHaveLength(1);
     expect(mails[0]?.toAddress).toBe(owner.email);
+  });
+
+  it('the metrics run renews an expired token like publishing does, instead of asking for a new consent (issue 17.19)', async () => {
+    const [org] = await liveAccounts('linkedin');
+    await t.platform.database.db
+      .update(socialAccount)
+      .set({ accessTokenSealed: t.platform.secretBox.encrypt('expired-li-token') })
+      .where(eq(socialAccount.id, org?.id ?? ''));
+    const run = await t.platform.jobs.enqueue(
+      COLLECT_METRICS_JOB,
+      { minAgeMinutes: 0 },
+      { tenantId: owner.tenantId },
+    );
+    await t.platform.jobs.waitFor(run.id, 30_000);
+    const [after] = await liveAccounts('linkedin');
+    expect(after).toMatchObject({ status: 'verbunden' });
+    expect(after?.followers).toBeGreaterThan(0);
+    expect(t.platform.secretBox.decrypt(after?.accessTokenSealed ?? '')).not.toBe('expired-li-token');
   });
 });

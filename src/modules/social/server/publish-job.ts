@@ -15,7 +15,7 @@ import { socialAccount, socialTarget } from '../schema.js';
 import type { AccountMode, AdapterRegistry } from './adapters.js';
 import { platformReadyBytes, publicMediaUrl } from './public-media.js';
 import { targetCheckpoint } from './target-checkpoint.js';
-import { renewToken } from './token-refresh.js';
+import { accessFor, needsReconnect } from './token-refresh.js';
 
 export const PUBLISH_TARGET_JOB = 'social.publish-target';
 /** Longer than the slowest publish (Instagram video polling, TikTok upload) can take. */
@@ -181,19 +181,7 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
         return { failed: 'account_unavailable' };
       }
 
-      const access: AccountAccess = {
-        externalId: account.externalId,
-        accessToken: platform.secretBox.decrypt(account.accessTokenSealed),
-        // A token that expired early is renewed once and the call repeated (withFreshToken).
-        refresh: account.refreshTokenSealed
-          ? async () => {
-              const token = await renewToken(platform, withTenant, account);
-              if (!token)
-                throw new ProviderError('auth', 'reconnect', 'Das Konto muss neu verbunden werden.');
-              return token;
-            }
-          : undefined,
-      };
+      const access = accessFor(platform, withTenant, account);
       const adapter = await adapters.get(target.platform as SocialPlatform, account.mode as AccountMode);
       const checkpoint = targetCheckpoint(withTenant, target.id, target.progress);
       const request: PublishRequest = {
@@ -263,13 +251,8 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
           await finish({ ...base, status: 'geplant' });
           throw error;
         }
-        if (error.kind === 'auth')
-          await withTenant((tx) =>
-            tx
-              .update(socialAccount)
-              .set({ status: 'neu_verbinden', statusMessage: error.message, updatedAt: new Date() })
-              .where(eq(socialAccount.id, account.id)),
-          );
+        // Marked for a new consent, and the person who connected it is told (as when a renewal fails).
+        if (error.kind === 'auth') await needsReconnect(platform, withTenant, account, error.message);
         await finish({ ...base, status: error.kind === 'unknown_outcome' ? 'ungewiss' : 'fehlgeschlagen' });
         return { failed: error.code };
       }

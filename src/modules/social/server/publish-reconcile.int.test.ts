@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailOutbox } from '../../../platform/mail/mail.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
-import { socialTarget } from '../schema.js';
+import { socialAccount, socialTarget } from '../schema.js';
 import { propertyPhoto } from '../test/media-fixtures.js';
 import { PUBLISH_TARGET_JOB } from './publish-job.js';
 import { adaptersOf } from './social.server.js';
@@ -100,5 +101,24 @@ describe('never post twice (issue 17.13)', () => {
     const posts = state.linkedin.posts.filter((p) => p.body.commentary === text);
     expect(posts).toHaveLength(1);
     expect(target).toMatchObject({ status: 'veroeffentlicht', externalId: posts[0]?.id });
+  });
+
+  it('a token the platform refuses while publishing (Graph 190) marks the account and mails who connected it (issue 17.19)', async () => {
+    await t.platform.database.db
+      .update(socialAccount)
+      .set({ accessTokenSealed: t.platform.secretBox.encrypt('expired-page-token') })
+      .where(eq(socialAccount.id, accounts.facebook ?? ''));
+    const { target } = await publishOnce([{ accountId: accounts.facebook, text: 'Abgelaufen', media: [] }]);
+    expect(target).toMatchObject({ status: 'fehlgeschlagen', errorCode: '190/463' });
+    const [account] = await t.platform.database.db
+      .select()
+      .from(socialAccount)
+      .where(eq(socialAccount.id, accounts.facebook ?? ''));
+    expect(account?.status).toBe('neu_verbinden');
+    const mails = await t.platform.database.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.toAddress, owner.email), eq(mailOutbox.purpose, 'social_reconnect')));
+    expect(mails).toHaveLength(1);
   });
 });

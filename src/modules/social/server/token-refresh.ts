@@ -6,6 +6,7 @@ import { defineJob } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { SocialPlatform } from '../domain/platforms.js';
 import { ProviderError } from '../providers/provider-error.js';
+import type { AccountAccess } from '../providers/social-adapter.js';
 import { socialAccount } from '../schema.js';
 import { oauthApp, oauthProvider } from './oauth-registry.js';
 
@@ -22,7 +23,12 @@ const RENEW_AHEAD_MS: Record<SocialPlatform, number> = {
 };
 
 /** Marks the account for a new consent and tells the person who connected it, once. */
-async function needsReconnect(platform: Platform, withTenant: WithTenant, account: Account, reason: string) {
+export async function needsReconnect(
+  platform: Platform,
+  withTenant: WithTenant,
+  account: Account,
+  reason: string,
+) {
   const user = await withTenant(async (tx) => {
     const [updated] = await tx
       .update(socialAccount)
@@ -89,6 +95,24 @@ export async function renewToken(
     }
     throw error;
   }
+}
+
+/**
+ * How publishing and the metrics job call a platform as this account: with the stored token,
+ * renewed once (and the call repeated) when the platform says it expired.
+ */
+export function accessFor(platform: Platform, withTenant: WithTenant, account: Account): AccountAccess {
+  return {
+    externalId: account.externalId,
+    accessToken: platform.secretBox.decrypt(account.accessTokenSealed),
+    refresh: account.refreshTokenSealed
+      ? async () => {
+          const token = await renewToken(platform, withTenant, account);
+          if (!token) throw new ProviderError('auth', 'reconnect', 'Das Konto muss neu verbunden werden.');
+          return token;
+        }
+      : undefined,
+  };
 }
 
 /** Renews every live token of one office that expires soon; runs on the metrics interval. */

@@ -3,6 +3,7 @@ import type {
   AccountAccess,
   AccountMetrics,
   PostMetrics,
+  PublishedKind,
   PublishRequest,
   PublishResult,
   SocialAdapter,
@@ -10,6 +11,13 @@ import type {
 import { withFreshToken } from '../with-fresh-token.js';
 import type { GraphClient } from './graph-client.js';
 import { type InsightsResponse, readInsights, sumKnown } from './graph-insights.js';
+
+/** Video insights (Graph `/{video-id}/video_insights`). */
+export const FACEBOOK_VIDEO_METRICS = [
+  'total_video_views',
+  'total_video_impressions',
+  'total_video_impressions_unique',
+];
 
 /** With photos attached Facebook ignores `link`, so the link goes into the text instead. */
 const messageOf = (request: PublishRequest) =>
@@ -107,7 +115,8 @@ export class FacebookAdapter implements SocialAdapter {
     });
   }
 
-  fetchPostMetrics(account: AccountAccess, postId: string): Promise<PostMetrics> {
+  fetchPostMetrics(account: AccountAccess, postId: string, post?: PublishedKind): Promise<PostMetrics> {
+    if (post?.video) return this.#videoMetrics(account, postId);
     return withFreshToken(account, async (token) => {
       const insights = readInsights(
         await this.graph.get<InsightsResponse>(
@@ -137,6 +146,24 @@ export class FacebookAdapter implements SocialAdapter {
         shares,
         clicks,
         engagement: sumKnown(likes, comments, shares, clicks),
+      };
+    });
+  }
+
+  /** A Page video is a Video object: its numbers come from `video_insights`, not the post `insights` edge. */
+  #videoMetrics(account: AccountAccess, videoId: string): Promise<PostMetrics> {
+    return withFreshToken(account, async (token) => {
+      const insights = readInsights(
+        await this.graph.get<InsightsResponse>(
+          `${videoId}/video_insights`,
+          { metric: FACEBOOK_VIDEO_METRICS.join(',') },
+          token,
+        ),
+      );
+      return {
+        impressions: insights.total_video_impressions,
+        reach: insights.total_video_impressions_unique,
+        engagement: insights.total_video_views,
       };
     });
   }

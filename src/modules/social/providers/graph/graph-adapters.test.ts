@@ -246,3 +246,33 @@ describe('Facebook Pages', () => {
     expect(error.kind).toBe('unknown_outcome');
   });
 });
+
+describe('insights per kind of post (issue 17.19)', () => {
+  it('asks a story only for the metrics stories have, and gets them', async () => {
+    const story = await instagram.publish(account(), { format: 'story', text: '', media: [image('a')] });
+    const metrics = await instagram.fetchPostMetrics(account(), story.externalId, {
+      format: 'story',
+      video: false,
+    });
+    expect(metrics.reach).toBeGreaterThan(0);
+    expect(metrics.likes).toBeUndefined();
+    // What the old request did: the documented (#100) refusal for a story.
+    const error = await rejected(instagram.fetchPostMetrics(account(), story.externalId));
+    expect(error.message + (error.detail ?? '')).toContain('does not support the likes metric');
+  });
+
+  it('reads a Page video through video_insights, not the post insights edge', async () => {
+    const facebook = new FacebookAdapter(graph);
+    const page = { externalId: '104000000000001', accessToken: 'valid-token' };
+    const video = await facebook.publish(page, {
+      format: 'feed',
+      text: 'Rundgang',
+      media: [{ kind: 'video', url: 'https://immoxx.example/m/t/v/0-1-c.mp4' }],
+    });
+    const metrics = await facebook.fetchPostMetrics(page, video.externalId, { format: 'feed', video: true });
+    expect(metrics.impressions).toBeGreaterThan(0);
+    expect(await rejected(facebook.fetchPostMetrics(page, video.externalId))).toMatchObject({
+      kind: 'permanent',
+    });
+  });
+});

@@ -5,6 +5,7 @@ import {
   memoryCheckpoint,
   type PostMetrics,
   type PublishCheckpoint,
+  type PublishedKind,
   type PublishMedia,
   type PublishRequest,
   type PublishResult,
@@ -24,6 +25,9 @@ export const INSTAGRAM_MEDIA_METRICS = [
   'saved',
   'total_interactions',
 ];
+
+/** Stories have no likes, comments or saves; asking for them fails the whole request (#100). */
+export const INSTAGRAM_STORY_METRICS = ['views', 'reach', 'replies', 'shares', 'total_interactions'];
 
 interface ContainerStatus {
   status_code: 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
@@ -253,12 +257,13 @@ export class InstagramAdapter implements SocialAdapter {
     });
   }
 
-  fetchPostMetrics(account: AccountAccess, mediaId: string): Promise<PostMetrics> {
+  fetchPostMetrics(account: AccountAccess, mediaId: string, post?: PublishedKind): Promise<PostMetrics> {
     return withFreshToken(account, async (token) => {
+      const story = post?.format === 'story';
       const m = readInsights(
         await this.graph.get<InsightsResponse>(
           `${mediaId}/insights`,
-          { metric: INSTAGRAM_MEDIA_METRICS.join(',') },
+          { metric: (story ? INSTAGRAM_STORY_METRICS : INSTAGRAM_MEDIA_METRICS).join(',') },
           token,
         ),
       );
