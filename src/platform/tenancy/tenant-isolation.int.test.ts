@@ -378,7 +378,8 @@ describe('tenant isolation (row-level security)', () => {
     }
     expect(leaks).toEqual([]);
     expect(await snapshotOfA()).toEqual(before);
-  });
+    // Every route × every id of the other tenant: a walk that grows with the API.
+  }, 180_000);
 
   it('the app role sees only its own tenant even with a hand-written query', async () => {
     const rows = await t.platform.database.withTenant(ownerB.tenantId, (tx) =>
