@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { sandboxFigure, sandboxPostFigures } from './sandbox-metrics.js';
@@ -41,6 +41,8 @@ export interface GraphSandboxState {
   /** How Meta's servers fetch media; unset, media URLs are taken on trust. */
   fetchMedia?: (url: string) => Promise<{ status: number; contentType: string; bytes: number }>;
   fetched: { url: string; status: number; contentType: string; bytes: number }[];
+  /** Set: the app "requires app secret", and calls with a token must carry a valid appsecret_proof. */
+  appSecret?: string;
 }
 
 export function createGraphSandboxState(): GraphSandboxState {
@@ -161,6 +163,11 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
       (!params.access_token || params.access_token.startsWith('expired'))
     )
       return graphError(reply, 401, 190, 'Error validating access token: Session has expired.', 463);
+    if (state.appSecret && params.access_token && !request.url.includes('/oauth/')) {
+      const expected = createHmac('sha256', state.appSecret).update(params.access_token).digest('hex');
+      if (params.appsecret_proof !== expected)
+        return graphError(reply, 400, 100, 'API calls from the server require an appsecret_proof argument');
+    }
   });
 
   app.get<Req>('/:version/oauth/access_token', async (request, reply) => {

@@ -232,24 +232,26 @@ export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }
     if (!guard(request, reply)) return reply;
     const q = request.query as Record<string, string>;
     if (q.q !== 'roleAssignee') return fail(reply, 400, 'ILLEGAL_ARGUMENT', 'q=roleAssignee is required');
-    return {
-      paging: { start: 0, count: 100, total: 1 },
-      elements: [
-        {
-          organization: 'urn:li:organization:104857',
-          role: 'ADMINISTRATOR',
-          state: 'APPROVED',
-          roleAssignee: 'urn:li:person:sandbox',
-        },
-      ],
-    };
+    const elements = [
+      { organization: 'urn:li:organization:104857', role: 'ADMINISTRATOR' },
+      { organization: 'urn:li:organization:104858', role: 'CONTENT_ADMINISTRATOR' },
+      { organization: 'urn:li:organization:104859', role: 'ANALYST' },
+    ]
+      .filter((e) => !q.role || e.role === q.role)
+      .map((e) => ({ ...e, state: 'APPROVED', roleAssignee: 'urn:li:person:sandbox' }));
+    return { paging: { start: 0, count: 100, total: elements.length }, elements };
   });
 
   app.get<{ Params: { id: string } }>('/rest/organizations/:id', async (request, reply) => {
     if (!guard(request, reply)) return reply;
+    const names: Record<string, string> = {
+      '104857': 'Bodensee Immobilien GmbH',
+      '104858': 'Bodensee Immobilien – Neubau',
+      '104859': 'Bodensee Immobilien – Verwaltung',
+    };
     return {
       id: Number(request.params.id),
-      localizedName: 'Bodensee Immobilien GmbH',
+      localizedName: names[request.params.id] ?? 'Unbekannte Seite',
       vanityName: 'bodensee-immobilien',
     };
   });

@@ -45,6 +45,7 @@ export class AdapterRegistry {
       baseUrl: mode === 'sandbox' ? `${SANDBOX_BASE}/graph` : env.GRAPH_API_URL,
       version: env.GRAPH_API_VERSION,
       fetchImpl,
+      appSecret: mode === 'live' ? env.FACEBOOK_APP_SECRET : undefined,
     });
     const adapter: SocialAdapter =
       platformName === 'facebook'

@@ -112,12 +112,17 @@ describe('connecting live accounts with OAuth', () => {
     ).toMatchObject({ fehler: 'user_cancelled_login' });
   });
 
-  it('LinkedIn: the organisations the member administers, with an expiring token and a refresh token', async () => {
+  it('LinkedIn: the organisations the member administers or is content administrator of (not analyst), with an expiring token and a refresh token', async () => {
     const { state } = await startConnect('linkedin');
     expect(outcome(await callback('linkedin', { code: 'sandbox-code-li', state }))).toMatchObject({
-      verbunden: '1',
+      verbunden: '2',
     });
-    const [org] = await liveAccounts('linkedin');
+    const orgs = await liveAccounts('linkedin');
+    expect(orgs.map((o) => o.externalId).sort()).toEqual([
+      'urn:li:organization:104857',
+      'urn:li:organization:104858',
+    ]);
+    const org = orgs.find((o) => o.externalId === 'urn:li:organization:104857');
     expect(org).toMatchObject({ name: 'Bodensee Immobilien GmbH', externalId: 'urn:li:organization:104857' });
     expect(org?.tokenExpiresAt?.getTime()).toBeGreaterThan(Date.now() + 50 * 86_400_000);
     expect(org?.refreshTokenSealed).toBeTruthy();
@@ -171,7 +176,7 @@ describe('connecting live accounts with OAuth', () => {
   });
 
   it('the metrics run renews an expired token like publishing does, instead of asking for a new consent (issue 17.19)', async () => {
-    const [org] = await liveAccounts('linkedin');
+    const org = (await liveAccounts('linkedin')).find((o) => o.externalId === 'urn:li:organization:104857');
     await t.platform.database.db
       .update(socialAccount)
       .set({ accessTokenSealed: t.platform.secretBox.encrypt('expired-li-token') })
@@ -182,7 +187,7 @@ describe('connecting live accounts with OAuth', () => {
       { tenantId: owner.tenantId },
     );
     await t.platform.jobs.waitFor(run.id, 30_000);
-    const [after] = await liveAccounts('linkedin');
+    const after = (await liveAccounts('linkedin')).find((o) => o.id === org?.id);
     expect(after).toMatchObject({ status: 'verbunden' });
     expect(after?.followers).toBeGreaterThan(0);
     expect(t.platform.secretBox.decrypt(after?.accessTokenSealed ?? '')).not.toBe('expired-li-token');

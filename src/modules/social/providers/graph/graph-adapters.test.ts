@@ -14,6 +14,7 @@ import { INSTAGRAM_POLLING, InstagramAdapter } from './instagram-adapter.js';
 let sandbox: FastifyInstance;
 let state: GraphSandboxState;
 let graph: GraphClient;
+let address: string;
 let instagram: InstagramAdapter;
 const polls: number[] = [];
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
   state = createGraphSandboxState();
   sandbox = Fastify();
   await sandbox.register(graphSandbox, { state });
-  const address = await sandbox.listen({ port: 0, host: '127.0.0.1' });
+  address = await sandbox.listen({ port: 0, host: '127.0.0.1' });
   graph = new GraphClient({ baseUrl: address, version: 'v25.0' });
   instagram = new InstagramAdapter(graph, {
     pollIntervalMs: 1,
@@ -274,5 +275,24 @@ describe('insights per kind of post (issue 17.19)', () => {
     expect(await rejected(facebook.fetchPostMetrics(page, video.externalId))).toMatchObject({
       kind: 'permanent',
     });
+  });
+});
+
+describe('appsecret_proof (issue 17.20)', () => {
+  it('is sent with every call when the app secret is configured, as apps with "Require App Secret" demand', async () => {
+    state.appSecret = 'meta-app-secret';
+    const page = { externalId: '104000000000001', accessToken: 'valid-token' };
+    const without = new FacebookAdapter(graph);
+    expect(
+      await rejected(without.publish(page, { format: 'feed', text: 'Ohne Beweis', media: [] })),
+    ).toMatchObject({
+      kind: 'permanent',
+      code: '100',
+    });
+    const proved = new FacebookAdapter(
+      new GraphClient({ baseUrl: address, version: 'v25.0', appSecret: 'meta-app-secret' }),
+    );
+    const posted = await proved.publish(page, { format: 'feed', text: 'Mit Beweis', media: [] });
+    expect(posted.externalId).toContain('_');
   });
 });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { ProviderError } from '../provider-error.js';
 import { type GraphErrorBody, graphError } from './graph-errors.js';
 
@@ -8,6 +9,11 @@ export interface GraphClientOptions {
   version: string;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
+  /**
+   * The Meta app secret: every call with a token then carries `appsecret_proof`
+   * (HMAC-SHA256 of the token), which apps with "Require App Secret" demand.
+   */
+  appSecret?: string;
 }
 
 type Params = Record<string, string | number | boolean | undefined>;
@@ -60,7 +66,11 @@ export class GraphClient {
       `${this.options.baseUrl.replace(/\/$/, '')}/${this.options.version}/${path.replace(/^\//, '')}`,
     );
     const form = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...params, access_token: token }))
+    const proof =
+      token && this.options.appSecret
+        ? createHmac('sha256', this.options.appSecret).update(token).digest('hex')
+        : undefined;
+    for (const [key, value] of Object.entries({ ...params, access_token: token, appsecret_proof: proof }))
       if (value !== undefined) (method === 'GET' ? url.searchParams : form).set(key, String(value));
     let response: Response;
     try {

@@ -21,6 +21,9 @@ interface TokenResponse {
  * from `organizationAcls` and their names from `organizations`. Refresh tokens exist only for
  * approved Marketing partners; without one, the account needs a new consent after 60 days.
  */
+/** Organisation roles that may create posts for the page (LinkedIn organizationAcls roles). */
+const POSTING_ROLES = new Set(['ADMINISTRATOR', 'CONTENT_ADMINISTRATOR']);
+
 export class LinkedInOAuth implements OAuthProvider {
   readonly #fetch: typeof fetch;
   constructor(
@@ -47,18 +50,23 @@ export class LinkedInOAuth implements OAuthProvider {
       code,
       redirect_uri: redirectUri,
     });
-    const acls = await this.#get<{ elements?: { organization?: string; organizationTarget?: string }[] }>(
-      '/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED&count=100',
-      token.access_token,
-    );
-    const urns = (acls.elements ?? [])
-      .map((e) => e.organization ?? e.organizationTarget)
-      .filter((u): u is string => Boolean(u));
+    const acls = await this.#get<{
+      elements?: { organization?: string; organizationTarget?: string; role?: string }[];
+    }>('/rest/organizationAcls?q=roleAssignee&state=APPROVED&count=100', token.access_token);
+    // Content administrators may post for the page as well as full administrators.
+    const urns = [
+      ...new Set(
+        (acls.elements ?? [])
+          .filter((e) => POSTING_ROLES.has(e.role ?? ''))
+          .map((e) => e.organization ?? e.organizationTarget)
+          .filter((u): u is string => Boolean(u)),
+      ),
+    ];
     if (urns.length === 0)
       throw new ProviderError(
         'permanent',
         'no_accounts',
-        'Dieses LinkedIn-Konto verwaltet keine Unternehmensseite.',
+        'Dieses LinkedIn-Konto ist auf keiner Unternehmensseite Administrator oder Content-Administrator.',
       );
     const accounts: GrantedAccount[] = [];
     for (const urn of urns) {
