@@ -94,5 +94,7 @@ export interface SocialAdapter {
   comment(account: AccountAccess, postId: string, text: string): Promise<string>;
   /** `post` says what was published: stories and videos have metrics (and edges) of their own. */
   fetchPostMetrics(account: AccountAccess, postId: string, post?: PublishedKind): Promise<PostMetrics>;
+  /** Where a platform answers a publish with a stand-in id (TikTok's publish id): the post id once known. */
+  resolvePostId?(account: AccountAccess, externalId: string): Promise<string | null>;
   fetchAccountMetrics(account: AccountAccess): Promise<AccountMetrics>;
 }

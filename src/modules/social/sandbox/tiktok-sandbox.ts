@@ -22,14 +22,18 @@ export interface TikTokSandboxState {
       ranges: string[];
       polls: number;
       title: string;
+      /** Photo posts: the addresses TikTok pulls the images from. */
+      photos?: string[];
     }
   >;
   published: { publishId: string; postId: string; title: string; bytes: number }[];
   refreshTokens: Set<string>;
+  /** A post is public only after moderation: until then status/fetch gives no post id. */
+  withholdPostIds: boolean;
 }
 
 export function createTikTokSandboxState(): TikTokSandboxState {
-  return { uploads: new Map(), published: [], refreshTokens: new Set(['refresh-1']) };
+  return { uploads: new Map(), published: [], refreshTokens: new Set(['refresh-1']), withholdPostIds: false };
 }
 
 const envelope = (reply: FastifyReply, status: number, code: string, message: string) =>
@@ -190,6 +194,44 @@ export const tiktokSandbox: FastifyPluginAsync<{ state: TikTokSandboxState }> = 
     };
   });
 
+  // Photo posts: TikTok pulls the images from the given (verified-domain) URLs.
+  app.post('/v2/post/publish/content/init/', async (request, reply) => {
+    if (!authorised(request, reply)) return reply;
+    const body = request.body as {
+      media_type?: string;
+      post_mode?: string;
+      post_info?: { title?: string; privacy_level?: string };
+      source_info?: { source?: string; photo_images?: string[]; photo_cover_index?: number };
+    };
+    const photos = body.source_info?.photo_images ?? [];
+    if (
+      body.media_type !== 'PHOTO' ||
+      !['DIRECT_POST', 'MEDIA_UPLOAD'].includes(body.post_mode ?? '') ||
+      body.source_info?.source !== 'PULL_FROM_URL' ||
+      photos.length === 0 ||
+      photos.length > 35 ||
+      !body.post_info?.privacy_level
+    )
+      return envelope(
+        reply,
+        400,
+        'invalid_params',
+        'media_type, post_mode, source_info or privacy_level invalid',
+      );
+    const publishId = `p_pub_url~v2.${randomBytes(8).toString('hex')}`;
+    state.uploads.set(publishId, {
+      size: 1,
+      chunkSize: 1,
+      chunks: 1,
+      received: 1,
+      ranges: [],
+      polls: 0,
+      title: body.post_info?.title ?? '',
+      photos,
+    });
+    return { data: { publish_id: publishId }, error: { code: 'ok', message: '', log_id: 'x' } };
+  });
+
   app.put('/upload/', async (request, reply) => {
     const upload = state.uploads.get((request.query as { upload_id?: string }).upload_id ?? '');
     if (!upload) return reply.status(404).send();
@@ -228,7 +270,7 @@ export const tiktokSandbox: FastifyPluginAsync<{ state: TikTokSandboxState }> = 
         };
         state.published.push(post);
       }
-      data.publicaly_available_post_id = [post.postId];
+      if (!state.withholdPostIds) data.publicaly_available_post_id = [post.postId];
     }
     return { data: { status, ...data }, error: { code: 'ok', message: '', log_id: 'x' } };
   });

@@ -88,7 +88,16 @@ export const collectMetricsJob = (platform: Platform, adapters: AdapterRegistry)
         });
         for (const target of targets.filter((t) => t.accountId === account.id)) {
           await attempt(account.id, async () => {
-            const metrics = await adapter.fetchPostMetrics(access, target.externalId ?? '', {
+            // TikTok answers a publish with a publish id; the post id (which metrics need) comes later.
+            const postId = adapter.resolvePostId
+              ? await adapter.resolvePostId(access, target.externalId ?? '')
+              : target.externalId;
+            if (!postId) return;
+            if (postId !== target.externalId)
+              await withTenant((tx) =>
+                tx.update(socialTarget).set({ externalId: postId }).where(eq(socialTarget.id, target.id)),
+              );
+            const metrics = await adapter.fetchPostMetrics(access, postId, {
               format: target.format as PostFormat,
               video: target.media.some((m) => m.kind === 'video'),
             });

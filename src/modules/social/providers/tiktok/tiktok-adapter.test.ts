@@ -123,4 +123,36 @@ describe('TikTok Content Posting API', () => {
       .catch((e: unknown) => e)) as ProviderError;
     expect(error).toMatchObject({ kind: 'auth', code: 'invalid_grant' });
   });
+
+  it('posts photos through content/init (PHOTO, PULL_FROM_URL) from our media addresses (issue 17.18)', async () => {
+    const photo = (n: number) => ({
+      kind: 'image' as const,
+      url: `https://immoxx.example/m/t/x/${n}-1-a.jpg`,
+    });
+    const result = await adapter().publish(
+      { externalId: 'sandbox-open-id', accessToken: 'act.valid' },
+      { format: 'feed', text: 'Drei Blicke auf den See\n#bodensee', media: [photo(0), photo(1), photo(2)] },
+      { privacyLevel: 'MUTUAL_FOLLOW_FRIENDS' },
+    );
+    const upload = [...state.uploads.values()].at(-1);
+    expect(upload?.photos).toEqual([photo(0).url, photo(1).url, photo(2).url]);
+    expect(state.published.at(-1)).toMatchObject({
+      postId: result.externalId,
+      title: 'Drei Blicke auf den See',
+    });
+  });
+
+  it('keeps the publish id while the post awaits moderation, and resolves the post id once it is public', async () => {
+    const account = { externalId: 'sandbox-open-id', accessToken: 'act.valid' };
+    state.withholdPostIds = true;
+    const result = await adapter().publish(
+      account,
+      { format: 'reel', text: 'Moderiert', media: [video(1 * MB)] },
+      { privacyLevel: 'PUBLIC_TO_EVERYONE' },
+    );
+    expect(result.externalId).toMatch(/^v_pub_/);
+    expect(await adapter().resolvePostId(account, result.externalId)).toBeNull();
+    state.withholdPostIds = false;
+    expect(await adapter().resolvePostId(account, result.externalId)).toBe(state.published.at(-1)?.postId);
+  });
 });

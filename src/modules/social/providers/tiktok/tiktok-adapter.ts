@@ -80,9 +80,6 @@ export class TikTokAdapter implements SocialAdapter {
     settings: TikTokPostSettings = { privacyLevel: 'SELF_ONLY' },
   ): Promise<PublishResult> {
     return withFreshToken(account, async (token) => {
-      const [video] = request.media;
-      if (video?.kind !== 'video' || !video.read)
-        throw new ProviderError('permanent', 'video_required', 'TikTok braucht eine Videodatei.');
       const creator = await this.#api<CreatorInfo>('/v2/post/publish/creator_info/query/', {}, token);
       if (!creator.privacy_level_options.includes(settings.privacyLevel))
         throw new ProviderError(
@@ -90,6 +87,11 @@ export class TikTokAdapter implements SocialAdapter {
           'privacy_level_option_mismatch',
           `Dieses TikTok-Konto erlaubt die Sichtbarkeit „${settings.privacyLevel}“ nicht.`,
         );
+      if (request.media.length > 0 && request.media.every((m) => m.kind === 'image'))
+        return this.#publishPhotos(request, settings, creator, token);
+      const [video] = request.media;
+      if (video?.kind !== 'video' || !video.read)
+        throw new ProviderError('permanent', 'video_required', 'TikTok braucht eine Videodatei oder Fotos.');
       const bytes = await video.read();
       const plan = chunkPlan(bytes.length, this.options.chunkBytes);
       const init = await this.#api<{ publish_id: string; upload_url: string }>(
@@ -130,29 +132,85 @@ export class TikTokAdapter implements SocialAdapter {
             'Das Video konnte nicht zu TikTok übertragen werden.',
           );
       }
-      for (let i = 0; i < this.options.maxPolls; i++) {
-        const status = await this.#api<{
-          status: string;
-          fail_reason?: string;
-          publicaly_available_post_id?: (string | number)[];
-        }>('/v2/post/publish/status/fetch/', { publish_id: init.publish_id }, token);
-        if (status.status === 'PUBLISH_COMPLETE')
-          return { externalId: String(status.publicaly_available_post_id?.[0] ?? init.publish_id) };
-        if (status.status === 'FAILED')
-          throw new ProviderError(
-            'permanent',
-            status.fail_reason ?? 'failed',
-            `TikTok hat den Beitrag abgelehnt (${status.fail_reason ?? 'ohne Angabe'}).`,
-          );
-        await this.#sleep(this.options.pollIntervalMs);
-      }
-      // The upload went through; the outcome is checked later with the publish_id, never re-posted.
-      throw new ProviderError(
-        'unknown_outcome',
-        'status_pending',
-        'TikTok verarbeitet den Beitrag noch; der Status wird weiter geprüft.',
-        init.publish_id,
+      return this.#awaitPublished(init.publish_id, token);
+    });
+  }
+
+  /**
+   * Photo posts (Content Posting API `content/init`, media_type PHOTO): TikTok pulls the
+   * images from our signed media addresses (the domain must be verified in the TikTok app).
+   */
+  async #publishPhotos(
+    request: PublishRequest,
+    settings: TikTokPostSettings,
+    creator: CreatorInfo,
+    token: string,
+  ): Promise<PublishResult> {
+    const init = await this.#api<{ publish_id: string }>(
+      '/v2/post/publish/content/init/',
+      {
+        media_type: 'PHOTO',
+        post_mode: 'DIRECT_POST',
+        post_info: {
+          title: request.text.split('\n')[0]?.slice(0, 90) ?? '',
+          description: request.text,
+          privacy_level: settings.privacyLevel,
+          disable_comment: settings.disableComment ?? creator.comment_disabled,
+          auto_add_music: true,
+        },
+        source_info: {
+          source: 'PULL_FROM_URL',
+          photo_cover_index: 0,
+          photo_images: request.media.slice(0, 35).map((m) => m.url),
+        },
+      },
+      token,
+    );
+    await request.checkpoint?.set(PUBLISH_ID_KEY, init.publish_id);
+    return this.#awaitPublished(init.publish_id, token);
+  }
+
+  /**
+   * Polls `status/fetch` until TikTok has published. The post id comes only once the post is
+   * public (after moderation); until then the publish id stands in and `resolvePostId` swaps it later.
+   */
+  async #awaitPublished(publishId: string, token: string): Promise<PublishResult> {
+    for (let i = 0; i < this.options.maxPolls; i++) {
+      const status = await this.#api<{
+        status: string;
+        fail_reason?: string;
+        publicaly_available_post_id?: (string | number)[];
+      }>('/v2/post/publish/status/fetch/', { publish_id: publishId }, token);
+      if (status.status === 'PUBLISH_COMPLETE')
+        return { externalId: String(status.publicaly_available_post_id?.[0] ?? publishId) };
+      if (status.status === 'FAILED')
+        throw new ProviderError(
+          'permanent',
+          status.fail_reason ?? 'failed',
+          `TikTok hat den Beitrag abgelehnt (${status.fail_reason ?? 'ohne Angabe'}).`,
+        );
+      await this.#sleep(this.options.pollIntervalMs);
+    }
+    // Sent; the outcome is checked later with the publish_id, never re-posted.
+    throw new ProviderError(
+      'unknown_outcome',
+      'status_pending',
+      'TikTok verarbeitet den Beitrag noch; der Status wird weiter geprüft.',
+      publishId,
+    );
+  }
+
+  /** The public post id for a publish id, once TikTok has one (metrics need it); null until then. */
+  resolvePostId(account: AccountAccess, externalId: string): Promise<string | null> {
+    if (!/_pub_/.test(externalId)) return Promise.resolve(externalId);
+    return withFreshToken(account, async (token) => {
+      const status = await this.#api<{ publicaly_available_post_id?: (string | number)[] }>(
+        '/v2/post/publish/status/fetch/',
+        { publish_id: externalId },
+        token,
       );
+      const id = status.publicaly_available_post_id?.[0];
+      return id === undefined ? null : String(id);
     });
   }
 
