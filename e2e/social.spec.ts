@@ -55,6 +55,13 @@ test('a post composed from a property shows platform previews, is scheduled and 
   await linkedinText.fill(original);
   await expect(page.getByText('Passt für LinkedIn.')).toBeVisible();
   await page.getByLabel('Erster Kommentar').fill('#Bodensee #Immobilien');
+  // More media come by reference from the listing and the AI studio (no storage keys in the page).
+  await page.getByRole('button', { name: 'Medien hinzufügen' }).click();
+  await expect(
+    page
+      .getByTestId('media-library')
+      .or(page.getByText('Keine weiteren Medien. Grafiken und Reels entstehen im KI-Studio.')),
+  ).toBeVisible();
 
   // Schedule for tomorrow 10:00 (the default) and find both channels in the calendar.
   const when = await page.getByLabel('Veröffentlichen am').inputValue();
