@@ -86,6 +86,12 @@ try {
               format: 'reel',
               text: `Rundgang Nr. ${i}`,
               media: [{ source: 'ai.generation-file', id: `${reel?.id}:0` }],
+              tiktok: {
+                privacyLevel: 'SELF_ONLY',
+                allowComment: false,
+                allowDuet: false,
+                allowStitch: false,
+              },
             };
 
   const postIds: string[] = [];

@@ -32,6 +32,14 @@ export const targetSchema = z.object({
   publishedAt: z.string().nullable(),
   firstComment: z.string().nullable(),
   firstCommentError: z.string().nullable(),
+  tiktok: z
+    .object({
+      privacyLevel: z.string(),
+      allowComment: z.boolean(),
+      allowDuet: z.boolean(),
+      allowStitch: z.boolean(),
+    })
+    .nullable(),
   media: z.array(
     z.object({
       kind: z.enum(['image', 'video']),

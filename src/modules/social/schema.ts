@@ -75,6 +75,16 @@ export interface TargetMedia {
   durationSeconds?: number;
 }
 
+/** What the person chose for a channel where the platform asks (TikTok's Content Sharing Guidelines). */
+export interface TargetOptions {
+  tiktok?: {
+    privacyLevel: string;
+    allowComment: boolean;
+    allowDuet: boolean;
+    allowStitch: boolean;
+  };
+}
+
 export const socialTarget = pgTable(
   'social_post_target',
   {
@@ -111,6 +121,7 @@ export const socialTarget = pgTable(
     publishedAt: timestamp({ withTimezone: true }),
     /** Posted right after the post itself (hashtags or the link, where the algorithm prefers it). */
     firstComment: text(),
+    options: jsonb().$type<TargetOptions>().notNull().default({}),
     firstCommentId: text(),
     firstCommentError: text(),
     /** The latest numbers from the platform, normalised (see PostMetrics). */

@@ -7,3 +7,12 @@ export type PostFormat = (typeof POST_FORMATS)[number];
 /** `live` talks to the platform, `sandbox` to the built-in imitation, `offline` only plans (posted by hand). */
 export const ACCOUNT_MODES = ['live', 'sandbox', 'offline'] as const;
 export type AccountModeName = (typeof ACCOUNT_MODES)[number];
+
+/** TikTok's privacy levels (creator_info/query returns the ones a creator may use). */
+export const TIKTOK_PRIVACY_LEVELS = [
+  'PUBLIC_TO_EVERYONE',
+  'MUTUAL_FOLLOW_FRIENDS',
+  'FOLLOWER_OF_CREATOR',
+  'SELF_ONLY',
+] as const;
+export type TikTokPrivacyLevel = (typeof TIKTOK_PRIVACY_LEVELS)[number];

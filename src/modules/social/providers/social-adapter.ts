@@ -35,6 +35,13 @@ export interface PublishRequest {
   link?: string;
   media: PublishMedia[];
   checkpoint?: PublishCheckpoint;
+  /** TikTok: who may see the post and what viewers may do, as the person chose it. */
+  tiktok?: {
+    privacyLevel: string;
+    disableComment?: boolean;
+    disableDuet?: boolean;
+    disableStitch?: boolean;
+  };
 }
 
 export interface PublishResult {

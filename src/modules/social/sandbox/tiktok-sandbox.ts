@@ -22,6 +22,7 @@ export interface TikTokSandboxState {
       ranges: string[];
       polls: number;
       title: string;
+      privacyLevel?: string;
       /** Photo posts: the addresses TikTok pulls the images from. */
       photos?: string[];
     }
@@ -183,6 +184,7 @@ export const tiktokSandbox: FastifyPluginAsync<{ state: TikTokSandboxState }> = 
       ranges: [],
       polls: 0,
       title: body.post_info?.title ?? '',
+      privacyLevel: body.post_info?.privacy_level,
     });
     const origin = `${request.protocol}://${request.headers.host}${request.url.slice(0, request.url.indexOf('/v2/'))}`;
     return {

@@ -195,6 +195,14 @@ export const publishTargetJob = (platform: Platform, adapters: AdapterRegistry) 
           read: m.fileKey ? () => platformReadyBytes(platform, m.kind, m.fileKey as string) : undefined,
         })),
         checkpoint,
+        tiktok: target.options.tiktok
+          ? {
+              privacyLevel: target.options.tiktok.privacyLevel,
+              disableComment: !target.options.tiktok.allowComment,
+              disableDuet: !target.options.tiktok.allowDuet,
+              disableStitch: !target.options.tiktok.allowStitch,
+            }
+          : undefined,
       };
       const published = async (result: PublishResult, via: 'published' | 'found') => {
         await finish({

@@ -74,7 +74,18 @@ describe('publishing to four channels', () => {
           },
           { accountId: accounts.instagram, text: 'Villa #Meersburg', media: [image(brokenPhoto)] },
           { accountId: accounts.linkedin, text: 'Neu im Angebot (Meersburg) #Bodensee', media: [image()] },
-          { accountId: accounts.tiktok, format: 'reel', text: 'Rundgang Villa', media: [video()] },
+          {
+            accountId: accounts.tiktok,
+            format: 'reel',
+            text: 'Rundgang Villa',
+            media: [video()],
+            tiktok: {
+              privacyLevel: 'MUTUAL_FOLLOW_FRIENDS',
+              allowComment: true,
+              allowDuet: false,
+              allowStitch: false,
+            },
+          },
         ],
       },
     });
@@ -103,6 +114,8 @@ describe('publishing to four channels', () => {
     expect(state.graph.posts.filter((p) => p.kind === 'instagram')).toHaveLength(0);
     expect(state.linkedin.posts).toHaveLength(1);
     expect(state.tiktok.published).toHaveLength(1);
+    // The privacy the person chose, not a preset (TikTok Content Sharing Guidelines).
+    expect([...state.tiktok.uploads.values()].at(-1)?.privacyLevel).toBe('MUTUAL_FOLLOW_FRIENDS');
     const post = (await t.as(owner, { method: 'GET', url: `/api/social-media/posts/${postId}` })).json();
     expect(post.status).toBe('teilweise');
   });
@@ -238,6 +251,37 @@ describe('publishing to four channels', () => {
         r.runAt.getTime() > Date.now() + 150_000,
     );
     expect(delayed).toHaveLength(1);
+  });
+});
+
+describe('TikTok choices (issue 17.18)', () => {
+  it('shows the creator and the allowed privacy levels, and refuses to publish before one is chosen', async () => {
+    const creator = await t.as(owner, {
+      method: 'GET',
+      url: `/api/social-media/accounts/${accounts.tiktok}/tiktok-creator`,
+    });
+    expect(creator.statusCode, creator.body).toBe(200);
+    expect(creator.json()).toMatchObject({
+      nickname: 'Bodensee Immobilien',
+      privacyLevelOptions: expect.arrayContaining(['PUBLIC_TO_EVERYONE', 'SELF_ONLY']),
+    });
+    const created = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/posts',
+      payload: {
+        title: 'Ohne Wahl',
+        targets: [{ accountId: accounts.tiktok, format: 'reel', text: 'Rundgang', media: [video()] }],
+      },
+    });
+    const publish = await t.as(owner, {
+      method: 'POST',
+      url: '/api/social-media/publish',
+      payload: { postId: created.json().id },
+    });
+    expect(publish.statusCode).toBe(400);
+    expect(publish.json().error.code).toBe('tiktok_settings_required');
+    const [target] = await targetsOf(created.json().id);
+    expect(target?.status).toBe('entwurf');
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zipSync } from 'fflate';
 import sharp from 'sharp';
@@ -14,7 +14,13 @@ import type { SharedMedia } from '../../../platform/modules/shared-media.js';
 import { property, propertyMedia } from '../../crm/schema.js';
 import { accountSchema, postSchema } from '../contract.js';
 import { composeFromProperty } from '../domain/compose-from-property.js';
-import { ACCOUNT_MODES, POST_FORMATS, SOCIAL_PLATFORMS, type SocialPlatform } from '../domain/platforms.js';
+import {
+  ACCOUNT_MODES,
+  POST_FORMATS,
+  SOCIAL_PLATFORMS,
+  type SocialPlatform,
+  TIKTOK_PRIVACY_LEVELS,
+} from '../domain/platforms.js';
 import { checkVariant } from '../domain/post-rules.js';
 import { apiVersionWarnings } from '../providers/api-versions.js';
 import { socialAccount, socialPost, socialTarget } from '../schema.js';
@@ -69,6 +75,16 @@ const createPostBody = z
           link: httpUrl.optional(),
           media: z.array(mediaRefBody).max(35).default([]),
           firstComment: z.string().trim().max(2200).optional(),
+          /** TikTok: chosen by the person each time, never defaulted (Content Sharing Guidelines). */
+          tiktok: z
+            .object({
+              privacyLevel: z.enum(TIKTOK_PRIVACY_LEVELS),
+              allowComment: z.boolean(),
+              allowDuet: z.boolean(),
+              allowStitch: z.boolean(),
+            })
+            .strict()
+            .optional(),
         }),
       )
       .min(1)
@@ -101,6 +117,7 @@ const postView = (p: typeof socialPost.$inferSelect, targets: (typeof socialTarg
     publishedAt: iso(t.publishedAt),
     firstComment: t.firstComment,
     firstCommentError: t.firstCommentError,
+    tiktok: t.options.tiktok ?? null,
     media: t.media.map(mediaView),
     metrics: (t.metrics as Record<string, number> | null) ?? null,
     metricsFetchedAt: iso(t.metricsFetchedAt),
@@ -153,6 +170,7 @@ async function insertTargets(
         link: t.link ?? null,
         media: mediaOf(t),
         firstComment: t.firstComment || null,
+        options: t.tiktok ? { tiktok: t.tiktok } : {},
       })),
     )
     .returning();
@@ -719,6 +737,24 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       const { view, targets } = await ctx.db(async (tx) => {
         const [post] = await tx.select().from(socialPost).where(eq(socialPost.id, request.body.postId));
         if (!post) throw notFound('Beitrag');
+        // TikTok wants the person to choose who sees the post each time; nothing is assumed.
+        const unchosen = await tx
+          .select({ id: socialTarget.id })
+          .from(socialTarget)
+          .innerJoin(socialAccount, eq(socialAccount.id, socialTarget.accountId))
+          .where(
+            and(
+              eq(socialTarget.postId, post.id),
+              eq(socialTarget.platform, 'tiktok'),
+              ne(socialAccount.mode, 'offline'),
+              sql`${socialTarget.options} -> 'tiktok' ->> 'privacyLevel' is null`,
+            ),
+          );
+        if (unchosen.length > 0)
+          throw badRequest(
+            'tiktok_settings_required',
+            'TikTok: Bitte vor dem Veröffentlichen wählen, wer den Beitrag sehen darf und was Zuschauer dürfen.',
+          );
         const targets = await tx
           .update(socialTarget)
           .set({ status: 'geplant', scheduledAt: at })

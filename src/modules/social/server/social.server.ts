@@ -9,6 +9,7 @@ import { oauthRoutes } from './oauth.routes.js';
 import { publicMediaRoutes } from './public-media.js';
 import { publishTargetJob } from './publish-job.js';
 import { socialRoutes } from './social.routes.js';
+import { tiktokCreatorRoutes } from './tiktok-creator.routes.js';
 import { REFRESH_TOKENS_JOB, refreshTokensJob } from './token-refresh.js';
 
 const registries = new WeakMap<Platform, AdapterRegistry>();
@@ -55,6 +56,7 @@ export const socialServer: ModuleServer = {
     await app.register(socialRoutes, { platform });
     await app.register(analyticsRoutes, { platform });
     await app.register(mediaLibraryRoutes, { platform });
+    await app.register(tiktokCreatorRoutes, { platform, adapters: registryOf(platform) });
     await app.register(oauthRoutes, { platform });
   },
   publicRoutes: publicMediaRoutes,

@@ -31,6 +31,7 @@ import { PlatformPreview } from './platform-preview.js';
 import { useAccounts, usePost } from './social-api.js';
 import { ModeBadge, PlatformDot, StatusBadge } from './social-badges.js';
 import { SocialTabs } from './social-tabs.js';
+import { TikTokSettings } from './tiktok-settings.js';
 
 interface Composed {
   variants: { platform: SocialPlatform; text: string; link: string; hashtags: string[] }[];
@@ -371,6 +372,13 @@ export function ComposerPage() {
                     value={variant.firstComment}
                     hint={t('social:composer.firstCommentHint')}
                     onChange={(e) => setVariant(activeAccount.id, { firstComment: e.target.value })}
+                  />
+                ) : null}
+                {activeAccount.platform === 'tiktok' ? (
+                  <TikTokSettings
+                    account={activeAccount}
+                    value={variant.tiktok}
+                    onChange={(tiktok) => setVariant(activeAccount.id, { tiktok })}
                   />
                 ) : null}
                 <MediaPool

@@ -20,6 +20,14 @@ export interface PoolMedia {
 /** A pool medium's identity within the composer. */
 export const poolKey = (m: { source: string; id: string }) => `${m.source}:${m.id}`;
 
+/** What the person chose for TikTok (no preset: the Content Sharing Guidelines forbid one). */
+export interface TikTokChoice {
+  privacyLevel: string;
+  allowComment: boolean;
+  allowDuet: boolean;
+  allowStitch: boolean;
+}
+
 export interface Variant {
   format: PostFormat;
   text: string;
@@ -27,6 +35,7 @@ export interface Variant {
   firstComment: string;
   /** Pool keys (poolKey) of the chosen media, in posting order. */
   media: string[];
+  tiktok?: TikTokChoice;
 }
 
 export interface ComposerState {
@@ -70,6 +79,8 @@ export function issuesOf(platform: SocialPlatform, variant: Variant, pool: PoolM
   });
   if (!variant.text.trim() && platform !== 'tiktok')
     issues.unshift({ code: 'text_required', message: 'Bitte einen Text schreiben.' });
+  if (platform === 'tiktok' && !variant.tiktok?.privacyLevel)
+    issues.push({ code: 'tiktok_privacy', message: 'TikTok: Bitte wählen, wer den Beitrag sehen darf.' });
   return issues;
 }
 
@@ -88,6 +99,7 @@ export function toBody(state: ComposerState, accounts: AccountView[]) {
           text: v.text,
           link: v.link && (a.platform === 'facebook' || a.platform === 'linkedin') ? v.link : undefined,
           firstComment: v.firstComment.trim() || undefined,
+          tiktok: a.platform === 'tiktok' && v.tiktok?.privacyLevel ? v.tiktok : undefined,
           media: v.media.flatMap((key) =>
             state.pool
               .filter((m) => poolKey(m) === key)
@@ -112,6 +124,7 @@ export function fromPost(post: PostView): ComposerState {
       link: target.link ?? '',
       firstComment: target.firstComment ?? '',
       media: target.media.map(poolKey),
+      tiktok: target.tiktok ?? undefined,
     };
   }
   return { title: post.title, propertyId: post.propertyId ?? '', pool, variants };

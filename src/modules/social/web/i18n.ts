@@ -93,6 +93,24 @@ const de = {
       'Facebook-Gruppen: Seit April 2024 erlaubt Meta keine Beiträge in Gruppen über die Schnittstelle – nur Seiten.',
     altText: 'Alternativtext',
   },
+  tiktok: {
+    title: 'TikTok-Einstellungen',
+    loading: 'TikTok-Konto wird abgefragt …',
+    postingAs: 'Wird veröffentlicht als {{nickname}} (@{{username}}).',
+    privacy: 'Wer darf den Beitrag sehen?',
+    choose: '– bitte wählen –',
+    levels: {
+      PUBLIC_TO_EVERYONE: 'Alle',
+      MUTUAL_FOLLOW_FRIENDS: 'Freunde (gegenseitig folgend)',
+      FOLLOWER_OF_CREATOR: 'Follower',
+      SELF_ONLY: 'Nur ich',
+    },
+    comment: 'Kommentare erlauben',
+    duet: 'Duett erlauben',
+    stitch: 'Stitch erlauben',
+    consent:
+      'Mit dem Veröffentlichen stimmen Sie der Music Usage Confirmation von TikTok zu. Nach dem Senden kann es einige Minuten dauern, bis der Beitrag im Profil erscheint.',
+  },
   calendar: {
     description: 'Geplante und gesendete Kanäle. Geplante per Ziehen verschieben.',
     moved: 'Neuer Zeitpunkt gespeichert.',
@@ -237,6 +255,24 @@ const en: Texts = {
     notConnected: 'Not connected: at its time it is handed to you for posting by hand.',
     groupsNote: 'Facebook groups: since April 2024 Meta allows no API posts to groups – pages only.',
     altText: 'Alt text',
+  },
+  tiktok: {
+    title: 'TikTok settings',
+    loading: 'Asking TikTok about the account …',
+    postingAs: 'Will be posted as {{nickname}} (@{{username}}).',
+    privacy: 'Who may see the post?',
+    choose: '– please choose –',
+    levels: {
+      PUBLIC_TO_EVERYONE: 'Everyone',
+      MUTUAL_FOLLOW_FRIENDS: 'Friends (mutual followers)',
+      FOLLOWER_OF_CREATOR: 'Followers',
+      SELF_ONLY: 'Only me',
+    },
+    comment: 'Allow comments',
+    duet: 'Allow duet',
+    stitch: 'Allow stitch',
+    consent:
+      "By posting you agree to TikTok's Music Usage Confirmation. It may take a few minutes for the post to appear on the profile.",
   },
   calendar: {
     description: 'Scheduled and sent channels. Drag scheduled ones to move them.',

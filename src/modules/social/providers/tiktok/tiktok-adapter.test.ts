@@ -97,10 +97,15 @@ describe('TikTok Content Posting API', () => {
 
   it('reads a published video’s numbers with video/query and the follower count with user/info', async () => {
     const account = { externalId: 'sandbox-open-id', accessToken: 'act.valid' };
+    // Without a chosen privacy level nothing is sent (no SELF_ONLY preset any more).
+    await expect(
+      adapter().publish(account, { format: 'reel', text: 'Zahlen', media: [video(1 * MB)] }),
+    ).rejects.toMatchObject({ code: 'privacy_level_required' });
     const published = await adapter().publish(account, {
       format: 'reel',
       text: 'Zahlen',
       media: [video(1 * MB)],
+      tiktok: { privacyLevel: 'SELF_ONLY' },
     });
     const metrics = await adapter().fetchPostMetrics(account, published.externalId);
     const figures = sandboxPostFigures(published.externalId);

@@ -77,9 +77,17 @@ export class TikTokAdapter implements SocialAdapter {
   publish(
     account: AccountAccess,
     request: PublishRequest,
-    settings: TikTokPostSettings = { privacyLevel: 'SELF_ONLY' },
+    chosen?: TikTokPostSettings,
   ): Promise<PublishResult> {
     return withFreshToken(account, async (token) => {
+      // TikTok's Content Sharing Guidelines: the person chooses; there is no default to fall back on.
+      const settings = chosen ?? request.tiktok;
+      if (!settings)
+        throw new ProviderError(
+          'permanent',
+          'privacy_level_required',
+          'TikTok: Für diesen Beitrag wurde keine Sichtbarkeit gewählt.',
+        );
       const creator = await this.#api<CreatorInfo>('/v2/post/publish/creator_info/query/', {}, token);
       if (!creator.privacy_level_options.includes(settings.privacyLevel))
         throw new ProviderError(

@@ -1,0 +1,1 @@
+ALTER TABLE "social_post_target" ADD COLUMN "options" jsonb DEFAULT '{}'::jsonb NOT NULL;
