@@ -3,7 +3,12 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes } from '../auth/auth.routes.js';
 import { meRoutes } from '../auth/me.routes.js';
@@ -36,7 +41,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
     },
     requestIdHeader: false,
     // Fastify's own request lines carry the raw URL, tokens and all; ours below redact it.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // A path that is not valid percent-encoded UTF-8 (FST_ERR_BAD_URL) gets our error shape too.
     frameworkErrors: (error, _request, reply) =>
       // The reply is typed for a route's schema, which a request that matched no route lacks.

@@ -218,7 +218,7 @@ describe('tries whose worker died (issue 17.10)', () => {
         heartbeatAt: new Date(),
       })
       .returning();
-    expect(await t.platform.jobs.recoverLost(120)).toBe(2);
+    expect(await t.platform.jobs.recoverLost(new Date(Date.now() - 120_000))).toBe(2);
     expect(await t.platform.jobs.waitFor(retryable?.id ?? '', 20_000)).toMatchObject({
       status: 'completed',
       attempts: 2,

@@ -12,6 +12,7 @@ export type JobRun = typeof jobRun.$inferSelect;
 const HEARTBEAT_MS = 15_000;
 const LOST_AFTER_SECONDS = 120;
 const DEFAULT_TIMEOUT_SECONDS = 15 * 60;
+const silentFor = (seconds: number) => new Date(Date.now() - seconds * 1000);
 const INTERRUPTED = 'Unterbrochen (der Server wurde beendet oder ist abgestürzt).';
 
 export class UnknownJobError extends Error {
@@ -55,16 +56,18 @@ export class JobService {
   }
 
   async start(): Promise<void> {
+    // Taken before any worker of this process runs: what was running earlier is not ours.
+    const startedAt = new Date();
     await this.engine.start();
     this.#started = true;
     for (const definition of this.#definitions.values()) await this.#register(definition);
     for (const row of this.#unsent.splice(0)) await this.#dispatch(row);
     // On the embedded database this process is the only worker (the data directory is locked):
     // every try still marked running was cut off by the last stop or crash.
-    await this.recoverLost(this.database.kind === 'pglite' ? 0 : LOST_AFTER_SECONDS);
+    await this.recoverLost(this.database.kind === 'pglite' ? startedAt : silentFor(LOST_AFTER_SECONDS));
     await this.sweep();
     this.#sweepTimer = setInterval(() => {
-      this.recoverLost(LOST_AFTER_SECONDS)
+      this.recoverLost(silentFor(LOST_AFTER_SECONDS))
         .then(() => this.sweep())
         .catch((error) => this.logger.error({ err: error }, 'job recovery sweep failed'));
     }, 60_000);
@@ -165,18 +168,18 @@ export class JobService {
   }
 
   /**
-   * Tries whose worker died (kill -9, a crash, a lost machine): no heartbeat for `silentSeconds`.
+   * Tries whose worker died (kill -9, a crash, a lost machine): no heartbeat since `silentSince`.
    * With tries left the run goes back to the queue as a fresh delivery (the engine's old one is
    * ignored when it comes back, see #execute); on its last try it is given up with the reason.
    */
-  async recoverLost(silentSeconds: number): Promise<number> {
+  async recoverLost(silentSince: Date): Promise<number> {
     const lost = await this.database.db
       .select()
       .from(jobRun)
       .where(
         and(
           eq(jobRun.status, 'running'),
-          sql`coalesce(${jobRun.heartbeatAt}, ${jobRun.startedAt}, ${jobRun.updatedAt}) <= now() - make_interval(secs => ${silentSeconds})`,
+          sql`coalesce(${jobRun.heartbeatAt}, ${jobRun.startedAt}, ${jobRun.updatedAt}) < ${silentSince}`,
           inArray(jobRun.name, this.names.length > 0 ? this.names : ['']),
         ),
       )
