@@ -5,9 +5,9 @@
 //   npm run bench:social
 import { inArray } from 'drizzle-orm';
 import sharp from 'sharp';
-import { aiGeneration } from '../src/modules/ai/schema.js';
 import { socialTarget } from '../src/modules/social/schema.js';
 import { adaptersOf } from '../src/modules/social/server/social.server.js';
+import { storedReel } from '../src/modules/social/test/media-fixtures.js';
 import { percentile } from './bench-server.js';
 import { startInProcess } from './in-process.js';
 
@@ -33,31 +33,7 @@ try {
     )
   ).json().id as string;
   const me = (await as('GET', '/api/me')).json();
-  const reelKey = `ai/${me.tenant.id}/bench-rundgang.mp4`;
-  await platform.files.put(reelKey, Buffer.alloc(1024 * 1024, 3));
-  const [reel] = await platform.database.db
-    .insert(aiGeneration)
-    .values({
-      tenantId: me.tenant.id,
-      kind: 'video',
-      type: 'reel',
-      provider: 'offline',
-      model: 'ffmpeg',
-      status: 'fertig',
-      input: { type: 'reel' },
-      outputFiles: [
-        {
-          key: reelKey,
-          contentType: 'video/mp4',
-          label: 'Reel',
-          sizeBytes: 1024 * 1024,
-          width: 1080,
-          height: 1920,
-          durationSeconds: 30,
-        },
-      ],
-    })
-    .returning({ id: aiGeneration.id });
+  const reel = await storedReel(platform, me.tenant.id, Buffer.alloc(1024 * 1024, 3), 30);
 
   const channels = ['facebook', 'instagram', 'linkedin', 'tiktok'] as const;
   const accounts: Record<string, string> = {};
@@ -85,7 +61,7 @@ try {
               accountId: accounts.tiktok,
               format: 'reel',
               text: `Rundgang Nr. ${i}`,
-              media: [{ source: 'ai.generation-file', id: `${reel?.id}:0` }],
+              media: [{ source: 'ai.generation-file', id: reel }],
               tiktok: {
                 privacyLevel: 'SELF_ONLY',
                 allowComment: false,

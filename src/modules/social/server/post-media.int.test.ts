@@ -127,7 +127,7 @@ describe('media by reference', () => {
   });
 
   it('lists the listing’s photos and the studio’s reels for the composer, by reference', async () => {
-    const reel = await storedReel(t, officeA.tenantId);
+    const reel = await storedReel(t.platform, officeA.tenantId);
     const library = await t.as(officeA, { method: 'GET', url: '/api/social-media/media-library' });
     expect(library.statusCode, library.body).toBe(200);
     expect(library.json().items).toContainEqual(
@@ -141,7 +141,7 @@ describe('media by reference', () => {
 
 describe('media the platforms fetch', () => {
   it('publishes a reel to an Instagram fake that downloads it without cookies from a signed address', async () => {
-    const reel = await storedReel(t, officeA.tenantId);
+    const reel = await storedReel(t.platform, officeA.tenantId);
     const graph = (await adaptersOf(t.platform).sandbox()).state.graph;
     graph.fetchMedia = fetchThroughApp(t);
     const created = await t.as(officeA, {

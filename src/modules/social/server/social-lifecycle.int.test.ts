@@ -24,7 +24,7 @@ beforeAll(async () => {
     accounts[platform] = response.json().id;
   }
   image = { source: 'crm.property-media', id: await propertyPhoto(t, owner) };
-  reel = await storedReel(t, owner.tenantId, undefined, 30);
+  reel = await storedReel(t.platform, owner.tenantId, undefined, 30);
 });
 afterAll(async () => t?.close());
 

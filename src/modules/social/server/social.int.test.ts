@@ -29,7 +29,7 @@ beforeAll(async () => {
     accounts[platform] = response.json().id;
   }
   photo = await propertyPhoto(t, owner, await makeJpeg(800, 600));
-  reel = await storedReel(t, owner.tenantId, Buffer.alloc(6 * 1024 * 1024, 2), 42);
+  reel = await storedReel(t.platform, owner.tenantId, Buffer.alloc(6 * 1024 * 1024, 2), 42);
   (await sandbox()).graph.fetchMedia = fetchThroughApp(t);
 });
 afterAll(async () => t?.close());

@@ -1,3 +1,4 @@
+import type { Platform } from '../../../platform/kernel.js';
 import type { TestApp, TestUser } from '../../../platform/testing/test-app.js';
 import { aiGeneration } from '../../ai/schema.js';
 import { makeJpeg, seeblickWohnung } from '../../crm/test/fixtures.js';
@@ -20,14 +21,14 @@ export async function propertyPhoto(t: TestApp, user: TestUser, jpeg?: Buffer): 
  * it `{ source: 'ai.generation-file', id }` with the id returned here.
  */
 export async function storedReel(
-  t: TestApp,
+  platform: Platform,
   tenantId: string,
   data: Buffer = Buffer.concat([Buffer.from([0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70]), Buffer.alloc(4096, 3)]),
   durationSeconds = 21,
 ): Promise<string> {
   const key = `ai/${tenantId}/test-${Math.random().toString(36).slice(2)}.mp4`;
-  await t.platform.files.put(key, data);
-  const [row] = await t.platform.database.db
+  await platform.files.put(key, data);
+  const [row] = await platform.database.db
     .insert(aiGeneration)
     .values({
       tenantId,
