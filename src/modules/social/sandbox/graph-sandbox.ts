@@ -86,6 +86,13 @@ function scriptFor(url: string, expiredOnce: Set<string>): string[] {
 
 export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = async (app, { state }) => {
   await app.register(formbody);
+  /** Records a post as Meta would have made it, stamped with the sandbox clock. */
+  const record = (
+    id: string,
+    target: string,
+    kind: GraphSandboxState['posts'][number]['kind'],
+    params: Record<string, string>,
+  ) => state.posts.push({ id, target, kind, params, createdAt: state.now() });
   const createdThenMaybeFail = (reply: FastifyReply, body: unknown) => {
     if (state.failAfterCreate <= 0) return body;
     state.failAfterCreate--;
@@ -267,25 +274,13 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
     container.polls = container.script.length;
     state.quotaUsage++;
     const id = newId();
-    state.posts.push({
-      id,
-      target: request.params.id,
-      kind: 'instagram',
-      params: container.params,
-      createdAt: state.now(),
-    });
+    record(id, request.params.id, 'instagram', container.params);
     return createdThenMaybeFail(reply, { id });
   });
 
   app.post<Req>('/:version/:id/photos', async (request, reply) => {
     const id = newId();
-    state.posts.push({
-      id,
-      target: request.params.id,
-      kind: 'photo',
-      params: request.body,
-      createdAt: state.now(),
-    });
+    record(id, request.params.id, 'photo', request.body);
     return createdThenMaybeFail(
       reply,
       request.body.published === 'false' ? { id } : { id, post_id: `${request.params.id}_${id}` },
@@ -294,13 +289,7 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
 
   app.post<Req>('/:version/:id/videos', async (request, reply) => {
     const id = newId();
-    state.posts.push({
-      id,
-      target: request.params.id,
-      kind: 'video',
-      params: request.body,
-      createdAt: state.now(),
-    });
+    record(id, request.params.id, 'video', request.body);
     return createdThenMaybeFail(reply, { id });
   });
 
@@ -317,13 +306,7 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
     if (!request.body.message && !request.body.link)
       return graphError(reply, 400, 100, 'message or link required');
     const id = `${request.params.id}_${newId()}`;
-    state.posts.push({
-      id,
-      target: request.params.id,
-      kind: 'feed',
-      params: request.body,
-      createdAt: state.now(),
-    });
+    record(id, request.params.id, 'feed', request.body);
     return createdThenMaybeFail(reply, { id });
   });
 

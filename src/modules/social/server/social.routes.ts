@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zipSync } from 'fflate';
-import sharp from 'sharp';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
@@ -27,6 +26,7 @@ import { socialAccount, socialPost, socialTarget } from '../schema.js';
 import { sandboxEnabled } from './adapters.js';
 import { startLiveConnect } from './oauth.routes.js';
 import { mediaRefBody, mediaView, refKey, resolvePostMedia, targetMediaOf } from './post-media.js';
+import { platformReadyBytes } from './public-media.js';
 import { PUBLISH_TARGET_JOB, refreshPostStatus } from './publish-job.js';
 
 const PROPERTY_MEDIA_SOURCE = 'crm.property-media' as const;
@@ -693,14 +693,14 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
             readme.push(`  Medium ${n + 1}: ${media.url}`);
             continue;
           }
-          const data = await platform.files.read(media.fileKey).catch(() => null);
+          // The same bytes the platforms get: JPEG for photos, videos as stored.
+          const data = await platformReadyBytes(platform, media.kind, media.fileKey).catch(() => null);
           if (!data) {
-            readme.push(`  Medium ${n + 1}: Datei fehlt (${media.url})`);
+            readme.push(`  Medium ${n + 1}: Datei fehlt (${media.altText ?? media.sourceId ?? ''})`);
             continue;
           }
-          const jpeg = media.kind === 'image' ? await sharp(data).jpeg({ quality: 90 }).toBuffer() : data;
           files[`${folder}/${String(n + 1).padStart(2, '0')}.${media.kind === 'image' ? 'jpg' : 'mp4'}`] =
-            jpeg;
+            data;
         }
       }
       files['LIESMICH.txt'] = new TextEncoder().encode(`${readme.join('\n')}\n`);
