@@ -27,6 +27,7 @@ import type { ModuleManifest, ModuleServer } from './modules/module-manifest.js'
 import { MODULE_MANIFESTS } from './modules/module-registry.js';
 import { type ResolvedModules, resolveModules } from './modules/resolve-modules.js';
 import { PermissionRegistry } from './rbac/permissions.js';
+import { mailFooter } from './tenancy/legal-notice.js';
 import { MembershipService } from './tenancy/membership-service.js';
 import { TenantSettingsCache } from './tenancy/tenant-settings-service.js';
 
@@ -106,11 +107,16 @@ export async function createPlatform(
           user.name,
           `${publicUrl}/passwort-zuruecksetzen?token=${encodeURIComponent(token)}`,
         );
-        await mail.send({ to: user.email, ...rendered, purpose: 'password_reset' });
+        await mail.send({ to: user.email, ...rendered, purpose: 'password_reset', audience: 'staff' });
       },
     },
   });
   const permissions = new PermissionRegistry();
+  const tenantSettings = new TenantSettingsCache(database, cache);
+  mail.setCustomerFooter(async (tenantId) => {
+    const settings = await tenantSettings.get(tenantId);
+    return settings ? mailFooter(settings, publicUrl, settings.tenantSlug) : null;
+  });
   const platform: Platform = {
     config,
     logger,
@@ -126,7 +132,7 @@ export async function createPlatform(
     modules,
     moduleServers: new Map(),
     memberships: new MembershipService(database, cache),
-    tenantSettings: new TenantSettingsCache(database, cache),
+    tenantSettings,
     publicUrl,
     redis,
     async close() {

@@ -58,6 +58,15 @@ export const jobRunSchema = z.object({
 });
 export type JobRunView = z.infer<typeof jobRunSchema>;
 
+/** Empty text clears the field. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+    .nullable();
+
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'Farbe als #RRGGBB' });
 
 export const tenantSettingsSchema = z.object({
@@ -69,6 +78,18 @@ export const tenantSettingsSchema = z.object({
   contactPhone: z.string().nullable(),
   address: z.string().nullable(),
   hasLogo: z.boolean(),
+  legalName: z.string().nullable(),
+  representative: z.string().nullable(),
+  registerEntry: z.string().nullable(),
+  vatId: z.string().nullable(),
+  licence34c: z.string().nullable(),
+  supervisoryAuthority: z.string().nullable(),
+  chamber: z.string().nullable(),
+  privacyPolicy: z.string().nullable(),
+  /** Impressum items § 5 DDG / § 34c GewO still wants, in German; public pages say they are incomplete. */
+  legalMissing: z.array(z.string()),
+  imprintUrl: z.string(),
+  privacyUrl: z.string(),
 });
 export type TenantSettingsView = z.infer<typeof tenantSettingsSchema>;
 
@@ -85,6 +106,19 @@ export const updateTenantSettingsBody = z
       .regex(/^[+0-9 ()/-]{5,30}$/, { message: 'Ungültige Telefonnummer' })
       .nullable(),
     address: z.string().trim().max(300).nullable(),
+    legalName: optionalText(200),
+    representative: optionalText(300),
+    registerEntry: optionalText(200),
+    vatId: z
+      .string()
+      .trim()
+      .regex(/^(DE\d{9})?$/, { message: 'USt-IdNr. wie DE123456789' })
+      .transform((v) => v || null)
+      .nullable(),
+    licence34c: optionalText(400),
+    supervisoryAuthority: optionalText(300),
+    chamber: optionalText(200),
+    privacyPolicy: optionalText(20_000),
   })
   .partial()
   .strict();

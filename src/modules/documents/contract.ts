@@ -74,6 +74,9 @@ export const documentSchema = z.object({
       energyValue: z.number().nullable(),
       efficiencyClass: z.string().nullable(),
       validUntil: z.string().nullable(),
+      // Older readings predate these two fields.
+      energyCarrier: z.string().nullable().default(null),
+      yearBuilt: z.number().nullable().default(null),
     })
     .nullable(),
   createdAt: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicOfficeSchema } from '../../platform/tenancy/public-office.js';
 import { DOCUMENT_CATEGORIES } from './domain/categories.js';
 
 export const createShareSchema = z.object({
@@ -51,7 +52,7 @@ export const createdShareSchema = shareSchema.extend({
 export const publicRoomSchema = z.object({
   title: z.string(),
   recipientName: z.string(),
-  office: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
+  office: publicOfficeSchema,
   expiresAt: z.string(),
   watermark: z.boolean(),
   documents: z.array(

@@ -53,6 +53,9 @@ export const document = pgTable(
       energyValue: number | null;
       efficiencyClass: string | null;
       validUntil: string | null;
+      /** Absent in readings made before the carrier and building year were read. */
+      energyCarrier?: string | null;
+      yearBuilt?: number | null;
     }>(),
     searchVector: tsvector().generatedAlwaysAs(
       sql`setweight(to_tsvector('german', coalesce(title, '')), 'A') || setweight(to_tsvector('german', coalesce(extracted_text, '')), 'B')`,

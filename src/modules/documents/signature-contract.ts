@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicOfficeSchema } from '../../platform/tenancy/public-office.js';
 
 const share = z.number().min(0).max(1);
 export const signatureFieldSchema = z
@@ -106,7 +107,7 @@ export const publicSigningSchema = z.object({
   title: z.string(),
   message: z.string().nullable(),
   documentTitle: z.string(),
-  office: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
+  office: publicOfficeSchema,
   signer: z.object({
     name: z.string(),
     email: z.string(),

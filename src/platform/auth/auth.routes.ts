@@ -58,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
       `${platform.publicUrl}/passwort-vergessen`,
     );
     await platform.mail
-      .send({ to: user.email, ...mail, purpose: 'security_alert' })
+      .send({ to: user.email, ...mail, purpose: 'security_alert', audience: 'staff' })
       .catch((error: unknown) => platform.logger.error({ err: error }, 'security alert mail failed'));
   };
 

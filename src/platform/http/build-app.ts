@@ -18,6 +18,7 @@ import { installAccessControl } from './access-control.js';
 import { errorBody } from './app-error.js';
 import { installErrorHandler } from './error-handler.js';
 import { installHealthRoutes } from './health.routes.js';
+import { legalPagesRoutes } from './legal-pages.routes.js';
 import { trackRoutesForMethodCheck } from './method-not-allowed.js';
 import { installMetrics } from './metrics.js';
 import { platformRoutes } from './platform.routes.js';
@@ -118,6 +119,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/auth', platform });
   await app.register(meRoutes, { prefix: '/api/me', platform });
   await app.register(platformRoutes, { prefix: '/api', platform });
+  await app.register(legalPagesRoutes, { platform });
   for (const manifest of platform.modules.enabled) {
     const server = platform.moduleServers.get(manifest.id);
     if (server?.routes)

@@ -74,6 +74,7 @@ describe('mail over SMTP', () => {
       subject: 'Exposé',
       text: 'Grüße vom Bodensee',
       purpose: 'test',
+      audience: 'staff',
     });
     expect(receipt.delivery).toBe('queued');
     const run = await runOf(receipt.id);
@@ -93,6 +94,7 @@ describe('mail over SMTP', () => {
       subject: 'Test',
       text: 'x',
       purpose: 'test',
+      audience: 'staff',
     });
     const run = await runOf(receipt.id);
     expect(run.status).toBe('dead');

@@ -13,7 +13,15 @@ export interface MailRequest {
   html?: string;
   purpose: string;
   tenantId?: string | null;
+  /**
+   * `customer`: a mail to a buyer, tenant or other outsider; it carries the office's Impressum
+   * and privacy links (§ 5 DDG). `staff`: a mail to the office's own users. Every caller decides.
+   */
+  audience: 'customer' | 'staff';
 }
+
+/** The office's signature with the Impressum and privacy links, appended to customer mails. */
+export type CustomerFooter = (tenantId: string) => Promise<string | null>;
 
 export interface MailReceipt {
   id: string;
@@ -36,6 +44,13 @@ export class MailService {
     },
   ) {}
 
+  #customerFooter: CustomerFooter | null = null;
+
+  /** Wired by the kernel once the tenant settings exist. */
+  setCustomerFooter(footer: CustomerFooter): void {
+    this.#customerFooter = footer;
+  }
+
   get online(): boolean {
     return this.transport !== null;
   }
@@ -53,13 +68,18 @@ export class MailService {
   }
 
   async send(request: MailRequest): Promise<MailReceipt> {
+    const footer =
+      request.audience === 'customer' && request.tenantId && this.#customerFooter
+        ? await this.#customerFooter(request.tenantId)
+        : null;
+    const text = footer ? `${request.text.trimEnd()}\n\n${footer}` : request.text;
     const [row] = await this.database.db
       .insert(mailOutbox)
       .values({
         tenantId: request.tenantId ?? null,
         toAddress: request.to,
         subject: request.subject,
-        textBody: request.text,
+        textBody: text,
         htmlBody: request.html ?? null,
         purpose: request.purpose,
         status: this.transport ? 'queued' : 'offline',

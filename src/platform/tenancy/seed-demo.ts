@@ -60,6 +60,13 @@ export async function seedDemo(platform: Platform): Promise<DemoLogin | null> {
       contactEmail: 'info@bodensee-immobilien.de',
       contactPhone: '+49 7541 123450',
       address: 'Seestraße 12, 88045 Friedrichshafen',
+      // A fictitious office: register and licence entries say they are demo values.
+      legalName: 'Bodensee Immobilien GmbH (Demo-Büro)',
+      representative: 'Geschäftsführerin Katharina Seeberger',
+      registerEntry: 'Amtsgericht Ulm, HRB 000000 (Demo-Angabe)',
+      licence34c: 'Erlaubnis nach § 34c GewO (Demo-Angabe)',
+      supervisoryAuthority: 'Landratsamt Bodenseekreis, Glärnischstraße 1–3, 88045 Friedrichshafen',
+      chamber: 'IHK Bodensee-Oberschwaben',
     })
     .where(eq(tenantSettings.tenantId, tenantId));
   for (const [id, server] of platform.moduleServers) {

@@ -126,6 +126,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
         acceptUrl(row.id),
       );
       const receipt = await platform.mail.send({
+        audience: 'staff',
         to: email,
         ...rendered,
         purpose: 'invitation',

@@ -7,6 +7,7 @@ import { sniffContentType } from '../../../platform/files/sniff-content-type.js'
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { imprintUrl, missingLegalFields, privacyUrl } from '../../../platform/tenancy/legal-notice.js';
 import { tenantSettings } from '../../../platform/tenancy/tenancy.schema.js';
 import {
   readTenantSettings,
@@ -17,7 +18,7 @@ import { tenantSettingsSchema, updateTenantSettingsBody } from '../contract.js';
 const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 
-const view = (s: TenantSettings) => ({
+const fields = (s: TenantSettings) => ({
   displayName: s.displayName,
   primaryColor: s.primaryColor,
   accentColor: s.accentColor,
@@ -26,6 +27,14 @@ const view = (s: TenantSettings) => ({
   contactPhone: s.contactPhone,
   address: s.address,
   hasLogo: Boolean(s.logoFileKey),
+  legalName: s.legalName,
+  representative: s.representative,
+  registerEntry: s.registerEntry,
+  vatId: s.vatId,
+  licence34c: s.licence34c,
+  supervisoryAuthority: s.supervisoryAuthority,
+  chamber: s.chamber,
+  privacyPolicy: s.privacyPolicy,
 });
 
 async function requireSettings(tx: Tx, tenantId: string): Promise<TenantSettings> {
@@ -36,6 +45,15 @@ async function requireSettings(tx: Tx, tenantId: string): Promise<TenantSettings
 
 /** Branding and contact data of the office (white label). */
 export const settingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const view = async (s: TenantSettings) => {
+    const slug = (await platform.tenantSettings.get(s.tenantId))?.tenantSlug ?? '';
+    return {
+      ...fields(s),
+      legalMissing: missingLegalFields(s),
+      imprintUrl: imprintUrl(platform.publicUrl, slug),
+      privacyUrl: privacyUrl(platform.publicUrl, slug),
+    };
+  };
   app.addContentTypeParser(
     [...LOGO_TYPES, 'application/octet-stream'],
     { parseAs: 'buffer', bodyLimit: LOGO_MAX_BYTES },
@@ -83,8 +101,8 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
           entity: 'tenant_settings',
           entityId: ctx.tenantId,
           action: 'updated',
-          before: view(before),
-          after: view(after),
+          before: fields(before),
+          after: fields(after),
         });
         return after;
       });

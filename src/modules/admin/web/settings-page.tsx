@@ -8,10 +8,21 @@ import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, meQueryKey, useMe } from '../../../web/api/session.js';
 import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
-import { SelectField, TextField } from '../../../web/components/field.js';
+import { SelectField, TextAreaField, TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { TenantSettingsView } from '../contract.js';
+
+const LEGAL_FIELDS = [
+  'legalName',
+  'representative',
+  'registerEntry',
+  'vatId',
+  'licence34c',
+  'supervisoryAuthority',
+  'chamber',
+  'privacyPolicy',
+] as const;
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -34,8 +45,10 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [form, setForm] = useState(settings);
   useEffect(() => setForm(settings), [settings]);
-  const set = (field: keyof TenantSettingsView) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setForm((f) => ({ ...f, [field]: e.target.value }));
+  const set =
+    (field: keyof TenantSettingsView) =>
+    (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setForm((f) => ({ ...f, [field]: e.target.value }));
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['admin', 'settings'] });
     await queryClient.invalidateQueries({ queryKey: meQueryKey });
@@ -52,6 +65,7 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
           contactEmail: form.contactEmail || null,
           contactPhone: form.contactPhone || null,
           address: form.address || null,
+          ...Object.fromEntries(LEGAL_FIELDS.map((field) => [field, form[field] || null])),
         },
       }),
     onSuccess: async () => {
@@ -135,6 +149,53 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
               value={form.address ?? ''}
               onChange={set('address')}
             />
+          </div>
+        </Card>
+        <Card title={t('admin:settings.legal.title')} className="lg:col-span-2">
+          {settings.legalMissing.length > 0 ? (
+            <p role="alert" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {t('admin:settings.legal.missing', { fields: settings.legalMissing.join(', ') })}
+            </p>
+          ) : null}
+          <p className="mb-4 text-sm text-slate-600">
+            {t('admin:settings.legal.hint')}{' '}
+            <a
+              className="text-brand-700 underline"
+              href={settings.imprintUrl}
+              target="_blank"
+              rel="noreferrer"
+            >
+              {t('admin:settings.legal.imprintLink')}
+            </a>
+            {' · '}
+            <a
+              className="text-brand-700 underline"
+              href={settings.privacyUrl}
+              target="_blank"
+              rel="noreferrer"
+            >
+              {t('admin:settings.legal.privacyLink')}
+            </a>
+          </p>
+          <div className="grid gap-4 md:grid-cols-2">
+            {LEGAL_FIELDS.filter((f) => f !== 'privacyPolicy').map((field) => (
+              <TextField
+                key={field}
+                label={t(`admin:settings.legal.${field}`)}
+                hint={t(`admin:settings.legal.${field}Hint`, { defaultValue: '' }) || undefined}
+                value={form[field] ?? ''}
+                onChange={set(field)}
+              />
+            ))}
+            <div className="md:col-span-2">
+              <TextAreaField
+                label={t('admin:settings.legal.privacyPolicy')}
+                hint={t('admin:settings.legal.privacyPolicyHint')}
+                rows={8}
+                value={form.privacyPolicy ?? ''}
+                onChange={set('privacyPolicy')}
+              />
+            </div>
           </div>
         </Card>
         <Card title={t('admin:settings.logo')}>

@@ -50,9 +50,9 @@ describe('graphic lines', () => {
     expect(priceLine({ ...flat, purchasePriceCents: null })).toBe('Preis auf Anfrage');
   });
 
-  it('leaves out energy items for plots and when no certificate is recorded', () => {
+  it('leaves out energy items for plots and says once that no certificate is on file', () => {
     expect(energyLine({ ...flat, objectType: 'grundstueck' })).toBeNull();
-    expect(energyLine({ ...flat, energy: null })).toBeNull();
+    expect(energyLine({ ...flat, energy: null })).toBe('Energieausweis liegt noch nicht vor');
     expect(graphicLines({ ...flat, objectType: 'grundstueck' }).energyClass).toBeNull();
   });
 

@@ -1,11 +1,6 @@
-import {
-  ENERGY_CARRIER_LABELS_DE,
-  FEATURE_LABELS_DE,
-  OBJECT_TYPE_LABELS_DE,
-  SUBTYPE_LABELS_DE,
-} from '../../crm/domain/labels-de.js';
-import { type ListingFacts, needsEnergyCertificate, placeOf } from './listing-facts.js';
-import { countDe, formatArea, formatEuros, formatNumber } from './offline/phrasing.js';
+import { FEATURE_LABELS_DE, OBJECT_TYPE_LABELS_DE, SUBTYPE_LABELS_DE } from '../../crm/domain/labels-de.js';
+import { energyStatementOf, type ListingFacts, needsEnergyCertificate, placeOf } from './listing-facts.js';
+import { countDe, formatArea, formatEuros } from './offline/phrasing.js';
 
 /** The words a social graphic or a reel shows about a listing, all in German. */
 export interface GraphicLines {
@@ -32,18 +27,7 @@ export function priceLine(f: ListingFacts): string {
 
 /** Short GEG § 87 form: "Bedarfsausweis · 72 kWh/(m²·a) · Gas · Bj. 1998 · Klasse B". */
 export function energyLine(f: ListingFacts): string | null {
-  if (!needsEnergyCertificate(f.objectType)) return null;
-  const e = f.energy;
-  if (!e) return null;
-  return [
-    e.certificateType === 'bedarf' ? 'Bedarfsausweis' : 'Verbrauchsausweis',
-    e.value !== null ? `${formatNumber(e.value, 'de')} kWh/(m²·a)` : null,
-    e.carrier ? (ENERGY_CARRIER_LABELS_DE[e.carrier] ?? e.carrier) : null,
-    e.yearBuilt ? `Bj. ${e.yearBuilt}` : null,
-    e.efficiencyClass ? `Klasse ${e.efficiencyClass}` : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  return energyStatementOf(f).short;
 }
 
 export function graphicLines(f: ListingFacts): GraphicLines {
@@ -82,10 +66,14 @@ export function reelCaptions(f: ListingFacts, slides: number): string[] {
   return Array.from({ length: slides }, (_, i) => unique[i] ?? lines.headline);
 }
 
-/** The outro lines: office, agent, phone, e-mail and the listing's address on the web. */
+/**
+ * The outro lines: office, agent, phone, e-mail, the listing's address on the web and, since a
+ * reel is an advert too, the listing's § 87 energy statement.
+ */
 export function outroLines(
   office: { name: string; phone: string | null; email: string | null; agentName: string | null },
   publicUrl: string,
+  energy: string | null = null,
 ): string[] {
   return [
     'Jetzt Besichtigung vereinbaren',
@@ -94,5 +82,6 @@ export function outroLines(
     office.phone ? `Tel. ${office.phone}` : null,
     office.email,
     publicUrl.replace(/^https?:\/\//, ''),
+    energy,
   ].filter((x): x is string => Boolean(x));
 }

@@ -1,3 +1,4 @@
+import { type EnergyStatement, energyStatement } from '../../crm/domain/energy-statement.js';
 /**
  * The facts of one listing that texts, graphics and reels are written from. Built from the
  * CRM's property row on the server; kept here as a plain shape so the writers stay pure.
@@ -53,6 +54,26 @@ export interface ContactFacts {
   firstName: string | null;
   lastName: string | null;
   companyName: string | null;
+}
+
+/** The listing's § 87 statement, decided by the CRM's one rule for every channel. */
+export function energyStatementOf(
+  f: Pick<ListingFacts, 'objectType' | 'yearBuilt' | 'features' | 'energy'>,
+  lang: 'de' | 'en' = 'de',
+): EnergyStatement {
+  return energyStatement(
+    {
+      objectType: f.objectType,
+      yearBuilt: f.yearBuilt,
+      features: f.features,
+      energyCertificateType: f.energy?.certificateType ?? null,
+      energyValue: f.energy?.value ?? null,
+      energyCarrier: f.energy?.carrier ?? null,
+      energyYearBuilt: f.energy?.yearBuilt ?? null,
+      energyClass: f.energy?.efficiencyClass ?? null,
+    },
+    lang,
+  );
 }
 
 /** Only buildings need an energy certificate in their adverts; plots and parking do not. */

@@ -1,7 +1,6 @@
 import { FEATURE_LABELS_DE, OBJECT_TYPE_LABELS_DE, SUBTYPE_LABELS_DE } from '../../crm/domain/labels-de.js';
 import type { Language, Length, TextRequest, Tone } from '../contract.js';
-import { type ListingFacts, needsEnergyCertificate, placeOf } from './listing-facts.js';
-import { energyItemsDe } from './offline/energy-text.js';
+import { energyStatementOf, type ListingFacts, placeOf } from './listing-facts.js';
 import type { OfflineFacts } from './offline/offline-text.js';
 import { formatArea, formatEuros, formatNumber } from './offline/phrasing.js';
 
@@ -52,11 +51,7 @@ function listingLines(f: ListingFacts): string[] {
     f.depositText ? `Kaution: ${f.depositText}` : null,
     f.commissionText ? `Provision: ${f.commissionText}` : 'Provision: keine hinterlegt',
     f.locationDescription ? `Lage: ${f.locationDescription}` : null,
-    needsEnergyCertificate(f.objectType)
-      ? f.energy
-        ? `Energieausweis (Pflichtangaben § 87 GEG, vollständig und unverändert nennen): ${energyItemsDe(f.energy)}`
-        : 'Energieausweis: keine Daten hinterlegt – nichts dazu erfinden.'
-      : null,
+    energyPromptLine(f),
     `Angebotsseite: ${f.publicUrl}`,
   ];
   return lines.filter((l): l is string => l !== null);
@@ -104,4 +99,14 @@ export function buildTextPrompt(
   if (request.prompt) parts.push('', `Auftrag des Maklers: ${request.prompt}`);
   if (request.variant > 0) parts.push('', `Variante ${request.variant + 1}: formuliere anders als zuvor.`);
   return { system, prompt: parts.join('\n') };
+}
+
+/** What the model is told about the certificate: the items verbatim, or the one fixed statement to use. */
+function energyPromptLine(f: ListingFacts): string | null {
+  const statement = energyStatementOf(f);
+  if (statement.kind === 'certificate')
+    return `Energieausweis (Pflichtangaben § 87 GEG, vollständig und unverändert nennen): ${statement.items}`;
+  if (statement.sentence)
+    return `Energieausweis: keine Daten hinterlegt – nichts dazu erfinden, sondern wörtlich schreiben: „${statement.sentence}“`;
+  return null;
 }

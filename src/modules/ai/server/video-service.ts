@@ -4,7 +4,7 @@ import type { TenantRequestContext } from '../../../platform/http/access-control
 import { badRequest } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { BudgetState, GenerationView, VideoRequest } from '../contract.js';
-import { outroLines, reelCaptions } from '../domain/graphic-lines.js';
+import { energyLine, outroLines, reelCaptions } from '../domain/graphic-lines.js';
 import { aiGeneration } from '../schema.js';
 import { checkBudgets, providerChain, readAiSettings } from './ai-settings.js';
 import { readGeneration, recordGeneration } from './generation-store.js';
@@ -41,7 +41,7 @@ export class VideoService {
 
     if (request.type === 'property_reel') {
       const captions = reelCaptions(facts.listing, keys.length);
-      const outro = outroLines(facts.office, facts.listing.publicUrl);
+      const outro = outroLines(facts.office, facts.listing.publicUrl, energyLine(facts.listing));
       const generation = await this.enqueue(ctx, RENDER_REEL_JOB, {
         request: { ...request, reelScript: { captions, outro } },
         provider: 'offline',

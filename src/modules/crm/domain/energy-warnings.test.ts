@@ -23,7 +23,7 @@ describe('energyWarnings (GEG §87)', () => {
       new Date('2026-11-24'),
     );
     expect(warning?.code).toBe('energy_missing');
-    expect(warning?.message).toContain('Energiekennwert');
+    expect(warning?.message).toContain('Endenergiekennwert');
     expect(warning?.message).toContain('Energieeffizienzklasse');
   });
 

@@ -1,14 +1,7 @@
-/** Object types without a building need no energy certificate in the advert. */
-const NO_BUILDING = new Set(['grundstueck', 'parken']);
+import { formatDate } from '../../../platform/format/format-de.js';
+import { type EnergyStatementInput, energyStatement } from './energy-statement.js';
 
-export interface EnergyFields {
-  objectType: string;
-  yearBuilt: number | null;
-  energyCertificateType: string | null;
-  energyValue: number | null;
-  energyCarrier: string | null;
-  energyYearBuilt: number | null;
-  energyClass: string | null;
+export interface EnergyFields extends EnergyStatementInput {
   energyValidUntil: string | null;
 }
 
@@ -17,33 +10,29 @@ export interface ListingWarning {
   message: string;
 }
 
-const LABELS: Record<string, string> = {
-  energyCertificateType: 'Art des Energieausweises',
-  energyValue: 'Energiekennwert',
-  energyCarrier: 'wesentlicher Energieträger',
-  energyYearBuilt: 'Baujahr',
-  energyClass: 'Energieeffizienzklasse',
-};
-
-/** What GEG §87 requires in a property advertisement, checked against the listing. */
+/** What GEG § 87 requires in a property advertisement, checked against the listing. */
 export function energyWarnings(p: EnergyFields, today = new Date()): ListingWarning[] {
-  if (NO_BUILDING.has(p.objectType)) return [];
-  const missing = Object.keys(LABELS).filter((field) => {
-    if (field === 'energyYearBuilt') return p.energyYearBuilt === null && p.yearBuilt === null;
-    return p[field as keyof EnergyFields] === null;
-  });
+  const statement = energyStatement(p);
   const warnings: ListingWarning[] = [];
-  if (missing.length > 0) {
+  if (statement.kind === 'none')
     warnings.push({
       code: 'energy_missing',
-      message: `Pflichtangaben nach GEG §87 fehlen: ${missing.map((f) => LABELS[f]).join(', ')}.`,
+      message:
+        'Keine Energieausweis-Daten hinterlegt. Liegt ein Ausweis vor, gehören seine Pflichtangaben in jede Anzeige (§ 87 GEG); Anzeigen sagen bis dahin „liegt noch nicht vor“.',
     });
-  }
-  if (p.energyValidUntil && p.energyValidUntil < today.toISOString().slice(0, 10)) {
+  if (statement.kind === 'certificate' && statement.missing.length > 0)
+    warnings.push({
+      code: 'energy_missing',
+      message: `Pflichtangaben nach § 87 GEG fehlen: ${statement.missing.join(', ')}.`,
+    });
+  if (
+    statement.kind === 'certificate' &&
+    p.energyValidUntil &&
+    p.energyValidUntil < today.toISOString().slice(0, 10)
+  )
     warnings.push({
       code: 'energy_expired',
-      message: `Der Energieausweis ist am ${p.energyValidUntil} abgelaufen.`,
+      message: `Der Energieausweis ist am ${formatDate(p.energyValidUntil)} abgelaufen.`,
     });
-  }
   return warnings;
 }

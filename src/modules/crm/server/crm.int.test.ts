@@ -432,7 +432,11 @@ describe('public listing page and contact form', () => {
         'name=Max+Interessent&email=max%40example.de&phone=0751+12345&message=Gerne+besichtigen&privacy=ja',
     });
     expect(sent.statusCode).toBe(303);
-    expect(sent.headers.location).toBe(`/p/${listing.slug}?anfrage=gesendet#anfrage`);
+    // No SMTP in tests: the exposé link waits in the outbox, so the visitor is not told it was mailed.
+    expect(sent.headers.location).toBe(`/p/${listing.slug}?anfrage=eingegangen#anfrage`);
+    const thanks = await t.app.inject({ method: 'GET', url: sent.headers.location as string });
+    expect(thanks.body).toContain('Wir melden uns in Kürze persönlich');
+    expect(thanks.body).not.toContain('per E-Mail geschickt');
     const leads = (await t.as(agent, { method: 'GET', url: '/api/crm/contacts?q=max@example.de' })).json();
     expect(leads.items[0]).toMatchObject({
       displayName: 'Max Interessent',

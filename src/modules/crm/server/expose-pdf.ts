@@ -1,8 +1,9 @@
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
-import { FEATURE_LABELS_DE } from '../domain/labels-de.js';
+import { formatDate, winAnsi } from '../../../platform/format/format-de.js';
+import { energyStatement } from '../domain/energy-statement.js';
 import type { MediaRow, PropertyRow } from './property-view.js';
-import { energyLine, facts, OBJECT_TYPE_LABELS, priceLine } from './public-listing-html.js';
+import { facts, featureLabel, OBJECT_TYPE_LABELS, priceLine } from './public-listing-html.js';
 
 export interface ExposeInput {
   property: PropertyRow;
@@ -16,9 +17,13 @@ export interface ExposeInput {
     phone: string | null;
     address: string | null;
     logo: Buffer | null;
+    imprintUrl: string | null;
   };
   agent: { name: string; email: string } | null;
-  /** Full exposé (address, all texts) or the teaser a portal visitor may see before acknowledging terms. */
+  /**
+   * Whether the street and house number may be printed. Only the secured exposé, after the
+   * visitor's confirmations, passes true; otherwise the listing's "Adresse öffentlich zeigen" decides.
+   */
   includeAddress: boolean;
   publicUrl: string;
 }
@@ -27,6 +32,12 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
 const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 const FOOTER_Y = A4.height - 40;
+const BOTTOM = A4.height - 60;
+
+/** Starts a new page only when the next block would not fit, so short sections share a page. */
+function ensureSpace(doc: PDFKit.PDFDocument, height: number) {
+  if (doc.y + height > BOTTOM) doc.addPage();
+}
 
 /** pdfkit embeds JPEG and PNG only; everything else (WebP originals, SVG logos) is converted first. */
 async function printable(data: Buffer, maxWidth = 2000): Promise<Buffer> {
@@ -89,7 +100,8 @@ export async function renderExposePdf(input: ExposeInput): Promise<Buffer> {
     .font('Helvetica-Bold')
     .fontSize(20)
     .text(p.title, MARGIN, y, { width: CONTENT_WIDTH });
-  const place = input.includeAddress && p.street ? `${p.street} ${p.houseNumber ?? ''}, ` : '';
+  const place =
+    (input.includeAddress || p.showAddress) && p.street ? `${p.street} ${p.houseNumber ?? ''}, ` : '';
   doc
     .moveDown(0.3)
     .font('Helvetica')
@@ -98,36 +110,37 @@ export async function renderExposePdf(input: ExposeInput): Promise<Buffer> {
     .text(
       `${OBJECT_TYPE_LABELS[p.objectType] ?? p.objectType} · ${place}${p.postalCode} ${p.city}${p.district ? ` (${p.district})` : ''}`,
     );
-  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(15).fillColor(colour).text(priceLine(p));
+  doc
+    .moveDown(0.6)
+    .font('Helvetica-Bold')
+    .fontSize(15)
+    .fillColor(colour)
+    .text(winAnsi(priceLine(p)));
   doc.moveDown(0.8);
   factsTable(doc, facts(p));
 
-  const energy = energyLine(p);
-  doc.moveDown(0.8);
-  heading(doc, 'Energieausweis', colour);
-  doc
-    .font('Helvetica')
-    .fontSize(10)
-    .fillColor('#1e293b')
-    .text(energy ?? 'Ein Energieausweis liegt zum Zeitpunkt der Erstellung dieses Exposés nicht vor.', {
-      width: CONTENT_WIDTH,
-    });
-  if (p.energyValidUntil)
-    doc.text(`Gültig bis ${new Date(p.energyValidUntil).toLocaleDateString('de-DE')}`, {
-      width: CONTENT_WIDTH,
-    });
+  const energy = energyStatement(p);
+  if (energy.sentence) {
+    doc.moveDown(0.8);
+    ensureSpace(doc, 60);
+    heading(doc, 'Energieausweis', colour);
+    doc.font('Helvetica').fontSize(10).fillColor('#1e293b').text(energy.sentence, { width: CONTENT_WIDTH });
+    if (energy.kind === 'certificate' && p.energyValidUntil)
+      doc.text(`Gültig bis ${formatDate(p.energyValidUntil)}`, { width: CONTENT_WIDTH });
+  }
 
-  // Texts
+  // Texts flow on from the cover; a heading never sits alone at the bottom of a page.
   const sections: [string, string][] = [
     ['Objektbeschreibung', p.description],
     ['Ausstattung', p.equipmentDescription],
     ['Lage', p.locationDescription],
   ];
-  const featureText = p.features.map((f) => FEATURE_LABELS_DE[f] ?? f).join(' · ');
+  const featureText = p.features.map(featureLabel).join(' · ');
   if (sections.some(([, text]) => text.trim()) || featureText) {
-    doc.addPage();
+    doc.moveDown(1);
     for (const [title, text] of sections) {
       if (!text.trim()) continue;
+      ensureSpace(doc, 70);
       heading(doc, title, colour);
       doc.font('Helvetica').fontSize(10.5).fillColor('#1e293b').text(text.trim(), {
         width: CONTENT_WIDTH,
@@ -138,33 +151,51 @@ export async function renderExposePdf(input: ExposeInput): Promise<Buffer> {
       doc.moveDown(1);
     }
     if (featureText) {
+      ensureSpace(doc, 50);
       heading(doc, 'Merkmale', colour);
       doc.font('Helvetica').fontSize(10.5).fillColor('#1e293b').text(featureText, { width: CONTENT_WIDTH });
     }
   }
 
-  // Photo gallery, two per row
+  // Photo gallery, two per row, rows flowing over pages
   if (gallery.length > 0) {
-    doc.addPage();
-    heading(doc, 'Impressionen', colour);
     const w = (CONTENT_WIDTH - 12) / 2;
     const h = w * 0.68;
+    doc.moveDown(1);
+    ensureSpace(doc, 30 + h);
+    heading(doc, 'Impressionen', colour);
     let gy = doc.y + 4;
     gallery.forEach((img, i) => {
       const col = i % 2;
-      if (col === 0 && i > 0) gy += h + 12;
+      if (col === 0 && i > 0) {
+        gy += h + 12;
+        if (gy + h > BOTTOM) {
+          doc.addPage();
+          gy = doc.y;
+        }
+      }
       doc.image(img, MARGIN + col * (w + 12), gy, { fit: [w, h], align: 'center', valign: 'center' });
     });
+    doc.y = gy + h + 12;
+    doc.x = MARGIN;
   }
 
+  // Floor plans: each as large as the page allows, sharing a page when there is room.
   for (const [i, plan] of plans.entries()) {
-    doc.addPage();
+    const { width, height } = await sharp(plan).metadata();
+    const planHeight = Math.min(560, ((height ?? 1) / (width ?? 1)) * CONTENT_WIDTH);
+    doc.moveDown(1);
+    ensureSpace(doc, 30 + planHeight);
     heading(doc, plans.length > 1 ? `Grundriss ${i + 1}` : 'Grundriss', colour);
-    doc.image(plan, MARGIN, doc.y + 4, { fit: [CONTENT_WIDTH, 600], align: 'center' });
+    const top = doc.y + 4;
+    doc.image(plan, MARGIN, top, { fit: [CONTENT_WIDTH, planHeight], align: 'center' });
+    doc.y = top + planHeight + 8;
+    doc.x = MARGIN;
   }
 
-  // Contact
-  doc.addPage();
+  // Contact and notes
+  doc.moveDown(1);
+  ensureSpace(doc, 190);
   heading(doc, 'Ihr Ansprechpartner', colour);
   doc
     .font('Helvetica-Bold')
@@ -191,6 +222,11 @@ export async function renderExposePdf(input: ExposeInput): Promise<Buffer> {
       { width: CONTENT_WIDTH, align: 'justify' },
     );
   if (p.commissionText) doc.moveDown(0.5).text(`Provision: ${p.commissionText}`, { width: CONTENT_WIDTH });
+  if (input.office.imprintUrl)
+    doc
+      .moveDown(0.5)
+      .fillColor(colour)
+      .text(`Impressum: ${input.office.imprintUrl}`, { link: input.office.imprintUrl, width: CONTENT_WIDTH });
 
   // Footer on every page
   const range = doc.bufferedPageRange();
@@ -239,7 +275,11 @@ function factsTable(doc: PDFKit.PDFDocument, rows: [string, string][]) {
     doc
       .font('Helvetica-Bold')
       .fillColor('#0f172a')
-      .text(value, x + colWidth * 0.45, y, { width: colWidth * 0.52, lineBreak: false, ellipsis: true });
+      .text(winAnsi(value), x + colWidth * 0.45, y, {
+        width: colWidth * 0.52,
+        lineBreak: false,
+        ellipsis: true,
+      });
   });
   doc.y = startY + Math.ceil(rows.length / 2) * rowHeight + 4;
   doc.x = MARGIN;

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { authUser } from '../../../platform/auth/auth.schema.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { imprintUrl } from '../../../platform/tenancy/legal-notice.js';
 import { propertyMedia } from '../schema.js';
 import { renderExposePdf } from './expose-pdf.js';
 import type { PropertyRow } from './property-view.js';
@@ -46,6 +47,7 @@ export async function exposePdfFor(
       phone: settings?.contactPhone ?? null,
       address: settings?.address ?? null,
       logo,
+      imprintUrl: settings ? imprintUrl(platform.publicUrl, settings.tenantSlug) : null,
     },
     agent,
     includeAddress: options.includeAddress,

@@ -113,7 +113,8 @@ export const propertyRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         tx.select().from(property).where(eq(property.id, request.params.propertyId)),
       );
       if (!row) throw notFound('Objekt');
-      const pdf = await exposePdfFor(platform, row, { includeAddress: true });
+      // The broker hands this PDF on to anyone: the street only if the listing may show it.
+      const pdf = await exposePdfFor(platform, row, { includeAddress: row.showAddress });
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="Expose-${row.externalId}.pdf"`)

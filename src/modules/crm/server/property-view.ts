@@ -28,6 +28,7 @@ export function listingWarnings(row: PropertyRow, photoCount: number | null): Li
   const warnings = energyWarnings({
     objectType: row.objectType,
     yearBuilt: row.yearBuilt,
+    features: row.features,
     energyCertificateType: row.energyCertificateType,
     energyValue: row.energyValue,
     energyCarrier: row.energyCarrier,

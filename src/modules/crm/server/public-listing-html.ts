@@ -1,72 +1,51 @@
-import { ENERGY_CARRIER_LABELS_DE, OBJECT_TYPE_LABELS_DE } from '../domain/labels-de.js';
+import { formatArea, formatCents, formatDate, formatNumber } from '../../../platform/format/format-de.js';
+import { escapeHtml } from '../../../platform/http/escape-html.js';
+import type { PublicOffice } from '../../../platform/tenancy/public-office.js';
+import { energyStatement } from '../domain/energy-statement.js';
+import { FEATURE_LABELS_DE, OBJECT_TYPE_LABELS_DE } from '../domain/labels-de.js';
 import type { PropertyRow } from './property-view.js';
 
-export const escapeHtml = (value: unknown): string =>
-  String(value ?? '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-
-const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-const number = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
+export { escapeHtml };
 
 export const OBJECT_TYPE_LABELS = OBJECT_TYPE_LABELS_DE;
-const CARRIER_LABELS = ENERGY_CARRIER_LABELS_DE;
+const euro = (cents: number | null) => formatCents(cents, 'de', { whole: true });
+const area = (value: number | null) => (value !== null ? formatArea(value, 'de', 2) : null);
+
+/** A feature as every customer-facing channel names it: "Gäste-WC", never "gaeste_wc". */
+export const featureLabel = (feature: string) => FEATURE_LABELS_DE[feature] ?? feature.replaceAll('_', ' ');
 
 export interface PublicListing {
   property: PropertyRow;
   images: { id: string; altText: string; width: number; height: number }[];
   floorplans: { id: string; altText: string }[];
-  office: {
-    name: string;
-    email: string | null;
-    phone: string | null;
-    address: string | null;
-    primaryColor: string;
-  };
+  office: PublicOffice & { address: string | null; primaryColor: string };
   baseUrl: string;
-  form: { sent: boolean; error: string | null; values: Record<string, string> };
+  /** `sent`: the exposé link is on its way by e-mail; `received`: the inquiry is in, no mail went out. */
+  form: { sent: boolean; received?: boolean; error: string | null; values: Record<string, string> };
   /** Contributed by other modules, such as a 3D tour. */
   embeds?: { title: string; url: string }[];
 }
 
 export function priceLine(p: PropertyRow): string {
   if (p.marketingType === 'kauf')
-    return p.purchasePriceCents !== null
-      ? `Kaufpreis ${euro.format(p.purchasePriceCents / 100)}`
-      : 'Preis auf Anfrage';
-  return p.coldRentCents !== null ? `Kaltmiete ${euro.format(p.coldRentCents / 100)}` : 'Miete auf Anfrage';
-}
-
-/** One line with the GEG §87 items, as it must appear in the advert. */
-export function energyLine(p: PropertyRow): string | null {
-  if (!p.energyCertificateType) return null;
-  const parts = [
-    p.energyCertificateType === 'bedarf' ? 'Energiebedarfsausweis' : 'Energieverbrauchsausweis',
-    p.energyValue !== null ? `${number.format(p.energyValue)} kWh/(m²·a)` : null,
-    p.energyCarrier ? `Energieträger ${CARRIER_LABELS[p.energyCarrier] ?? p.energyCarrier}` : null,
-    (p.energyYearBuilt ?? p.yearBuilt) ? `Baujahr ${p.energyYearBuilt ?? p.yearBuilt}` : null,
-    p.energyClass ? `Klasse ${p.energyClass}` : null,
-  ];
-  return parts.filter(Boolean).join(', ');
+    return p.purchasePriceCents !== null ? `Kaufpreis ${euro(p.purchasePriceCents)}` : 'Preis auf Anfrage';
+  return p.coldRentCents !== null ? `Kaltmiete ${euro(p.coldRentCents)}` : 'Miete auf Anfrage';
 }
 
 export function facts(p: PropertyRow): [string, string][] {
   const rows: [string, string | null][] = [
     ['Objektart', OBJECT_TYPE_LABELS[p.objectType] ?? p.objectType],
-    ['Wohnfläche', p.livingArea !== null ? `${number.format(p.livingArea)} m²` : null],
-    ['Nutzfläche', p.usableArea !== null ? `${number.format(p.usableArea)} m²` : null],
-    ['Grundstück', p.plotArea !== null ? `${number.format(p.plotArea)} m²` : null],
-    ['Zimmer', p.rooms !== null ? number.format(p.rooms) : null],
+    ['Wohnfläche', area(p.livingArea)],
+    ['Nutzfläche', area(p.usableArea)],
+    ['Grundstück', area(p.plotArea)],
+    ['Zimmer', p.rooms !== null ? formatNumber(p.rooms, 'de', 1) : null],
     ['Schlafzimmer', p.bedrooms !== null ? String(p.bedrooms) : null],
     ['Badezimmer', p.bathrooms !== null ? String(p.bathrooms) : null],
     ['Etage', p.floor !== null ? `${p.floor}${p.totalFloors ? ` von ${p.totalFloors}` : ''}` : null],
     ['Baujahr', p.yearBuilt !== null ? String(p.yearBuilt) : null],
-    ['Hausgeld', p.hausgeldCents !== null ? euro.format(p.hausgeldCents / 100) : null],
-    ['Nebenkosten', p.additionalCostsCents !== null ? euro.format(p.additionalCostsCents / 100) : null],
-    ['Warmmiete', p.warmRentCents !== null ? euro.format(p.warmRentCents / 100) : null],
+    ['Hausgeld', p.hausgeldCents !== null ? formatCents(p.hausgeldCents) : null],
+    ['Nebenkosten', p.additionalCostsCents !== null ? formatCents(p.additionalCostsCents) : null],
+    ['Warmmiete', p.warmRentCents !== null ? formatCents(p.warmRentCents) : null],
     ['Provision', p.commissionText],
     ['Objektnummer', p.externalId],
   ];
@@ -91,7 +70,7 @@ export function renderPublicListing(l: PublicListing): string {
   const description = (p.description || `${OBJECT_TYPE_LABELS[p.objectType] ?? ''} in ${p.city}`)
     .replace(/\s+/g, ' ')
     .slice(0, 200);
-  const energy = energyLine(p);
+  const energy = energyStatement(p);
   const cover = l.images[0];
   const v = (name: string) => escapeHtml(l.form.values[name] ?? '');
   return `<!doctype html>
@@ -140,18 +119,19 @@ ${l.images.length > 0 ? `<div class="gallery">${l.images.map((img, i) => `<img s
 <section class="card"><h2>Eckdaten</h2><dl>${facts(p)
     .map(([k, val]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(val)}</dd>`)
     .join('')}</dl></section>
-${p.features.length > 0 ? `<section class="card" style="margin-top:20px"><h2>Ausstattung</h2><ul class="features">${p.features.map((f) => `<li>${escapeHtml(f.replaceAll('_', ' '))}</li>`).join('')}</ul></section>` : ''}
+${p.features.length > 0 ? `<section class="card" style="margin-top:20px"><h2>Ausstattung</h2><ul class="features">${p.features.map((f) => `<li>${escapeHtml(featureLabel(f))}</li>`).join('')}</ul></section>` : ''}
 ${p.description ? `<section style="margin-top:20px"><h2>Beschreibung</h2>${paragraphs(p.description)}</section>` : ''}
 ${p.equipmentDescription ? `<section><h2>Ausstattung im Detail</h2>${paragraphs(p.equipmentDescription)}</section>` : ''}
 ${p.locationDescription ? `<section><h2>Lage</h2>${paragraphs(p.locationDescription)}</section>` : ''}
-${energy ? `<section class="card energy" style="margin-top:20px"><h2>Energieausweis</h2><p>${escapeHtml(energy)}</p>${p.energyValidUntil ? `<p class="note">Gültig bis ${escapeHtml(p.energyValidUntil)}</p>` : ''}</section>` : ''}
+${energy.sentence ? `<section class="card energy" style="margin-top:20px"><h2>Energieausweis</h2><p>${escapeHtml(energy.sentence)}</p>${energy.kind === 'certificate' && p.energyValidUntil ? `<p class="note">Gültig bis ${escapeHtml(formatDate(p.energyValidUntil))}</p>` : ''}</section>` : ''}
 ${(l.embeds ?? []).map((e) => `<section style="margin-top:20px"><h2>${escapeHtml(e.title)}</h2><iframe src="${escapeHtml(e.url)}" title="${escapeHtml(e.title)}" style="width:100%;height:460px;border:0;border-radius:12px;background:#eef2f7" loading="lazy" allow="fullscreen"></iframe></section>`).join('')}
 ${l.floorplans.length > 0 ? `<section style="margin-top:20px"><h2>Grundrisse</h2>${l.floorplans.map((f) => `<img src="${escapeHtml(image(f.id, 'web'))}" alt="${escapeHtml(f.altText || 'Grundriss')}" style="max-width:100%;border-radius:12px;background:#fff" loading="lazy">`).join('')}</section>` : ''}
 </div>
 <aside>
 <section class="card" id="anfrage">
 <h2>Anfrage senden</h2>
-${l.form.sent ? '<p class="ok" role="status">Vielen Dank! Ihre Anfrage ist bei uns eingegangen. Den Link zum vollständigen Exposé haben wir Ihnen per E-Mail geschickt; wir melden uns außerdem in Kürze.</p>' : ''}
+${l.form.sent ? '<p class="ok" role="status">Vielen Dank! Ihre Anfrage ist bei uns eingegangen. Den Link zum vollständigen Exposé senden wir Ihnen per E-Mail; wir melden uns außerdem in Kürze.</p>' : ''}
+${l.form.received ? '<p class="ok" role="status">Vielen Dank! Ihre Anfrage ist bei uns eingegangen. Wir melden uns in Kürze persönlich bei Ihnen und senden Ihnen dann das vollständige Exposé.</p>' : ''}
 ${l.form.error ? `<p class="err" role="alert">${escapeHtml(l.form.error)}</p>` : ''}
 <form method="post" action="/p/${escapeHtml(p.slug)}/anfrage#anfrage">
 <label for="name">Name</label><input id="name" name="name" required maxlength="120" autocomplete="name" value="${v('name')}">
@@ -159,7 +139,7 @@ ${l.form.error ? `<p class="err" role="alert">${escapeHtml(l.form.error)}</p>` :
 <label for="phone">Telefon (optional)</label><input id="phone" name="phone" type="tel" maxlength="30" autocomplete="tel" value="${v('phone')}">
 <label for="message">Nachricht</label><textarea id="message" name="message" rows="4" maxlength="4000">${v('message') || 'Ich interessiere mich für dieses Objekt und bitte um weitere Informationen.'}</textarea>
 <div class="hp" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
-<label style="display:flex;gap:8px;align-items:flex-start"><input type="checkbox" name="privacy" value="ja" required style="width:auto;margin-top:4px"> <span class="note">Ich bin einverstanden, dass ${escapeHtml(l.office.name)} meine Angaben zur Bearbeitung dieser Anfrage speichert und mich kontaktiert. Die Einwilligung kann ich jederzeit widerrufen.</span></label>
+<label style="display:flex;gap:8px;align-items:flex-start"><input type="checkbox" name="privacy" value="ja" required style="width:auto;margin-top:4px"> <span class="note">Ich bin einverstanden, dass ${escapeHtml(l.office.name)} meine Angaben zur Bearbeitung dieser Anfrage speichert und mich kontaktiert. Die Einwilligung kann ich jederzeit widerrufen.${l.office.privacyUrl ? ` <a href="${escapeHtml(l.office.privacyUrl)}" target="_blank" rel="noopener">Datenschutzhinweise</a>` : ''}</span></label>
 <button type="submit">Anfrage senden</button>
 </form>
 </section>
@@ -167,7 +147,7 @@ ${l.form.error ? `<p class="err" role="alert">${escapeHtml(l.form.error)}</p>` :
 </aside>
 </div>
 </main>
-<footer>${escapeHtml(l.office.name)} · Objekt ${escapeHtml(p.externalId)}${p.isDemo ? ' · Demo-Daten' : ''}</footer>
+<footer>${escapeHtml(l.office.name)} · Objekt ${escapeHtml(p.externalId)}${p.isDemo ? ' · Demo-Daten' : ''}${l.office.imprintUrl ? ` · <a href="${escapeHtml(l.office.imprintUrl)}">Impressum</a>` : ''}${l.office.privacyUrl ? ` · <a href="${escapeHtml(l.office.privacyUrl)}">Datenschutz</a>` : ''}</footer>
 </body>
 </html>`;
 }

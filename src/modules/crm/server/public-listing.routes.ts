@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { FileNotFoundError } from '../../../platform/files/file-storage.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { mailOutbox } from '../../../platform/mail/mail.schema.js';
+import { publicOffice } from '../../../platform/tenancy/public-office.js';
 import { PUBLIC_STATUSES } from '../domain/property-lifecycle.js';
 import { property, propertyMedia } from '../schema.js';
 import { exposePdfFor } from './expose-service.js';
@@ -78,7 +79,7 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
   const render = async (
     reply: FastifyReply,
     row: PropertyRow,
-    form: { sent: boolean; error: string | null; values: Record<string, string> },
+    form: { sent: boolean; received?: boolean; error: string | null; values: Record<string, string> },
     status = 200,
   ) => {
     const [media, settings, embeds] = await Promise.all([
@@ -102,9 +103,7 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
       images: photos,
       floorplans: media.filter((m) => m.kind === 'floorplan'),
       office: {
-        name: settings?.displayName ?? 'Makler',
-        email: settings?.contactEmail ?? null,
-        phone: settings?.contactPhone ?? null,
+        ...publicOffice(settings, platform.publicUrl),
         address: settings?.address ?? null,
         primaryColor: settings?.primaryColor ?? '#0f766e',
       },
@@ -124,7 +123,12 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
     async (request, reply) => {
       const row = await findPublic(request.params.slug);
       if (!row) return notFoundPage(reply);
-      return render(reply, row, { sent: request.query.anfrage === 'gesendet', error: null, values: {} });
+      return render(reply, row, {
+        sent: request.query.anfrage === 'gesendet',
+        received: request.query.anfrage === 'eingegangen',
+        error: null,
+        values: {},
+      });
     },
   );
 
@@ -199,19 +203,19 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
         consentText: `Bearbeitung der Anfrage zu Objekt ${row.externalId} durch ${settings?.displayName ?? 'das Maklerbüro'} (Kontaktformular)`,
       });
       // Whoever fills in the form names the address: it gets a few links a day, not a flood.
+      let mailed = false;
       if ((await exposeMailsToday(platform, parsed.data.email)) < EXPOSE_MAILS_PER_ADDRESS_AND_DAY)
-        await issueExposeLink(platform, row.tenantId, row, contactId);
+        mailed = (await issueExposeLink(platform, row.tenantId, row, contactId)).delivery === 'queued';
       else request.log.warn('expose link not sent: daily limit for the address reached');
-      return reply.redirect(`/p/${row.slug}?anfrage=gesendet#anfrage`, 303);
+      // Without a mail server the link waits in the outbox: the visitor is not told it was sent.
+      return reply.redirect(`/p/${row.slug}?anfrage=${mailed ? 'gesendet' : 'eingegangen'}#anfrage`, 303);
     },
   );
 
   const officeOf = async (tenantId: string): Promise<OfficeInfo> => {
     const settings = await platform.tenantSettings.get(tenantId);
     return {
-      name: settings?.displayName ?? 'Makler',
-      email: settings?.contactEmail ?? null,
-      phone: settings?.contactPhone ?? null,
+      ...publicOffice(settings, platform.publicUrl),
       address: settings?.address ?? null,
       primaryColor: settings?.primaryColor ?? '#0f766e',
     };

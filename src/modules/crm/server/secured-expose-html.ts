@@ -1,13 +1,9 @@
+import type { PublicOffice } from '../../../platform/tenancy/public-office.js';
+import { energyStatement } from '../domain/energy-statement.js';
 import type { PropertyRow } from './property-view.js';
-import { energyLine, escapeHtml, facts, priceLine } from './public-listing-html.js';
+import { escapeHtml, facts, featureLabel, priceLine } from './public-listing-html.js';
 
-export interface OfficeInfo {
-  name: string;
-  address: string | null;
-  email: string | null;
-  phone: string | null;
-  primaryColor: string;
-}
+export type OfficeInfo = PublicOffice & { address: string | null; primaryColor: string };
 
 function page(office: OfficeInfo, title: string, body: string): string {
   return `<!doctype html>
@@ -28,7 +24,7 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:6px 18px;margin:0}dt{color:#6
 footer{color:#64748b;font-size:.85rem;text-align:center;padding:24px}
 </style></head>
 <body><header><div>${escapeHtml(office.name)}</div></header><main>${body}</main>
-<footer>${escapeHtml([office.name, office.address, office.phone, office.email].filter(Boolean).join(' · '))}</footer></body></html>`;
+<footer>${escapeHtml([office.name, office.address, office.phone, office.email].filter(Boolean).join(' · '))}${office.imprintUrl ? `<br><a href="${escapeHtml(office.imprintUrl)}">Impressum</a>` : ''}${office.privacyUrl ? ` · <a href="${escapeHtml(office.privacyUrl)}">Datenschutz</a>` : ''}</footer></body></html>`;
 }
 
 /** Model text per Anlage 1 zu Art. 246a § 1 Abs. 2 Satz 2 EGBGB, filled with the office's details. */
@@ -63,7 +59,7 @@ ${input.error ? `<p class="err" role="alert">${escapeHtml(input.error)}</p>` : '
 <form method="post" action="${escapeHtml(input.action)}" class="card">
 <label class="check"><input type="checkbox" name="widerruf" value="ja" required> <span>Ich habe die Widerrufsbelehrung gelesen. Ich verlange ausdrücklich, dass Sie vor Ablauf der Widerrufsfrist mit Ihrer Leistung beginnen, und weiß, dass mein Widerrufsrecht bei vollständiger Vertragserfüllung erlischt.</span></label>
 <label class="check"><input type="checkbox" name="provision" value="ja" required> <span>${commission}</span></label>
-<label class="check"><input type="checkbox" name="datenschutz" value="ja" required> <span>Ich habe die Datenschutzhinweise von ${escapeHtml(input.office.name)} zur Kenntnis genommen; meine Angaben werden zur Bearbeitung meiner Anfrage verarbeitet.</span></label>
+<label class="check"><input type="checkbox" name="datenschutz" value="ja" required> <span>Ich habe die ${input.office.privacyUrl ? `<a href="${escapeHtml(input.office.privacyUrl)}" target="_blank" rel="noopener">Datenschutzhinweise</a>` : 'Datenschutzhinweise'} von ${escapeHtml(input.office.name)} zur Kenntnis genommen; meine Angaben werden zur Bearbeitung meiner Anfrage verarbeitet.</span></label>
 <button type="submit">Bestätigen und Exposé öffnen</button>
 </form>`,
   );
@@ -77,7 +73,7 @@ export function renderFullExpose(input: {
 }): string {
   const p = input.property;
   const address = `${[p.street, p.houseNumber].filter(Boolean).join(' ')}${p.street ? ', ' : ''}${p.postalCode} ${p.city}`;
-  const energy = energyLine(p);
+  const energy = energyStatement(p).sentence;
   const text = (title: string, body: string) =>
     body.trim()
       ? `<h2>${title}</h2>${body
@@ -96,7 +92,8 @@ export function renderFullExpose(input: {
 <div class="card"><dl>${facts(p)
       .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
       .join('')}</dl></div>
-${energy ? `<div class="card"><strong>Energieausweis:</strong> ${escapeHtml(energy)}</div>` : ''}
+${energy ? `<div class="card"><h2>Energieausweis</h2><p>${escapeHtml(energy)}</p></div>` : ''}
+${p.features.length > 0 ? `<div class="card"><h2>Ausstattungsmerkmale</h2><p>${escapeHtml(p.features.map(featureLabel).join(' · '))}</p></div>` : ''}
 <div class="card">${text('Objektbeschreibung', p.description)}${text('Ausstattung', p.equipmentDescription)}${text('Lage', p.locationDescription)}
 <p><a href="${escapeHtml(input.listingUrl)}">Zur Angebotsseite mit allen Bildern</a></p></div>`,
   );

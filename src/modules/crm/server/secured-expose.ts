@@ -56,6 +56,7 @@ export async function issueExposeLink(
   const name =
     [recipient.firstName, recipient.lastName].filter(Boolean).join(' ') || recipient.companyName || '';
   const receipt = await platform.mail.send({
+    audience: 'customer',
     tenantId,
     to: recipient.email,
     purpose: 'crm.expose-link',

@@ -1,27 +1,26 @@
+import {
+  formatDate as formatDay,
+  formatEuro as formatEuroAmount,
+  formatDateTime as formatInstant,
+  formatNumber as formatPlain,
+} from '../../../platform/format/format-de.js';
 import type { PropertyView } from '../contract.js';
 
-const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'de-DE');
-
 export function formatEuro(value: number | null | undefined, lang: string): string {
-  if (value === null || value === undefined) return '–';
-  return new Intl.NumberFormat(locale(lang), {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: value % 1 === 0 ? 0 : 2,
-  }).format(value);
+  return formatEuroAmount(value, lang);
 }
 
 export function formatNumber(value: number | null | undefined, lang: string, unit = ''): string {
   if (value === null || value === undefined) return '–';
-  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(value)}${unit ? ` ${unit}` : ''}`;
+  return `${formatPlain(value, lang)}${unit ? `\u00a0${unit}` : ''}`;
 }
 
 export function formatDateTime(iso: string, lang: string): string {
-  return new Date(iso).toLocaleString(locale(lang), { dateStyle: 'medium', timeStyle: 'short' });
+  return formatInstant(iso, lang);
 }
 
 export function formatDate(iso: string, lang: string): string {
-  return new Date(iso).toLocaleDateString(locale(lang), { dateStyle: 'medium' });
+  return formatDay(iso, lang);
 }
 
 /** The headline price of a listing: purchase price for sales, cold rent for rentals. */

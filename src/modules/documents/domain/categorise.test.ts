@@ -65,6 +65,33 @@ describe('energy certificate facts', () => {
       energyValue: 72.4,
       efficiencyClass: 'B',
       validUntil: '2034-03-14',
+      energyCarrier: null,
+      yearBuilt: null,
+    });
+  });
+
+  it('reads the energy carrier and building year in the field order of the official form (GEG Anlage 6, page 1)', () => {
+    // Labels as the Muster "Energieausweis für Wohngebäude" (Anlage 6 zu § 85 Absatz 1 GEG) prints them.
+    const page1 = `ENERGIEAUSWEIS für Wohngebäude
+gemäß den §§ 79 ff. Gebäudeenergiegesetz (GEG) vom 8. August 2020
+Gültig bis: 30.09.2033
+Gebäudetyp Mehrfamilienhaus
+Adresse Seestraße 4, 78464 Konstanz
+Baujahr Gebäude 1972
+Baujahr Wärmeerzeuger 2009
+Anzahl der Wohnungen 6
+Wesentliche Energieträger für Heizung
+Erdgas H
+Wesentliche Energieträger für Warmwasser Strom
+Endenergieverbrauch dieses Gebäudes 141,3 kWh/(m²·a)
+Energieeffizienzklasse E`;
+    expect(extractEnergyCertificate(page1)).toEqual({
+      certificateType: 'verbrauch',
+      energyValue: 141.3,
+      efficiencyClass: 'E',
+      validUntil: '2033-09-30',
+      energyCarrier: 'gas',
+      yearBuilt: 1972,
     });
   });
 
@@ -76,6 +103,8 @@ describe('energy certificate facts', () => {
       energyValue: 128,
       efficiencyClass: 'D',
       validUntil: '2031-07-01',
+      energyCarrier: null,
+      yearBuilt: null,
     });
   });
 
@@ -85,6 +114,8 @@ describe('energy certificate facts', () => {
       energyValue: null,
       efficiencyClass: null,
       validUntil: null,
+      energyCarrier: null,
+      yearBuilt: null,
     });
   });
 });

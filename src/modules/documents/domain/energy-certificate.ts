@@ -5,6 +5,35 @@ export interface EnergyCertificateFacts {
   efficiencyClass: string | null;
   /** YYYY-MM-DD */
   validUntil: string | null;
+  /** The listing vocabulary's key of the main heating energy carrier ("gas", "fernwaerme", …). */
+  energyCarrier: string | null;
+  /** "Baujahr Gebäude" on the certificate's first page. */
+  yearBuilt: number | null;
+}
+
+/** Words certificates use for the main energy carrier, mapped to the listing vocabulary; the more specific first. */
+const CARRIERS: [RegExp, string][] = [
+  [/fl[üu]ssiggas/iu, 'fluessiggas'],
+  [/holzpellets|pellets/iu, 'pellets'],
+  [/fernw[äa]rme|nahw[äa]rme/iu, 'fernwaerme'],
+  [/w[äa]rmepumpe/iu, 'waermepumpe'],
+  [/erdw[äa]rme|geotherm/iu, 'erdwaerme'],
+  [/blockheizkraftwerk|bhkw|kraft-w[äa]rme/iu, 'blockheizkraftwerk'],
+  [/erdgas|\bgas\b/iu, 'gas'],
+  [/heiz[öo]l|\b[öo]l\b/iu, 'oel'],
+  [/scheitholz|st[üu]ckholz|hackschnitzel|\bholz\b/iu, 'holz'],
+  [/strom/iu, 'strom'],
+  [/solar/iu, 'solar'],
+  [/kohle|koks/iu, 'kohle'],
+];
+
+function carrierOf(flat: string): string | null {
+  // "Wesentliche Energieträger für Heizung" comes first on page 1 of the GEG form; its value may
+  // follow on the same line or, in OCR text, on the next one.
+  const label = /wesentliche[rn]?\s+energietr[äa]ger([^\n]{0,60}(?:\n[^\n]{0,40})?)/iu.exec(flat);
+  if (!label?.[1]) return null;
+  for (const [pattern, key] of CARRIERS) if (pattern.test(label[1])) return key;
+  return null;
 }
 
 const germanNumber = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'));
@@ -40,8 +69,11 @@ export function extractEnergyCertificate(text: string): EnergyCertificateFacts {
   // OCR confuses i, l and 1 ("gultig bls"), so those letters are interchangeable here.
   const valid = /g[üu]lt[il1]g\s*b[il1]s\s*:?\s*(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{2,4})/iu.exec(flat);
   const isoValid = /g[üu]lt[il1]g\s*b[il1]s\s*:?\s*(\d{4})-(\d{2})-(\d{2})/iu.exec(flat);
+  const year = /baujahr\s+geb[äa]ude\s*:?\s*(1[6-9]\d{2}|20\d{2})/iu.exec(flat);
   return {
     certificateType: type,
+    energyCarrier: carrierOf(flat),
+    yearBuilt: year?.[1] ? Number(year[1]) : null,
     energyValue: value?.[1] ? germanNumber(value[1]) : null,
     efficiencyClass: efficiency?.[1]?.toUpperCase() ?? null,
     validUntil: valid

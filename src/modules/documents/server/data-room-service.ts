@@ -6,6 +6,7 @@ import type { Tx } from '../../../platform/db/database.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { publicOffice } from '../../../platform/tenancy/public-office.js';
 import type { createShareSchema, PublicRoom, ShareView } from '../data-room-contract.js';
 import type { DocumentCategory } from '../domain/categories.js';
 import {
@@ -118,6 +119,7 @@ export class DataRoomService {
     const settings = await this.platform.tenantSettings.get(ctx.tenantId);
     const office = settings?.displayName ?? 'Ihr Maklerbüro';
     const receipt = await this.platform.mail.send({
+      audience: 'customer',
       tenantId: ctx.tenantId,
       to: input.recipientEmail,
       purpose: 'documents.data-room',
@@ -340,11 +342,7 @@ export class PublicDataRoom {
     return {
       title: share.title,
       recipientName: share.recipientName,
-      office: {
-        name: settings?.displayName ?? 'Maklerbüro',
-        email: settings?.contactEmail ?? null,
-        phone: settings?.contactPhone ?? null,
-      },
+      office: publicOffice(settings, this.platform.publicUrl),
       expiresAt: share.expiresAt.toISOString(),
       watermark: share.watermark,
       documents: docs.map((d) => ({

@@ -132,7 +132,13 @@ export async function documentViews(tx: Tx, rows: DocumentRow[]): Promise<Docume
                 reason: r.categoryReason ?? [],
               }
             : null,
-        energyFacts: r.energyFacts,
+        energyFacts: r.energyFacts
+          ? {
+              ...r.energyFacts,
+              energyCarrier: r.energyFacts.energyCarrier ?? null,
+              yearBuilt: r.energyFacts.yearBuilt ?? null,
+            }
+          : null,
         createdAt: r.createdAt.toISOString(),
         updatedAt: r.updatedAt.toISOString(),
       },

@@ -87,6 +87,7 @@ export const expiryRemindersJob = (platform: Platform) =>
             } ${germanDay(i.validUntil)}\n  ${platform.publicUrl}/dokumente/${i.id}`,
         );
         await platform.mail.send({
+          audience: 'staff',
           tenantId,
           to: email,
           purpose: 'documents.expiry-reminder',

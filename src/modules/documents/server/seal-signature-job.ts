@@ -114,6 +114,7 @@ export const sealSignatureJob = (platform: Platform) =>
       );
       for (const to of [...signers.map((s) => s.email), ...(creator ? [creator.email] : [])])
         await platform.mail.send({
+          audience: to === creator?.email ? 'staff' : 'customer',
           tenantId,
           to,
           purpose: 'documents.signature-completed',

@@ -9,6 +9,7 @@ import type { Tx } from '../../../platform/db/database.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { publicOffice } from '../../../platform/tenancy/public-office.js';
 import { defaultFields } from '../domain/default-fields.js';
 import { hashLinkToken, looksLikeLinkToken, newLinkToken } from '../domain/link-secrets.js';
 import { document, documentVersion, signatureRequest, signatureSigner } from '../schema.js';
@@ -188,6 +189,7 @@ export class SignatureService {
     for (const [i, signer] of signers.entries()) {
       const url = signingUrl(this.platform, signer.token);
       const receipt = await this.platform.mail.send({
+        audience: 'customer',
         tenantId: ctx.tenantId,
         to: signer.email,
         purpose: 'documents.signature-request',
@@ -325,11 +327,7 @@ export class PublicSigningService {
       title: request.title,
       message: request.message,
       documentTitle: doc?.title ?? request.title,
-      office: {
-        name: settings?.displayName ?? 'Maklerbüro',
-        email: settings?.contactEmail ?? null,
-        phone: settings?.contactPhone ?? null,
-      },
+      office: publicOffice(settings, this.platform.publicUrl),
       signer: {
         name: signer.name,
         email: signer.email,
@@ -446,6 +444,7 @@ export class PublicSigningService {
       : undefined;
     if (creator)
       await this.platform.mail.send({
+        audience: 'staff',
         tenantId: request.tenantId,
         to: creator.email,
         purpose: 'documents.signature-declined',

@@ -83,6 +83,20 @@ const de = {
     validUntil: 'Gültig bis',
     copy: 'Werte ins Objekt übernehmen',
     copied: 'Energiewerte ins Objekt übernommen.',
+    certificate: 'Ausweis',
+    listing: 'Objekt',
+    differs_one:
+      'Ein Wert im Objekt weicht vom Energieausweis ab. Anzeigen müssen die Werte des Ausweises nennen (§ 87 GEG).',
+    differs_other:
+      '{{count}} Werte im Objekt weichen vom Energieausweis ab. Anzeigen müssen die Werte des Ausweises nennen (§ 87 GEG).',
+    fields: {
+      energyCertificateType: 'Ausweisart',
+      energyValue: 'Endenergie',
+      energyCarrier: 'Wesentlicher Energieträger',
+      energyYearBuilt: 'Baujahr',
+      energyClass: 'Effizienzklasse',
+      energyValidUntil: 'Gültig bis',
+    },
   },
   text: {
     title: 'Erkannter Text',
@@ -327,6 +341,20 @@ const en: Omit<typeof de, 'category'> & { category: Record<keyof typeof CATEGORY
     validUntil: 'Valid until',
     copy: 'Copy values to the property',
     copied: 'Energy values copied to the property.',
+    certificate: 'Certificate',
+    listing: 'Property',
+    differs_one:
+      "One value of the property differs from the energy certificate. Adverts must state the certificate's values (§ 87 GEG).",
+    differs_other:
+      "{{count}} values of the property differ from the energy certificate. Adverts must state the certificate's values (§ 87 GEG).",
+    fields: {
+      energyCertificateType: 'Certificate type',
+      energyValue: 'Final energy',
+      energyCarrier: 'Main energy carrier',
+      energyYearBuilt: 'Year built',
+      energyClass: 'Efficiency class',
+      energyValidUntil: 'Valid until',
+    },
   },
   text: {
     title: 'Recognised text',

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../platform/format/format-de.js';
 import { api } from '../../../web/api/client.js';
 import { Card } from '../../../web/components/card.js';
 import { CheckboxField, SelectField, TextField } from '../../../web/components/field.js';
@@ -20,7 +21,7 @@ interface RatesResponse {
 }
 
 export function CostsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [propertyId, setPropertyId] = useState('');
   const [form, setForm] = useState({
     price: '400.000',
@@ -204,7 +205,7 @@ export function CostsPage() {
                       {t('finance:costs.transferTax', {
                         state: r.transferTax.stateName,
                         rate: pct(r.transferTax.ratePercent),
-                        since: r.transferTax.validFrom,
+                        since: formatDate(r.transferTax.validFrom, i18n.language),
                       })}
                     </td>
                     <td className="text-right tabular-nums">{eur(r.transferTax.cents)}</td>

@@ -32,8 +32,10 @@ describe('post from a property', () => {
     expect(variants.map((v) => v.platform)).toEqual(['facebook', 'instagram', 'linkedin', 'tiktok']);
     for (const v of variants) {
       expect(v.text).toContain('Kaufpreis 2.490.000');
-      expect(v.text).toContain('Energiebedarfsausweis, 74,2 kWh/(m²·a)');
-      expect(v.text).toContain('Klasse B');
+      expect(v.text).toContain('Energieausweis: Energiebedarfsausweis, Endenergiebedarf 74,2 kWh/(m²·a)');
+      expect(v.text).toContain('Energieeffizienzklasse B');
+      // One label, never "Energieausweis: Energieausweis …".
+      expect(v.text.match(/Energieausweis:/g)).toHaveLength(1);
       expect(v.link).toBe(
         `https://makler.example.de/p/villa-meersburg-ab12?utm_source=${v.platform}&utm_medium=social&utm_campaign=objekt`,
       );
@@ -41,6 +43,14 @@ describe('post from a property', () => {
     expect(variants[0]?.text).toContain('7 Zimmer · 245,5 m² Wohnfläche · 1.200 m² Grundstück in Meersburg');
     expect(variants[1]?.text).not.toContain('https://');
     expect(variants[1]?.text).toContain('#Meersburg #Bodensee #Haus');
+  });
+
+  it('says "liegt noch nicht vor" once when no certificate is on file, as every other channel does', () => {
+    for (const v of composeFromProperty(
+      { ...villa, energyCertificateType: null } as PropertyRow,
+      'https://x.de',
+    ))
+      expect(v.text).toContain('Energieausweis: liegt noch nicht vor');
   });
 
   it('every draft passes its platform rules (with a photo where one is required)', () => {

@@ -1,6 +1,7 @@
+import { energyStatement } from '../../crm/domain/energy-statement.js';
 import { FEATURE_LABELS_DE, OBJECT_TYPE_LABELS_DE } from '../../crm/domain/labels-de.js';
 import type { PropertyRow } from '../../crm/server/property-view.js';
-import { energyLine, priceLine } from '../../crm/server/public-listing-html.js';
+import { priceLine } from '../../crm/server/public-listing-html.js';
 import type { SocialPlatform } from './platforms.js';
 import { LIMITS } from './post-rules.js';
 
@@ -46,7 +47,8 @@ export function composeFromProperty(p: PropertyRow, publicUrl: string): Composed
     p.plotArea !== null && p.objectType !== 'wohnung' ? `${number.format(p.plotArea)} m² Grundstück` : null,
   ].filter(Boolean);
   const highlights = p.features.slice(0, 4).map((f) => FEATURE_LABELS_DE[f] ?? f);
-  const energy = energyLine(p) ?? 'Energieausweis liegt zur Besichtigung vor.';
+  // The one § 87 line for this listing ("Energieausweis: …"), never prefixed again here.
+  const energy = energyStatement(p).line;
   const tags = hashtagsFor(p);
   const place = `${p.city}${p.district ? `-${p.district}` : ''}`;
   const build = (platform: SocialPlatform): ComposedVariant => {
@@ -60,7 +62,7 @@ export function composeFromProperty(p: PropertyRow, publicUrl: string): Composed
             highlights.length ? `Ausstattung: ${highlights.join(', ')}.` : '',
             priceLine(p),
             '',
-            `Energie: ${energy}`,
+            energy ?? '',
             '',
             `Alle Details: ${link}`,
             '',
@@ -75,7 +77,7 @@ export function composeFromProperty(p: PropertyRow, publicUrl: string): Composed
               highlights.length ? `✨ ${highlights.join(' · ')}` : '',
               `💶 ${priceLine(p)}`,
               '',
-              `⚡ ${energy}`,
+              energy ? `⚡ ${energy}` : '',
               '',
               'Link zum Exposé in der Bio.',
               '',
@@ -85,7 +87,7 @@ export function composeFromProperty(p: PropertyRow, publicUrl: string): Composed
             ? [
                 figures.length ? `${p.title} – ${figures.join(', ')}` : p.title,
                 priceLine(p),
-                `Energie: ${energy}`,
+                energy ?? '',
                 tags.slice(0, 4).join(' '),
               ]
             : [
@@ -95,7 +97,7 @@ export function composeFromProperty(p: PropertyRow, publicUrl: string): Composed
                 highlights.length ? highlights.join(' · ') : '',
                 priceLine(p),
                 '',
-                `Energieausweis: ${energy}`,
+                energy ?? '',
                 '',
                 `Exposé und Anfrage: ${link}`,
               ];

@@ -10,6 +10,7 @@ import { badRequest, conflict, notFound } from '../../../platform/http/app-error
 import { httpUrl } from '../../../platform/http/http-url.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { SharedMedia } from '../../../platform/modules/shared-media.js';
+import { energyWarnings } from '../../crm/domain/energy-warnings.js';
 import { property, propertyMedia } from '../../crm/schema.js';
 import { accountSchema, postSchema } from '../contract.js';
 import { composeFromProperty } from '../domain/compose-from-property.js';
@@ -520,8 +521,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         );
       if (!media.some((m) => m.kind === 'photo'))
         warnings.push('Das Objekt hat keine Fotos; Instagram und TikTok brauchen Bilder oder Video.');
-      if (!row.energyCertificateType)
-        warnings.push('Ohne Energieausweis-Angaben verstößt die Anzeige gegen § 87 GEG.');
+      warnings.push(...energyWarnings(row).map((w) => w.message));
       return {
         variants: composeFromProperty(row, platform.publicUrl),
         media: media.map((m) => ({

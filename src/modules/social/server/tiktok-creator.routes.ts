@@ -44,7 +44,7 @@ export const tiktokCreatorRoutes: FastifyPluginAsyncZod<{
       const [account] = await ctx.db((tx) =>
         tx.select().from(socialAccount).where(eq(socialAccount.id, request.params.accountId)),
       );
-      if (!account || account.platform !== 'tiktok') throw notFound('TikTok-Konto');
+      if (account?.platform !== 'tiktok') throw notFound('TikTok-Konto');
       if (account.mode === 'offline')
         throw conflict('not_connected', 'Das Planungskonto ist nicht mit TikTok verbunden.');
       const adapter = await adapters.get('tiktok', account.mode as AccountMode);

@@ -44,6 +44,7 @@ export async function needsReconnect(
     .where(eq(authUser.id, user));
   if (!person) return;
   await platform.mail.send({
+    audience: 'staff',
     tenantId: account.tenantId,
     to: person.email,
     subject: `Social Media: ${account.name} neu verbinden`,

@@ -1,7 +1,6 @@
 import { OBJECT_TYPE_LABELS_DE, SUBTYPE_LABELS_DE } from '../../../crm/domain/labels-de.js';
 import type { Length, Tone } from '../../contract.js';
-import { type ListingFacts, needsEnergyCertificate, placeOf } from '../listing-facts.js';
-import { energyItemsDe } from './energy-text.js';
+import { energyStatementOf, type ListingFacts, placeOf } from '../listing-facts.js';
 import {
   countDe,
   floorDe,
@@ -345,12 +344,9 @@ export function describeListingDe(
   if (f.commissionText) costs.push(`${forSale ? 'Käuferprovision' : 'Provision'}: ${f.commissionText}.`);
   paragraphs.push(costs);
 
-  if (needsEnergyCertificate(f.objectType)) {
-    paragraphs.push([
-      f.energy
-        ? `Angaben zum Energieausweis: ${energyItemsDe(f.energy)}.`
-        : 'Der Energieausweis wird spätestens bei der Besichtigung vorgelegt.',
-    ]);
+  const energy = energyStatementOf(f);
+  if (energy.sentence) {
+    paragraphs.push([energy.sentence]);
   } else if (isPlot && opts.length !== 'short') {
     paragraphs.push([
       `Die Möglichkeiten der Bebauung stimmen wir vor einem Kauf gern gemeinsam mit Ihnen und dem Bauamt in ${f.city} ab.`,

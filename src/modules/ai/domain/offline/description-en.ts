@@ -1,6 +1,5 @@
 import type { Length, Tone } from '../../contract.js';
-import { type ListingFacts, needsEnergyCertificate, placeOf } from '../listing-facts.js';
-import { energyItemsEn } from './energy-text.js';
+import { energyStatementOf, type ListingFacts, placeOf } from '../listing-facts.js';
 import { countEn, floorEn, formatArea, formatEuros, formatNumber, joinList, Phrasing } from './phrasing.js';
 
 const SUBTYPES_EN: Record<string, string> = {
@@ -168,12 +167,8 @@ export function describeListingEn(
   if (f.commissionText) costs.push(`${forSale ? "Buyer's commission" : 'Commission'}: ${f.commissionText}.`);
   paragraphs.push(costs);
 
-  if (needsEnergyCertificate(f.objectType))
-    paragraphs.push([
-      f.energy
-        ? `Energy performance certificate: ${energyItemsEn(f.energy)}.`
-        : 'The energy performance certificate will be presented at the viewing at the latest.',
-    ]);
+  const energy = energyStatementOf(f, 'en');
+  if (energy.sentence) paragraphs.push([energy.sentence]);
 
   const close: Record<Tone, string> = {
     professional: 'We are happy to provide further information and arrange a viewing.',

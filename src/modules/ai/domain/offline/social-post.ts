@@ -1,7 +1,6 @@
 import { OBJECT_TYPE_LABELS_DE, SUBTYPE_LABELS_DE } from '../../../crm/domain/labels-de.js';
 import type { SocialTarget, Tone } from '../../contract.js';
-import { type ListingFacts, needsEnergyCertificate, placeOf } from '../listing-facts.js';
-import { energyItemsDe, energyItemsEn } from './energy-text.js';
+import { energyStatementOf, type ListingFacts, placeOf } from '../listing-facts.js';
 import { countDe, countEn, formatArea, formatEuros, Phrasing } from './phrasing.js';
 
 function hashtags(f: ListingFacts, lang: 'de' | 'en'): string[] {
@@ -57,15 +56,7 @@ export function socialPostOffline(
         : de
           ? 'Miete auf Anfrage'
           : 'Rent on request';
-  const energy = needsEnergyCertificate(f.objectType)
-    ? f.energy
-      ? de
-        ? `Energieausweis: ${energyItemsDe(f.energy)}`
-        : `Energy certificate: ${energyItemsEn(f.energy)}`
-      : de
-        ? 'Energieausweis: Vorlage spätestens bei der Besichtigung'
-        : 'Energy certificate: presented at the viewing'
-    : null;
+  const energy = energyStatementOf(f, de ? 'de' : 'en').line;
   const headline = de
     ? r.pick(
         opts.tone === 'luxury'

@@ -61,11 +61,10 @@ export async function renderSocialGraphic(input: GraphicInput): Promise<Rendered
     textLayer(input.lines.headline, { size: story ? 60 : 48, maxWidth: textWidth, bold: true }),
     textLayer(input.lines.price, { size: story ? 72 : 60, maxWidth: textWidth, bold: true }),
     textLayer(input.lines.keyFacts.join('  ·  '), { size: story ? 38 : 32, maxWidth: textWidth }),
-    textLayer(input.lines.energy ?? 'Energieausweis: Angaben folgen', {
-      size: story ? 24 : 21,
-      maxWidth: textWidth,
-      color: '#e6e6e6',
-    }),
+    // Plots and parking have no § 87 statement; every building has one (see energyStatement).
+    input.lines.energy
+      ? textLayer(input.lines.energy, { size: story ? 24 : 21, maxWidth: textWidth, color: '#e6e6e6' })
+      : null,
     textLayer([input.office.name, input.office.phone].filter(Boolean).join('  ·  '), {
       size: story ? 30 : 26,
       maxWidth: textWidth,
@@ -78,7 +77,7 @@ export async function renderSocialGraphic(input: GraphicInput): Promise<Rendered
   const bottom = height - SAFE[input.format].bottom - officeBand;
   // Stacked from the bottom up: energy, facts, price, headline.
   const stack: Array<{ layer: TextLayer; gap: number }> = [
-    { layer: energy, gap: 28 },
+    ...(energy ? [{ layer: energy, gap: 28 }] : []),
     { layer: facts, gap: 24 },
     { layer: price, gap: 18 },
     { layer: headline, gap: 14 },

@@ -96,7 +96,7 @@ export default function DataRoomPage() {
 
   const data = room.data;
   return (
-    <PublicFrame office={data.office.name}>
+    <PublicFrame office={data.office}>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
         {t('documents:room.greeting', { name: data.recipientName })}
       </h1>

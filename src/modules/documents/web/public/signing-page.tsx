@@ -62,7 +62,7 @@ function SigningView({
   const { t } = useTranslation();
   const open = data.signer.status === 'offen' && data.requestStatus === 'offen';
   return (
-    <PublicFrame office={data.office.name}>
+    <PublicFrame office={data.office}>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{data.title}</h1>
       <p className="mt-1 text-sm text-slate-500">
         {t('documents:signing.from', { office: data.office.name })}

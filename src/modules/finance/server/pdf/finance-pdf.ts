@@ -185,36 +185,40 @@ function drawChart(doc: PDFKit.PDFDocument, chart: PdfChart, ensureSpace: (h: nu
   const top = doc.y + 8;
   const left = MARGIN + 60;
   const plotWidth = WIDTH - 60;
-  const totals = chart.labels.map((_, i) =>
-    chart.stacked
-      ? chart.series.reduce((s, serie) => s + Math.max(0, serie.values[i] ?? 0), 0)
-      : Math.max(...chart.series.map((serie) => serie.values[i] ?? 0)),
-  );
-  const max = Math.max(1, ...totals);
+  const { lo, hi } = chartRange(chart);
+  const yOf = (value: number) => top + ((hi - value) / (hi - lo)) * height;
   doc.font('Helvetica').fontSize(7).fillColor('#64748b');
-  for (const share of [0, 0.5, 1]) {
-    const y = top + height - share * height;
+  for (const tick of chartTicks(lo, hi)) {
+    const y = yOf(tick);
     doc
       .moveTo(left, y)
       .lineTo(left + plotWidth, y)
-      .lineWidth(0.3)
-      .strokeColor('#cbd5e1')
+      .lineWidth(tick === 0 ? 0.8 : 0.3)
+      .strokeColor(tick === 0 ? '#64748b' : '#cbd5e1')
       .stroke();
-    doc.text(chart.formatValue(max * share), MARGIN, y - 4, { width: 56, align: 'right' });
+    doc.text(chart.formatValue(tick), MARGIN, y - 4, { width: 56, align: 'right' });
   }
   const group = plotWidth / chart.labels.length;
   const barWidth = chart.stacked ? group * 0.7 : (group * 0.8) / chart.series.length;
   chart.labels.forEach((label, i) => {
-    let stackedY = top + height;
+    // Stacks grow away from zero: positive parts upwards, negative parts downwards.
+    let up = 0;
+    let down = 0;
     chart.series.forEach((serie, s) => {
-      const value = Math.max(0, serie.values[i] ?? 0);
-      const h = (value / max) * height;
+      const value = serie.values[i] ?? 0;
+      if (value === 0) return;
       const x = chart.stacked
         ? left + i * group + group * 0.15
         : left + i * group + group * 0.1 + s * barWidth;
-      const y = chart.stacked ? stackedY - h : top + height - h;
-      if (h > 0) doc.rect(x, y, barWidth, h).fill(serie.colour);
-      if (chart.stacked) stackedY -= h;
+      const from = chart.stacked ? (value > 0 ? up : down) : 0;
+      const to = from + value;
+      if (chart.stacked) {
+        if (value > 0) up = to;
+        else down = to;
+      }
+      const y1 = yOf(Math.max(from, to));
+      const y2 = yOf(Math.min(from, to));
+      doc.rect(x, y1, barWidth, Math.max(0.5, y2 - y1)).fill(serie.colour);
     });
     const every = Math.ceil(chart.labels.length / 15);
     if (i % every === 0)
@@ -288,4 +292,42 @@ function drawTable(
   });
   doc.x = MARGIN;
   doc.moveDown(1);
+}
+
+/** The value range a chart spans, always including zero; a flat chart still gets a visible range. */
+export function chartRange(chart: Pick<PdfChart, 'series' | 'labels' | 'stacked'>): {
+  lo: number;
+  hi: number;
+} {
+  let lo = 0;
+  let hi = 0;
+  chart.labels.forEach((_, i) => {
+    const values = chart.series.map((serie) => serie.values[i] ?? 0);
+    const up = chart.stacked
+      ? values.filter((v) => v > 0).reduce((a, b) => a + b, 0)
+      : Math.max(0, ...values);
+    const down = chart.stacked
+      ? values.filter((v) => v < 0).reduce((a, b) => a + b, 0)
+      : Math.min(0, ...values);
+    hi = Math.max(hi, up);
+    lo = Math.min(lo, down);
+  });
+  if (hi === 0 && lo === 0) return { lo: 0, hi: 1 };
+  return { lo: lo < 0 ? -niceCeil(-lo) : 0, hi: hi > 0 ? niceCeil(hi) : 0 };
+}
+
+/** Grid lines: zero, the ends, and the middle of a one-sided range. */
+export function chartTicks(lo: number, hi: number): number[] {
+  if (lo === 0 && hi === 1) return [0];
+  const ticks = new Set<number>([lo, 0, hi]);
+  if (lo === 0) ticks.add(hi / 2);
+  if (hi === 0) ticks.add(lo / 2);
+  return [...ticks].sort((a, b) => a - b);
+}
+
+/** 1, 2, 2.5 or 5 times a power of ten, at least `value`. */
+function niceCeil(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
+  return 10 * power;
 }

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../../platform/format/format-de.js';
 import type { InvestmentRequest, LoanPartRequest } from '../../contract.js';
 import type { CalculationResult } from '../scenario-calculation.js';
 import type { PdfChart, PdfSection, PdfTable } from './finance-pdf.js';
@@ -167,7 +168,7 @@ export function reportContent(calc: CalculationResult, input: Record<string, unk
         chart: null,
         tables: [],
         notes: [
-          `Grunderwerbsteuersatz gültig seit ${r.transferTax.validFrom}, Vertragsdatum ${i.contractDate}.`,
+          `Grunderwerbsteuersatz gültig seit ${formatDate(r.transferTax.validFrom)}, Vertragsdatum ${formatDate(i.contractDate)}.`,
           ...r.notes,
         ],
       };
