@@ -5,8 +5,11 @@ import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Toaster } from 'sonner';
+import { installGermanValidationMessages } from '../platform/validation/german-errors.js';
 import { ApiError } from './api/client.js';
 import { App } from './app.js';
+
+installGermanValidationMessages();
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -401,12 +401,28 @@ const endsAfterStart = (v: { startsAt?: string; endsAt?: string }) =>
 export const createViewingBody = z
   .object(viewingFields)
   .strict()
-  .refine(endsAfterStart, { message: 'Ende muss nach dem Beginn liegen', path: ['endsAt'] });
+  .refine(endsAfterStart, { message: 'muss nach dem Beginn liegen', path: ['endsAt'] });
 export const updateViewingBody = z
   .object(viewingFields)
   .partial()
   .strict()
-  .refine(endsAfterStart, { message: 'Ende muss nach dem Beginn liegen', path: ['endsAt'] });
+  .refine(endsAfterStart, { message: 'muss nach dem Beginn liegen', path: ['endsAt'] });
+export const viewingClashQuery = z.object({
+  startsAt: z.string().datetime({ offset: true }),
+  endsAt: z.string().datetime({ offset: true }),
+  agentId: z.string().max(100).optional(),
+  propertyId: z.string().uuid().optional(),
+  excludeId: z.string().uuid().optional(),
+});
+export const viewingClashSchema = z.object({
+  id: z.string(),
+  propertyTitle: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  /** Which of the two is double-booked. */
+  reason: z.enum(['agent', 'property']),
+});
+export type ViewingClash = z.infer<typeof viewingClashSchema>;
 export const viewingListQuery = z.object({
   from: z.string().datetime({ offset: true }),
   to: z.string().datetime({ offset: true }),

@@ -14,6 +14,7 @@ import { authRoutes } from '../auth/auth.routes.js';
 import { meRoutes } from '../auth/me.routes.js';
 import type { Platform } from '../kernel.js';
 import { REDACT_PATHS } from '../logger.js';
+import { installGermanValidationMessages } from '../validation/german-errors.js';
 import { installAccessControl } from './access-control.js';
 import { errorBody } from './app-error.js';
 import { installErrorHandler } from './error-handler.js';
@@ -31,6 +32,7 @@ import { installWebStatic } from './web-static.js';
 const EMBED_PREFIX = '/embed/';
 
 export async function buildApp(platform: Platform): Promise<FastifyInstance> {
+  installGermanValidationMessages();
   const { env } = platform.config;
   const app = Fastify({
     loggerInstance: platform.logger.child({}, { redact: REDACT_PATHS }) as FastifyBaseLogger,

@@ -8,8 +8,7 @@ export function errorMessage(error: unknown, t: TFunction): string {
     if (error.code === 'validation_failed') {
       const issues =
         (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
-      if (issues.length > 0)
-        return issues.map((i) => `${i.path.replace(/^body\./, '')}: ${i.message}`).join(' · ');
+      if (issues.length > 0) return issues.map((i) => issueText(i, t)).join(' · ');
     }
     return error.message;
   }
@@ -24,4 +23,29 @@ export function fieldErrors(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of issues) out[issue.path.replace(/^body\./, '')] ??= issue.message;
   return out;
+}
+
+/** Where field labels live: the shared list first, then the forms of each module. */
+const LABEL_KEYS = (field: string) => [
+  `fields.${field}`,
+  `crm:form.${field}`,
+  `crm:contactForm.${field}`,
+  `crm:viewings.${field}`,
+  `documents:fields.${field}`,
+  `finance:fields.${field}`,
+  `social:fields.${field}`,
+  `ai:fields.${field}`,
+  `admin:settings.${field}`,
+  `admin:settings.legal.${field}`,
+];
+
+/**
+ * "Wohnfläche (m²): muss größer als 0 sein" — the field by its label, never its API name. A field
+ * without a label is left out rather than shown as "livingArea".
+ */
+export function issueText(issue: { path: string; message: string }, t: TFunction): string {
+  const field = issue.path.replace(/^(body|querystring|params)\.?/, '').split('.')[0] ?? '';
+  if (!field || /^\d+$/.test(field)) return issue.message;
+  const label = t(LABEL_KEYS(field), { defaultValue: '' });
+  return label ? `${label}: ${issue.message}` : issue.message;
 }

@@ -23,6 +23,6 @@ export function setLanguage(language: Language): void {
   void i18n.changeLanguage(language);
 }
 
-document.documentElement.lang = i18n.language;
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 
 export { i18n };

@@ -142,6 +142,28 @@ describe('properties', () => {
     ).toBe(true);
     const prefix = (await t.as(readonly, { method: 'GET', url: '/api/crm/properties?q=friedrichsh' })).json();
     expect(prefix.items.map((p: { city: string }) => p.city)).toEqual(['Friedrichshafen']);
+    // Words inside German compounds and object numbers as the broker types them (issue 18.8).
+    const attic = await createProperty({
+      title: 'Dachgeschosswohnung mit Loggia',
+      city: 'Konstanz',
+      postalCode: '78462',
+      purchasePrice: 410000,
+    });
+    const compound = (
+      await t.as(readonly, { method: 'GET', url: '/api/crm/properties?q=Konstanz%20Wohnung' })
+    ).json();
+    expect(compound.items.map((p: { id: string }) => p.id)).toContain(attic.id);
+    const byNumber = (
+      await t.as(readonly, {
+        method: 'GET',
+        url: `/api/crm/properties?q=${encodeURIComponent(attic.externalId)}`,
+      })
+    ).json();
+    expect(byNumber.items.map((p: { id: string }) => p.id)).toEqual([attic.id]);
+    const byNumberPart = (
+      await t.as(readonly, { method: 'GET', url: `/api/crm/properties?q=${attic.externalId.slice(-6)}` })
+    ).json();
+    expect(byNumberPart.items.map((p: { id: string }) => p.id)).toEqual([attic.id]);
     const filtered = (
       await t.as(readonly, {
         method: 'GET',
@@ -402,8 +424,10 @@ describe('public listing page and contact form', () => {
       /<meta property="og:image" content="http:\/\/localhost:5000\/p\/[^"]+\/bild\/[0-9a-f-]+\/web">/,
     );
     expect(page.body).toContain(
-      'Energieverbrauchsausweis, 98,5 kWh/(m²·a), Energieträger Gas, Baujahr 2004, Klasse C',
+      'Energieverbrauchsausweis, Endenergieverbrauch 98,5 kWh/(m²·a), wesentlicher Energieträger Gas, Baujahr 2004, Energieeffizienzklasse C',
     );
+    expect(page.body).toContain('Gültig bis 28.02.2034');
+    expect(page.body).toMatch(/href="[^"]+\/impressum\/[^"]+">Impressum</);
     const image = page.body.match(/\/p\/[^"]+\/bild\/[0-9a-f-]+\/web/)![0];
     expect((await t.app.inject({ method: 'GET', url: image })).headers['content-type']).toBe('image/webp');
     expect(page.body).not.toContain('internalNotes');

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../../platform/mail/mail.schema.js';
+import { pdfText } from '../../../platform/testing/pdf-text.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { activity, contact, exposeAccess } from '../schema.js';
 import { makeJpeg, seeblickWohnung } from '../test/fixtures.js';
@@ -55,8 +56,14 @@ describe('exposé PDF', () => {
     expect(response.headers['content-type']).toBe('application/pdf');
     const pdf = response.rawPayload;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    // cover, texts, gallery, floor plan, contact
-    expect(pageCount(pdf)).toBe(5);
+    // Sections flow: cover with facts and texts, then gallery, floor plan and contact share pages (issue 18.4).
+    expect(pageCount(pdf)).toBeLessThanOrEqual(3);
+    const text = await pdfText(pdf);
+    expect(text).toContain('Energieverbrauchsausweis, Endenergieverbrauch 98,5 kWh/(m²·a)');
+    expect(text).toContain('Gültig bis 28.02.2034');
+    expect(text).toContain('Impressum: ');
+    // "Adresse öffentlich zeigen" is off: the brochure a broker hands on names no street (issue 18.2).
+    expect(text).not.toContain('Seestraße');
     expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
     expect(pdf.byteLength).toBeGreaterThan(20_000);
   });
@@ -134,6 +141,8 @@ describe('secured exposé', () => {
     const pdf = await t.app.inject({ method: 'GET', url: `${path}/expose.pdf` });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // After the consent steps the secured exposé names the street.
+    expect(await pdfText(pdf.rawPayload)).toContain('Uferweg 3');
 
     const [access] = await t.platform.database.db.select().from(exposeAccess);
     expect(access).toMatchObject({

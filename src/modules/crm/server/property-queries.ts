@@ -9,12 +9,33 @@ import type { MediaRow, PropertyRow } from './property-view.js';
  * Only letters and digits survive, so no tsquery syntax can be injected.
  */
 export function prefixTsQuery(input: string): string | null {
-  const tokens = input
+  const tokens = searchTokens(input);
+  return tokens.length > 0 ? tokens.map((t) => `${t}:*`).join(' & ') : null;
+}
+
+/** The words of a search input: letters and digits only, at most eight. */
+export function searchTokens(input: string): string[] {
+  return input
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0)
     .slice(0, 8);
-  return tokens.length > 0 ? tokens.map((t) => `${t}:*`).join(' & ') : null;
+}
+
+/**
+ * A property search: every word must match the full-text index as a prefix, or sit inside the
+ * title or object number. German compounds ("Dachgeschosswohnung") are one lexeme to the
+ * full-text parser, so "Wohnung" only finds them as a substring; object numbers
+ * ("IMX-2026-44CE3B") are split oddly by the parser, so they match on the column itself.
+ */
+export function propertySearch(input: string): SQL | null {
+  const tokens = searchTokens(input);
+  if (tokens.length === 0) return null;
+  const words = tokens.map(
+    (token) =>
+      sql`(${property.searchVector} @@ to_tsquery('german', ${`${token}:*`}) or ${property.title} ilike ${`%${token}%`} or ${property.externalId} ilike ${`%${token}%`})`,
+  );
+  return sql`(lower(${property.externalId}) = ${input.trim().toLowerCase()} or (${sql.join(words, sql` and `)}))`;
 }
 
 /** Every property column but the search vector: lists should not ship a tsvector per row to Node. */
@@ -48,8 +69,8 @@ export function propertyFilters(query: Partial<PropertyListQuery>): SQL[] {
   if (query.maxPrice !== undefined) filters.push(sql`${priceCents} <= ${Math.round(query.maxPrice * 100)}`);
   if (query.minArea !== undefined) filters.push(gte(property.livingArea, query.minArea));
   if (query.minRooms !== undefined) filters.push(gte(property.rooms, query.minRooms));
-  const tsQuery = query.q ? prefixTsQuery(query.q) : null;
-  if (tsQuery) filters.push(sql`${property.searchVector} @@ to_tsquery('german', ${tsQuery})`);
+  const search = query.q ? propertySearch(query.q) : null;
+  if (search) filters.push(search);
   return filters;
 }
 

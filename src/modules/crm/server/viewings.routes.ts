@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
@@ -6,7 +6,14 @@ import type { Tx } from '../../../platform/db/database.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { createViewingBody, updateViewingBody, viewingListQuery, viewingSchema } from '../contract.js';
+import {
+  createViewingBody,
+  updateViewingBody,
+  viewingClashQuery,
+  viewingClashSchema,
+  viewingListQuery,
+  viewingSchema,
+} from '../contract.js';
 import type { VIEWING_STATUSES } from '../domain/contact-enums.js';
 import { activity, contact, property, viewing, viewingContact } from '../schema.js';
 import { assertAgentInTenant } from './assert-agent.js';
@@ -75,6 +82,53 @@ export const viewingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
       if (request.query.propertyId) filters.push(eq(viewing.propertyId, request.query.propertyId));
       const ctx = tenantContext(platform, request);
       return { items: await ctx.db((tx) => loadViews(tx, filters)) };
+    },
+  );
+
+  app.get(
+    '/viewings/clashes',
+    {
+      config: { access: { permission: 'crm.viewings.read' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'Planned viewings that overlap a time slot for the same agent or the same property',
+        querystring: viewingClashQuery,
+        response: { 200: z.object({ items: z.array(viewingClashSchema) }) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const who: SQL[] = [];
+      if (q.agentId) who.push(eq(viewing.agentId, q.agentId));
+      if (q.propertyId) who.push(eq(viewing.propertyId, q.propertyId));
+      if (who.length === 0) return { items: [] };
+      const ctx = tenantContext(platform, request);
+      const rows = await ctx.db((tx) =>
+        tx
+          .select({ viewing, propertyTitle: property.title })
+          .from(viewing)
+          .innerJoin(property, eq(property.id, viewing.propertyId))
+          .where(
+            and(
+              lt(viewing.startsAt, new Date(q.endsAt)),
+              gt(viewing.endsAt, new Date(q.startsAt)),
+              ne(viewing.status, 'abgesagt'),
+              q.excludeId ? ne(viewing.id, q.excludeId) : undefined,
+              or(...who),
+            ),
+          )
+          .orderBy(viewing.startsAt)
+          .limit(20),
+      );
+      return {
+        items: rows.map(({ viewing: v, propertyTitle }) => ({
+          id: v.id,
+          propertyTitle,
+          startsAt: v.startsAt.toISOString(),
+          endsAt: v.endsAt.toISOString(),
+          reason: q.agentId && v.agentId === q.agentId ? ('agent' as const) : ('property' as const),
+        })),
+      };
     },
   );
 

@@ -378,6 +378,17 @@ const de = {
     deleted: 'Besichtigung gelöscht.',
     editTitle: 'Besichtigung',
     pickProperty: 'Bitte ein Objekt wählen.',
+    endBeforeStart: 'Das Ende muss nach dem Beginn liegen.',
+    agent: 'Zuständig',
+    noAgent: 'Niemand zugeordnet',
+    clashTitle: 'Zur selben Zeit ist schon etwas geplant:',
+    clash: {
+      agent: '{{from}}–{{to}} Uhr: Besichtigung „{{property}}“ mit derselben Person',
+      property: '{{from}}–{{to}} Uhr: weitere Besichtigung dieses Objekts',
+    },
+    saveAnyway: 'Trotzdem speichern',
+    legend: 'Legende',
+    noVisitor: 'ohne Teilnehmer',
   },
 };
 
@@ -777,6 +788,17 @@ const en: typeof de = {
     link: 'Portals',
   },
   viewings: {
+    endBeforeStart: 'The end must be after the start.',
+    agent: 'Agent in charge',
+    noAgent: 'Nobody assigned',
+    clashTitle: 'Something is already planned at that time:',
+    clash: {
+      agent: '{{from}}–{{to}}: viewing “{{property}}” with the same agent',
+      property: '{{from}}–{{to}}: another viewing of this property',
+    },
+    saveAnyway: 'Save anyway',
+    legend: 'Legend',
+    noVisitor: 'no participants',
     title: 'Viewings',
     description: 'All appointments of your office in a calendar.',
     new: 'Plan a viewing',

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Building2, Plus, Save, Share2 } from 'lucide-react';
-import { useState } from 'react';
+import { type ChangeEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
@@ -40,6 +40,8 @@ interface SavedFilter {
   query: Record<string, string>;
 }
 
+type TypedKey = 'minPrice' | 'maxPrice' | 'minRooms';
+
 export function PropertyListPage() {
   const { t, i18n } = useTranslation();
   const me = useMe().data;
@@ -77,6 +79,38 @@ export function PropertyListPage() {
   });
 
   const any = { value: '', label: t('crm:common.any') };
+  // Typed filters apply together with the search (button or Enter in any field), not only on Tab.
+  const typedKeys = ['minPrice', 'maxPrice', 'minRooms'] as const;
+  const fromUrl = Object.fromEntries(typedKeys.map((k) => [k, filters[k] ?? ''])) as Record<TypedKey, string>;
+  const [typed, setTyped] = useState(fromUrl);
+  const [typedFrom, setTypedFrom] = useState(fromUrl);
+  if (typedKeys.some((k) => fromUrl[k] !== typedFrom[k])) {
+    setTypedFrom(fromUrl);
+    setTyped(fromUrl);
+  }
+  const cleaned = (key: TypedKey, value: string) =>
+    key === 'minRooms' ? value.replace(',', '.').replace(/[^\d.]/g, '') : value.replace(/\D/g, '');
+  const applyTyped = (q?: string) => {
+    const next = new URLSearchParams(params);
+    const values: Record<string, string> = { ...typed, ...(q === undefined ? {} : { q }) };
+    for (const [key, raw] of Object.entries(values)) {
+      const value = key === 'q' ? raw : cleaned(key as TypedKey, raw);
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    next.delete('page');
+    setParams(next);
+  };
+  const typedField = (key: TypedKey, inputMode: 'numeric' | 'decimal') => ({
+    label: t(`crm:properties.filters.${key}`),
+    inputMode,
+    value: typed[key],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => setTyped((v) => ({ ...v, [key]: e.target.value })),
+    onBlur: () => applyTyped(),
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
+      if (e.key === 'Enter') applyTyped();
+    },
+  });
 
   return (
     <>
@@ -108,7 +142,7 @@ export function PropertyListPage() {
         <SearchBar
           value={filters.q ?? ''}
           placeholder={t('crm:properties.searchPlaceholder')}
-          onSearch={(q) => setFilter('q', q)}
+          onSearch={(q) => applyTyped(q)}
         />
         <div className="mt-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-7">
           <SelectField
@@ -132,24 +166,9 @@ export function PropertyListPage() {
             onChange={(e) => setFilter('objectType', e.target.value)}
             options={[any, ...OBJECT_TYPES.map((s) => ({ value: s, label: t(`crm:enum.objectType.${s}`) }))]}
           />
-          <TextField
-            label={t('crm:properties.filters.minPrice')}
-            inputMode="numeric"
-            defaultValue={filters.minPrice ?? ''}
-            onBlur={(e) => setFilter('minPrice', e.target.value.replace(/\D/g, ''))}
-          />
-          <TextField
-            label={t('crm:properties.filters.maxPrice')}
-            inputMode="numeric"
-            defaultValue={filters.maxPrice ?? ''}
-            onBlur={(e) => setFilter('maxPrice', e.target.value.replace(/\D/g, ''))}
-          />
-          <TextField
-            label={t('crm:properties.filters.minRooms')}
-            inputMode="decimal"
-            defaultValue={filters.minRooms ?? ''}
-            onBlur={(e) => setFilter('minRooms', e.target.value.replace(',', '.').replace(/[^\d.]/g, ''))}
-          />
+          <TextField {...typedField('minPrice', 'numeric')} />
+          <TextField {...typedField('maxPrice', 'numeric')} />
+          <TextField {...typedField('minRooms', 'decimal')} />
           <SelectField
             label={t('crm:properties.sort.label')}
             value={`${filters.sort ?? 'createdAt'}:${filters.order ?? 'desc'}`}

@@ -3,13 +3,16 @@ import { X } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
+import { formatTime } from '../../../platform/format/format-de.js';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
+import { useMe } from '../../../web/api/session.js';
 import { Button } from '../../../web/components/button.js';
 import { SelectField, TextAreaField, TextField } from '../../../web/components/field.js';
 import { Modal } from '../../../web/components/modal.js';
-import type { ContactView, PropertyView, ViewingView } from '../contract.js';
+import type { ContactView, PropertyView, ViewingClash, ViewingView } from '../contract.js';
 import { VIEWING_STATUSES } from '../domain/contact-enums.js';
+import { useMembers } from './use-members.js';
 
 /** "2026-11-24T14:00" in the browser's time zone, as datetime-local inputs want it. */
 function toLocalInput(d: Date): string {
@@ -39,7 +42,9 @@ export function ViewingDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const me = useMe().data;
+  const members = useMembers();
   const start = viewing ? new Date(viewing.startsAt) : (startsAt ?? defaultStart());
   const end = viewing ? new Date(viewing.endsAt) : (endsAt ?? new Date(start.getTime() + 45 * 60_000));
   const [propertyId, setPropertyId] = useState(viewing?.propertyId ?? '');
@@ -48,6 +53,32 @@ export function ViewingDialog({
   const [contactQ, setContactQ] = useState('');
   const [from, setFrom] = useState(toLocalInput(start));
   const [to, setTo] = useState(toLocalInput(end));
+  const [agentId, setAgentId] = useState(viewing?.agentId ?? me?.user.id ?? '');
+  // Moving the start keeps the length of the appointment, as every calendar does.
+  const moveStart = (value: string) => {
+    const duration = new Date(to).getTime() - new Date(from).getTime();
+    setFrom(value);
+    const next = new Date(value);
+    if (!Number.isNaN(next.getTime()) && duration > 0)
+      setTo(toLocalInput(new Date(next.getTime() + duration)));
+  };
+  const slotValid =
+    !Number.isNaN(new Date(from).getTime()) && new Date(to).getTime() > new Date(from).getTime();
+  const clashes = useQuery({
+    queryKey: ['crm', 'viewings', 'clashes', from, to, agentId, propertyId, viewing?.id],
+    queryFn: () =>
+      api<{ items: ViewingClash[] }>(
+        `/crm/viewings/clashes?${new URLSearchParams({
+          startsAt: new Date(from).toISOString(),
+          endsAt: new Date(to).toISOString(),
+          ...(agentId ? { agentId } : {}),
+          ...(propertyId ? { propertyId } : {}),
+          ...(viewing ? { excludeId: viewing.id } : {}),
+        })}`,
+      ),
+    enabled: canWrite && slotValid && Boolean(agentId || propertyId),
+  });
+  const clashList = clashes.data?.items ?? [];
   const [status, setStatus] = useState(viewing?.status ?? 'geplant');
   const [notes, setNotes] = useState(viewing?.notes ?? '');
 
@@ -76,6 +107,7 @@ export function ViewingDialog({
       const body = {
         propertyId,
         contactIds: contacts.map((c) => c.id),
+        agentId: agentId || null,
         startsAt: new Date(from).toISOString(),
         endsAt: new Date(to).toISOString(),
         status,
@@ -105,6 +137,10 @@ export function ViewingDialog({
       toast.error(t('crm:viewings.pickProperty'));
       return;
     }
+    if (!slotValid) {
+      toast.error(t('crm:viewings.endBeforeStart'));
+      return;
+    }
     save.mutate();
   };
 
@@ -131,7 +167,7 @@ export function ViewingDialog({
             type="datetime-local"
             value={from}
             disabled={!canWrite}
-            onChange={(e) => setFrom(e.target.value)}
+            onChange={(e) => moveStart(e.target.value)}
           />
           <TextField
             label={t('crm:viewings.endsAt')}
@@ -139,6 +175,17 @@ export function ViewingDialog({
             value={to}
             disabled={!canWrite}
             onChange={(e) => setTo(e.target.value)}
+            error={slotValid ? undefined : t('crm:viewings.endBeforeStart')}
+          />
+          <SelectField
+            label={t('crm:viewings.agent')}
+            value={agentId}
+            disabled={!canWrite}
+            onChange={(e) => setAgentId(e.target.value)}
+            options={[
+              { value: '', label: t('crm:viewings.noAgent') },
+              ...(members.data?.items ?? []).map((m) => ({ value: m.userId, label: m.name })),
+            ]}
           />
           <SelectField
             label={t('crm:viewings.status')}
@@ -148,6 +195,22 @@ export function ViewingDialog({
             options={VIEWING_STATUSES.map((s) => ({ value: s, label: t(`crm:enum.viewingStatus.${s}`) }))}
           />
         </div>
+        {clashList.length > 0 ? (
+          <div role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <p className="font-medium">{t('crm:viewings.clashTitle')}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {clashList.map((c) => (
+                <li key={`${c.id}-${c.reason}`}>
+                  {t(`crm:viewings.clash.${c.reason}`, {
+                    from: formatTime(c.startsAt, i18n.language),
+                    to: formatTime(c.endsAt, i18n.language),
+                    property: c.propertyTitle,
+                  })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div>
           <p className="text-sm font-medium text-slate-700">{t('crm:viewings.contacts')}</p>
           <ul className="mt-2 flex flex-wrap gap-2">
@@ -219,7 +282,7 @@ export function ViewingDialog({
             </Button>
             {canWrite ? (
               <Button type="submit" loading={save.isPending}>
-                {t('crm:common.save')}
+                {clashList.length > 0 ? t('crm:viewings.saveAnyway') : t('crm:common.save')}
               </Button>
             ) : null}
           </div>

@@ -16,6 +16,7 @@ import { hasPermission, useMe } from '../../../web/api/session.js';
 import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
 import { PageHeader } from '../../../web/components/page-header.js';
+import { useMediaQuery } from '../../../web/components/use-media-query.js';
 import type { ViewingView } from '../contract.js';
 import { ViewingDialog } from './viewing-dialog.js';
 
@@ -30,6 +31,7 @@ export function ViewingsPage() {
     null,
   );
   const refetch = () => calendar.current?.getApi().refetchEvents();
+  const phone = useMediaQuery('(max-width: 640px)');
 
   const move = useMutation({
     mutationFn: ({ id, startsAt, endsAt }: { id: string; startsAt: string; endsAt: string }) =>
@@ -55,7 +57,8 @@ export function ViewingsPage() {
     );
     return items.map((v) => ({
       id: v.id,
-      title: `${v.propertyTitle}${v.contacts.length ? ` – ${v.contacts.map((c) => c.displayName).join(', ')}` : ''}`,
+      // The visitor first: a narrow week column cuts the end of the title, not who comes.
+      title: `${v.contacts.map((c) => c.displayName).join(', ') || t('crm:viewings.noVisitor')} · ${v.propertyTitle}`,
       start: v.startsAt,
       end: v.endsAt,
       backgroundColor: STATUS_COLOURS[v.status],
@@ -78,16 +81,40 @@ export function ViewingsPage() {
         }
       />
       <Card>
+        <ul
+          className="mb-3 flex flex-wrap gap-3 text-xs text-slate-600"
+          aria-label={t('crm:viewings.legend')}
+        >
+          {(Object.keys(STATUS_COLOURS) as (keyof typeof STATUS_COLOURS)[]).map((status) => (
+            <li key={status} className="inline-flex items-center gap-1.5">
+              <span className="size-3 rounded-sm" style={{ backgroundColor: STATUS_COLOURS[status] }} />
+              {t(`crm:enum.viewingStatus.${status}`)}
+            </li>
+          ))}
+        </ul>
         <FullCalendar
           ref={calendar}
           plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
           locales={[deLocale, enGbLocale]}
           locale={i18n.language === 'en' ? 'en-gb' : 'de'}
-          initialView="timeGridWeek"
-          headerToolbar={{
-            left: 'prev,next today',
-            center: 'title',
-            right: 'dayGridMonth,timeGridWeek,timeGridDay',
+          initialView={phone ? 'timeGridDay' : 'timeGridWeek'}
+          headerToolbar={
+            phone
+              ? { left: 'prev,next', center: 'title', right: 'today' }
+              : { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay' }
+          }
+          footerToolbar={phone ? { center: 'timeGridDay,timeGridWeek' } : undefined}
+          eventContent={(arg) => {
+            const v = arg.event.extendedProps.viewing as ViewingView;
+            return (
+              <div className="overflow-hidden px-0.5 text-xs leading-tight" title={arg.event.title}>
+                <div className="font-semibold">
+                  {arg.timeText}{' '}
+                  {v.contacts.map((c) => c.displayName).join(', ') || t('crm:viewings.noVisitor')}
+                </div>
+                <div className="truncate opacity-90">{v.propertyTitle}</div>
+              </div>
+            );
           }}
           slotMinTime="07:00:00"
           slotMaxTime="21:00:00"

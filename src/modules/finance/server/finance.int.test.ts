@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../platform/testing/pdf-text.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
+import { customerTextProblems } from '../../crm/test/customer-text.js';
 import { seeblickWohnung } from '../../crm/test/fixtures.js';
 
 let t: TestApp;
@@ -204,6 +206,8 @@ describe('from a property, saved, and as a PDF', () => {
       const res = await post(owner, '/pdf', { kind, input, propertyId });
       expect(res.statusCode, `${kind}: ${res.body.slice(0, 200)}`).toBe(200);
       expect(res.rawPayload.length).toBeGreaterThan(2000);
+      // Issue 18.1: what the customer reads is German — no ISO dates, decimal points or keys.
+      expect(customerTextProblems(await pdfText(res.rawPayload)), kind).toEqual([]);
     }
   });
 });

@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { formatArea } from '../../../platform/format/format-de.js';
 import { Spinner } from '../../../web/components/spinner.js';
 
 type View = 'orbit' | 'top' | 'walk';
@@ -424,7 +425,7 @@ export function ModelViewer({
                 .map((l) => (
                   <Html key={`${l.floorIndex}-${l.name}-${l.position.join()}`} position={l.position} center>
                     <span className="pointer-events-none whitespace-nowrap rounded bg-white/85 px-1.5 py-0.5 text-[11px] font-medium text-slate-800 shadow">
-                      {l.name} · {l.area.toLocaleString(undefined, { maximumFractionDigits: 1 })} m²
+                      {l.name} · {formatArea(l.area, i18n.language)}
                     </span>
                   </Html>
                 ))
