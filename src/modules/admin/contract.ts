@@ -39,6 +39,8 @@ export const auditEntrySchema = z.object({
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
   ipAddress: z.string().nullable(),
   createdAt: z.string(),
+  /** The record's name and app link, when its module can still find it. */
+  subject: z.object({ label: z.string(), path: z.string().nullable() }).nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

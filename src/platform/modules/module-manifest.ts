@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Tx } from '../db/database.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import type { Platform } from '../kernel.js';
 import type { LocalizedText, PermissionDefinition } from '../rbac/permissions.js';
@@ -23,6 +24,12 @@ export interface ListingEmbed {
   url: string;
 }
 
+/** Display names and app paths of audited records, by id. */
+export type AuditSubjects = (
+  tx: Tx,
+  ids: string[],
+) => Promise<Map<string, { label: string; path: string | null }>>;
+
 export interface ModuleServer {
   /** Registered under `/api/<apiPrefix or module id>`. */
   routes?: FastifyPluginAsync<{ platform: Platform }>;
@@ -41,6 +48,11 @@ export interface ModuleServer {
   structuredOutput?: StructuredOutput;
   /** Photos and videos this module owns that other modules may use, by source name (shared-media.ts). */
   mediaSources?: Record<string, MediaSource>;
+  /**
+   * Names and app links of the records this module writes to the audit log, per entity, so the
+   * log shows "Villa am See" with a link instead of an id. Runs in the reader's tenant.
+   */
+  auditSubjects?: Record<string, AuditSubjects>;
   onStart?: (platform: Platform) => Promise<void>;
   onStop?: (platform: Platform) => Promise<void>;
 }

@@ -46,6 +46,11 @@ const LABEL_KEYS = (field: string) => [
 export function issueText(issue: { path: string; message: string }, t: TFunction): string {
   const field = issue.path.replace(/^(body|querystring|params)\.?/, '').split('.')[0] ?? '';
   if (!field || /^\d+$/.test(field)) return issue.message;
-  const label = t(LABEL_KEYS(field), { defaultValue: '' });
+  const label = fieldLabel(field, t);
   return label ? `${label}: ${issue.message}` : issue.message;
+}
+
+/** A field's label in the reader's language, or '' when no module names it. */
+export function fieldLabel(field: string, t: TFunction): string {
+  return t(LABEL_KEYS(field), { defaultValue: '' });
 }

@@ -114,7 +114,9 @@ export function JobsPage() {
                       {data.items.map((job) => (
                         <tr key={job.id}>
                           <td className="px-5 py-3">
-                            <div className="font-mono text-xs text-slate-800">{job.name}</div>
+                            <div className="font-medium text-slate-800" title={job.name}>
+                              {t(`admin:jobs.names.${job.name}`, { defaultValue: job.name })}
+                            </div>
                             {job.lastError ? (
                               <div
                                 className="mt-1 max-w-md truncate text-xs text-red-600"

@@ -74,7 +74,9 @@ export function HistoryPage() {
                           {t(`ai:type.${g.type}`, { defaultValue: g.type })}
                         </span>
                         <Badge tone={g.offline ? 'amber' : 'brand'}>
-                          {g.offline ? t('ai:studio.offline') : `${g.provider} · ${g.model}`}
+                          {g.offline
+                            ? t('ai:studio.offline')
+                            : `${t(`ai:providerName.${g.provider}`, { defaultValue: g.provider })} · ${g.model}`}
                         </Badge>
                         {g.cacheHit ? <Badge tone="green">{t('ai:studio.cacheHit')}</Badge> : null}
                         {g.fallbackFrom ? (

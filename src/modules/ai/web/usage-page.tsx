@@ -133,7 +133,13 @@ export function UsagePage() {
               <p className="text-sm text-slate-500">{t('ai:usage.empty')}</p>
             ) : (
               <div className="grid gap-4 lg:grid-cols-2">
-                <SliceChart title={t('ai:usage.byProvider')} data={u.byProvider} />
+                <SliceChart
+                  title={t('ai:usage.byProvider')}
+                  data={u.byProvider.map((s) => ({
+                    ...s,
+                    label: t(`ai:providerName.${s.key}`, { defaultValue: s.label }),
+                  }))}
+                />
                 <SliceChart
                   title={t('ai:usage.byType')}
                   data={u.byType.map((s) => ({

@@ -4,6 +4,7 @@ import { demoPhotosJob, seedCrmDemo } from '../demo/seed-crm-demo.js';
 import { openimmoRoutes } from '../openimmo/openimmo.routes.js';
 import { openimmoExportJob } from '../openimmo/openimmo-export.js';
 import { activityRoutes } from './activities.routes.js';
+import { crmAuditSubjects } from './audit-subjects.js';
 import { contactRoutes } from './contacts.routes.js';
 import { mediaRoutes } from './media.routes.js';
 import { propertyRoutes } from './properties.routes.js';
@@ -31,4 +32,5 @@ export const crmServer: ModuleServer = {
   ],
   seedDemo: seedCrmDemo,
   mediaSources: { 'crm.property-media': propertyMediaSource },
+  auditSubjects: crmAuditSubjects,
 };
