@@ -1,7 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { AlertTriangle } from 'lucide-react';
+import { AlertTriangle, Lock } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.js';
 import { errorMessage } from '../api/error-message.js';
 import { Button } from './button.js';
 import { Spinner } from './spinner.js';
@@ -23,6 +24,16 @@ export function QueryState<T>({
     );
   }
   if (query.isError) {
+    // Trying again does not give a role more rights, so a 403 offers no retry.
+    const forbidden = query.error instanceof ApiError && query.error.status === 403;
+    if (forbidden)
+      return (
+        <div role="alert" className="flex flex-col items-center gap-3 py-12 text-center">
+          <Lock className="size-6 text-slate-400" aria-hidden="true" />
+          <p className="text-sm text-slate-700">{t('errors.forbidden')}</p>
+          <p className="text-xs text-slate-500">{t('errors.askOwner')}</p>
+        </div>
+      );
     return (
       <div role="alert" className="flex flex-col items-center gap-3 py-12 text-center">
         <AlertTriangle className="size-6 text-amber-500" aria-hidden="true" />

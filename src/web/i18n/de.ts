@@ -147,6 +147,7 @@ export const de = {
     network: 'Keine Verbindung zum Server.',
     unauthorized: 'Bitte melden Sie sich an.',
     forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
+    askOwner: 'Die Inhaberin oder ein Administrator Ihres Büros kann Ihre Rolle ändern.',
   },
 };
 

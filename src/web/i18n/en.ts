@@ -147,5 +147,6 @@ export const en: Dictionary = {
     network: 'Cannot reach the server.',
     unauthorized: 'Please sign in.',
     forbidden: 'You do not have permission for this.',
+    askOwner: 'The owner or an administrator of your office can change your role.',
   },
 };

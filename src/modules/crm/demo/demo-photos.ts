@@ -5,7 +5,7 @@ const W = 1600;
 const H = 1067;
 
 /** An exterior "photo": sky, Alps, lake, and a house or apartment block in the property's colours. */
-function exteriorSvg(r: Random, kind: 'haus' | 'wohnung' | 'other', lakeside: boolean): string {
+function exteriorSvg(r: Random, kind: 'haus' | 'wohnung' | 'plot' | 'other', lakeside: boolean): string {
   const skyHue = r.int(195, 215);
   const wall = r.pick(['#f5f0e6', '#fde68a', '#e7e5e4', '#fecaca', '#dbeafe', '#ffffff']);
   const roof = r.pick(['#9a3412', '#7c2d12', '#44403c', '#b45309']);
@@ -16,18 +16,27 @@ function exteriorSvg(r: Random, kind: 'haus' | 'wohnung' | 'other', lakeside: bo
   const lake = lakeside
     ? `<rect y="560" width="${W}" height="140" fill="hsl(${r.int(195, 205)},55%,${r.int(45, 55)}%)"/><rect y="690" width="${W}" height="${H - 690}" fill="#65a30d"/>`
     : `<rect y="560" width="${W}" height="${H - 560}" fill="#65a30d"/>`;
+  // A plot shows its meadow with survey stakes and a fence, not a house that is not there.
+  const plot = `<rect x="300" y="640" width="1000" height="260" fill="#84cc16" opacity="0.6"/>${Array.from(
+    { length: 11 },
+    (_, i) => `<rect x="${300 + i * 100}" y="610" width="8" height="60" fill="#78350f"/>`,
+  ).join(
+    '',
+  )}<rect x="300" y="625" width="1000" height="5" fill="#a16207"/><rect x="1240" y="560" width="10" height="110" fill="#dc2626"/><rect x="300" y="560" width="10" height="110" fill="#dc2626"/>`;
   const building =
-    kind === 'wohnung'
-      ? `<rect x="480" y="300" width="640" height="560" fill="${wall}" stroke="#78716c" stroke-width="4"/>${Array.from(
-          { length: 4 },
-          (_, row) =>
-            Array.from(
-              { length: 5 },
-              (_, col) =>
-                `<rect x="${520 + col * 120}" y="${340 + row * 125}" width="70" height="80" fill="#93c5fd" stroke="#475569" stroke-width="3"/>`,
-            ).join(''),
-        ).join('')}<rect x="480" y="${300 + 125 * 2 - 10}" width="640" height="12" fill="#a8a29e"/>`
-      : `<rect x="520" y="480" width="560" height="380" fill="${wall}" stroke="#78716c" stroke-width="4"/><polygon points="470,490 800,${r.int(250, 300)} 1130,490" fill="${roof}"/><rect x="760" y="690" width="90" height="170" fill="#7c2d12"/><rect x="590" y="560" width="110" height="100" fill="#93c5fd" stroke="#475569" stroke-width="4"/><rect x="900" y="560" width="110" height="100" fill="#93c5fd" stroke="#475569" stroke-width="4"/>`;
+    kind === 'plot'
+      ? plot
+      : kind === 'wohnung'
+        ? `<rect x="480" y="300" width="640" height="560" fill="${wall}" stroke="#78716c" stroke-width="4"/>${Array.from(
+            { length: 4 },
+            (_, row) =>
+              Array.from(
+                { length: 5 },
+                (_, col) =>
+                  `<rect x="${520 + col * 120}" y="${340 + row * 125}" width="70" height="80" fill="#93c5fd" stroke="#475569" stroke-width="3"/>`,
+              ).join(''),
+          ).join('')}<rect x="480" y="${300 + 125 * 2 - 10}" width="640" height="12" fill="#a8a29e"/>`
+        : `<rect x="520" y="480" width="560" height="380" fill="${wall}" stroke="#78716c" stroke-width="4"/><polygon points="470,490 800,${r.int(250, 300)} 1130,490" fill="${roof}"/><rect x="760" y="690" width="90" height="170" fill="#7c2d12"/><rect x="590" y="560" width="110" height="100" fill="#93c5fd" stroke="#475569" stroke-width="4"/><rect x="900" y="560" width="110" height="100" fill="#93c5fd" stroke="#475569" stroke-width="4"/>`;
   const trees = Array.from({ length: r.int(2, 5) }, () => {
     const x = r.pick([r.int(60, 420), r.int(1180, 1540)]);
     return `<rect x="${x - 10}" y="760" width="20" height="110" fill="#78350f"/><circle cx="${x}" cy="740" r="${r.int(55, 85)}" fill="hsl(${r.int(95, 130)},45%,${r.int(28, 40)}%)"/>`;
@@ -74,7 +83,14 @@ export async function demoImages(
   rooms: number | null,
   lakeside: boolean,
 ): Promise<DemoImage[]> {
-  const kind = objectType === 'haus' ? 'haus' : objectType === 'wohnung' ? 'wohnung' : 'other';
+  const kind =
+    objectType === 'haus'
+      ? 'haus'
+      : objectType === 'wohnung'
+        ? 'wohnung'
+        : objectType === 'grundstueck'
+          ? 'plot'
+          : 'other';
   const render = (svg: string) => sharp(Buffer.from(svg)).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
   const images: DemoImage[] = [
     {

@@ -110,6 +110,7 @@ export function demoProperties(r: Random, tenantId: string, agentIds: string[], 
             ? 'wohnen'
             : 'bueroflaeche';
     const isBuilding = objectType !== 'grundstueck';
+    const totalFloors = r.int(2, 5);
     const area =
       objectType === 'wohnung'
         ? r.int(38, 145)
@@ -181,7 +182,9 @@ export function demoProperties(r: Random, tenantId: string, agentIds: string[], 
       rooms,
       bedrooms: rooms ? Math.max(1, rooms - 2) : null,
       bathrooms: rooms ? (rooms > 4 ? 2 : 1) : null,
-      floor: objectType === 'wohnung' ? r.int(0, 5) : null,
+      // The floor follows the kind of flat: an attic flat is at the top, a ground-floor flat at 0.
+      floor: objectType === 'wohnung' ? floorOf(subtype, totalFloors, r) : null,
+      totalFloors: objectType === 'wohnung' ? totalFloors : null,
       yearBuilt,
       condition: isBuilding
         ? r.pick(['gepflegt', 'modernisiert', 'neuwertig', 'teil_vollsaniert', 'erstbezug'])
@@ -209,4 +212,12 @@ export function demoProperties(r: Random, tenantId: string, agentIds: string[], 
     });
   }
   return items;
+}
+
+/** A flat's floor that fits its kind: attic and penthouse at the top, ground floor at 0. */
+function floorOf(subtype: string, totalFloors: number, r: Random): number {
+  if (subtype === 'dachgeschoss' || subtype === 'penthouse') return totalFloors - 1;
+  if (subtype === 'erdgeschoss') return 0;
+  if (subtype === 'maisonette') return r.int(0, Math.max(0, totalFloors - 2));
+  return r.int(1, Math.max(1, totalFloors - 2));
 }

@@ -1,3 +1,4 @@
+import { RequirePermission } from '../../../web/components/require-permission.js';
 import './i18n.js';
 import { lazy, Suspense } from 'react';
 import { Spinner } from '../../../web/components/spinner.js';
@@ -15,11 +16,25 @@ const ViewingsPage = lazy(() => import('./viewings-page.js').then((m) => ({ defa
 
 export const routes: ModuleRoute[] = [
   { path: 'objekte', element: <PropertyListPage /> },
-  { path: 'objekte/neu', element: <PropertyNewPage /> },
+  {
+    path: 'objekte/neu',
+    element: (
+      <RequirePermission permission="crm.properties.write">
+        <PropertyNewPage />
+      </RequirePermission>
+    ),
+  },
   { path: 'objekte/openimmo', element: <OpenImmoPage /> },
   { path: 'objekte/:propertyId', element: <PropertyDetailPage /> },
   { path: 'kontakte', element: <ContactListPage /> },
-  { path: 'kontakte/import', element: <ContactImportPage /> },
+  {
+    path: 'kontakte/import',
+    element: (
+      <RequirePermission permission="crm.contacts.write">
+        <ContactImportPage />
+      </RequirePermission>
+    ),
+  },
   { path: 'kontakte/:contactId', element: <ContactDetailPage /> },
   {
     path: 'besichtigungen',

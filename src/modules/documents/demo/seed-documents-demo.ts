@@ -56,8 +56,9 @@ export async function seedDocumentsDemo(platform: Platform, tenantId: string): P
     await db((tx) => tx.update(document).set({ validUntil }).where(eq(document.id, certificate)));
     await documents.create(
       actor,
-      await letter('Grundbuch von Lindau – Blatt 4711', [
-        'Amtsgericht Lindau (Bodensee) – Grundbuchamt',
+      // The extract belongs to the listing it is filed under: its town, its street.
+      await letter(`Grundbuch von ${first.city} – Blatt 4711 (Demo)`, [
+        `Grundbuchamt – Auszug für ${first.street ?? 'das Grundstück'}, ${first.city}`,
         'Bestandsverzeichnis: Flurstück 1234/5, Gebäude- und Freifläche',
         'Abteilung I: Eigentümer laut Auflassung',
         'Abteilung II: keine Eintragungen',

@@ -10,8 +10,10 @@ import type { TenantRequestContext } from '../../../platform/http/access-control
 import { AppError, badRequest, conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { publicOffice } from '../../../platform/tenancy/public-office.js';
+import type { DocumentCategory } from '../domain/categories.js';
 import { defaultFields } from '../domain/default-fields.js';
 import { hashLinkToken, looksLikeLinkToken, newLinkToken } from '../domain/link-secrets.js';
+import { signatureSuitability } from '../domain/signature-suitability.js';
 import { document, documentVersion, signatureRequest, signatureSigner } from '../schema.js';
 import type {
   createSignatureSchema,
@@ -124,6 +126,8 @@ export class SignatureService {
     if (!source) throw notFound('Dokument');
     if (source.version.contentType !== 'application/pdf')
       throw badRequest('not_a_pdf', 'Zur Unterschrift lassen sich nur PDF-Dokumente versenden.');
+    const suitability = signatureSuitability(source.doc.category as DocumentCategory);
+    if (!suitability.allowed) throw badRequest(suitability.code, suitability.reason);
     const pages = await pageCountOf(await this.platform.files.read(source.version.fileKey));
     const signers = input.signers.map((s, i) => ({
       ...s,

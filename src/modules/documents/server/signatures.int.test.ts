@@ -11,6 +11,7 @@ import { textPdf } from '../test/text-pdf.js';
 import { pdfText } from './text-extraction.js';
 
 let t: TestApp;
+let purchaseContractId = '';
 let owner: TestUser;
 let contractId: string;
 
@@ -64,11 +65,11 @@ beforeAll(async () => {
   const propertyId = (
     await t.as(owner, { method: 'POST', url: '/api/crm/properties', payload: seeblickWohnung })
   ).json().id;
-  const upload = async (fileName: string, body: Buffer, type: string) =>
+  const upload = async (fileName: string, body: Buffer, type: string, category = 'sonstiges') =>
     (
       await t.as(owner, {
         method: 'POST',
-        url: `/api/documents?propertyId=${propertyId}&fileName=${fileName}&category=kaufvertrag`,
+        url: `/api/documents?propertyId=${propertyId}&fileName=${fileName}&category=${category}`,
         payload: body,
         headers: { 'content-type': type },
       })
@@ -79,10 +80,27 @@ beforeAll(async () => {
     'application/pdf',
   );
   await upload('Foto.jpg', await makeJpeg(320, 240), 'image/jpeg');
+  purchaseContractId = await upload(
+    'Kaufvertrag-Entwurf.pdf',
+    await textPdf('Kaufvertrag Entwurf des Notariats', 'Urkundenrolle'),
+    'application/pdf',
+    'kaufvertrag',
+  );
 });
 afterAll(() => t.close());
 
 describe('e-signature', () => {
+  it('refuses a purchase contract: it needs a notary, not an e-signature (§ 311b BGB)', async () => {
+    const res = await send({
+      documentId: purchaseContractId,
+      title: 'Kaufvertrag',
+      signers: [{ name: 'Eva Käufer', email: 'eva@example.de', fields: [] }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('notary_required');
+    expect(res.json().error.message).toContain('§ 311b');
+  });
+
   let requestId: string;
   let links: { name: string; url: string }[];
 

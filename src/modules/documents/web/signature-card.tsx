@@ -10,6 +10,7 @@ import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { DocumentView } from '../contract.js';
+import { signatureSuitability } from '../domain/signature-suitability.js';
 import type { SignatureRequestView } from '../signature-contract.js';
 import { formatDateTime } from './format.js';
 
@@ -40,11 +41,12 @@ export function SignatureCard({ doc, canSend }: { doc: DocumentView; canSend: bo
     onError: (error) => toast.error(errorMessage(error, t)),
   });
   const isPdf = doc.current.contentType === 'application/pdf';
+  const suitability = signatureSuitability(doc.category);
   return (
     <Card>
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold text-slate-900">{t('documents:sign.title')}</h2>
-        {canSend && isPdf ? (
+        {canSend && isPdf && suitability.allowed ? (
           <Link
             to={`/dokumente/${doc.id}/unterschrift`}
             className="inline-flex items-center gap-2 rounded-lg bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
@@ -56,6 +58,15 @@ export function SignatureCard({ doc, canSend }: { doc: DocumentView; canSend: bo
       </div>
       {canSend && !isPdf ? (
         <p className="mt-2 text-xs text-slate-500">{t('documents:sign.onlyPdf')}</p>
+      ) : null}
+      {!suitability.allowed ? (
+        <p role="note" className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          {suitability.reason}
+        </p>
+      ) : suitability.note ? (
+        <p role="note" className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {suitability.note}
+        </p>
       ) : null}
       <QueryState query={requests}>
         {({ items }) =>

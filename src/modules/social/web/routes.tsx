@@ -1,3 +1,4 @@
+import { RequirePermission } from '../../../web/components/require-permission.js';
 import './i18n.js';
 import { lazy, Suspense } from 'react';
 import { Spinner } from '../../../web/components/spinner.js';
@@ -13,7 +14,14 @@ const suspended = (element: React.ReactElement) => <Suspense fallback={<Spinner 
 
 export const routes: ModuleRoute[] = [
   { path: 'social', element: <PostsPage /> },
-  { path: 'social/neu', element: <ComposerPage /> },
+  {
+    path: 'social/neu',
+    element: (
+      <RequirePermission permission="social.posts.write">
+        <ComposerPage />
+      </RequirePermission>
+    ),
+  },
   { path: 'social/beitraege/:postId', element: <ComposerPage /> },
   { path: 'social/kalender', element: suspended(<CalendarPage />) },
   { path: 'social/statistik', element: suspended(<AnalyticsPage />) },
