@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers.js';
+import { pickProperty, signIn } from './helpers.js';
 
 test('a financing plan for a property is computed and handed over as a PDF with the same rate', async ({
   page,
@@ -19,7 +19,7 @@ test('a financing plan for a property is computed and handed over as a PDF with 
     (await list.json()).items as { id: string; marketingType: string; purchasePrice: number | null }[]
   ).find((p) => p.marketingType === 'kauf' && p.purchasePrice);
   expect(forSale).toBeTruthy();
-  await page.getByLabel('Objekt', { exact: true }).selectOption(forSale?.id ?? '');
+  await pickProperty(page, { id: forSale?.id ?? '' });
   await expect(page.getByText('Werte des Objekts übernommen')).toBeVisible();
   const amount = page.getByLabel('Darlehensbetrag (€)');
   await expect(amount).not.toHaveValue('300.000');

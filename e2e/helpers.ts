@@ -13,3 +13,25 @@ export async function signIn(page: Page, email = OWNER_EMAIL, password = E2E_DEM
 export async function expectDashboard(page: Page, firstName: string): Promise<void> {
   await expect(page.getByRole('heading', { name: `Guten Tag, ${firstName}` })).toBeVisible();
 }
+
+/**
+ * Chooses a property in the searchable picker: the one with `id` (searched by its object
+ * number), or else the first one offered. Returns the chosen option's title.
+ */
+export async function pickProperty(
+  page: Page,
+  options: { id?: string; label?: string } = {},
+): Promise<{ id: string; title: string }> {
+  const input = page.getByRole('combobox', { name: options.label ?? 'Objekt', exact: true });
+  await input.click();
+  if (options.id) {
+    const property = await (await page.request.get(`/api/crm/properties/${options.id}`)).json();
+    await input.fill(property.externalId);
+  }
+  const option = page.getByTestId('property-option').first();
+  await expect(option).toBeVisible();
+  const title = (await option.locator('span').first().textContent())?.trim() ?? '';
+  const id = (await option.getAttribute('data-property-id')) ?? '';
+  await option.click();
+  return { id, title };
+}

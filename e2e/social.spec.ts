@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers.js';
+import { pickProperty, signIn } from './helpers.js';
 
 test('a post composed from a property shows platform previews, is scheduled and appears in the calendar', async ({
   page,
@@ -25,10 +25,7 @@ test('a post composed from a property shows platform previews, is scheduled and 
   await page.getByRole('link', { name: 'Beiträge' }).click();
   await page.getByRole('button', { name: 'Neuer Beitrag' }).first().click();
   await expect(page.getByRole('heading', { name: 'Neuer Beitrag' })).toBeVisible();
-  const picker = page.getByLabel('Objekt', { exact: true });
-  await expect(picker.locator('option')).not.toHaveCount(1);
-  await picker.selectOption({ index: 1 });
-  const propertyTitle = (await picker.locator('option:checked').textContent())?.trim() ?? '';
+  const { title: propertyTitle } = await pickProperty(page);
   await page.getByRole('button', { name: 'Aus Objekt übernehmen' }).click();
   await expect(page.getByText('Texte, Link und Fotos aus dem Objekt übernommen.')).toBeVisible();
 

@@ -34,7 +34,7 @@ export const shareSchema = z.object({
   expiresAt: z.string(),
   hasPassword: z.boolean(),
   watermark: z.boolean(),
-  documents: z.array(z.object({ id: z.string(), title: z.string() })),
+  documents: z.array(z.object({ id: z.string(), title: z.string(), category: z.enum(DOCUMENT_CATEGORIES) })),
   accessCount: z.number(),
   lastAccessAt: z.string().nullable(),
   createdByName: z.string().nullable(),

@@ -11,6 +11,7 @@ import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
 import { CheckboxField, SelectField, TextAreaField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
+import { PropertyPicker } from '../../crm/web/property-picker.js';
 import type { BudgetState, GenerationView, GraphicFormat, ProvidersResponse } from '../contract.js';
 import { AiTabs } from './ai-tabs.js';
 import { BudgetWarnings, ResultHeader } from './result-header.js';
@@ -40,10 +41,6 @@ export function MediaPage() {
   const [clipSeconds, setClipSeconds] = useState('5');
   const [result, setResult] = useState<MediaResult | null>(null);
 
-  const properties = useQuery({
-    queryKey: ['crm', 'properties', 'picker'],
-    queryFn: () => api<{ items: { id: string; title: string }[] }>('/crm/properties?pageSize=100&sort=title'),
-  });
   const providers = useQuery({
     queryKey: ['ai', 'providers'],
     queryFn: () => api<ProvidersResponse>('/ai/providers'),
@@ -130,15 +127,12 @@ export function MediaPage() {
               options={KINDS.map((k) => ({ value: k, label: t(`ai:media.kinds.${k}`) }))}
             />
             <p className="text-sm text-slate-600">{t(`ai:media.explain.${kind}`)}</p>
-            <SelectField
+            <PropertyPicker
               label={t('ai:studio.property')}
               value={propertyId}
-              onChange={(e) => setPropertyId(e.target.value)}
+              onChange={(id) => setPropertyId(id)}
               required={propertyRequired}
-              options={[
-                { value: '', label: t('ai:studio.choose') },
-                ...(properties.data?.items ?? []).map((p) => ({ value: p.id, label: p.title })),
-              ]}
+              emptyLabel={propertyRequired ? undefined : t('ai:studio.choose')}
             />
             {kind === 'social_graphic' || kind === 'image' ? (
               <fieldset className="space-y-2">

@@ -11,6 +11,7 @@ import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
 import { SelectField, TextAreaField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
+import { PropertyPicker } from '../../crm/web/property-picker.js';
 import {
   type ComplianceResult,
   type GenerationView,
@@ -61,10 +62,6 @@ export function StudioPage() {
   const stream = useTextStream();
   const [check, setCheck] = useState<ComplianceResult | null>(null);
 
-  const properties = useQuery({
-    queryKey: ['crm', 'properties', 'picker'],
-    queryFn: () => api<{ items: { id: string; title: string }[] }>('/crm/properties?pageSize=100&sort=title'),
-  });
   const contacts = useQuery({
     queryKey: ['crm', 'contacts', 'picker'],
     queryFn: () =>
@@ -186,15 +183,12 @@ export function StudioPage() {
               options={TEXT_TYPES.map((type) => ({ value: type, label: t(`ai:type.${type}`) }))}
             />
             {allowsProperty(form.type) ? (
-              <SelectField
+              <PropertyPicker
                 label={t('ai:studio.property')}
                 value={form.propertyId}
-                onChange={set('propertyId')}
+                onChange={(propertyId) => setForm((f) => ({ ...f, propertyId }))}
                 required={needsProperty(form.type)}
-                options={[
-                  { value: '', label: t('ai:studio.choose') },
-                  ...(properties.data?.items ?? []).map((p) => ({ value: p.id, label: p.title })),
-                ]}
+                emptyLabel={needsProperty(form.type) ? undefined : t('ai:studio.choose')}
               />
             ) : null}
             {form.type.startsWith('email_') ? (
@@ -220,7 +214,7 @@ export function StudioPage() {
                 options={SOCIAL_TARGETS.map((p) => ({ value: p, label: t(`ai:platform.${p}`) }))}
               />
             ) : null}
-            <div className="grid grid-cols-3 gap-3">
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               <SelectField
                 label={t('ai:studio.tone')}
                 value={form.tone}

@@ -229,6 +229,7 @@ const de = {
   },
   matches: {
     empty: 'Keine passenden Suchprofile.',
+    emptyProperties: 'Keine aktiven Objekte passen zu den Suchprofilen dieses Kontakts.',
     score: 'Treffer {{score}} %',
     sendExpose: 'Exposé-Link senden',
     exposeSent: {
@@ -360,6 +361,11 @@ const de = {
       uebersprungen: 'Übersprungen',
     },
     link: 'Portale',
+  },
+  picker: {
+    placeholder: 'Objekt suchen: Titel, Ort oder Objektnummer',
+    none: 'Kein Objekt gefunden.',
+    open: 'Objektliste öffnen',
   },
   viewings: {
     title: 'Besichtigungen',
@@ -658,6 +664,7 @@ const en: typeof de = {
   },
   matches: {
     empty: 'No matching search requests.',
+    emptyProperties: "No active properties match this contact's search requests.",
     score: 'Match {{score}} %',
     sendExpose: 'Send exposé link',
     exposeSent: {
@@ -786,6 +793,11 @@ const en: typeof de = {
       uebersprungen: 'Skipped',
     },
     link: 'Portals',
+  },
+  picker: {
+    placeholder: 'Search a property: title, place or number',
+    none: 'No property found.',
+    open: 'Open property list',
   },
   viewings: {
     endBeforeStart: 'The end must be after the start.',

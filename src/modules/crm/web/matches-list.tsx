@@ -32,7 +32,10 @@ export function MatchesList({ path, propertyId }: { path: string; propertyId?: s
     <QueryState query={query}>
       {({ items }) =>
         items.length === 0 ? (
-          <EmptyState icon={Target} title={t('crm:matches.empty')} />
+          <EmptyState
+            icon={Target}
+            title={t(propertyId ? 'crm:matches.empty' : 'crm:matches.emptyProperties')}
+          />
         ) : (
           <ul className="divide-y divide-slate-100" aria-label={t('crm:properties.tabs.matches')}>
             {items.map((m) => (

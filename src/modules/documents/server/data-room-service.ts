@@ -164,7 +164,12 @@ export class DataRoomService {
       const shareIds = rows.map((r) => r.share.id);
       const [items, stats] = await Promise.all([
         tx
-          .select({ shareId: documentShareItem.shareId, id: document.id, title: document.title })
+          .select({
+            shareId: documentShareItem.shareId,
+            id: document.id,
+            title: document.title,
+            category: document.category,
+          })
           .from(documentShareItem)
           .innerJoin(document, eq(document.id, documentShareItem.documentId))
           .where(inArray(documentShareItem.shareId, shareIds))
@@ -192,7 +197,9 @@ export class DataRoomService {
           expiresAt: share.expiresAt.toISOString(),
           hasPassword: Boolean(share.passwordHash),
           watermark: share.watermark,
-          documents: items.filter((i) => i.shareId === share.id).map(({ id, title }) => ({ id, title })),
+          documents: items
+            .filter((i) => i.shareId === share.id)
+            .map(({ id, title, category }) => ({ id, title, category: category as DocumentCategory })),
           accessCount: stat?.n ?? 0,
           lastAccessAt: stat?.last ? new Date(stat.last).toISOString() : null,
           createdByName,

@@ -86,9 +86,11 @@ export function DataRoomCard({ propertyId, documents }: { propertyId: string; do
                       {share.hasPassword ? <Badge>{t('documents:share.withPassword')}</Badge> : null}
                     </p>
                     <p className="text-xs text-slate-500">
-                      {share.documents.map((d) => d.title).join(', ')} ·{' '}
-                      {t('documents:share.until', { date: formatDateTime(share.expiresAt, i18n.language) })} ·{' '}
-                      {t('documents:share.accesses', { count: share.accessCount })}
+                      {share.documents
+                        .map((d) => `${d.title} (${t(`documents:category.${d.category}`)})`)
+                        .join(', ')}{' '}
+                      · {t('documents:share.until', { date: formatDateTime(share.expiresAt, i18n.language) })}{' '}
+                      · {t('documents:share.accesses', { count: share.accessCount })}
                       {share.lastAccessAt
                         ? ` · ${t('documents:share.lastAccess', { date: formatDateTime(share.lastAccessAt, i18n.language) })}`
                         : ''}

@@ -1,12 +1,18 @@
 import './i18n.js';
+import { useQueryClient } from '@tanstack/react-query';
 import { FolderOpen, SearchX } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { hasPermission, useMe } from '../../../web/api/session.js';
+import { Card } from '../../../web/components/card.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
 import { SelectField, TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
+import { PropertyPicker } from '../../crm/web/property-picker.js';
 import { DOCUMENT_CATEGORIES } from '../domain/categories.js';
+import { DocumentDropzone } from './document-dropzone.js';
 import { DocumentTable } from './document-table.js';
 import { RemindersPanel } from './reminders-panel.js';
 import { useDocuments } from './use-documents.js';
@@ -17,6 +23,9 @@ export function DocumentsPage() {
   const [params, setParams] = useSearchParams();
   const filtered = ['q', 'category', 'expiring'].some((key) => params.get(key));
   const query = useDocuments(params);
+  const me = useMe().data;
+  const queryClient = useQueryClient();
+  const [uploadFor, setUploadFor] = useState('');
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -27,6 +36,26 @@ export function DocumentsPage() {
     <>
       <PageHeader title={t('documents:title')} description={t('documents:description')} />
       <RemindersPanel />
+      {hasPermission(me, 'documents.write') ? (
+        <Card title={t('documents:upload.title')} className="mb-4">
+          <div className="space-y-4">
+            <PropertyPicker
+              label={t('documents:upload.property')}
+              hint={t('documents:upload.hint')}
+              value={uploadFor}
+              onChange={(id) => setUploadFor(id)}
+            />
+            {uploadFor && query.data ? (
+              <DocumentDropzone
+                folder={{ propertyId: uploadFor }}
+                uploadLimitBytes={query.data.uploadLimitBytes}
+                canMarkConfidential={hasPermission(me, 'documents.confidential')}
+                onUploaded={() => void queryClient.invalidateQueries({ queryKey: ['documents'] })}
+              />
+            ) : null}
+          </div>
+        </Card>
+      ) : null}
       <div className="mb-4 grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
         <TextField
           label={t('documents:filter.search')}

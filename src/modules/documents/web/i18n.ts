@@ -73,6 +73,11 @@ const de = {
     applied: 'Kategorie übernommen.',
     automatic: 'Automatisch eingeordnet ({{confidence}} % sicher) – erkannt an: {{reason}}',
   },
+  upload: {
+    title: 'Dokumente hochladen',
+    property: 'Zu welchem Objekt?',
+    hint: 'Die Dokumente landen in der Ablage dieses Objekts; Text und Kategorie erkennt ImmoXX selbst.',
+  },
   energy: {
     title: 'Werte aus dem Energieausweis',
     type: 'Ausweisart',
@@ -150,7 +155,8 @@ const de = {
     linkOnce: 'Der Link wird nur jetzt angezeigt – kopieren Sie ihn bei Bedarf:',
     delivery: {
       queued: 'Die E-Mail ist unterwegs.',
-      offline: 'Kein Mailserver eingerichtet: die E-Mail liegt im Postausgang (npm run mail:outbox).',
+      offline:
+        'Für Ihr Büro ist noch kein E-Mail-Versand eingerichtet – die E-Mail wurde nicht verschickt. Kopieren Sie den Link oben und senden Sie ihn selbst, etwa aus Ihrem E-Mail-Programm.',
       not_sent: 'Es wurde keine E-Mail gesendet.',
     },
     copy: 'Link kopieren',
@@ -331,6 +337,11 @@ const en: Omit<typeof de, 'category'> & { category: Record<keyof typeof CATEGORY
     applied: 'Category applied.',
     automatic: 'Filed automatically ({{confidence}} % sure) – recognised by: {{reason}}',
   },
+  upload: {
+    title: 'Upload documents',
+    property: 'For which property?',
+    hint: "The documents go to this property's folder; ImmoXX reads their text and category itself.",
+  },
   energy: {
     title: 'Values from the energy certificate',
     type: 'Certificate type',
@@ -407,7 +418,8 @@ const en: Omit<typeof de, 'category'> & { category: Record<keyof typeof CATEGORY
     linkOnce: 'The link is shown only now – copy it if you need it:',
     delivery: {
       queued: 'The e-mail is on its way.',
-      offline: 'No mail server configured: the e-mail waits in the outbox (npm run mail:outbox).',
+      offline:
+        'E-mail sending is not set up for your office yet – the e-mail was not sent. Copy the link above and send it yourself, e.g. from your mail program.',
       not_sent: 'No e-mail was sent.',
     },
     copy: 'Copy link',

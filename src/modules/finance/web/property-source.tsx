@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../web/api/client.js';
-import { SelectField } from '../../../web/components/field.js';
+import { PropertyPicker } from '../../crm/web/property-picker.js';
 import type { PropertyDefaults } from '../contract.js';
 
 /**
@@ -25,10 +25,6 @@ export function PropertySource({
   useEffect(() => {
     if (fromUrl) onChange(fromUrl);
   }, [fromUrl, onChange]);
-  const properties = useQuery({
-    queryKey: ['crm', 'properties', 'picker'],
-    queryFn: () => api<{ items: { id: string; title: string }[] }>('/crm/properties?pageSize=100&sort=title'),
-  });
   const defaults = useQuery({
     queryKey: ['finance', 'defaults', propertyId],
     queryFn: () => api<PropertyDefaults>(`/finance/properties/${propertyId}/defaults`),
@@ -42,10 +38,11 @@ export function PropertySource({
     }
   }, [defaults.data, onDefaults]);
   return (
-    <SelectField
+    <PropertyPicker
       label={t('finance:property')}
       value={propertyId}
-      onChange={(e) => onChange(e.target.value)}
+      onChange={(id) => onChange(id)}
+      emptyLabel={t('finance:noProperty')}
       hint={
         !propertyId
           ? t('finance:propertyHint')
@@ -53,10 +50,6 @@ export function PropertySource({
             ? `${t('finance:propertyApplied')} ${t('finance:stateFromPostalCode')}`
             : t('finance:propertyApplied')
       }
-      options={[
-        { value: '', label: t('finance:noProperty') },
-        ...(properties.data?.items ?? []).map((p) => ({ value: p.id, label: p.title })),
-      ]}
     />
   );
 }

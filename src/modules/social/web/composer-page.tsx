@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, CheckCircle2, Wand2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { Card } from '../../../web/components/card.js';
 import { SelectField, TextAreaField, TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { Spinner } from '../../../web/components/spinner.js';
+import { PropertyPicker } from '../../crm/web/property-picker.js';
 import type { AccountView, PostView } from '../contract.js';
 import { POST_FORMATS, type SocialPlatform } from '../domain/platforms.js';
 import { LIMITS } from '../domain/post-rules.js';
@@ -55,13 +56,7 @@ export function ComposerPage() {
   const canPublish = hasPermission(me, 'social.posts.publish');
   const accounts = useAccounts();
   const existing = usePost(postId);
-  const properties = useQuery({
-    queryKey: ['crm', 'properties', 'picker'],
-    queryFn: () =>
-      api<{ items: { id: string; title: string; status: string }[] }>(
-        '/crm/properties?pageSize=100&sort=title',
-      ),
-  });
+  const [pickedTitle, setPickedTitle] = useState('');
   const [state, setState] = useState<ComposerState>({ title: '', propertyId: '', pool: [], variants: {} });
   const [loadedId, setLoadedId] = useState<string | null>(null);
   const [active, setActive] = useState<string | null>(null);
@@ -140,7 +135,6 @@ export function ComposerPage() {
   const fill = useMutation({
     mutationFn: (propertyId: string) => api<Composed>(`/social-media/compose/property/${propertyId}`),
     onSuccess: (composed) => {
-      const property = properties.data?.items.find((p) => p.id === state.propertyId);
       const pool = composed.media;
       const targets = chosen.length > 0 ? chosen : accountList;
       const variants: Record<string, Variant> = { ...state.variants };
@@ -154,7 +148,7 @@ export function ComposerPage() {
           media: defaultPhotos(account.platform, pool),
         };
       }
-      setState((s) => ({ ...s, title: s.title || property?.title || '', pool, variants }));
+      setState((s) => ({ ...s, title: s.title || pickedTitle, pool, variants }));
       setActive((a) => a ?? targets[0]?.id ?? null);
       setWarnings(composed.warnings);
       toast.success(t('social:composer.filled'));
@@ -246,14 +240,14 @@ export function ComposerPage() {
               />
               <div className="flex items-end gap-2">
                 <div className="flex-1">
-                  <SelectField
+                  <PropertyPicker
                     label={t('social:composer.property')}
                     value={state.propertyId}
-                    onChange={(e) => setState((s) => ({ ...s, propertyId: e.target.value }))}
-                    options={[
-                      { value: '', label: t('social:composer.noProperty') },
-                      ...(properties.data?.items ?? []).map((p) => ({ value: p.id, label: p.title })),
-                    ]}
+                    emptyLabel={t('social:composer.noProperty')}
+                    onChange={(propertyId, picked) => {
+                      setPickedTitle(picked?.title ?? '');
+                      setState((s) => ({ ...s, propertyId }));
+                    }}
                   />
                 </div>
                 <Button
