@@ -183,6 +183,14 @@ export const offerComparisonSchema = z.object({
       remainingAtHorizonCents: z.number(),
       remainingByYear: z.array(z.number()),
       rank: z.number(),
+      breakEven: z
+        .object({
+          against: z.string(),
+          untilYears: z.number(),
+          ratePercent: z.number().nullable(),
+          beyond: z.enum(['below', 'above']).nullable(),
+        })
+        .nullable(),
     }),
   ),
 });

@@ -21,6 +21,17 @@ export interface OfferResult {
   /** Remaining debt at the end of each year, for the chart. */
   remainingByYear: number[];
   rank: number;
+  /**
+   * For an offer with a shorter Zinsbindung than the longest one: the follow-up rate at which it
+   * costs as much as the longest offer over that offer's whole Zinsbindung (same monthly payment
+   * after the switch). Below it the shorter offer wins; above it the longer fixed rate was worth it.
+   */
+  breakEven: {
+    against: string;
+    untilYears: number;
+    ratePercent: number | null;
+    beyond: 'below' | 'above' | null;
+  } | null;
 }
 
 export interface OfferComparison {
@@ -67,12 +78,85 @@ export function compareOffers(offers: Offer[]): OfferComparison {
         .slice(0, Math.max(...offers.map((o) => o.fixedRateYears)))
         .map((y) => y.closingCents),
       rank: 0,
+      breakEven: null as OfferResult['breakEven'],
+      amortised: result,
     };
   });
+  const longest = results.reduce((a, b) => (b.fixedRateYears > a.fixedRateYears ? b : a));
+  for (const [i, r] of results.entries()) {
+    if (r.fixedRateYears >= longest.fixedRateYears) continue;
+    r.breakEven = breakEvenRate(
+      offers[i] as Offer,
+      r.amortised,
+      offers[results.indexOf(longest)] as Offer,
+      longest.amortised,
+      longest.name,
+    );
+  }
   const order = [...results].sort(
     (a, b) =>
       a.costToHorizonCents - b.costToHorizonCents || a.remainingAtHorizonCents - b.remainingAtHorizonCents,
   );
   for (const [i, r] of order.entries()) r.rank = i + 1;
-  return { horizonYears, offers: results, cheapest: order[0]?.name ?? '' };
+  return {
+    horizonYears,
+    offers: results.map(({ amortised: _amortised, ...r }) => r),
+    cheapest: order[0]?.name ?? '',
+  };
+}
+
+type Amortised = ReturnType<typeof amortise>;
+
+/** Interest paid on `debt` with a fixed `payment` per period at `ratePercent` for `periods` periods. */
+function followUpInterest(
+  debt: number,
+  payment: number,
+  ratePercent: number,
+  perYear: number,
+  periods: number,
+): number {
+  let remaining = debt;
+  let interest = 0;
+  for (let k = 0; k < periods && remaining > 0; k++) {
+    const due = Math.round((remaining * ratePercent) / 100 / perYear);
+    interest += due;
+    remaining -= Math.min(remaining, Math.max(0, payment - due));
+  }
+  return interest;
+}
+
+function breakEvenRate(
+  short: Offer,
+  shortResult: Amortised,
+  long: Offer,
+  longResult: Amortised,
+  longName: string,
+): NonNullable<OfferResult['breakEven']> {
+  const years = long.fixedRateYears;
+  const interestUntil = (offer: Offer, result: Amortised, y: number) =>
+    result.schedule.slice(0, y * offer.paymentsPerYear).reduce((sum, r) => sum + r.interestCents, 0);
+  const target = interestUntil(long, longResult, years) + long.feesCents;
+  const shortPeriods = short.fixedRateYears * short.paymentsPerYear;
+  const debtAtSwitch = shortResult.schedule[shortPeriods - 1]?.closingCents ?? 0;
+  const before = interestUntil(short, shortResult, short.fixedRateYears) + short.feesCents;
+  const cost = (rate: number) =>
+    before +
+    followUpInterest(
+      debtAtSwitch,
+      shortResult.rateCents,
+      rate,
+      short.paymentsPerYear,
+      (years - short.fixedRateYears) * short.paymentsPerYear,
+    );
+  const base = { against: longName, untilYears: years };
+  if (cost(0) >= target) return { ...base, ratePercent: null, beyond: 'below' };
+  if (cost(20) <= target) return { ...base, ratePercent: null, beyond: 'above' };
+  let lo = 0;
+  let hi = 20;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (cost(mid) < target) lo = mid;
+    else hi = mid;
+  }
+  return { ...base, ratePercent: Math.round(((lo + hi) / 2) * 100) / 100, beyond: null };
 }

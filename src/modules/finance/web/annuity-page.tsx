@@ -18,6 +18,8 @@ import { SelectField, TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import type { PropertyDefaults } from '../contract.js';
 import type { FinancingPlan } from '../domain/annuity.js';
+import { financingNeed } from '../domain/financing-need.js';
+import { type StateCode, transferTaxRate } from '../domain/transfer-tax.js';
 import { FinanceTabs } from './finance-tabs.js';
 import { centsOf, eur, euroText, eurWhole, monthDe, parseDecimal, pct } from './format.js';
 import { NumberField } from './number-field.js';
@@ -114,12 +116,45 @@ export function AnnuityPage() {
   const plan = useCalculation<FinancingPlan>('/annuity', input);
   const setPart = (index: number, patch: Partial<PartForm>) =>
     setParts((list) => list.map((p, i) => (i === index ? { ...p, ...patch } : p)));
+  // Price, purchase costs and equity decide the loan; the first part takes what the others leave.
+  const [purchase, setPurchase] = useState({ price: '', sideCosts: '', equity: '' });
+  const need = useMemo(() => {
+    const price = centsOf(purchase.price);
+    if (!price) return null;
+    return financingNeed({
+      priceCents: price,
+      sideCostsCents: centsOf(purchase.sideCosts) ?? 0,
+      equityCents: centsOf(purchase.equity) ?? 0,
+    });
+  }, [purchase]);
+  const setPurchaseField = (field: keyof typeof purchase) => (value: string) => {
+    const next = { ...purchase, [field]: value };
+    setPurchase(next);
+    const price = centsOf(next.price);
+    if (!price) return;
+    const loan = financingNeed({
+      priceCents: price,
+      sideCostsCents: centsOf(next.sideCosts) ?? 0,
+      equityCents: centsOf(next.equity) ?? 0,
+    }).loanCents;
+    setParts((list) => {
+      const others = list.slice(1).reduce((sum, p) => sum + (centsOf(p.amount) ?? 0), 0);
+      return list.map((p, i) => (i === 0 ? { ...p, amount: euroText(Math.max(0, loan - others)) } : p));
+    });
+  };
   const onDefaults = useCallback((d: PropertyDefaults) => {
-    // A common first plan: 80 % of the price as the bank loan.
-    if (d.priceCents)
-      setParts((list) =>
-        list.map((p, i) => (i === 0 ? { ...p, amount: euroText(Math.round(d.priceCents! * 0.8)) } : p)),
-      );
+    if (!d.priceCents) return;
+    const price = d.priceCents;
+    const tax =
+      transferTaxRate((d.state ?? 'BW') as StateCode, new Date().toISOString().slice(0, 10))?.ratePercent ??
+      5;
+    // Estimate: transfer tax of the state plus about 2 % for notary and land register, no commission.
+    const sideCosts = Math.round((price * (tax + 2)) / 100);
+    const equity = Math.round(price * 0.2) + sideCosts;
+    setPurchase({ price: euroText(price), sideCosts: euroText(sideCosts), equity: euroText(equity) });
+    setParts((list) =>
+      list.map((p, i) => (i === 0 ? { ...p, amount: euroText(price + sideCosts - equity) } : p)),
+    );
   }, []);
 
   const result = plan.data;
@@ -137,6 +172,46 @@ export function AnnuityPage() {
         <div className="space-y-4">
           <Card>
             <PropertySource propertyId={propertyId} onChange={setPropertyId} onDefaults={onDefaults} />
+          </Card>
+          <Card title={t('finance:annuity.purchaseTitle')}>
+            <div className="space-y-3">
+              <NumberField
+                label={t('finance:annuity.price')}
+                unit="€"
+                value={purchase.price}
+                onChange={setPurchaseField('price')}
+              />
+              <NumberField
+                label={t('finance:annuity.sideCosts')}
+                unit="€"
+                hint={t('finance:annuity.sideCostsHint')}
+                value={purchase.sideCosts}
+                onChange={setPurchaseField('sideCosts')}
+              />
+              <NumberField
+                label={t('finance:annuity.equity')}
+                unit="€"
+                value={purchase.equity}
+                onChange={setPurchaseField('equity')}
+              />
+              {need ? (
+                <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm" data-testid="financing-need">
+                  <dt className="text-slate-500">{t('finance:annuity.totalCost')}</dt>
+                  <dd className="text-right tabular-nums">{eur(need.totalCents)}</dd>
+                  <dt className="text-slate-500">{t('finance:annuity.need')}</dt>
+                  <dd className="text-right font-semibold tabular-nums">{eur(need.loanCents)}</dd>
+                  <dt className="text-slate-500">{t('finance:annuity.ltv')}</dt>
+                  <dd className="text-right tabular-nums">{pct(need.loanToValuePercent)}</dd>
+                </dl>
+              ) : (
+                <p className="text-xs text-slate-500">{t('finance:annuity.purchaseHint')}</p>
+              )}
+              {need && !need.equityCoversSideCosts ? (
+                <p role="note" className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900">
+                  {t('finance:annuity.equityLow')}
+                </p>
+              ) : null}
+            </div>
           </Card>
           {parts.map((part, index) => (
             <Card key={part.key}>

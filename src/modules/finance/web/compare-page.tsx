@@ -225,6 +225,33 @@ export function ComparePage() {
                     </tbody>
                   </table>
                 </div>
+                {r.offers.some((o) => o.breakEven) ? (
+                  <div
+                    className="mt-4 space-y-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900"
+                    data-testid="rate-risk"
+                  >
+                    <p className="font-medium">{t('finance:compare.riskTitle')}</p>
+                    {r.offers.map((o) =>
+                      o.breakEven ? (
+                        <p key={o.name}>
+                          {o.breakEven.ratePercent !== null
+                            ? t('finance:compare.breakEven', {
+                                name: o.name,
+                                years: o.fixedRateYears,
+                                until: o.breakEven.untilYears,
+                                against: o.breakEven.against,
+                                rate: pct(o.breakEven.ratePercent),
+                              })
+                            : t(`finance:compare.breakEven_${o.breakEven.beyond}`, {
+                                name: o.name,
+                                until: o.breakEven.untilYears,
+                                against: o.breakEven.against,
+                              })}
+                        </p>
+                      ) : null,
+                    )}
+                  </div>
+                ) : null}
               </>
             ) : null}
           </Card>

@@ -27,6 +27,17 @@ const de = {
   savedToast: 'Berechnung gespeichert.',
   scenarioName: 'Name der Berechnung',
   annuity: {
+    purchaseTitle: 'Kaufpreis und Eigenkapital',
+    price: 'Kaufpreis',
+    sideCosts: 'Kaufnebenkosten',
+    sideCostsHint: 'Grunderwerbsteuer, Notar, Grundbuch, ggf. Provision – genau im Nebenkostenrechner',
+    equity: 'Eigenkapital',
+    totalCost: 'Gesamtkosten',
+    need: 'Finanzierungsbedarf',
+    ltv: 'Beleihung (Darlehen/Kaufpreis)',
+    purchaseHint: 'Mit Kaufpreis und Eigenkapital errechnet der Plan den Darlehensbetrag selbst.',
+    equityLow:
+      'Das Eigenkapital deckt nicht einmal die Kaufnebenkosten; viele Banken finanzieren dann nur mit Aufschlag oder gar nicht.',
     description:
       'Annuitätendarlehen mit Tilgungsplan, Sondertilgung, tilgungsfreier Zeit und mehreren Darlehen – mit effektivem Jahreszins nach PAngV.',
     bankLoan: 'Bankdarlehen',
@@ -89,6 +100,13 @@ const de = {
     remainingOwn: 'Restschuld Ende Zinsbindung',
     cheapest: 'günstigstes',
     chart: 'Restschuld je Jahr',
+    riskTitle: 'Zinsrisiko der kürzeren Zinsbindung',
+    breakEven:
+      '„{{name}}“ ist nach {{years}} Jahren neu zu verhandeln. Bis Jahr {{until}} kostet es so viel wie „{{against}}“, wenn der Anschlusszins {{rate}} beträgt – liegt er darüber, war die längere Zinsbindung günstiger.',
+    breakEven_below:
+      '„{{name}}“ ist bis Jahr {{until}} selbst mit 0 % Anschlusszins nicht günstiger als „{{against}}“.',
+    breakEven_above:
+      '„{{name}}“ bleibt bis Jahr {{until}} günstiger als „{{against}}“, selbst bei 20 % Anschlusszins.',
   },
   costs: {
     description:
@@ -229,6 +247,18 @@ const en: typeof de = {
   savedToast: 'Calculation saved.',
   scenarioName: 'Name of the calculation',
   annuity: {
+    purchaseTitle: 'Price and equity',
+    price: 'Purchase price',
+    sideCosts: 'Purchase costs',
+    sideCostsHint:
+      'Transfer tax, notary, land register, commission if any – exact in the purchase-cost calculator',
+    equity: 'Equity',
+    totalCost: 'Total cost',
+    need: 'Amount to finance',
+    ltv: 'Loan-to-value',
+    purchaseHint: 'With price and equity the plan works out the loan amount itself.',
+    equityLow:
+      'The equity does not even cover the purchase costs; many banks then lend only at a premium or not at all.',
     description:
       'Annuity loans with schedule, special repayments, repayment-free start and several loan parts – with the effective rate per PAngV.',
     bankLoan: 'Bank loan',
@@ -290,6 +320,13 @@ const en: typeof de = {
     remaining: 'Debt after {{years}} y',
     remainingOwn: 'Debt at end of own fixed period',
     cheapest: 'cheapest',
+    riskTitle: 'Rate risk of the shorter fixed-rate period',
+    breakEven:
+      '“{{name}}” must be renegotiated after {{years}} years. Until year {{until}} it costs as much as “{{against}}” if the follow-up rate is {{rate}} – above that, the longer fixed rate was cheaper.',
+    breakEven_below:
+      '“{{name}}” is not cheaper than “{{against}}” until year {{until}}, even at a 0 % follow-up rate.',
+    breakEven_above:
+      '“{{name}}” stays cheaper than “{{against}}” until year {{until}}, even at a 20 % follow-up rate.',
     chart: 'Remaining debt per year',
   },
   costs: {
