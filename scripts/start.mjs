@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const builtIndex = join(root, 'dist/web/index.html');
-const WEB_SOURCE_DIRS = ['src/web', 'src/modules', 'src/platform/rbac'];
+// The web client imports shared pieces of the platform too (formats, validation messages, rbac).
+const WEB_SOURCE_DIRS = ['src/web', 'src/modules', 'src/platform'];
 const WEB_EXTENSIONS = /\.(tsx?|css|html|svg|json)$/;
 
 function newestMtime(dir) {

@@ -27,7 +27,7 @@ export function RequirePermission({
       <p className="text-base font-medium text-slate-800">{t('errors.forbidden')}</p>
       <p className="text-sm text-slate-500">{t('errors.askOwner')}</p>
       {back ? (
-        <Link to={back.to} className="text-sm font-medium text-brand-700 underline">
+        <Link to={back.to} className="text-sm font-medium text-brand underline">
           {back.label}
         </Link>
       ) : null}

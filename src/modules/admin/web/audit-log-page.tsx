@@ -103,7 +103,7 @@ export function AuditLogPage() {
                                 {' '}
                                 {entry.subject.path ? (
                                   <Link
-                                    className="font-medium text-brand-700 underline"
+                                    className="font-medium text-brand underline"
                                     to={entry.subject.path}
                                   >
                                     {entry.subject.label}

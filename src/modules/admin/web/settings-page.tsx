@@ -160,7 +160,7 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
           <p className="mb-4 text-sm text-slate-600">
             {t('admin:settings.legal.hint')}{' '}
             <a
-              className="text-brand-700 underline"
+              className="text-brand underline"
               href={settings.imprintUrl}
               target="_blank"
               rel="noreferrer"
@@ -169,7 +169,7 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
             </a>
             {' · '}
             <a
-              className="text-brand-700 underline"
+              className="text-brand underline"
               href={settings.privacyUrl}
               target="_blank"
               rel="noreferrer"

@@ -111,7 +111,7 @@ export function MediaPage() {
     <div>
       <PageHeader title={t('ai:title')} description={t('ai:media.description')} />
       <AiTabs />
-      <div className="grid gap-6 lg:grid-cols-[360px_1fr]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[360px_minmax(0,1fr)]">
         <Card>
           <form
             className="space-y-4"

@@ -167,7 +167,7 @@ export function StudioPage() {
     <div>
       <PageHeader title={t('ai:title')} description={t('ai:studio.description')} />
       <AiTabs />
-      <div className="grid gap-6 lg:grid-cols-[360px_1fr]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[360px_minmax(0,1fr)]">
         <Card>
           <form
             className="space-y-4"

@@ -92,7 +92,7 @@ ${cover ? `<meta property="og:image" content="${escapeHtml(image(cover.id, 'web'
 :root{--brand:${escapeHtml(l.office.primaryColor)}}
 *{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#0f172a;background:#f8fafc}
 header{background:#fff;border-bottom:1px solid #e2e8f0}header div{max-width:1100px;margin:auto;padding:14px 20px;font-weight:600;color:var(--brand)}
-main{max-width:1100px;margin:auto;padding:24px 20px 60px}h1{font-size:1.9rem;line-height:1.2;margin:.2em 0}
+main{max-width:1100px;margin:auto;padding:24px 20px 60px;overflow-wrap:anywhere}h1{font-size:1.9rem;line-height:1.2;margin:.2em 0}@media(max-width:480px){h1{font-size:1.45rem}main{padding:16px 14px 40px}}
 .place{color:#475569}.price{font-size:1.4rem;font-weight:700;color:var(--brand);margin:.4em 0 1em}
 .gallery{display:flex;gap:10px;overflow-x:auto;scroll-snap-type:x mandatory;border-radius:14px}
 .gallery img{height:min(60vw,440px);width:auto;scroll-snap-align:start;border-radius:12px;background:#e2e8f0}

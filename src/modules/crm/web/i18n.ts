@@ -108,6 +108,9 @@ const de = {
       city: 'Ort',
     },
     filters: {
+      toggle_one: 'Filter ({{count}} aktiv)',
+      toggle_other: 'Filter ({{count}} aktiv)',
+      toggle_zero: 'Filter',
       status: 'Status',
       marketingType: 'Vermarktung',
       objectType: 'Objektart',
@@ -543,6 +546,9 @@ const en: typeof de = {
       city: 'Place',
     },
     filters: {
+      toggle_one: 'Filters ({{count}} active)',
+      toggle_other: 'Filters ({{count}} active)',
+      toggle_zero: 'Filters',
       status: 'Status',
       marketingType: 'Marketing',
       objectType: 'Type',

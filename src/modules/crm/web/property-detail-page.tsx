@@ -192,7 +192,7 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
         </div>
       ) : null}
 
-      <div role="tablist" className="mb-4 flex gap-1 border-b border-slate-200">
+      <div role="tablist" className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200">
         {tabs.map((id) => (
           <button
             key={id}
@@ -200,7 +200,7 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
             role="tab"
             aria-selected={tab === id}
             onClick={() => setParams(id === 'details' ? {} : { tab: id })}
-            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${
+            className={`-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium sm:px-4 ${
               tab === id
                 ? 'border-brand text-brand'
                 : 'border-transparent text-slate-500 hover:text-slate-800'

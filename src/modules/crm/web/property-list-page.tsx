@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Building2, Plus, Save, Share2 } from 'lucide-react';
+import { Building2, Plus, Save, Share2, SlidersHorizontal } from 'lucide-react';
 import { type ChangeEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -49,6 +49,8 @@ export function PropertyListPage() {
   const queryClient = useQueryClient();
   const { filters, page, params, setParams, setFilter, setPage, replaceAll } = useUrlFilters(FILTER_KEYS);
   const [saveOpen, setSaveOpen] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilterCount = Object.keys(filters).filter((k) => !['q', 'sort', 'order'].includes(k)).length;
   const [filterName, setFilterName] = useState('');
 
   const list = useQuery({
@@ -144,7 +146,17 @@ export function PropertyListPage() {
           placeholder={t('crm:properties.searchPlaceholder')}
           onSearch={(q) => applyTyped(q)}
         />
-        <div className="mt-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-7">
+        {/* On a phone the filters fold away, so the list starts on the first screen. */}
+        <button
+          type="button"
+          className="mt-3 inline-flex items-center gap-2 text-sm font-medium text-brand sm:hidden"
+          aria-expanded={filtersOpen}
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          <SlidersHorizontal className="size-4" aria-hidden="true" />
+          {t('crm:properties.filters.toggle', { count: activeFilterCount })}
+        </button>
+        <div className={`mt-4 gap-3 sm:grid sm:grid-cols-3 lg:grid-cols-7 ${filtersOpen ? 'grid' : 'hidden'}`}>
           <SelectField
             label={t('crm:properties.filters.status')}
             value={filters.status ?? ''}
@@ -240,10 +252,10 @@ export function PropertyListPage() {
                         <th scope="col" className="px-5 py-3">
                           {t('crm:properties.columns.title')}
                         </th>
-                        <th scope="col" className="px-5 py-3">
+                        <th scope="col" className="hidden px-5 py-3 sm:table-cell">
                           {t('crm:properties.columns.status')}
                         </th>
-                        <th scope="col" className="px-5 py-3 text-right">
+                        <th scope="col" className="px-3 py-3 text-right sm:px-5">
                           {t('crm:properties.columns.price')}
                         </th>
                         <th scope="col" className="hidden px-5 py-3 text-right md:table-cell">
@@ -261,17 +273,17 @@ export function PropertyListPage() {
                           className="cursor-pointer hover:bg-slate-50"
                           onClick={() => navigate(`/objekte/${p.id}`)}
                         >
-                          <td className="px-5 py-3">
+                          <td className="px-3 py-3 sm:px-5">
                             <div className="flex items-center gap-3">
                               {p.titleImage ? (
                                 <img
                                   src={p.titleImage.urls.thumb}
                                   alt=""
                                   loading="lazy"
-                                  className="h-12 w-16 flex-none rounded object-cover"
+                                  className="hidden h-12 w-16 flex-none rounded object-cover sm:block"
                                 />
                               ) : (
-                                <div className="flex h-12 w-16 flex-none items-center justify-center rounded bg-slate-100">
+                                <div className="hidden h-12 w-16 flex-none items-center justify-center rounded bg-slate-100 sm:flex">
                                   <Building2 className="size-5 text-slate-400" aria-hidden="true" />
                                 </div>
                               )}
@@ -287,13 +299,16 @@ export function PropertyListPage() {
                                   {t(`crm:enum.objectType.${p.objectType}`)}{' '}
                                   {p.isDemo ? <Badge>{t('crm:common.demo')}</Badge> : null}
                                 </div>
+                                <div className="mt-1 sm:hidden">
+                                  <Badge tone={STATUS_TONE[p.status]}>{t(`crm:enum.status.${p.status}`)}</Badge>
+                                </div>
                               </div>
                             </div>
                           </td>
-                          <td className="px-5 py-3">
+                          <td className="hidden px-5 py-3 sm:table-cell">
                             <Badge tone={STATUS_TONE[p.status]}>{t(`crm:enum.status.${p.status}`)}</Badge>
                           </td>
-                          <td className="whitespace-nowrap px-5 py-3 text-right tabular-nums">
+                          <td className="whitespace-nowrap px-3 py-3 text-right align-top tabular-nums sm:px-5 sm:align-middle">
                             {formatEuro(headlinePrice(p), i18n.language)}
                             {p.marketingType === 'miete' ? (
                               <span className="text-slate-500"> {t('crm:properties.perMonth')}</span>

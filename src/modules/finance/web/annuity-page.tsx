@@ -168,7 +168,7 @@ export function AnnuityPage() {
     <div>
       <PageHeader title={t('finance:title')} description={t('finance:annuity.description')} />
       <FinanceTabs />
-      <div className="grid gap-6 xl:grid-cols-[420px_1fr]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[420px_minmax(0,1fr)]">
         <div className="space-y-4">
           <Card>
             <PropertySource propertyId={propertyId} onChange={setPropertyId} onDefaults={onDefaults} />

@@ -90,7 +90,7 @@ export function ComparePage() {
     <div>
       <PageHeader title={t('finance:title')} description={t('finance:compare.description')} />
       <FinanceTabs />
-      <div className="grid gap-6 xl:grid-cols-[420px_1fr]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[420px_minmax(0,1fr)]">
         <div className="space-y-4">
           <Card>
             <div className="space-y-3">

@@ -110,7 +110,7 @@ export function InvestmentPage() {
     <div>
       <PageHeader title={t('finance:title')} description={t('finance:investment.description')} />
       <FinanceTabs />
-      <div className="grid gap-6 xl:grid-cols-[420px_1fr]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[420px_minmax(0,1fr)]">
         <Card>
           <div className="space-y-3">
             <PropertySource propertyId={propertyId} onChange={setPropertyId} onDefaults={onDefaults} />
