@@ -56,7 +56,10 @@ test('a financing plan for a property is computed and handed over as a PDF with 
   // The property page starts the same calculator with the listing already chosen.
   await page.goto(`/objekte/${forSale?.id}`);
   await page.getByRole('link', { name: 'Finanzierung rechnen' }).click();
-  await expect(page.getByLabel('Objekt', { exact: true })).toHaveValue(forSale?.id ?? '');
+  const chosen = await (await page.request.get(`/api/crm/properties/${forSale?.id}`)).json();
+  await expect(page.getByRole('combobox', { name: 'Objekt', exact: true })).toHaveValue(
+    `${chosen.title} · ${chosen.city}`,
+  );
   await expect(page.getByText('Werte des Objekts übernommen')).toBeVisible();
 });
 

@@ -10,6 +10,12 @@ export async function signIn(page: Page, email = OWNER_EMAIL, password = E2E_DEM
   await page.getByRole('button', { name: 'Anmelden' }).click();
 }
 
+/** Signs in and waits until the app has taken the session (the dashboard or the asked-for page). */
+export async function signedIn(page: Page, email = OWNER_EMAIL, password = E2E_DEMO_PASSWORD): Promise<void> {
+  await signIn(page, email, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/anmelden'));
+}
+
 export async function expectDashboard(page: Page, firstName: string): Promise<void> {
   await expect(page.getByRole('heading', { name: `Guten Tag, ${firstName}` })).toBeVisible();
 }

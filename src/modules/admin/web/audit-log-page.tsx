@@ -102,10 +102,7 @@ export function AuditLogPage() {
                               <>
                                 {' '}
                                 {entry.subject.path ? (
-                                  <Link
-                                    className="font-medium text-brand underline"
-                                    to={entry.subject.path}
-                                  >
+                                  <Link className="font-medium text-brand underline" to={entry.subject.path}>
                                     {entry.subject.label}
                                   </Link>
                                 ) : (

@@ -159,21 +159,11 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
           ) : null}
           <p className="mb-4 text-sm text-slate-600">
             {t('admin:settings.legal.hint')}{' '}
-            <a
-              className="text-brand underline"
-              href={settings.imprintUrl}
-              target="_blank"
-              rel="noreferrer"
-            >
+            <a className="text-brand underline" href={settings.imprintUrl} target="_blank" rel="noreferrer">
               {t('admin:settings.legal.imprintLink')}
             </a>
             {' · '}
-            <a
-              className="text-brand underline"
-              href={settings.privacyUrl}
-              target="_blank"
-              rel="noreferrer"
-            >
+            <a className="text-brand underline" href={settings.privacyUrl} target="_blank" rel="noreferrer">
               {t('admin:settings.legal.privacyLink')}
             </a>
           </p>

@@ -156,7 +156,9 @@ export function PropertyListPage() {
           <SlidersHorizontal className="size-4" aria-hidden="true" />
           {t('crm:properties.filters.toggle', { count: activeFilterCount })}
         </button>
-        <div className={`mt-4 gap-3 sm:grid sm:grid-cols-3 lg:grid-cols-7 ${filtersOpen ? 'grid' : 'hidden'}`}>
+        <div
+          className={`mt-4 gap-3 sm:grid sm:grid-cols-3 lg:grid-cols-7 ${filtersOpen ? 'grid' : 'hidden'}`}
+        >
           <SelectField
             label={t('crm:properties.filters.status')}
             value={filters.status ?? ''}
@@ -300,7 +302,9 @@ export function PropertyListPage() {
                                   {p.isDemo ? <Badge>{t('crm:common.demo')}</Badge> : null}
                                 </div>
                                 <div className="mt-1 sm:hidden">
-                                  <Badge tone={STATUS_TONE[p.status]}>{t(`crm:enum.status.${p.status}`)}</Badge>
+                                  <Badge tone={STATUS_TONE[p.status]}>
+                                    {t(`crm:enum.status.${p.status}`)}
+                                  </Badge>
                                 </div>
                               </div>
                             </div>

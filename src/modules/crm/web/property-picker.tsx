@@ -66,13 +66,18 @@ export function PropertyPicker({
     <Field disabled={disabled}>
       <Label className="block text-sm font-medium text-slate-700">
         {label}
-        {required ? <span className="text-red-600"> *</span> : null}
+        {required ? (
+          <span aria-hidden="true" className="text-red-600">
+            {' *'}
+          </span>
+        ) : null}
       </Label>
       <Combobox
         value={current}
         onChange={(p: PickedProperty | null) => onChange(p?.id ?? '', p)}
         onClose={() => setQuery('')}
         by="id"
+        immediate
       >
         <div className="relative mt-1.5">
           <ComboboxInput
@@ -90,6 +95,8 @@ export function PropertyPicker({
         </div>
         <ComboboxOptions
           anchor="bottom start"
+          // Not modal: the search field stays usable and readable while the list is open.
+          modal={false}
           className="z-50 mt-1 max-h-72 w-(--input-width) overflow-auto rounded-lg bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200 empty:invisible"
         >
           {emptyLabel ? (
