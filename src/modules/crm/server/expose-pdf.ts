@@ -259,13 +259,27 @@ function heading(doc: PDFKit.PDFDocument, text: string, colour: string) {
 
 function factsTable(doc: PDFKit.PDFDocument, rows: [string, string][]) {
   const colWidth = CONTENT_WIDTH / 2;
-  const rowHeight = 18;
+  const valueWidth = colWidth * 0.52;
   const startY = doc.y;
+  // A long value ("3,57 % inkl. MwSt. vom Kaufpreis") wraps; its row grows instead of overlapping.
+  doc.font('Helvetica-Bold').fontSize(9.5);
+  const heights: number[] = [];
+  for (let r = 0; r * 2 < rows.length; r++)
+    heights.push(
+      Math.max(
+        18,
+        ...rows
+          .slice(r * 2, r * 2 + 2)
+          .map(([, v]) => doc.heightOfString(winAnsi(v), { width: valueWidth }) + 6),
+      ),
+    );
+  const rowTop = (row: number) => startY + heights.slice(0, row).reduce((a, b) => a + b, 0);
   rows.forEach(([label, value], i) => {
     const col = i % 2;
     const row = Math.floor(i / 2);
     const x = MARGIN + col * colWidth;
-    const y = startY + row * rowHeight;
+    const y = rowTop(row);
+    const rowHeight = heights[row] ?? 18;
     if (row % 2 === 0) doc.rect(x, y - 3, colWidth, rowHeight).fill('#f8fafc');
     doc
       .font('Helvetica')
@@ -275,12 +289,8 @@ function factsTable(doc: PDFKit.PDFDocument, rows: [string, string][]) {
     doc
       .font('Helvetica-Bold')
       .fillColor('#0f172a')
-      .text(winAnsi(value), x + colWidth * 0.45, y, {
-        width: colWidth * 0.52,
-        lineBreak: false,
-        ellipsis: true,
-      });
+      .text(winAnsi(value), x + colWidth * 0.45, y, { width: valueWidth });
   });
-  doc.y = startY + Math.ceil(rows.length / 2) * rowHeight + 4;
+  doc.y = rowTop(heights.length) + 4;
   doc.x = MARGIN;
 }

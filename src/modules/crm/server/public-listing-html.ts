@@ -32,6 +32,12 @@ export function priceLine(p: PropertyRow): string {
   return p.coldRentCents !== null ? `Kaltmiete ${euro(p.coldRentCents)}` : 'Miete auf Anfrage';
 }
 
+/** "Erdgeschoss", "2. Obergeschoss (von 4)": the way German adverts name a floor. */
+export function floorLabel(floor: number, totalFloors: number | null): string {
+  const name = floor === 0 ? 'Erdgeschoss' : floor < 0 ? 'Souterrain' : `${floor}. Obergeschoss`;
+  return totalFloors ? `${name} (von ${totalFloors})` : name;
+}
+
 export function facts(p: PropertyRow): [string, string][] {
   const rows: [string, string | null][] = [
     ['Objektart', OBJECT_TYPE_LABELS[p.objectType] ?? p.objectType],
@@ -41,7 +47,7 @@ export function facts(p: PropertyRow): [string, string][] {
     ['Zimmer', p.rooms !== null ? formatNumber(p.rooms, 'de', 1) : null],
     ['Schlafzimmer', p.bedrooms !== null ? String(p.bedrooms) : null],
     ['Badezimmer', p.bathrooms !== null ? String(p.bathrooms) : null],
-    ['Etage', p.floor !== null ? `${p.floor}${p.totalFloors ? ` von ${p.totalFloors}` : ''}` : null],
+    ['Etage', p.floor !== null ? floorLabel(p.floor, p.totalFloors) : null],
     ['Baujahr', p.yearBuilt !== null ? String(p.yearBuilt) : null],
     ['Hausgeld', p.hausgeldCents !== null ? formatCents(p.hausgeldCents) : null],
     ['Nebenkosten', p.additionalCostsCents !== null ? formatCents(p.additionalCostsCents) : null],
