@@ -1,5 +1,6 @@
 // Shared by the benchmarks that run the app inside their own process (to reach jobs and
 // sandboxes directly): a fresh data directory with the demo office, and the owner signed in.
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { loadConfig } from '../src/platform/config/load-config.js';
 import { buildApp } from '../src/platform/http/build-app.js';
 import { createPlatform, type Platform, startPlatform } from '../src/platform/kernel.js';
 import { seedDemo } from '../src/platform/tenancy/seed-demo.js';
+import { MODULE_MANIFESTS } from '../src/server/module-list.js';
 import { BENCH_PASSWORD } from './bench-server.js';
 
 export interface InProcessApp {
@@ -33,7 +35,7 @@ export async function startInProcess(name: string, env: Record<string, string>):
     SEED_DEMO: 'true',
     ...env,
   });
-  const platform = await createPlatform(config);
+  const platform = await createPlatform(config, MODULE_MANIFESTS);
   const demo = await seedDemo(platform);
   const app = await buildApp(platform);
   await startPlatform(platform);

@@ -24,7 +24,6 @@ import { MailService } from './mail/mail-service.js';
 import { passwordResetMail } from './mail/mail-templates.js';
 import { createSmtpTransport, type MailTransport } from './mail/mail-transport.js';
 import type { ModuleManifest, ModuleServer } from './modules/module-manifest.js';
-import { MODULE_MANIFESTS } from './modules/module-registry.js';
 import { type ResolvedModules, resolveModules } from './modules/resolve-modules.js';
 import { PermissionRegistry } from './rbac/permissions.js';
 import { mailFooter } from './tenancy/legal-notice.js';
@@ -60,18 +59,18 @@ export interface PlatformOverrides {
   /** BullMQ key prefix, so parallel test files share one Redis safely. */
   queuePrefix?: string;
   mailRetry?: { attempts: number; backoffSeconds: number };
-  /** Replaces the module list (tests of the loader with fake modules). */
-  manifests?: readonly ModuleManifest[];
 }
 
 /** Opens the database, wires the ports and loads the enabled modules (not yet serving). */
 export async function createPlatform(
   config: AppConfig,
+  /** The build's modules, from the composition root (src/server/module-list.ts) or a test. */
+  manifests: readonly ModuleManifest[],
   overrides: PlatformOverrides = {},
 ): Promise<Platform> {
   const { env } = config;
   const logger = overrides.logger ?? createLogger(env.LOG_LEVEL);
-  const modules = resolveModules(overrides.manifests ?? MODULE_MANIFESTS, config.moduleSwitches);
+  const modules = resolveModules(manifests, config.moduleSwitches);
   // Key files, uploads and the embedded database all live there: a bad DATA_DIR stops here.
   checkDataDir(config.dataDir);
   const secrets = loadSecrets(config);

@@ -5,10 +5,11 @@ import { buildApp } from '../platform/http/build-app.js';
 import { createPlatform, startPlatform } from '../platform/kernel.js';
 import { ModuleGraphError } from '../platform/modules/resolve-modules.js';
 import { seedDemo } from '../platform/tenancy/seed-demo.js';
+import { MODULE_MANIFESTS } from './module-list.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const platform = await createPlatform(config);
+  const platform = await createPlatform(config, MODULE_MANIFESTS);
   const { logger } = platform;
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));

@@ -1,5 +1,5 @@
 import { Building2 } from 'lucide-react';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import type { Me } from './api/session.js';
@@ -8,7 +8,7 @@ import { Spinner } from './components/spinner.js';
 import { AppLayout } from './layout/app-layout.js';
 import { ModuleOutlet } from './layout/module-outlet.js';
 import { RequireSession } from './layout/require-session.js';
-import { PUBLIC_MODULE_PAGES } from './module-pages.js';
+import { useModulePages } from './module-pages.js';
 import { AcceptInvitationPage } from './pages/accept-invitation-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { ForgotPasswordPage } from './pages/forgot-password-page.js';
@@ -36,9 +36,12 @@ function SignedInApp({ me }: { me: Me }) {
   );
 }
 
-const publicPages = PUBLIC_MODULE_PAGES.map(({ path, load }) => ({ path, Page: lazy(load) }));
-
 export function App() {
+  const modulePages = useModulePages();
+  const publicPages = useMemo(
+    () => modulePages.publicPages.map(({ path, load }) => ({ path, Page: lazy(load) })),
+    [modulePages],
+  );
   return (
     <BrowserRouter>
       <Routes>

@@ -8,6 +8,8 @@ import { Toaster } from 'sonner';
 import { installGermanValidationMessages } from '../platform/validation/german-errors.js';
 import { ApiError } from './api/client.js';
 import { App } from './app.js';
+import { MODULE_PAGES } from './module-list.js';
+import { ModulePagesContext } from './module-pages.js';
 
 installGermanValidationMessages();
 
@@ -33,7 +35,9 @@ if (!root) throw new Error('#root missing in index.html');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <ModulePagesContext.Provider value={MODULE_PAGES}>
+        <App />
+      </ModulePagesContext.Provider>
       <Toaster richColors position="top-right" closeButton />
     </QueryClientProvider>
   </StrictMode>,

@@ -39,7 +39,7 @@ afterEach(async () => {
 
 describe('module loader', () => {
   it('an enabled module contributes routes, jobs and navigation', async () => {
-    t = await createTestApp({ overrides: { manifests: [adminModule, demoModule] } });
+    t = await createTestApp({ manifests: [adminModule, demoModule] });
     const owner = await t.createTenant();
     expect((await t.as(owner, { method: 'GET', url: '/api/demo/ping' })).json()).toEqual({ pong: true });
     expect(t.platform.jobs.names).toContain('demo.work');
@@ -50,7 +50,7 @@ describe('module loader', () => {
   it('a disabled module contributes no routes, jobs or navigation, and the rest works', async () => {
     t = await createTestApp({
       env: { MODULE_ADMIN: 'true' },
-      overrides: { manifests: [adminModule, { ...demoModule, defaultEnabled: false }] },
+      manifests: [adminModule, { ...demoModule, defaultEnabled: false }],
     });
     const owner = await t.createTenant();
     expect((await t.as(owner, { method: 'GET', url: '/api/demo/ping' })).statusCode).toBe(404);

@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { MODULE_MANIFESTS } from '../../server/module-list.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Database } from '../db/database.js';
 import { openPglite } from '../db/open-pglite.js';
 import { openPostgres } from '../db/open-postgres.js';
 import { buildApp } from '../http/build-app.js';
 import { createPlatform, type Platform, type PlatformOverrides, startPlatform } from '../kernel.js';
+import type { ModuleManifest } from '../modules/module-manifest.js';
 import type { Role } from '../rbac/roles.js';
 import { withDatabase } from './global-setup.js';
 
@@ -72,6 +74,8 @@ export function cookieHeader(response: LightMyRequestResponse): string {
 export async function createTestApp(
   options: {
     env?: Record<string, string>;
+    /** Replaces the build's module list (tests of the loader with fake modules). */
+    manifests?: readonly ModuleManifest[];
     overrides?: Omit<PlatformOverrides, 'database'>;
     beforeStart?: (platform: Platform) => Promise<void>;
   } = {},
@@ -96,7 +100,7 @@ export async function createTestApp(
     },
     dataDir,
   );
-  const platform = await createPlatform(config, {
+  const platform = await createPlatform(config, options.manifests ?? MODULE_MANIFESTS, {
     database,
     queuePrefix: `${prefix}:bull`,
     mailTransport: null,

@@ -1,6 +1,8 @@
 // A server process for the recovery test: registers `test.slow`, and with HANG=1 enqueues one
 // run whose handler never returns, prints its id once it runs, and waits to be killed (-9).
+
 import { z } from 'zod';
+import { MODULE_MANIFESTS } from '../../../server/module-list.js';
 import { loadConfig } from '../../config/load-config.js';
 import { createPlatform, startPlatform } from '../../kernel.js';
 import { defineJob } from '../job-definition.js';
@@ -18,7 +20,7 @@ const config = loadConfig({
   MODULE_MODELS3D: 'false',
   MODULE_FINANCE: 'false',
 });
-const platform = await createPlatform(config);
+const platform = await createPlatform(config, MODULE_MANIFESTS);
 const hang = process.env.HANG === '1';
 await platform.jobs.handle(
   defineJob({

@@ -1,0 +1,22 @@
+import { adminModule } from '../modules/admin/module.js';
+import { aiModule } from '../modules/ai/module.js';
+import { crmModule } from '../modules/crm/module.js';
+import { documentsModule } from '../modules/documents/module.js';
+import { financeModule } from '../modules/finance/module.js';
+import { models3dModule } from '../modules/models3d/module.js';
+import { socialModule } from '../modules/social/module.js';
+import type { ModuleManifest } from '../platform/modules/module-manifest.js';
+
+/**
+ * Every module of this build, named here at the composition root so the platform kernel knows
+ * no module. Manifests are cheap; server code loads only when a module is enabled.
+ */
+export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
+  adminModule,
+  crmModule,
+  socialModule,
+  aiModule,
+  financeModule,
+  documentsModule,
+  models3dModule,
+];

@@ -1,0 +1,22 @@
+import type { ModulePages } from './module-pages.js';
+
+/**
+ * The client code of every module of this build, named here at the client's composition root
+ * (imported only by main.tsx), so the shell knows no module.
+ */
+export const MODULE_PAGES: ModulePages = {
+  signedIn: {
+    admin: () => import('../modules/admin/web/routes.js'),
+    crm: () => import('../modules/crm/web/routes.js'),
+    social: () => import('../modules/social/web/routes.js'),
+    ai: () => import('../modules/ai/web/routes.js'),
+    finance: () => import('../modules/finance/web/routes.js'),
+    documents: () => import('../modules/documents/web/routes.js'),
+    models3d: () => import('../modules/models3d/web/routes.js'),
+  },
+  publicPages: [
+    { path: '/datenraum/:token', load: () => import('../modules/documents/web/public/data-room-page.js') },
+    { path: '/signieren/:token', load: () => import('../modules/documents/web/public/signing-page.js') },
+    { path: '/embed/3d/:modelId', load: () => import('../modules/models3d/web/public/embed-page.js') },
+  ],
+};
