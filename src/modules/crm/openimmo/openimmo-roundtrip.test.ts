@@ -128,6 +128,10 @@ describe('OpenImmo 1.2.7b export', () => {
     const check = await validateOpenImmo(xml);
     expect(check.errors).toEqual([]);
     expect(check.valid).toBe(true);
+    // The listing without a certificate carries the one § 87 statement as text (issue 18.7).
+    expect(xml).toContain(
+      '<sonstige_angaben>Ein Energieausweis liegt zum Zeitpunkt dieser Anzeige noch nicht vor.</sonstige_angaben>',
+    );
     expect(xml).toContain('<haus haustyp="VILLA"/>');
     expect(xml).toContain('<aktion aktionart="DELETE"/>');
     expect(xml).toContain('&lt;direkt&gt;');

@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import { energyStatement } from '../domain/energy-statement.js';
 import type { ObjectType } from '../domain/property-enums.js';
 import {
   CARRIER_TO_OPENIMMO,
@@ -154,7 +155,10 @@ function ausstattung(f: Set<string>): XmlNode {
 }
 
 function energiepass(p: ExportProperty): XmlNode | undefined {
-  if (!p.energyCertificateType) return undefined;
+  // Without a certificate the schema has no energiepass to give (epart is required); the
+  // listing's § 87 statement then travels as text (see sonstige_angaben).
+  if (energyStatement(p).kind !== 'certificate') return undefined;
+  const gebaeudeart = COMMERCIAL_TYPES.includes(p.objectType as ObjectType) ? 'nichtwohn' : 'wohn';
   const consumption = p.energyCertificateType === 'verbrauch';
   return {
     epart: consumption ? 'VERBRAUCH' : 'BEDARF',
@@ -169,7 +173,7 @@ function energiepass(p: ExportProperty): XmlNode | undefined {
     ausstelldatum: p.energyIssuedAt ?? undefined,
     // Certificates issued from 1 May 2014 follow EnEV 2014 / GEG rules.
     jahrgang: p.energyIssuedAt ? (p.energyIssuedAt >= '2014-05-01' ? '2014' : '2008') : undefined,
-    gebaeudeart: COMMERCIAL_TYPES.includes(p.objectType as ObjectType) ? 'nichtwohn' : 'wohn',
+    gebaeudeart,
   };
 }
 
@@ -251,6 +255,9 @@ function immobilie(listing: ExportListing, createdAt: Date): XmlNode {
       lage: p.locationDescription || undefined,
       ausstatt_beschr: p.equipmentDescription || undefined,
       objektbeschreibung: p.description || undefined,
+      // The one § 87 statement every channel prints, for listings without certificate values.
+      sonstige_angaben:
+        energyStatement(p).kind === 'certificate' ? undefined : (energyStatement(p).sentence ?? undefined),
     },
     anhaenge:
       listing.action === 'DELETE'
