@@ -98,6 +98,35 @@ describe('team management', () => {
   });
 });
 
+describe('audit log in broker words (issue 18.11)', () => {
+  it("names the record and links it, and lists every module's areas for the filter", async () => {
+    const created = await t.as(owner, {
+      method: 'POST',
+      url: '/api/crm/properties',
+      payload: {
+        title: 'Villa am Seeufer',
+        marketingType: 'kauf',
+        objectType: 'haus',
+        postalCode: '88709',
+        city: 'Meersburg',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const log = (
+      await t.as(owner, {
+        method: 'GET',
+        url: `/api/admin/audit-log?entity=property&entityId=${created.json().id}`,
+      })
+    ).json();
+    expect(log.items[0].subject).toEqual({
+      label: 'Villa am Seeufer',
+      path: `/objekte/${created.json().id}`,
+    });
+    const areas = (await t.as(owner, { method: 'GET', url: '/api/admin/audit-log/entities' })).json().items;
+    expect(areas).toContain('property');
+  });
+});
+
 describe('branding settings', () => {
   it('updates colours with validation and shows them in /api/me', async () => {
     const bad = await t.as(admin, {

@@ -5,7 +5,11 @@ const W = 1600;
 const H = 1067;
 
 /** An exterior "photo": sky, Alps, lake, and a house or apartment block in the property's colours. */
-function exteriorSvg(r: Random, kind: 'haus' | 'wohnung' | 'plot' | 'other', lakeside: boolean): string {
+export function exteriorSvg(
+  r: Random,
+  kind: 'haus' | 'wohnung' | 'plot' | 'other',
+  lakeside: boolean,
+): string {
   const skyHue = r.int(195, 215);
   const wall = r.pick(['#f5f0e6', '#fde68a', '#e7e5e4', '#fecaca', '#dbeafe', '#ffffff']);
   const roof = r.pick(['#9a3412', '#7c2d12', '#44403c', '#b45309']);

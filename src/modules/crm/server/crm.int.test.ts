@@ -397,6 +397,43 @@ describe('viewings', () => {
       }),
     );
   });
+
+  it('names clashes of the same agent or the same property, and ignores cancelled ones (issue 18.9)', async () => {
+    const listing = await createProperty();
+    const other = await createProperty();
+    const plan = (propertyId: string, startsAt: string, endsAt: string) =>
+      t.as(agent, { method: 'POST', url: '/api/crm/viewings', payload: { propertyId, startsAt, endsAt } });
+    const first = (await plan(listing.id, '2027-03-10T10:00:00+01:00', '2027-03-10T10:45:00+01:00')).json();
+    const clashes = async (query: Record<string, string>) =>
+      (
+        await t.as(agent, {
+          method: 'GET',
+          url: `/api/crm/viewings/clashes?${new URLSearchParams(query)}`,
+        })
+      ).json().items;
+    const slot = { startsAt: '2027-03-10T10:30:00+01:00', endsAt: '2027-03-10T11:15:00+01:00' };
+    expect(await clashes({ ...slot, agentId: agent.userId, propertyId: other.id })).toEqual([
+      expect.objectContaining({ id: first.id, reason: 'agent', propertyTitle: listing.title }),
+    ]);
+    expect(await clashes({ ...slot, propertyId: listing.id })).toEqual([
+      expect.objectContaining({ id: first.id, reason: 'property' }),
+    ]);
+    // Back to back is no clash; the viewing itself is none when it is edited.
+    expect(
+      await clashes({
+        startsAt: '2027-03-10T10:45:00+01:00',
+        endsAt: '2027-03-10T11:30:00+01:00',
+        propertyId: listing.id,
+      }),
+    ).toEqual([]);
+    expect(await clashes({ ...slot, propertyId: listing.id, excludeId: first.id })).toEqual([]);
+    await t.as(agent, {
+      method: 'PATCH',
+      url: `/api/crm/viewings/${first.id}`,
+      payload: { status: 'abgesagt' },
+    });
+    expect(await clashes({ ...slot, propertyId: listing.id })).toEqual([]);
+  });
 });
 
 describe('public listing page and contact form', () => {
