@@ -202,6 +202,8 @@ export const propertyListQuery = z.object({
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  /** Count every match instead of stopping at 1.000 (slower on large offices). */
+  exactTotal: z.stringbool().optional(),
 });
 export type PropertyListQuery = z.infer<typeof propertyListQuery>;
 
@@ -300,6 +302,8 @@ export const contactListQuery = z.object({
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  /** Count every match instead of stopping at 1.000 (slower on large offices). */
+  exactTotal: z.stringbool().optional(),
 });
 export type ContactListQuery = z.infer<typeof contactListQuery>;
 
@@ -444,7 +448,14 @@ export const createSavedFilterBody = z
   .strict();
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+  z.object({
+    items: z.array(item),
+    /** Exact up to 1.000 matches; above, the planner's estimate (see `totalExact`). */
+    total: z.number(),
+    totalExact: z.boolean(),
+    page: z.number(),
+    pageSize: z.number(),
+  });
 
 /** Contact fields a CSV column can be mapped to. */
 export const IMPORT_FIELDS = [

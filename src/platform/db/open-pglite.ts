@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { type Database, type Db, enterTenant, type SqlResult, type Tx } from './database.js';
@@ -17,6 +18,8 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     // PGlite defaults to 128 MB; the OS page cache already holds the data files, and a small
     // buffer pool keeps the embedded server's resident memory modest.
     postgresqlconf: 'shared_buffers = 32MB',
+    // Trigram indexes find words inside German compounds ("Wohnung" in "Dachgeschosswohnung").
+    extensions: { pg_trgm },
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });

@@ -5,11 +5,14 @@ export function Pagination({
   page,
   pageSize,
   total,
+  exact = true,
   onPage,
 }: {
   page: number;
   pageSize: number;
   total: number;
+  /** False when the server counted only up to its cap: "mehr als 1.000 Einträge", pages "von ca. …". */
+  exact?: boolean;
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
@@ -19,12 +22,16 @@ export function Pagination({
       className="flex items-center justify-between border-t border-slate-100 px-1 pt-4 text-sm text-slate-600"
       aria-label="Pagination"
     >
-      <span>{t('common.total', { count: total })}</span>
+      <span>
+        {exact
+          ? t('common.total', { count: total })
+          : t('common.totalMoreThan', { count: new Intl.NumberFormat('de-DE').format(1000) })}
+      </span>
       <div className="flex items-center gap-3">
         <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
           {t('common.previous')}
         </Button>
-        <span>{t('common.pageOf', { page, pages })}</span>
+        <span>{exact ? t('common.pageOf', { page, pages }) : t('common.pageOfAbout', { page, pages })}</span>
         <Button variant="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
           {t('common.next')}
         </Button>

@@ -14,6 +14,8 @@ export const de = {
     previous: 'Zurück',
     next: 'Weiter',
     pageOf: 'Seite {{page}} von {{pages}}',
+    totalMoreThan: 'mehr als {{count}} Einträge',
+    pageOfAbout: 'Seite {{page}} von ca. {{pages}}',
     total: '{{count}} Einträge',
     error: 'Etwas ist schiefgelaufen.',
     saved: 'Gespeichert.',

@@ -16,6 +16,8 @@ export const en: Dictionary = {
     previous: 'Previous',
     next: 'Next',
     pageOf: 'Page {{page}} of {{pages}}',
+    totalMoreThan: 'more than {{count}} entries',
+    pageOfAbout: 'Page {{page}} of about {{pages}}',
     total: '{{count}} entries',
     error: 'Something went wrong.',
     saved: 'Saved.',

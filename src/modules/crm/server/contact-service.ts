@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
+import { cappedTotal } from '../../../platform/db/list-page.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -53,8 +54,8 @@ export class ContactService {
     const where = and(...filters);
     const direction = query.order === 'asc' ? asc : desc;
     return ctx.db(async (tx) => {
-      // The page comes straight off the (tenant, status, created) index; a window count
-      // would force a sort of every match, so the total is a separate, narrow count.
+      // The page comes straight off the (tenant, status, created) index; the total is a separate
+      // count that stops at a cap (issue 19), exact on request.
       const rows = await tx
         .select(contactColumns)
         .from(contact)
@@ -68,11 +69,11 @@ export class ContactService {
         )
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
-      const [counted] = await tx.select({ n: count() }).from(contact).where(where);
-      const total = counted?.n ?? 0;
+      const total = await cappedTotal(tx, contact, where, { exact: query.exactTotal });
       return {
         items: rows.map(contactView),
-        total,
+        total: total.value,
+        totalExact: total.exact,
         page: query.page,
         pageSize: query.pageSize,
       };

@@ -58,7 +58,8 @@ export const propertyRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
               platform.publicUrl,
             ),
           ),
-          total,
+          total: total.value,
+          totalExact: total.exact,
           page: request.query.page,
           pageSize: request.query.pageSize,
         };

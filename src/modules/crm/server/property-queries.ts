@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
+import { cappedTotal, type ListTotal } from '../../../platform/db/list-page.js';
 import type { PropertyListQuery } from '../contract.js';
 import { property, propertyMedia } from '../schema.js';
 import type { MediaRow, PropertyRow } from './property-view.js';
@@ -31,9 +32,13 @@ export function searchTokens(input: string): string[] {
 export function propertySearch(input: string): SQL | null {
   const tokens = searchTokens(input);
   if (tokens.length === 0) return null;
-  const words = tokens.map(
-    (token) =>
-      sql`(${property.searchVector} @@ to_tsquery('german', ${`${token}:*`}) or ${property.title} ilike ${`%${token}%`} or ${property.externalId} ilike ${`%${token}%`})`,
+  // The substring test uses exactly the expression of the trigram index crm_property_text_trgm;
+  // trigrams need three characters, shorter words match as full-text prefixes only.
+  const text = sql`lower(${property.title} || ' ' || ${property.externalId})`;
+  const words = tokens.map((token) =>
+    token.length >= 3
+      ? sql`(${property.searchVector} @@ to_tsquery('german', ${`${token}:*`}) or ${text} like ${`%${token}%`})`
+      : sql`${property.searchVector} @@ to_tsquery('german', ${`${token}:*`})`,
   );
   return sql`(lower(${property.externalId}) = ${input.trim().toLowerCase()} or (${sql.join(words, sql` and `)}))`;
 }
@@ -77,14 +82,15 @@ export function propertyFilters(query: Partial<PropertyListQuery>): SQL[] {
 export async function listProperties(
   tx: Tx,
   query: PropertyListQuery,
-): Promise<{ rows: PropertyRow[]; total: number }> {
+): Promise<{ rows: PropertyRow[]; total: ListTotal }> {
   const where = and(...propertyFilters(query));
   const column = SORT_COLUMNS[query.sort];
   const direction = query.order === 'asc' ? asc : desc;
-  // Step 1 reads only narrow columns (index-only where the list index covers the filter):
-  // the page's ids in order, and the total, which `count(*) over ()` takes before LIMIT.
+  // Step 1 reads only narrow columns (index-only where the list index covers the filter): the
+  // page's ids in order. The total is counted apart and only up to a cap — an exact count over
+  // thousands of matches was most of a list request's cost (issue 19).
   const page = await tx
-    .select({ id: property.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ id: property.id })
     .from(property)
     .where(where)
     .orderBy(
@@ -93,16 +99,13 @@ export async function listProperties(
     )
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  if (!page[0]) {
-    // Past the last page there is no row to carry the total, so count separately.
-    const [counted] = await tx.select({ n: count() }).from(property).where(where);
-    return { rows: [], total: counted?.n ?? 0 };
-  }
+  const total = await cappedTotal(tx, property, where, { exact: query.exactTotal });
+  if (page.length === 0) return { rows: [], total };
   // Step 2 fetches the full rows of just this page.
   const ids = page.map((p) => p.id);
   const full = await tx.select(propertyColumns).from(property).where(inArray(property.id, ids));
   const byId = new Map(full.map((row) => [row.id, row]));
-  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: page[0].total };
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total };
 }
 
 /** The title image (or first photo) and the photo count of each property. */

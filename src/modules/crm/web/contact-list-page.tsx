@@ -34,7 +34,7 @@ export function ContactListPage() {
   const list = useQuery({
     queryKey: ['crm', 'contacts', filters, page],
     queryFn: () =>
-      api<{ items: ContactView[]; total: number; page: number; pageSize: number }>(
+      api<{ items: ContactView[]; total: number; totalExact: boolean; page: number; pageSize: number }>(
         `/crm/contacts?${new URLSearchParams({ ...filters, page: String(page) })}`,
       ),
     placeholderData: keepPreviousData,
@@ -177,7 +177,13 @@ export function ContactListPage() {
                     </tbody>
                   </table>
                 </div>
-                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+                <Pagination
+                  page={data.page}
+                  pageSize={data.pageSize}
+                  total={data.total}
+                  exact={data.totalExact}
+                  onPage={setPage}
+                />
               </>
             )
           }

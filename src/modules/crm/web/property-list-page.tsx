@@ -56,7 +56,7 @@ export function PropertyListPage() {
   const list = useQuery({
     queryKey: ['crm', 'properties', filters, page],
     queryFn: () =>
-      api<{ items: PropertyView[]; total: number; page: number; pageSize: number }>(
+      api<{ items: PropertyView[]; total: number; totalExact: boolean; page: number; pageSize: number }>(
         `/crm/properties?${new URLSearchParams({ ...filters, page: String(page), pageSize: '25' })}`,
       ),
     placeholderData: keepPreviousData,
@@ -329,7 +329,13 @@ export function PropertyListPage() {
                     </tbody>
                   </table>
                 </div>
-                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+                <Pagination
+                  page={data.page}
+                  pageSize={data.pageSize}
+                  total={data.total}
+                  exact={data.totalExact}
+                  onPage={setPage}
+                />
               </>
             )
           }
