@@ -140,6 +140,14 @@ describe('properties', () => {
         /wohnung/i.test(p.title + p.description),
       ),
     ).toBe(true);
+    const counted = (
+      await t.as(readonly, { method: 'GET', url: '/api/crm/properties?exactTotal=true' })
+    ).json();
+    expect(counted.totalExact).toBe(true);
+    expect(counted.total).toBeGreaterThan(0);
+    expect(
+      (await t.as(readonly, { method: 'GET', url: '/api/crm/properties?exactTotal=vielleicht' })).statusCode,
+    ).toBe(400);
     const prefix = (await t.as(readonly, { method: 'GET', url: '/api/crm/properties?q=friedrichsh' })).json();
     expect(prefix.items.map((p: { city: string }) => p.city)).toEqual(['Friedrichshafen']);
     // Words inside German compounds and object numbers as the broker types them (issue 18.8).
