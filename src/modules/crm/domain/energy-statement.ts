@@ -43,7 +43,8 @@ export interface EnergyStatement {
 
 const NO_BUILDING = new Set(['grundstueck', 'parken']);
 
-const CARRIER_EN: Record<string, string> = {
+/** English words for the energy carriers, for English adverts and texts. */
+export const ENERGY_CARRIER_WORDS_EN: Record<string, string> = {
   gas: 'gas',
   oel: 'oil',
   fernwaerme: 'district heating',
@@ -100,31 +101,11 @@ export function energyStatement(p: EnergyStatementInput, lang: 'de' | 'en' = 'de
     };
   const year = p.energyYearBuilt ?? p.yearBuilt;
   const demand = type === 'bedarf';
-  const carrier = p.energyCarrier
-    ? de
-      ? (ENERGY_CARRIER_LABELS_DE[p.energyCarrier] ?? p.energyCarrier)
-      : (CARRIER_EN[p.energyCarrier] ?? p.energyCarrier)
-    : null;
-  const parts = de
-    ? [
-        demand ? 'Energiebedarfsausweis' : 'Energieverbrauchsausweis',
-        p.energyValue !== null
-          ? `Endenergie${demand ? 'bedarf' : 'verbrauch'} ${formatNumber(p.energyValue, 'de', 1)} kWh/(m²·a)`
-          : null,
-        carrier ? `wesentlicher Energieträger ${carrier}` : null,
-        year ? `Baujahr ${year}` : null,
-        p.energyClass ? `Energieeffizienzklasse ${p.energyClass}` : null,
-      ]
-    : [
-        demand ? 'energy demand certificate' : 'energy consumption certificate',
-        p.energyValue !== null
-          ? `final energy ${demand ? 'demand' : 'consumption'} ${formatNumber(p.energyValue, 'en', 1)} kWh/(m²·a)`
-          : null,
-        carrier ? `main energy source ${carrier}` : null,
-        year ? `year of construction ${year}` : null,
-        p.energyClass ? `energy efficiency class ${p.energyClass}` : null,
-      ];
-  const items = parts.filter(Boolean).join(', ');
+  const carrier = carrierWord(p.energyCarrier, lang);
+  const items = certificateItems(
+    { type, value: p.energyValue, carrier: p.energyCarrier, yearBuilt: year, efficiencyClass: p.energyClass },
+    lang,
+  );
   const short = [
     de
       ? demand
@@ -154,4 +135,47 @@ export function energyStatement(p: EnergyStatementInput, lang: 'de' | 'en' = 'de
     short,
     missing,
   };
+}
+
+const carrierWord = (carrier: string | null, lang: 'de' | 'en') =>
+  carrier
+    ? lang === 'en'
+      ? (ENERGY_CARRIER_WORDS_EN[carrier] ?? carrier)
+      : (ENERGY_CARRIER_LABELS_DE[carrier] ?? carrier)
+    : null;
+
+/** The § 87 items of a certificate as one list ("Energieverbrauchsausweis, Endenergieverbrauch …"). */
+export function certificateItems(
+  c: {
+    type: 'bedarf' | 'verbrauch';
+    value: number | null;
+    carrier: string | null;
+    yearBuilt: number | null;
+    efficiencyClass: string | null;
+  },
+  lang: 'de' | 'en' = 'de',
+): string {
+  const demand = c.type === 'bedarf';
+  const carrier = carrierWord(c.carrier, lang);
+  const parts =
+    lang === 'en'
+      ? [
+          demand ? 'energy demand certificate' : 'energy consumption certificate',
+          c.value !== null
+            ? `final energy ${demand ? 'demand' : 'consumption'} ${formatNumber(c.value, 'en', 1)} kWh/(m²·a)`
+            : null,
+          carrier ? `main energy source ${carrier}` : null,
+          c.yearBuilt ? `year of construction ${c.yearBuilt}` : null,
+          c.efficiencyClass ? `energy efficiency class ${c.efficiencyClass}` : null,
+        ]
+      : [
+          demand ? 'Energiebedarfsausweis' : 'Energieverbrauchsausweis',
+          c.value !== null
+            ? `Endenergie${demand ? 'bedarf' : 'verbrauch'} ${formatNumber(c.value, 'de', 1)} kWh/(m²·a)`
+            : null,
+          carrier ? `wesentlicher Energieträger ${carrier}` : null,
+          c.yearBuilt ? `Baujahr ${c.yearBuilt}` : null,
+          c.efficiencyClass ? `Energieeffizienzklasse ${c.efficiencyClass}` : null,
+        ];
+  return parts.filter(Boolean).join(', ');
 }
