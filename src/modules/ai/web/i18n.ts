@@ -220,16 +220,8 @@ const en: typeof de = {
     property_reel: 'Property reel',
     image_to_video: 'AI video from a photo',
   },
-  providerName: {
-    offline: 'Offline (no AI provider)',
-    openai: 'OpenAI',
-    anthropic: 'Anthropic',
-    google: 'Google Gemini',
-    deepseek: 'DeepSeek',
-    mistral: 'Mistral',
-    runway: 'RunwayML',
-    ollama: 'Ollama',
-  },
+  // Provider names are brands; only the offline mode is words.
+  providerName: { ...de.providerName, offline: 'Offline (no AI provider)' },
   tone: { professional: 'Professional', casual: 'Casual', luxury: 'Luxury', friendly: 'Friendly' },
   language: { de: 'German', en: 'English', fr: 'French', it: 'Italian' },
   length: { short: 'Short', medium: 'Medium', long: 'Long' },

@@ -154,6 +154,12 @@ function ausstattung(f: Set<string>): XmlNode {
   };
 }
 
+/** The statement as text where the schema has no energiepass for it (no certificate, listed building). */
+function energiepassText(p: ExportProperty): string | undefined {
+  const statement = energyStatement(p);
+  return statement.kind === 'certificate' ? undefined : (statement.sentence ?? undefined);
+}
+
 function energiepass(p: ExportProperty): XmlNode | undefined {
   // Without a certificate the schema has no energiepass to give (epart is required); the
   // listing's § 87 statement then travels as text (see sonstige_angaben).
@@ -256,8 +262,7 @@ function immobilie(listing: ExportListing, createdAt: Date): XmlNode {
       ausstatt_beschr: p.equipmentDescription || undefined,
       objektbeschreibung: p.description || undefined,
       // The one § 87 statement every channel prints, for listings without certificate values.
-      sonstige_angaben:
-        energyStatement(p).kind === 'certificate' ? undefined : (energyStatement(p).sentence ?? undefined),
+      sonstige_angaben: energiepassText(p),
     },
     anhaenge:
       listing.action === 'DELETE'

@@ -1,26 +1,12 @@
-import {
-  formatDate as formatDay,
-  formatEuro as formatEuroAmount,
-  formatDateTime as formatInstant,
-  formatNumber as formatPlain,
-} from '../../../platform/format/format-de.js';
+import { formatNumber as formatPlain } from '../../../platform/format/format-de.js';
 import type { PropertyView } from '../contract.js';
 
-export function formatEuro(value: number | null | undefined, lang: string): string {
-  return formatEuroAmount(value, lang);
-}
+// Dates and money come from the one formatting module; only the unit-suffixed number is local.
+export { formatDate, formatDateTime, formatEuro } from '../../../platform/format/format-de.js';
 
 export function formatNumber(value: number | null | undefined, lang: string, unit = ''): string {
   if (value === null || value === undefined) return '–';
   return `${formatPlain(value, lang)}${unit ? `\u00a0${unit}` : ''}`;
-}
-
-export function formatDateTime(iso: string, lang: string): string {
-  return formatInstant(iso, lang);
-}
-
-export function formatDate(iso: string, lang: string): string {
-  return formatDay(iso, lang);
 }
 
 /** The headline price of a listing: purchase price for sales, cold rent for rentals. */
