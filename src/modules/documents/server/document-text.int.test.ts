@@ -48,11 +48,9 @@ afterAll(() => t.close());
 describe('text extraction, OCR and auto-categorisation', () => {
   it('recognises a scanned energy certificate, files it and reads its facts', async () => {
     const doc = await upload('scan_0042.jpg', await scannedPage(), 'image/jpeg');
-    expect(doc).toMatchObject({
-      category: 'sonstiges',
-      categorySource: 'automatisch',
-      text: { status: 'ausstehend' },
-    });
+    expect(doc).toMatchObject({ category: 'sonstiges', categorySource: 'automatisch' });
+    // Not read yet at upload; with BullMQ a worker may already have picked the job up.
+    expect(['ausstehend', 'laeuft']).toContain(doc.text.status);
     const done = await afterText(doc);
     expect(done.text.status, done.text.note ?? '').toBe('fertig');
     expect(done.category).toBe('energieausweis');
