@@ -63,6 +63,11 @@ export function removeData(env: NodeJS.ProcessEnv): void {
   rmSync(env.DATA_DIR as string, { recursive: true, force: true });
 }
 
+/**
+ * Signs in and then loads /api/me once, keeping every cookie the server sets, as a browser
+ * does: that includes better-auth's signed session cache (valid 60 s), so a run's requests
+ * read the session the way a browser's would. Call it again before each scenario.
+ */
 export async function signIn(base: string): Promise<string> {
   const response = await fetch(`${base}/api/auth/sign-in`, {
     method: 'POST',
@@ -70,10 +75,18 @@ export async function signIn(base: string): Promise<string> {
     body: JSON.stringify({ email: OWNER_EMAIL, password: BENCH_PASSWORD }),
   });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const jar = new Map<string, string>();
+  const keep = (r: Response) => {
+    for (const cookie of r.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const [name] = (pair ?? '').split('=');
+      if (name && pair) jar.set(name, pair);
+    }
+  };
+  keep(response);
+  const header = () => [...jar.values()].join('; ');
+  keep(await fetch(`${base}/api/me`, { headers: { cookie: header() } }));
+  return header();
 }
 
 /** autocannon with every response time recorded, so any percentile can be reported. */

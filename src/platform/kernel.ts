@@ -10,6 +10,7 @@ import type { AppConfig } from './config/load-config.js';
 import { loadSecrets } from './crypto/key-files.js';
 import { SecretBox } from './crypto/secret-box.js';
 import type { Database } from './db/database.js';
+import { ListTotals } from './db/list-totals.js';
 import { openDatabase } from './db/open-database.js';
 import { EventBus } from './events/event-bus.js';
 import type { FileStorage } from './files/file-storage.js';
@@ -47,6 +48,8 @@ export interface Platform {
   moduleServers: Map<string, ModuleServer>;
   memberships: MembershipService;
   tenantSettings: TenantSettingsCache;
+  /** Totals of filtered lists, recounted only when the listed table changed (issue 19). */
+  listTotals: ListTotals;
   publicUrl: string;
   redis: Redis | null;
   close(): Promise<void>;
@@ -116,6 +119,8 @@ export async function createPlatform(
     const settings = await tenantSettings.get(tenantId);
     return settings ? mailFooter(settings, publicUrl, settings.tenantSlug) : null;
   });
+  const listTotals = new ListTotals(database);
+  await listTotals.start();
   const platform: Platform = {
     config,
     logger,
@@ -132,6 +137,7 @@ export async function createPlatform(
     moduleServers: new Map(),
     memberships: new MembershipService(database, cache),
     tenantSettings,
+    listTotals,
     publicUrl,
     redis,
     async close() {
@@ -141,6 +147,7 @@ export async function createPlatform(
           .catch((error: unknown) => logger.error({ err: error, module: id }, 'module stop failed'));
       }
       await jobs.stop();
+      await listTotals.stop();
       await platform.events.drain();
       transport?.close();
       await cache.close();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listCursor } from '../../platform/http/page-schema.js';
 import {
   ACTIVITY_KINDS,
   CONTACT_KINDS,
@@ -174,6 +175,15 @@ export const propertySchema = z.object({
 });
 export type PropertyView = z.infer<typeof propertySchema>;
 
+/** A property in lists: without the long texts, which only the detail page shows. */
+export const propertyListItemSchema = propertySchema.omit({
+  description: true,
+  locationDescription: true,
+  equipmentDescription: true,
+  internalNotes: true,
+});
+export type PropertyListItem = z.infer<typeof propertyListItemSchema>;
+
 export const propertyDetailSchema = propertySchema.extend({ media: z.array(mediaSchema) });
 export type PropertyDetail = z.infer<typeof propertyDetailSchema>;
 
@@ -204,6 +214,7 @@ export const propertyListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
   /** Count every match instead of stopping at 1.000 (slower on large offices). */
   exactTotal: z.stringbool().optional(),
+  cursor: listCursor,
 });
 export type PropertyListQuery = z.infer<typeof propertyListQuery>;
 
@@ -304,6 +315,7 @@ export const contactListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
   /** Count every match instead of stopping at 1.000 (slower on large offices). */
   exactTotal: z.stringbool().optional(),
+  cursor: listCursor,
 });
 export type ContactListQuery = z.infer<typeof contactListQuery>;
 
@@ -447,15 +459,7 @@ export const createSavedFilterBody = z
   })
   .strict();
 
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({
-    items: z.array(item),
-    /** Exact up to 1.000 matches; above, the planner's estimate (see `totalExact`). */
-    total: z.number(),
-    totalExact: z.boolean(),
-    page: z.number(),
-    pageSize: z.number(),
-  });
+export { pageOf } from '../../platform/http/page-schema.js';
 
 /** Contact fields a CSV column can be mapped to. */
 export const IMPORT_FIELDS = [

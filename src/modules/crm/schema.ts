@@ -97,6 +97,18 @@ export const property = pgTable(
   (t) => [
     uniqueIndex('crm_property_tenant_external_id').on(t.tenantId, t.externalId),
     index('crm_property_tenant_status_created').on(t.tenantId, t.status, t.createdAt),
+    // The default order (newest first; NULLS FIRST is what ORDER BY … DESC means) across all statuses: a search walks it and stops after one
+    // page of matches instead of sorting every match (issue 19: 110 ms → 12 ms on 10,000 listings).
+    index('crm_property_tenant_created').on(
+      t.tenantId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('crm_property_tenant_updated').on(
+      t.tenantId,
+      t.updatedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     // Covers the list filters and the price sort, so filtered pages and their totals are index-only.
     index('crm_property_list').on(
       t.tenantId,

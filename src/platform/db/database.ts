@@ -20,6 +20,15 @@ export interface Database {
   withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Raw SQL for libraries that bring their own queries (pg-boss). */
   executeSql(text: string, values?: unknown[]): Promise<SqlResult>;
+  /**
+   * Calls `onMessage` with each NOTIFY payload on `channel`, and `onGap` whenever messages may
+   * have been missed (the listening connection dropped and came back). Resolves to a stop function.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onGap: () => void,
+  ): Promise<() => Promise<void>>;
   ping(): Promise<void>;
   close(): Promise<void>;
   readonly pglite?: PGlite;
@@ -32,4 +41,13 @@ export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
   await tx.execute(
     sql`select set_config('role', ${APP_ROLE_NAME}, true), set_config('app.tenant_id', ${tenantId}, true)`,
   );
+}
+
+/** The same as `enterTenant`, as a statement for drivers that send it along with the first query. */
+export function tenantSetup(tenantId: string): { sql: string; params: unknown[] } {
+  if (!tenantId) throw new Error('withTenant needs a tenant id');
+  return {
+    sql: `select set_config('role', $1, true), set_config('app.tenant_id', $2, true)`,
+    params: [APP_ROLE_NAME, tenantId],
+  };
 }

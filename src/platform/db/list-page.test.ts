@@ -1,8 +1,19 @@
 import { and, asc, sql } from 'drizzle-orm';
-import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Tx } from './database.js';
-import { after, cappedTotal, decodeCursor, encodeCursor, orderBy, type SortKey } from './list-page.js';
+import {
+  beyond,
+  type Cursor,
+  cappedTotal,
+  cursorScope,
+  decodeCursor,
+  encodeCursor,
+  orderBy,
+  type SortKey,
+  seekPage,
+  sortValue,
+} from './list-page.js';
 import { openPglite } from './open-pglite.js';
 
 const item = pgTable('list_page_item', { id: text().primaryKey(), price: integer() });
@@ -22,32 +33,48 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-/** Walks the whole list page by page through cursors. */
+/** Walks the whole list page by page through cursors, forwards then back again. */
 async function walk(sort: SortKey, pageSize: number, between?: (page: number) => Promise<void>) {
-  const seen: string[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < 100; page++) {
-    const position = cursor ? decodeCursor(cursor) : null;
-    const rows = await run((tx) =>
-      tx
-        .select()
-        .from(item)
-        .where(position ? after(sort, position) : undefined)
-        .orderBy(...orderBy(sort))
-        .limit(pageSize),
+  const scope = cursorScope(['test', sort.direction]);
+  const read = (cursor: string | null) => {
+    const position = cursor ? decodeCursor(cursor, scope) : null;
+    return run(async (tx) =>
+      seekPage(
+        await tx
+          .select({ id: item.id, price: item.price, sortValue: sortValue(sort) })
+          .from(item)
+          .where(position ? beyond(sort, position) : undefined)
+          .orderBy(...orderBy(sort, position?.way === 'prev'))
+          .limit(pageSize + 1),
+        pageSize,
+        scope,
+        position,
+      ),
     );
-    seen.push(...rows.map((r) => r.id));
-    const last = rows.at(-1);
-    if (!last || rows.length < pageSize) break;
-    cursor = encodeCursor({ value: last.price, id: last.id });
-    await between?.(page);
+  };
+  const forward: string[] = [];
+  const pages: string[][] = [];
+  let page = await read(null);
+  expect(page.prevCursor).toBeNull();
+  for (let n = 0; n < 100; n++) {
+    forward.push(...page.items.map((r) => r.id));
+    pages.push(page.items.map((r) => r.id));
+    if (!page.nextCursor) break;
+    await between?.(n);
+    page = await read(page.nextCursor);
   }
-  return seen;
+  // Back from the last page to the first, page by page.
+  const backward: string[][] = [page.items.map((r) => r.id)];
+  while (page.prevCursor) {
+    page = await read(page.prevCursor);
+    backward.unshift(page.items.map((r) => r.id));
+  }
+  return { forward, pages, backward };
 }
 
 describe('keyset pagination (issue 19)', () => {
   it.each(['asc', 'desc'] as const)(
-    'visits every row once in a stable order with equal keys and nulls (%s)',
+    'visits every row once in a stable order with equal keys and nulls, both ways (%s)',
     async (direction) => {
       const sort: SortKey = { key: item.price, id: item.id, direction, nullable: true };
       const all = await run((tx) =>
@@ -56,9 +83,10 @@ describe('keyset pagination (issue 19)', () => {
           .from(item)
           .orderBy(...orderBy(sort)),
       );
-      const seen = await walk(sort, 7);
-      expect(seen).toEqual(all.map((r) => r.id));
-      expect(new Set(seen).size).toBe(60);
+      const { forward, pages, backward } = await walk(sort, 7);
+      expect(forward).toEqual(all.map((r) => r.id));
+      expect(new Set(forward).size).toBe(60);
+      expect(backward).toEqual(pages);
     },
   );
 
@@ -72,12 +100,10 @@ describe('keyset pagination (issue 19)', () => {
           .orderBy(...orderBy(sort)),
       )
     ).map((r) => r.id);
-    const deleted: string[] = [];
-    const seen = await walk(sort, 10, async (page) => {
+    const gone = before.slice(3, 5);
+    const { forward } = await walk(sort, 10, async (page) => {
       if (page !== 1) return;
       // Delete two rows the reader has already seen.
-      const gone = before.slice(3, 5);
-      deleted.push(...gone);
       await database.db.execute(
         sql`delete from list_page_item where id in (${sql.join(
           gone.map((id) => sql`${id}`),
@@ -85,14 +111,51 @@ describe('keyset pagination (issue 19)', () => {
         )})`,
       );
     });
-    expect(seen).toEqual(before);
-    expect(deleted).toHaveLength(2);
+    expect(forward).toEqual(before);
   });
 
-  it('refuses cursors it did not write', () => {
-    expect(decodeCursor('not-a-cursor')).toBeNull();
-    expect(decodeCursor(Buffer.from('[1,2,3]').toString('base64url'))).toBeNull();
-    expect(decodeCursor(encodeCursor({ value: 300, id: 'id-001' }))).toEqual({ value: 300, id: 'id-001' });
+  it('keeps the microseconds of timestamp keys, so rows a millisecond apart are not skipped', async () => {
+    const stamped = pgTable('list_page_stamped', {
+      id: text().primaryKey(),
+      at: timestamp({ withTimezone: true }),
+    });
+    await database.db.execute(sql`create table list_page_stamped (id text primary key, at timestamptz)`);
+    await database.db.execute(
+      sql`insert into list_page_stamped values ('a', '2026-12-03 10:00:00.000100+00'), ('b', '2026-12-03 10:00:00.000200+00'), ('c', '2026-12-03 10:00:00.000300+00')`,
+    );
+    const sort: SortKey = { key: stamped.at, id: stamped.id, direction: 'desc' };
+    const scope = cursorScope('stamped');
+    const first = await run(async (tx) =>
+      seekPage(
+        await tx
+          .select({ id: stamped.id, sortValue: sortValue(sort) })
+          .from(stamped)
+          .orderBy(...orderBy(sort))
+          .limit(2),
+        1,
+        scope,
+        null,
+      ),
+    );
+    const cursor = decodeCursor(first.nextCursor as string, scope);
+    const second = await run((tx) =>
+      tx
+        .select({ id: stamped.id })
+        .from(stamped)
+        .where(beyond(sort, cursor as Cursor))
+        .orderBy(...orderBy(sort)),
+    );
+    expect(first.items.map((r) => r.id)).toEqual(['c']);
+    expect(second.map((r) => r.id)).toEqual(['b', 'a']);
+  });
+
+  it('refuses cursors it did not write, and cursors of another sort or filter', () => {
+    const scope = cursorScope(['price', 'asc']);
+    expect(decodeCursor('not-a-cursor', scope)).toBeNull();
+    expect(decodeCursor(Buffer.from('[1,2,3]').toString('base64url'), scope)).toBeNull();
+    const cursor = encodeCursor({ value: '300', id: 'id-001', way: 'next', scope });
+    expect(decodeCursor(cursor, scope)).toEqual({ value: '300', id: 'id-001', way: 'next', scope });
+    expect(decodeCursor(cursor, cursorScope(['price', 'desc']))).toBeNull();
   });
 });
 

@@ -1,5 +1,7 @@
-import { and, count, eq, gt, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { count, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { badRequest } from '../http/app-error.js';
 import type { Tx } from './database.js';
 
 /**
@@ -41,6 +43,12 @@ export async function cappedTotal(
   return { value: Math.max(cap + 1, estimate), exact: false };
 }
 
+/** The text and parameters of the count query: what a cached total is stored under. */
+export function countQueryKey(tx: Tx, table: PgTable, where: SQL | undefined): string {
+  const query = tx.select({ one: sql`1` }).from(table).where(where).toSQL();
+  return `${query.sql}|${JSON.stringify(query.params)}`;
+}
+
 async function plannerRows(tx: Tx, query: SQL): Promise<number> {
   const result = (await tx.execute(sql`explain (format json) ${query}`)) as unknown as {
     rows: Record<string, unknown>[];
@@ -62,49 +70,118 @@ export interface SortKey {
   nullable?: boolean;
 }
 
-/** An opaque position in a list: the last row's sort value and id. */
+/**
+ * An opaque position in a list: the sort value of the row it stands on (as PostgreSQL prints
+ * it, so timestamps keep their microseconds), that row's id, which way to read from it, and
+ * the sort it belongs to — a cursor of another sort or filter is refused, not misread.
+ */
 export interface Cursor {
-  value: string | number | null;
+  value: string | null;
   id: string;
+  way: 'next' | 'prev';
+  /** What the list was sorted and filtered by when the cursor was written. */
+  scope: string;
 }
 
 export const encodeCursor = (cursor: Cursor): string =>
-  Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
+  Buffer.from(JSON.stringify([cursor.value, cursor.id, cursor.way, cursor.scope])).toString('base64url');
 
-/** Null for anything that is not a cursor this helper wrote (the API answers 400 then). */
-export function decodeCursor(text: string): Cursor | null {
+/** A short fingerprint of the sort and filters a cursor belongs to. */
+export const cursorScope = (parts: unknown): string =>
+  createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+
+/** Null for anything that is not a cursor this helper wrote for `scope` (the API answers 400). */
+export function decodeCursor(text: string, scope: string): Cursor | null {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
-    const [value, id] = parsed as unknown[];
+    if (!Array.isArray(parsed) || parsed.length !== 4) return null;
+    const [value, id, way, written] = parsed as unknown[];
     if (typeof id !== 'string' || id.length > 100) return null;
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number') return null;
-    return { value: value as Cursor['value'], id };
+    if (value !== null && (typeof value !== 'string' || value.length > 200)) return null;
+    if (way !== 'next' && way !== 'prev') return null;
+    if (written !== scope) return null;
+    return { value, id, way, scope };
   } catch {
     return null;
   }
 }
 
-/** ORDER BY for the sort, empty values last, id as the tie-breaker. */
-export function orderBy(sort: SortKey): SQL[] {
-  const dir = sort.direction === 'asc' ? sql`asc` : sql`desc`;
-  return [
-    sort.nullable ? sql`${sort.key} ${dir} nulls last` : sql`${sort.key} ${dir}`,
-    sql`${sort.id} ${dir}`,
-  ];
+/** Reads a `cursor` query parameter for `scope`; a foreign or damaged cursor is a 400. */
+export function cursorFrom(text: string | undefined, scope: string): Cursor | null {
+  if (!text) return null;
+  const cursor = decodeCursor(text, scope);
+  if (!cursor)
+    throw badRequest(
+      'invalid_cursor',
+      'Diese Listenposition passt nicht (mehr) zur Sortierung oder zu den Filtern. Bitte laden Sie die Liste neu.',
+    );
+  return cursor;
 }
 
-/** The rows after `cursor` in the sort's order (`nulls last`, id tie-breaker). */
-export function after(sort: SortKey, cursor: Cursor): SQL {
-  const beyond = sort.direction === 'asc' ? gt : lt;
-  const key = sort.key as PgColumn;
-  if (cursor.value === null)
-    // Among the empty values at the end: only the id orders them.
-    return and(isNull(key), beyond(sort.id, cursor.id)) as SQL;
-  const sameKey = and(eq(key, cursor.value), beyond(sort.id, cursor.id));
-  return (
-    sort.nullable
-      ? or(beyond(key, cursor.value), sameKey, isNull(key))
-      : or(beyond(key, cursor.value), sameKey)
-  ) as SQL;
+/** The sort value as text, to select next to each row so the page can write its cursors. */
+export const sortValue = (sort: SortKey): SQL<string | null> => sql<string | null>`(${sort.key})::text`;
+
+/** ORDER BY for the sort (empty values last, id as the tie-breaker); `reverse` reads it backwards. */
+export function orderBy(sort: SortKey, reverse = false): SQL[] {
+  const ascending = (sort.direction === 'asc') !== reverse;
+  const dir = ascending ? sql`asc` : sql`desc`;
+  const nulls = reverse ? sql` nulls first` : sql` nulls last`;
+  return [sql`${sort.key} ${dir}${sort.nullable ? nulls : sql``}`, sql`${sort.id} ${dir}`];
+}
+
+/**
+ * The rows beyond `cursor` in reading direction: after it for "next", before it for "prev"
+ * (the page is then read in reverse and turned round). Values are compared as the text the
+ * cursor carries; PostgreSQL casts it to the key's type.
+ */
+export function beyond(sort: SortKey, cursor: Pick<Cursor, 'value' | 'id' | 'way'>): SQL {
+  const forward = cursor.way === 'next';
+  const greater = (sort.direction === 'asc') === forward;
+  const cmp = greater ? sql`>` : sql`<`;
+  const idBeyond = sql`${sort.id} ${cmp} ${cursor.id}`;
+  if (cursor.value === null) {
+    // The cursor stands among the empty values at the end of the list.
+    return forward
+      ? sql`(${sort.key} is null and ${idBeyond})`
+      : sql`(${sort.key} is not null or (${sort.key} is null and ${idBeyond}))`;
+  }
+  const strictly = sql`(${sort.key} ${cmp} ${cursor.value} or (${sort.key} = ${cursor.value} and ${idBeyond}))`;
+  if (!sort.nullable || !forward) return strictly;
+  return sql`(${strictly} or ${sort.key} is null)`;
+}
+
+export interface SeekPage<T> {
+  items: T[];
+  /** Reads on after the last item; null on the last page. */
+  nextCursor: string | null;
+  /** Reads back before the first item; null on the first page. */
+  prevCursor: string | null;
+}
+
+/**
+ * Turns the rows of a seek query (fetched with `limit pageSize + 1`, so one extra row says
+ * whether there is more) into a page with its cursors. `fromCursor` is the cursor that was
+ * followed, if any: reading "prev" reverses the rows back into list order.
+ */
+export function seekPage<T extends { id: string; sortValue: string | null }>(
+  rows: T[],
+  pageSize: number,
+  scope: string,
+  fromCursor: Cursor | null,
+): SeekPage<T> {
+  const more = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  const backwards = fromCursor?.way === 'prev';
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page.at(-1);
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : fromCursor !== null;
+  return {
+    items: page,
+    nextCursor:
+      hasNext && last ? encodeCursor({ value: last.sortValue, id: last.id, way: 'next', scope }) : null,
+    prevCursor:
+      hasPrev && first ? encodeCursor({ value: first.sortValue, id: first.id, way: 'prev', scope }) : null,
+  };
 }

@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/load-config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Database } from './database.js';
 import { runMigrations } from './migrate.js';
-import { openPglite } from './open-pglite.js';
+import { openPgliteWorker } from './open-pglite.js';
 import { openPostgres } from './open-postgres.js';
 
 /** PostgreSQL when DATABASE_URL is set, otherwise PGlite under DATA_DIR/db (locked to this process); migrated. */
@@ -26,7 +26,7 @@ async function openLockedPglite(dataDir: string): Promise<Database> {
   checkDataDir(dataDir);
   const release = lockDataDir(dataDir);
   try {
-    const database = await openPglite({ dataDir: join(dataDir, 'db') });
+    const database = await openPgliteWorker(join(dataDir, 'db'));
     const close = database.close.bind(database);
     return Object.assign(database, {
       async close() {

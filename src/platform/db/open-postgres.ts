@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { type Database, type Db, enterTenant, type SqlResult, type Tx } from './database.js';
+import { listenWithReconnect } from './listen-postgres.js';
 
 export async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
@@ -24,6 +25,7 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
       const last = Array.isArray(result) ? result.at(-1) : result;
       return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
     },
+    listen: (channel, onMessage, onGap) => listenWithReconnect(url, channel, onMessage, onGap),
     async ping() {
       await pool.query('select 1');
     },

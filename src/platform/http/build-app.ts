@@ -9,7 +9,7 @@ import Fastify, {
   type FastifyReply,
   LogController,
 } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes } from '../auth/auth.routes.js';
 import { meRoutes } from '../auth/me.routes.js';
 import type { Platform } from '../kernel.js';
@@ -17,6 +17,8 @@ import { REDACT_PATHS } from '../logger.js';
 import { installGermanValidationMessages } from '../validation/german-errors.js';
 import { installAccessControl } from './access-control.js';
 import { errorBody } from './app-error.js';
+import { compiledSerializerCompiler } from './compiled-serializer.js';
+import { forgetRecentSessionReads } from './resolve-session.js';
 import { installErrorHandler } from './error-handler.js';
 import { installHealthRoutes } from './health.routes.js';
 import { legalPagesRoutes } from './legal-pages.routes.js';
@@ -53,9 +55,13 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
         .send(errorBody('bad_url', 'Die Adresse ist ungültig kodiert.', { reason: error.code })),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler({ validate: env.NODE_ENV !== 'production' }));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // The write has committed by now; the user's next list must count afresh (issue 19).
+    const tenantId = request.auth?.tenantId;
+    if (tenantId && request.method !== 'GET' && request.method !== 'HEAD')
+      platform.listTotals.touchTenant(tenantId);
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

@@ -1,5 +1,6 @@
 import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { Platform } from '../kernel.js';
 import type { RequestAuth } from './request-auth.js';
 
@@ -7,6 +8,21 @@ import type { RequestAuth } from './request-auth.js';
 export function forwardSetCookies(reply: FastifyReply, headers: Headers | null | undefined): void {
   const cookies = headers?.getSetCookie?.() ?? [];
   if (cookies.length > 0) reply.header('set-cookie', cookies);
+}
+
+type SessionRead = NonNullable<Awaited<ReturnType<Platform['auth']['api']['getSession']>>>;
+
+/**
+ * Reads checked in the last few seconds, by the exact cookie header: checking the signed cookie
+ * cache costs an HMAC and two JSON parses per request, most of a small request's work (issue 19).
+ * Only reads use it, and for less time than the cookie cache itself is trusted, so it changes
+ * nothing about how long a revoked session can still read.
+ */
+const recentReads = new LRUCache<string, SessionRead>({ max: 5000, ttl: 5000 });
+
+/** After any sign-in, sign-out or session change through this server: check afresh. */
+export function forgetRecentSessionReads(): void {
+  recentReads.clear();
 }
 
 /**
@@ -21,15 +37,23 @@ export async function resolveSession(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<RequestAuth | null> {
-  if (!request.headers.cookie) return null;
+  const cookie = request.headers.cookie;
+  if (!cookie) return null;
   const write = request.method !== 'GET' && request.method !== 'HEAD';
-  const { headers, response } = await platform.auth.api.getSession({
-    headers: fromNodeHeaders(request.headers),
-    returnHeaders: true,
-    ...(write ? { query: { disableCookieCache: true } } : {}),
-  });
-  forwardSetCookies(reply, headers);
-  if (!response) return null;
+  // Only a cookie carrying better-auth's signed session cache may skip the database anyway.
+  const cacheable = !write && cookie.includes('session_data=');
+  let response = cacheable ? recentReads.get(cookie) : undefined;
+  if (!response) {
+    const result = await platform.auth.api.getSession({
+      headers: fromNodeHeaders(request.headers),
+      returnHeaders: true,
+      ...(write ? { query: { disableCookieCache: true } } : {}),
+    });
+    forwardSetCookies(reply, result.headers);
+    if (!result.response) return null;
+    response = result.response;
+    if (cacheable) recentReads.set(cookie, response);
+  }
   const { user, session } = response;
   const active = session.activeOrganizationId
     ? await platform.memberships.get(session.activeOrganizationId, user.id)

@@ -1,7 +1,15 @@
-import { and, asc, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
-import { cappedTotal } from '../../../platform/db/list-page.js';
+import {
+  beyond,
+  cursorFrom,
+  cursorScope,
+  orderBy,
+  type SortKey,
+  seekPage,
+  sortValue,
+} from '../../../platform/db/list-page.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -52,30 +60,39 @@ export class ContactService {
       );
     }
     const where = and(...filters);
-    const direction = query.order === 'asc' ? asc : desc;
+    const sort: SortKey = {
+      key: SORTS[query.sort],
+      id: contact.id,
+      direction: query.order,
+      // Only the name sort can be empty; the others follow the (tenant, status, created) indexes.
+      nullable: query.sort === 'lastName',
+    };
+    const { page: _page, pageSize: _pageSize, cursor: _cursor, exactTotal: _exact, ...scoped } = query;
+    const scope = cursorScope(['crm_contact', scoped]);
+    const cursor = cursorFrom(query.cursor, scope);
     return ctx.db(async (tx) => {
-      // The page comes straight off the (tenant, status, created) index; the total is a separate
-      // count that stops at a cap (issue 19), exact on request.
+      // The page comes straight off the (tenant, status, created) index, one row more than the
+      // page says whether there is a next one; the total is counted apart, up to a cap, and kept
+      // until the contacts change (issue 19).
       const rows = await tx
-        .select(contactColumns)
+        .select({ ...contactColumns, sortValue: sortValue(sort) })
         .from(contact)
-        .where(where)
-        // Only the nullable name sort needs "nulls last"; the others must match the index order.
-        .orderBy(
-          query.sort === 'lastName'
-            ? sql`${direction(SORTS.lastName)} nulls last`
-            : direction(SORTS[query.sort]),
-          direction(contact.id),
-        )
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize);
-      const total = await cappedTotal(tx, contact, where, { exact: query.exactTotal });
+        .where(and(where, cursor ? beyond(sort, cursor) : undefined))
+        .orderBy(...orderBy(sort, cursor?.way === 'prev'))
+        .limit(query.pageSize + 1)
+        .offset(cursor ? 0 : (query.page - 1) * query.pageSize);
+      const total = await this.platform.listTotals.count(tx, ctx.tenantId, contact, where, {
+        exact: query.exactTotal,
+      });
+      const page = seekPage(rows, query.pageSize, scope, cursor);
       return {
-        items: rows.map(contactView),
+        items: page.items.map(contactView),
         total: total.value,
         totalExact: total.exact,
-        page: query.page,
+        page: query.cursor ? 0 : query.page,
         pageSize: query.pageSize,
+        nextCursor: page.nextCursor,
+        prevCursor: page.prevCursor,
       };
     });
   }

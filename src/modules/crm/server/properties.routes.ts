@@ -9,6 +9,7 @@ import {
   matchSchema,
   pageOf,
   propertyDetailSchema,
+  propertyListItemSchema,
   propertyListQuery,
   propertySchema,
   statusChangeBody,
@@ -19,9 +20,9 @@ import { PUBLIC_STATUSES } from '../domain/property-lifecycle.js';
 import { contact, property } from '../schema.js';
 import { exposePdfFor } from './expose-service.js';
 import { MatchingService } from './matching-service.js';
-import { listProperties, titleImagesOf } from './property-queries.js';
+import { listProperties } from './property-queries.js';
 import { PropertyService } from './property-service.js';
-import { propertyView } from './property-view.js';
+import { propertyListItemView, propertyView } from './property-view.js';
 import { issueExposeLink } from './secured-expose.js';
 
 const idParams = z.object({ propertyId: z.string().uuid() });
@@ -38,30 +39,25 @@ export const propertyRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         tags: ['crm'],
         summary: 'List properties: filter, German full-text search (q), sort, paginate',
         querystring: propertyListQuery,
-        response: { 200: pageOf(propertySchema) },
+        response: { 200: pageOf(propertyListItemSchema) },
       },
     },
     async (request) => {
       const ctx = tenantContext(platform, request);
       return ctx.db(async (tx) => {
-        const { rows, total } = await listProperties(tx, request.query);
-        const titles = await titleImagesOf(
-          tx,
-          rows.map((r) => r.id),
+        const { page, total } = await listProperties(tx, request.query, (where) =>
+          platform.listTotals.count(tx, ctx.tenantId, property, where, { exact: request.query.exactTotal }),
         );
         return {
-          items: rows.map((r) =>
-            propertyView(
-              r,
-              titles.get(r.id)?.title ?? null,
-              titles.get(r.id)?.photos ?? 0,
-              platform.publicUrl,
-            ),
+          items: page.items.map((row) =>
+            propertyListItemView(row, row.titleImage, row.photoCount, platform.publicUrl),
           ),
           total: total.value,
           totalExact: total.exact,
-          page: request.query.page,
+          page: request.query.cursor ? 0 : request.query.page,
           pageSize: request.query.pageSize,
+          nextCursor: page.nextCursor,
+          prevCursor: page.prevCursor,
         };
       });
     },

@@ -1,9 +1,19 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
-import { cappedTotal, type ListTotal } from '../../../platform/db/list-page.js';
+import {
+  beyond,
+  cursorFrom,
+  cursorScope,
+  type ListTotal,
+  orderBy,
+  type SeekPage,
+  type SortKey,
+  seekPage,
+  sortValue,
+} from '../../../platform/db/list-page.js';
 import type { PropertyListQuery } from '../contract.js';
 import { property, propertyMedia } from '../schema.js';
-import type { MediaRow, PropertyRow } from './property-view.js';
+import type { MediaRow, PropertyRow, TitleImageRow } from './property-view.js';
 
 /**
  * Turns what a user types into a German prefix query: "seebl konst" → seebl:* & konst:*.
@@ -40,11 +50,27 @@ export function propertySearch(input: string): SQL | null {
       ? sql`(${property.searchVector} @@ to_tsquery('german', ${`${token}:*`}) or ${text} like ${`%${token}%`})`
       : sql`${property.searchVector} @@ to_tsquery('german', ${`${token}:*`})`,
   );
-  return sql`(lower(${property.externalId}) = ${input.trim().toLowerCase()} or (${sql.join(words, sql` and `)}))`;
+  // The whole input as one substring catches object numbers the word split would cut apart; it
+  // uses the same trigram index, so the planner can answer the OR with index bitmaps alone.
+  const whole = input
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, '');
+  if (whole.length < 3) return sql`(${sql.join(words, sql` and `)})`;
+  return sql`(${text} like ${`%${whole}%`} or (${sql.join(words, sql` and `)}))`;
 }
 
 /** Every property column but the search vector: lists should not ship a tsvector per row to Node. */
 const { searchVector: _searchVector, ...propertyColumns } = getTableColumns(property);
+
+/** What a list row needs: no long texts (the detail page reads those), no search vector. */
+const {
+  description: _description,
+  locationDescription: _locationDescription,
+  equipmentDescription: _equipmentDescription,
+  internalNotes: _internalNotes,
+  ...propertyListColumns
+} = propertyColumns;
 
 export { propertyColumns };
 
@@ -79,33 +105,50 @@ export function propertyFilters(query: Partial<PropertyListQuery>): SQL[] {
   return filters;
 }
 
+/** The title image (or first photo) of the row being listed, as the list shows it. */
+const titleImage = sql<TitleImageRow | null>`(
+  select json_build_object('id', m.id, 'kind', m.kind, 'position', m.position, 'isTitle', m.is_title,
+    'altText', m.alt_text, 'width', m.width, 'height', m.height, 'sizeBytes', m.size_bytes)
+    from ${propertyMedia} m where m.property_id = ${property.id} and m.kind = 'photo'
+   order by m.is_title desc, m.position asc limit 1)`;
+const photoCount = sql<number>`(
+  select count(*)::int from ${propertyMedia} m where m.property_id = ${property.id} and m.kind = 'photo')`;
+
+export type PropertyListRow = Omit<
+  PropertyRow,
+  'description' | 'locationDescription' | 'equipmentDescription' | 'internalNotes'
+> & { titleImage: TitleImageRow | null; photoCount: number };
+
+/**
+ * One statement per page (issue 19): the narrow list columns, the title image and the photo
+ * count (PostgreSQL evaluates those two after the sort and limit, for the page's rows only) and
+ * one row more than the page, which says whether there is a next page. Reads from a cursor when
+ * given, else by page number.
+ */
 export async function listProperties(
   tx: Tx,
   query: PropertyListQuery,
-): Promise<{ rows: PropertyRow[]; total: ListTotal }> {
+  countTotal: (where: SQL | undefined) => Promise<ListTotal>,
+): Promise<{ page: SeekPage<PropertyListRow>; total: ListTotal }> {
   const where = and(...propertyFilters(query));
-  const column = SORT_COLUMNS[query.sort];
-  const direction = query.order === 'asc' ? asc : desc;
-  // Step 1 reads only narrow columns (index-only where the list index covers the filter): the
-  // page's ids in order. The total is counted apart and only up to a cap — an exact count over
-  // thousands of matches was most of a list request's cost (issue 19).
-  const page = await tx
-    .select({ id: property.id })
+  const sort: SortKey = {
+    key: SORT_COLUMNS[query.sort],
+    id: property.id,
+    direction: query.order,
+    nullable: NULLABLE_SORTS.has(query.sort),
+  };
+  const { page: _page, pageSize: _pageSize, cursor: _cursor, exactTotal: _exact, ...filters } = query;
+  const scope = cursorScope(['crm_property', filters]);
+  const cursor = cursorFrom(query.cursor, scope);
+  const rows = await tx
+    .select({ ...propertyListColumns, titleImage, photoCount, sortValue: sortValue(sort) })
     .from(property)
-    .where(where)
-    .orderBy(
-      NULLABLE_SORTS.has(query.sort) ? sql`${direction(column)} nulls last` : direction(column),
-      direction(property.id),
-    )
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const total = await cappedTotal(tx, property, where, { exact: query.exactTotal });
-  if (page.length === 0) return { rows: [], total };
-  // Step 2 fetches the full rows of just this page.
-  const ids = page.map((p) => p.id);
-  const full = await tx.select(propertyColumns).from(property).where(inArray(property.id, ids));
-  const byId = new Map(full.map((row) => [row.id, row]));
-  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total };
+    .where(and(where, cursor ? beyond(sort, cursor) : undefined))
+    .orderBy(...orderBy(sort, cursor?.way === 'prev'))
+    .limit(query.pageSize + 1)
+    .offset(cursor ? 0 : (query.page - 1) * query.pageSize);
+  const total = await countTotal(where);
+  return { page: seekPage(rows, query.pageSize, scope, cursor), total };
 }
 
 /** The title image (or first photo) and the photo count of each property. */
