@@ -1,47 +1,91 @@
-import { Column, is, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { Column, getTableName, is, type SQL, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
+import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './database.js';
 
 /** A list's selection: table columns, and SQL expressions named with `.as(…)`. */
 export type JsonSelection = Record<string, Column | SQL.Aliased>;
 
-type RowOf<S extends JsonSelection> = {
-  [K in keyof S]: S[K] extends Column ? S[K]['_']['data'] | (S[K]['_']['notNull'] extends true ? never : null)
-  : S[K] extends SQL.Aliased<infer T> ? T
-  : never;
+export type RowOf<S extends JsonSelection> = {
+  [K in keyof S]: S[K] extends Column
+    ? S[K]['_']['data'] | (S[K]['_']['notNull'] extends true ? never : null)
+    : S[K] extends SQL.Aliased<infer T>
+      ? T
+      : never;
 };
 
-/**
- * Runs a list query with each row coming back as one JSON document instead of one field per
- * column (issue 19). The embedded database's wire-protocol reader copied and decoded each of a
- * page's ~1,300 fields one by one, and drizzle mapped each again; one JSON.parse per row does the
- * same work natively. Column values go through the column's own mapping (dates become Dates),
- * so rows look exactly as drizzle's `select` would return them.
- *
- * `query` must select exactly `selection`'s columns and named expressions, as
- * `tx.select(selection)` writes them.
- */
-export async function jsonRows<S extends JsonSelection>(
-  tx: Tx,
-  selection: S,
-  query: SQLWrapper,
-): Promise<RowOf<S>[]> {
-  const result = (await tx.execute(sql`select row_to_json(r)::text as j from (${query}) r`)) as unknown as {
-    rows: { j: string }[];
-  };
-  const fields = Object.entries(selection).map(([key, field]) =>
+/** The app's drizzle instances use snake_case casing: a column named after its key is snake_cased. */
+const columnName = (column: Column) => (column.keyAsName ? toSnakeCase(column.name) : column.name);
+const dialect = new PgDialect({ casing: 'snake_case' });
+
+interface Field {
+  key: string;
+  name: string;
+  column: Column | null;
+}
+
+function fieldsOf(selection: JsonSelection): Field[] {
+  return Object.entries(selection).map(([key, field]) =>
     is(field, Column)
-      ? // The app's drizzle instances use snake_case casing: a column named after its key is snake_cased.
-        { key, name: field.keyAsName ? toSnakeCase(field.name) : field.name, column: field }
+      ? { key, name: columnName(field), column: field }
       : { key, name: field.fieldAlias, column: null },
   );
-  return result.rows.map(({ j }) => {
+}
+
+function decode<R>(fields: Field[], rows: { j: string }[]): R[] {
+  return rows.map(({ j }) => {
     const raw = JSON.parse(j) as Record<string, unknown>;
     const row: Record<string, unknown> = {};
     for (const { key, name, column } of fields) {
       const value = raw[name] ?? null;
       row[key] = column && value !== null ? column.mapFromDriverValue(value) : value;
     }
-    return row as RowOf<S>;
+    return row as R;
   });
+}
+
+/**
+ * A list query whose rows come back as one JSON document each instead of one field per column
+ * (issue 19). The embedded database's wire-protocol reader copied and decoded each of a page's
+ * ~1,300 fields one by one, and drizzle mapped each again; one JSON.parse per row does the same
+ * work natively. The selection's SQL is written once, not per request. Column values go through
+ * the column's own mapping (dates become Dates), so rows look as drizzle's `select` returns them.
+ *
+ * The static selection must not carry parameters (columns, and expressions without values);
+ * per-request expressions such as the sort value go in `extra`.
+ */
+export class JsonList<S extends JsonSelection> {
+  private readonly selectList: string;
+  private readonly fields: Field[];
+
+  constructor(
+    private readonly table: PgTable,
+    selection: S,
+  ) {
+    const parts = Object.values(selection).map((field) =>
+      is(field, Column) ? sql`${field}` : sql`${field.getSQL()} as ${sql.identifier(field.fieldAlias)}`,
+    );
+    const rendered = dialect.sqlToQuery(sql.join(parts, sql`, `));
+    if (rendered.params.length > 0)
+      throw new Error(`JsonList(${getTableName(table)}): the static selection must not carry parameters`);
+    this.selectList = rendered.sql;
+    this.fields = fieldsOf(selection);
+  }
+
+  async rows<E extends JsonSelection>(
+    tx: Tx,
+    query: { extra: E; where?: SQL; orderBy: SQL[]; limit: number; offset?: number },
+  ): Promise<(RowOf<S> & RowOf<E>)[]> {
+    const extra = Object.values(query.extra).map((field) =>
+      is(field, Column) ? sql`, ${field}` : sql`, ${field.getSQL()} as ${sql.identifier(field.fieldAlias)}`,
+    );
+    const result = (await tx.execute(sql`select row_to_json(r)::text as j from (
+      select ${sql.raw(this.selectList)}${sql.join(extra)} from ${this.table}
+      ${query.where ? sql`where ${query.where}` : sql``}
+      order by ${sql.join(query.orderBy, sql`, `)}
+      limit ${query.limit}${query.offset ? sql` offset ${query.offset}` : sql``}) r`)) as unknown as {
+      rows: { j: string }[];
+    };
+    return decode([...this.fields, ...fieldsOf(query.extra)], result.rows);
+  }
 }

@@ -18,7 +18,6 @@ import { installGermanValidationMessages } from '../validation/german-errors.js'
 import { installAccessControl } from './access-control.js';
 import { errorBody } from './app-error.js';
 import { compiledSerializerCompiler } from './compiled-serializer.js';
-import { forgetRecentSessionReads } from './resolve-session.js';
 import { installErrorHandler } from './error-handler.js';
 import { installHealthRoutes } from './health.routes.js';
 import { legalPagesRoutes } from './legal-pages.routes.js';
@@ -26,6 +25,7 @@ import { trackRoutesForMethodCheck } from './method-not-allowed.js';
 import { installMetrics } from './metrics.js';
 import { platformRoutes } from './platform.routes.js';
 import { redactUrl } from './redact-url.js';
+import { forgetRecentSessionReads } from './resolve-session.js';
 import { rejectUnsafeText } from './unsafe-text.js';
 import { installWebStatic } from './web-static.js';
 

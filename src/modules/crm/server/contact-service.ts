@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
+import { JsonList } from '../../../platform/db/json-rows.js';
 import {
   beyond,
   cursorFrom,
@@ -31,6 +32,7 @@ const SORTS = {
 } as const;
 
 const { searchVector: _searchVector, ...contactColumns } = getTableColumns(contact);
+const contactList = new JsonList(contact, contactColumns);
 
 export async function findContactByEmail(tx: Tx, email: string): Promise<ContactRow | undefined> {
   const [row] = await tx
@@ -74,13 +76,13 @@ export class ContactService {
       // The page comes straight off the (tenant, status, created) index, one row more than the
       // page says whether there is a next one; the total is counted apart, up to a cap, and kept
       // until the contacts change (issue 19).
-      const rows = await tx
-        .select({ ...contactColumns, sortValue: sortValue(sort) })
-        .from(contact)
-        .where(and(where, cursor ? beyond(sort, cursor) : undefined))
-        .orderBy(...orderBy(sort, cursor?.way === 'prev'))
-        .limit(query.pageSize + 1)
-        .offset(cursor ? 0 : (query.page - 1) * query.pageSize);
+      const rows = await contactList.rows(tx, {
+        extra: { sortValue: sortValue(sort).as('sort_value') },
+        where: and(where, cursor ? beyond(sort, cursor) : undefined),
+        orderBy: orderBy(sort, cursor?.way === 'prev'),
+        limit: query.pageSize + 1,
+        offset: cursor ? 0 : (query.page - 1) * query.pageSize,
+      });
       const total = await this.platform.listTotals.count(tx, ctx.tenantId, contact, where, {
         exact: query.exactTotal,
       });

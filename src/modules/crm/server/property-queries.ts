@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
+import { JsonList } from '../../../platform/db/json-rows.js';
 import {
   beyond,
   cursorFrom,
@@ -114,6 +115,13 @@ const titleImage = sql<TitleImageRow | null>`(
 const photoCount = sql<number>`(
   select count(*)::int from ${propertyMedia} m where m.property_id = ${property.id} and m.kind = 'photo')`;
 
+/** A list row: the narrow columns, the title image and the photo count. */
+const propertyList = new JsonList(property, {
+  ...propertyListColumns,
+  titleImage: titleImage.as('title_image'),
+  photoCount: photoCount.as('photo_count'),
+});
+
 export type PropertyListRow = Omit<
   PropertyRow,
   'description' | 'locationDescription' | 'equipmentDescription' | 'internalNotes'
@@ -140,13 +148,13 @@ export async function listProperties(
   const { page: _page, pageSize: _pageSize, cursor: _cursor, exactTotal: _exact, ...filters } = query;
   const scope = cursorScope(['crm_property', filters]);
   const cursor = cursorFrom(query.cursor, scope);
-  const rows = await tx
-    .select({ ...propertyListColumns, titleImage, photoCount, sortValue: sortValue(sort) })
-    .from(property)
-    .where(and(where, cursor ? beyond(sort, cursor) : undefined))
-    .orderBy(...orderBy(sort, cursor?.way === 'prev'))
-    .limit(query.pageSize + 1)
-    .offset(cursor ? 0 : (query.page - 1) * query.pageSize);
+  const rows = await propertyList.rows(tx, {
+    extra: { sortValue: sortValue(sort).as('sort_value') },
+    where: and(where, cursor ? beyond(sort, cursor) : undefined),
+    orderBy: orderBy(sort, cursor?.way === 'prev'),
+    limit: query.pageSize + 1,
+    offset: cursor ? 0 : (query.page - 1) * query.pageSize,
+  });
   const total = await countTotal(where);
   return { page: seekPage(rows, query.pageSize, scope, cursor), total };
 }

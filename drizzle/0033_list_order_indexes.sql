@@ -1,0 +1,3 @@
+CREATE INDEX "crm_property_tenant_created" ON "crm_property" USING btree ("tenant_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "crm_property_tenant_updated" ON "crm_property" USING btree ("tenant_id","updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "crm_property_media_photo_order" ON "crm_property_media" USING btree ("property_id","is_title" DESC NULLS FIRST,"position") WHERE "crm_property_media"."kind" = 'photo';

@@ -1,2 +1,0 @@
-CREATE INDEX "crm_property_tenant_created" ON "crm_property" USING btree ("tenant_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
-CREATE INDEX "crm_property_tenant_updated" ON "crm_property" USING btree ("tenant_id","updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
