@@ -26,6 +26,8 @@ export function benchEnv(port: number): NodeJS.ProcessEnv {
     LOG_LEVEL: 'warn',
     SERVE_WEB: 'false',
     NODE_ENV: 'production',
+    // As `npm start` runs the server (scripts/start.mjs).
+    MALLOC_ARENA_MAX: '2',
   };
 }
 

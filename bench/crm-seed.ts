@@ -18,15 +18,18 @@ export interface SeedResult {
   seconds: { properties: number; contacts: number };
 }
 
+/** A shared PostgreSQL server keeps rows between runs; start from an empty schema so counts are exact. */
+export async function resetPostgres(env: NodeJS.ProcessEnv): Promise<void> {
+  if (!env.DATABASE_URL) return;
+  const db = await openDatabase(loadConfig(env));
+  await db.db.execute(
+    sql`drop schema public cascade; create schema public; drop schema if exists drizzle cascade`,
+  );
+  await db.close();
+}
+
 export async function seedCrm(env: NodeJS.ProcessEnv): Promise<SeedResult> {
-  if (env.DATABASE_URL) {
-    // A shared server keeps rows between runs; start from an empty schema so counts are exact.
-    const db = await openDatabase(loadConfig(env));
-    await db.db.execute(
-      sql`drop schema public cascade; create schema public; drop schema if exists drizzle cascade`,
-    );
-    await db.close();
-  }
+  await resetPostgres(env);
   // First start: migrations and the demo office (with its 60 listings and 300 contacts).
   const server = await startServer(env);
   const me = (await (

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { OffThreadError, runOffThread } from '../../../platform/threads/off-thread.js';
 import { officeBrand, photoKeys, readPhotos } from './listing-photos.js';
 import { RenderError } from './render/ffmpeg.js';
-import { renderReel } from './render/reel.js';
+import type { renderReel } from './render/reel.js';
 import {
   failGeneration,
   finishGeneration,
@@ -50,18 +51,28 @@ export const renderReelJob = (platform: Platform) =>
           officeBrand(platform, tenantId),
         ]);
         const progress = steppedProgress(reportProgress, 'Video wird gerendert');
-        const { file, probe } = await renderReel(
+        // On a thread of its own: starting ffmpeg from the server's big process (fork) and
+        // preparing the slides held the event loop for up to 50 ms each time (issue 19).
+        const { file, probe } = await runOffThread<Awaited<ReturnType<typeof renderReel>>>(
+          new URL('./render/reel.ts', import.meta.url),
+          'renderReelTask',
           {
-            photos,
-            captions: input.reelScript?.captions ?? [],
-            outro: input.reelScript?.outro ?? [brand.name],
-            brandColor: brand.brandColor,
-            secondsPerPhoto: input.secondsPerPhoto ?? 3,
+            input: {
+              photos,
+              captions: input.reelScript?.captions ?? [],
+              outro: input.reelScript?.outro ?? [brand.name],
+              brandColor: brand.brandColor,
+              secondsPerPhoto: input.secondsPerPhoto ?? 3,
+            },
+            workDir,
+            timeoutMs: RENDER_TIMEOUT_MS,
           },
-          workDir,
-          (share) => progress(5 + share * 90),
-          RENDER_TIMEOUT_MS,
-        );
+          (share: number) => progress(5 + share * 90),
+        ).catch((error: unknown) => {
+          throw error instanceof OffThreadError && error.originalName === 'RenderError'
+            ? new RenderError(error.message)
+            : error;
+        });
         await reportProgress(96, 'Video wird gespeichert');
         const key = `tenants/${tenantId}/ai/${row.id}/reel.mp4`;
         await platform.files.put(key, await readFile(file));

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import type { Random } from './random.js';
+import { type ImageVariants, imageVariants } from '../server/image-variants.js';
+import { createRandom, type Random } from './random.js';
 
 const W = 1600;
 const H = 1067;
@@ -112,4 +113,21 @@ export async function demoImages(
     });
   }
   return images;
+}
+
+/**
+ * One demo listing's photos with their web and thumbnail sizes, in the shape `runOffThread`
+ * calls: drawing and encoding ~300 images at start held the server's event loop and grew its
+ * memory (issue 19), so the demo job draws them on a thread that ends when it is done.
+ */
+export async function drawListingPhotos(input: {
+  seed: number;
+  objectType: string;
+  rooms: number | null;
+  lakeside: boolean;
+}): Promise<(DemoImage & ImageVariants)[]> {
+  const images = await demoImages(createRandom(input.seed), input.objectType, input.rooms, input.lakeside);
+  const drawn: (DemoImage & ImageVariants)[] = [];
+  for (const image of images) drawn.push({ ...image, ...(await imageVariants(image.data)) });
+  return drawn;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { tenantMember } from '../../../platform/auth/auth.schema.js';
 import { defineJob } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { runOffThread } from '../../../platform/threads/off-thread.js';
 import {
   activity,
   contact,
@@ -13,9 +14,8 @@ import {
   viewing,
   viewingContact,
 } from '../schema.js';
-import { imageVariants } from '../server/image-variants.js';
 import { demoContacts } from './demo-contacts.js';
-import { demoImages } from './demo-photos.js';
+import type { drawListingPhotos } from './demo-photos.js';
 import { demoProperties } from './demo-properties.js';
 import { PLACES } from './places.js';
 import { createRandom } from './random.js';
@@ -130,10 +130,13 @@ export const demoPhotosJob = (platform: Platform) =>
       for (const listing of pending) {
         const seed = Number.parseInt(createHash('sha1').update(listing.id).digest('hex').slice(0, 8), 16);
         const lakeside = PLACES.find((p) => p.city === listing.city)?.lakeside ?? false;
-        const images = await demoImages(createRandom(seed), listing.objectType, listing.rooms, lakeside);
+        const images = await runOffThread<Awaited<ReturnType<typeof drawListingPhotos>>>(
+          new URL('./demo-photos.ts', import.meta.url),
+          'drawListingPhotos',
+          { seed, objectType: listing.objectType, rooms: listing.rooms, lakeside },
+        );
         const rows: (typeof propertyMedia.$inferInsert)[] = [];
         for (const [position, image] of images.entries()) {
-          const variants = await imageVariants(image.data);
           const id = crypto.randomUUID();
           const prefix = `tenants/${tenantId}/properties/${listing.id}/media/${id}`;
           const keys = {
@@ -142,8 +145,8 @@ export const demoPhotosJob = (platform: Platform) =>
             thumbKey: `${prefix}-thumb.webp`,
           };
           await platform.files.put(keys.originalKey, image.data);
-          await platform.files.put(keys.webKey, variants.web);
-          await platform.files.put(keys.thumbKey, variants.thumb);
+          await platform.files.put(keys.webKey, image.web);
+          await platform.files.put(keys.thumbKey, image.thumb);
           rows.push({
             id,
             tenantId,
@@ -154,8 +157,8 @@ export const demoPhotosJob = (platform: Platform) =>
             altText: image.altText,
             ...keys,
             contentType: 'image/jpeg',
-            width: variants.width,
-            height: variants.height,
+            width: image.width,
+            height: image.height,
             sizeBytes: image.data.length,
             sha256: createHash('sha256').update(image.data).digest('hex'),
           });

@@ -6,6 +6,7 @@ import {
   beyond,
   cursorFrom,
   cursorScope,
+  type ListTotal,
   orderBy,
   type SortKey,
   seekPage,
@@ -43,50 +44,59 @@ export async function findContactByEmail(tx: Tx, email: string): Promise<Contact
   return row;
 }
 
+/**
+ * One page of contacts in one statement, off the (tenant, status, created) index, with one row
+ * more than the page to tell whether there is a next one; the total is counted apart (issue 19).
+ */
+export async function listContacts(
+  tx: Tx,
+  query: ContactListQuery,
+  countTotal: (where: SQL | undefined) => Promise<ListTotal>,
+) {
+  const filters: SQL[] = [];
+  if (query.leadStatus) filters.push(eq(contact.leadStatus, query.leadStatus));
+  if (query.source) filters.push(eq(contact.source, query.source));
+  if (query.agentId) filters.push(eq(contact.assignedAgentId, query.agentId));
+  if (query.role) filters.push(sql`${contact.roles} @> ${JSON.stringify([query.role])}::jsonb`);
+  const tsQuery = query.q && !query.q.includes('@') ? prefixTsQuery(query.q) : null;
+  if (query.q?.includes('@')) {
+    // E-mail addresses are one token; match them as a prefix instead of word by word.
+    filters.push(sql`lower(${contact.email}) like ${`${query.q.toLowerCase().replace(/[%_\\]/g, '')}%`}`);
+  } else if (tsQuery) {
+    filters.push(
+      sql`(${contact.searchVector} @@ to_tsquery('german', ${tsQuery}) or ${contact.searchVector} @@ to_tsquery('simple', ${tsQuery}))`,
+    );
+  }
+  const where = and(...filters);
+  const sort: SortKey = {
+    key: SORTS[query.sort],
+    id: contact.id,
+    direction: query.order,
+    // Only the name sort can be empty; the others follow the (tenant, status, created) indexes.
+    nullable: query.sort === 'lastName',
+  };
+  const { page: _page, pageSize: _pageSize, cursor: _cursor, exactTotal: _exact, ...scoped } = query;
+  const scope = cursorScope(['crm_contact', scoped]);
+  const cursor = cursorFrom(query.cursor, scope);
+  const rows = await contactList.rows(tx, {
+    extra: { sortValue: sortValue(sort).as('sort_value') },
+    where: and(where, cursor ? beyond(sort, cursor) : undefined),
+    orderBy: orderBy(sort, cursor?.way === 'prev'),
+    limit: query.pageSize + 1,
+    offset: cursor ? 0 : (query.page - 1) * query.pageSize,
+  });
+  const total = await countTotal(where);
+  return { page: seekPage(rows, query.pageSize, scope, cursor), total };
+}
+
 export class ContactService {
   constructor(private readonly platform: Platform) {}
 
   async list(ctx: TenantRequestContext, query: ContactListQuery) {
-    const filters: SQL[] = [];
-    if (query.leadStatus) filters.push(eq(contact.leadStatus, query.leadStatus));
-    if (query.source) filters.push(eq(contact.source, query.source));
-    if (query.agentId) filters.push(eq(contact.assignedAgentId, query.agentId));
-    if (query.role) filters.push(sql`${contact.roles} @> ${JSON.stringify([query.role])}::jsonb`);
-    const tsQuery = query.q && !query.q.includes('@') ? prefixTsQuery(query.q) : null;
-    if (query.q?.includes('@')) {
-      // E-mail addresses are one token; match them as a prefix instead of word by word.
-      filters.push(sql`lower(${contact.email}) like ${`${query.q.toLowerCase().replace(/[%_\\]/g, '')}%`}`);
-    } else if (tsQuery) {
-      filters.push(
-        sql`(${contact.searchVector} @@ to_tsquery('german', ${tsQuery}) or ${contact.searchVector} @@ to_tsquery('simple', ${tsQuery}))`,
-      );
-    }
-    const where = and(...filters);
-    const sort: SortKey = {
-      key: SORTS[query.sort],
-      id: contact.id,
-      direction: query.order,
-      // Only the name sort can be empty; the others follow the (tenant, status, created) indexes.
-      nullable: query.sort === 'lastName',
-    };
-    const { page: _page, pageSize: _pageSize, cursor: _cursor, exactTotal: _exact, ...scoped } = query;
-    const scope = cursorScope(['crm_contact', scoped]);
-    const cursor = cursorFrom(query.cursor, scope);
     return ctx.db(async (tx) => {
-      // The page comes straight off the (tenant, status, created) index, one row more than the
-      // page says whether there is a next one; the total is counted apart, up to a cap, and kept
-      // until the contacts change (issue 19).
-      const rows = await contactList.rows(tx, {
-        extra: { sortValue: sortValue(sort).as('sort_value') },
-        where: and(where, cursor ? beyond(sort, cursor) : undefined),
-        orderBy: orderBy(sort, cursor?.way === 'prev'),
-        limit: query.pageSize + 1,
-        offset: cursor ? 0 : (query.page - 1) * query.pageSize,
-      });
-      const total = await this.platform.listTotals.count(tx, ctx.tenantId, contact, where, {
-        exact: query.exactTotal,
-      });
-      const page = seekPage(rows, query.pageSize, scope, cursor);
+      const { page, total } = await listContacts(tx, query, (where) =>
+        this.platform.listTotals.count(tx, ctx.tenantId, contact, where, { exact: query.exactTotal }),
+      );
       return {
         items: page.items.map(contactView),
         total: total.value,

@@ -16,7 +16,7 @@ import { Modal } from '../../../web/components/modal.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { Pagination } from '../../../web/components/pagination.js';
 import { QueryState } from '../../../web/components/query-state.js';
-import type { PropertyView } from '../contract.js';
+import type { PropertyListItem } from '../contract.js';
 import { MARKETING_TYPES, OBJECT_TYPES, PROPERTY_STATUSES } from '../domain/property-enums.js';
 import { formatEuro, formatNumber, headlinePrice, STATUS_TONE } from './format.js';
 import { SearchBar, useUrlFilters } from './list-controls.js';
@@ -56,7 +56,7 @@ export function PropertyListPage() {
   const list = useQuery({
     queryKey: ['crm', 'properties', filters, page],
     queryFn: () =>
-      api<{ items: PropertyView[]; total: number; totalExact: boolean; page: number; pageSize: number }>(
+      api<{ items: PropertyListItem[]; total: number; totalExact: boolean; page: number; pageSize: number }>(
         `/crm/properties?${new URLSearchParams({ ...filters, page: String(page), pageSize: '25' })}`,
       ),
     placeholderData: keepPreviousData,

@@ -10,7 +10,7 @@ import { useMe } from '../../../web/api/session.js';
 import { Button } from '../../../web/components/button.js';
 import { SelectField, TextAreaField, TextField } from '../../../web/components/field.js';
 import { Modal } from '../../../web/components/modal.js';
-import type { ContactView, PropertyView, ViewingClash, ViewingView } from '../contract.js';
+import type { ContactView, PropertyListItem, ViewingClash, ViewingView } from '../contract.js';
 import { VIEWING_STATUSES } from '../domain/contact-enums.js';
 import { useMembers } from './use-members.js';
 
@@ -85,7 +85,7 @@ export function ViewingDialog({
   const properties = useQuery({
     queryKey: ['crm', 'properties', 'picker', propertyQ],
     queryFn: () =>
-      api<{ items: PropertyView[] }>(
+      api<{ items: PropertyListItem[] }>(
         `/crm/properties?${new URLSearchParams({ ...(propertyQ ? { q: propertyQ } : {}), pageSize: '20', sort: 'updatedAt' })}`,
       ),
   });

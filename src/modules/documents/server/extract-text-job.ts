@@ -2,10 +2,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { runOffThread } from '../../../platform/threads/off-thread.js';
 import { categorise } from '../domain/categorise.js';
 import { extractEnergyCertificate } from '../domain/energy-certificate.js';
 import { document, documentVersion } from '../schema.js';
-import { extractText } from './text-extraction.js';
+import type { ExtractionResult } from './text-extraction.js';
 
 export const EXTRACT_TEXT_JOB = 'documents.extract-text';
 /** Below this the suggestion is shown but not applied. */
@@ -64,9 +65,12 @@ export const extractTextJob = (platform: Platform) =>
       await withTenant((tx) =>
         tx.update(document).set({ textStatus: 'laeuft' }).where(eq(document.id, doc.id)),
       );
-      const result = await extractText(
-        await platform.files.read(version.fileKey),
-        version.contentType,
+      // On a thread of its own: rendering a scanned PDF and reading it held the event loop for
+      // up to 0.7 s (issue 19); the OCR models load there and go with the thread.
+      const result = await runOffThread<ExtractionResult>(
+        new URL('./text-extraction.ts', import.meta.url),
+        'extractTextTask',
+        { data: await platform.files.read(version.fileKey), contentType: version.contentType },
         reportProgress,
       );
       if (result.status !== 'fertig') {

@@ -67,6 +67,12 @@ export async function pdfText(data: Buffer): Promise<{ pages: string[] }> {
  * The searchable text of a document: a PDF's own text layer, or OCR for photos and scans of a
  * page; a PDF made of scans has its pages rendered and read by OCR.
  */
+/** `extractText` in the shape `runOffThread` calls: one input object and a progress callback. */
+export const extractTextTask = (
+  input: { data: Buffer; contentType: string },
+  onProgress: (percent: number, message: string) => Promise<void>,
+): Promise<ExtractionResult> => extractText(input.data, input.contentType, onProgress);
+
 export async function extractText(
   data: Buffer,
   contentType: string,

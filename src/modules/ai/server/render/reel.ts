@@ -78,6 +78,12 @@ function motion(index: number, frames: number): string {
     : `zoompan=z='1.12':x='(iw-iw/zoom)*on/${frames}':y='ih/2-(ih/zoom/2)':${size}`;
 }
 
+/** `renderReel` in the shape `runOffThread` calls: one input object and a progress callback. */
+export const renderReelTask = (
+  task: { input: ReelInput; workDir: string; timeoutMs: number },
+  onProgress: (share: number) => void,
+) => renderReel(task.input, task.workDir, onProgress, task.timeoutMs);
+
 /**
  * Renders the reel into `workDir/reel.mp4`: one slide per photo with pan/zoom and its caption,
  * fades between them, an outro with the office's contact, a silent AAC track (some networks
