@@ -25,7 +25,6 @@ import { trackRoutesForMethodCheck } from './method-not-allowed.js';
 import { installMetrics } from './metrics.js';
 import { platformRoutes } from './platform.routes.js';
 import { redactUrl } from './redact-url.js';
-import { forgetRecentSessionReads } from './resolve-session.js';
 import { rejectUnsafeText } from './unsafe-text.js';
 import { installWebStatic } from './web-static.js';
 

@@ -15,15 +15,10 @@ type SessionRead = NonNullable<Awaited<ReturnType<Platform['auth']['api']['getSe
 /**
  * Reads checked in the last few seconds, by the exact cookie header: checking the signed cookie
  * cache costs an HMAC and two JSON parses per request, most of a small request's work (issue 19).
- * Only reads use it, and for less time than the cookie cache itself is trusted, so it changes
- * nothing about how long a revoked session can still read.
+ * Only reads carrying that signed cookie use it, and for less time than the cookie cache itself
+ * is trusted (60 s), so it changes nothing about how long a revoked session can still read.
  */
 const recentReads = new LRUCache<string, SessionRead>({ max: 5000, ttl: 5000 });
-
-/** After any sign-in, sign-out or session change through this server: check afresh. */
-export function forgetRecentSessionReads(): void {
-  recentReads.clear();
-}
 
 /**
  * Reads the session cookie and the user's membership in the active tenant. Reads may use

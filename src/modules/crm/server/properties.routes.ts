@@ -11,7 +11,6 @@ import {
   propertyDetailSchema,
   propertyListItemSchema,
   propertyListQuery,
-  propertySchema,
   statusChangeBody,
   updatePropertyBody,
 } from '../contract.js';
@@ -22,7 +21,7 @@ import { exposePdfFor } from './expose-service.js';
 import { MatchingService } from './matching-service.js';
 import { listProperties } from './property-queries.js';
 import { PropertyService } from './property-service.js';
-import { propertyListItemView, propertyView } from './property-view.js';
+import { propertyListItemView } from './property-view.js';
 import { issueExposeLink } from './secured-expose.js';
 
 const idParams = z.object({ propertyId: z.string().uuid() });
