@@ -1,7 +1,16 @@
-import { Column, getTableName, is, type SQL, sql } from 'drizzle-orm';
+import { and, Column, getTableName, is, type SQL, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './database.js';
+import {
+  beyond,
+  type Cursor,
+  orderBy,
+  type SeekPage,
+  type SortKey,
+  seekPage,
+  sortValue,
+} from './list-page.js';
 
 /** A list's selection: table columns, and SQL expressions named with `.as(…)`. */
 export type JsonSelection = Record<string, Column | SQL.Aliased>;
@@ -87,5 +96,37 @@ export class JsonList<S extends JsonSelection> {
       rows: { j: string }[];
     };
     return decode([...this.fields, ...fieldsOf(query.extra)], result.rows);
+  }
+
+  /**
+   * One page in `sort`'s order: from `cursor` when given, else by page number; one row more
+   * than the page tells whether there is a next one. The selection must include the `id`.
+   */
+  async seek(
+    tx: Tx,
+    query: {
+      sort: SortKey;
+      cursor: Cursor | null;
+      scope: string;
+      where?: SQL;
+      page: number;
+      pageSize: number;
+    },
+  ): Promise<SeekPage<RowOf<S> & { id: string; sortValue: string | null }>> {
+    const { sort, cursor } = query;
+    const rows = await this.rows(tx, {
+      extra: { sortValue: sortValue(sort).as('sort_value') },
+      where: and(query.where, cursor ? beyond(sort, cursor) : undefined),
+      orderBy: orderBy(sort, cursor?.way === 'prev'),
+      limit: query.pageSize + 1,
+      offset: cursor ? 0 : (query.page - 1) * query.pageSize,
+    });
+    // Every list selection carries its table's id column (the cursor's tie-breaker).
+    return seekPage(
+      rows as (RowOf<S> & { id: string; sortValue: string | null })[],
+      query.pageSize,
+      query.scope,
+      cursor,
+    );
   }
 }

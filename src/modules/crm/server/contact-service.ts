@@ -2,16 +2,7 @@ import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { JsonList } from '../../../platform/db/json-rows.js';
-import {
-  beyond,
-  cursorFrom,
-  cursorScope,
-  type ListTotal,
-  orderBy,
-  type SortKey,
-  seekPage,
-  sortValue,
-} from '../../../platform/db/list-page.js';
+import { cursorFrom, cursorScope, type ListTotal, type SortKey } from '../../../platform/db/list-page.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -78,15 +69,15 @@ export async function listContacts(
   const { page: _page, pageSize: _pageSize, cursor: _cursor, exactTotal: _exact, ...scoped } = query;
   const scope = cursorScope(['crm_contact', scoped]);
   const cursor = cursorFrom(query.cursor, scope);
-  const rows = await contactList.rows(tx, {
-    extra: { sortValue: sortValue(sort).as('sort_value') },
-    where: and(where, cursor ? beyond(sort, cursor) : undefined),
-    orderBy: orderBy(sort, cursor?.way === 'prev'),
-    limit: query.pageSize + 1,
-    offset: cursor ? 0 : (query.page - 1) * query.pageSize,
+  const page = await contactList.seek(tx, {
+    sort,
+    cursor,
+    scope,
+    where,
+    page: query.page,
+    pageSize: query.pageSize,
   });
-  const total = await countTotal(where);
-  return { page: seekPage(rows, query.pageSize, scope, cursor), total };
+  return { page, total: await countTotal(where) };
 }
 
 export class ContactService {

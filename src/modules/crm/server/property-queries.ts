@@ -2,15 +2,11 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, type SQL, sql } from
 import type { Tx } from '../../../platform/db/database.js';
 import { JsonList } from '../../../platform/db/json-rows.js';
 import {
-  beyond,
   cursorFrom,
   cursorScope,
   type ListTotal,
-  orderBy,
   type SeekPage,
   type SortKey,
-  seekPage,
-  sortValue,
 } from '../../../platform/db/list-page.js';
 import type { PropertyListQuery } from '../contract.js';
 import { property, propertyMedia } from '../schema.js';
@@ -148,15 +144,16 @@ export async function listProperties(
   const { page: _page, pageSize: _pageSize, cursor: _cursor, exactTotal: _exact, ...filters } = query;
   const scope = cursorScope(['crm_property', filters]);
   const cursor = cursorFrom(query.cursor, scope);
-  const rows = await propertyList.rows(tx, {
-    extra: { sortValue: sortValue(sort).as('sort_value') },
-    where: and(where, cursor ? beyond(sort, cursor) : undefined),
-    orderBy: orderBy(sort, cursor?.way === 'prev'),
-    limit: query.pageSize + 1,
-    offset: cursor ? 0 : (query.page - 1) * query.pageSize,
+  const page = await propertyList.seek(tx, {
+    sort,
+    cursor,
+    scope,
+    where,
+    page: query.page,
+    pageSize: query.pageSize,
   });
   const total = await countTotal(where);
-  return { page: seekPage(rows, query.pageSize, scope, cursor), total };
+  return { page, total };
 }
 
 /** The title image (or first photo) and the photo count of each property. */
