@@ -4,7 +4,8 @@ import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './database.js';
 import {
   beyond,
-  type Cursor,
+  cursorFrom,
+  cursorScope,
   orderBy,
   type SeekPage,
   type SortKey,
@@ -99,34 +100,33 @@ export class JsonList<S extends JsonSelection> {
   }
 
   /**
-   * One page in `sort`'s order: from `cursor` when given, else by page number; one row more
-   * than the page tells whether there is a next one. The selection must include the `id`.
+   * One page in `sort`'s order: from the request's `cursor` when given (a cursor of another
+   * sort or filter is a 400), else by page number; one row more than the page tells whether
+   * there is a next one. The selection must include the `id`.
    */
   async seek(
     tx: Tx,
-    query: {
-      sort: SortKey;
-      cursor: Cursor | null;
-      scope: string;
-      where?: SQL;
+    sort: SortKey,
+    where: SQL | undefined,
+    request: {
       page: number;
       pageSize: number;
+      cursor?: string | undefined;
+      exactTotal?: boolean | undefined;
     },
   ): Promise<SeekPage<RowOf<S> & { id: string; sortValue: string | null }>> {
-    const { sort, cursor } = query;
+    // A cursor belongs to the list's sort and filters: everything in the request but the paging.
+    const { page, pageSize, cursor: text, exactTotal: _exact, ...scoped } = request;
+    const scope = cursorScope([getTableName(this.table), scoped]);
+    const cursor = cursorFrom(text, scope);
     const rows = await this.rows(tx, {
       extra: { sortValue: sortValue(sort).as('sort_value') },
-      where: and(query.where, cursor ? beyond(sort, cursor) : undefined),
+      where: and(where, cursor ? beyond(sort, cursor) : undefined),
       orderBy: orderBy(sort, cursor?.way === 'prev'),
-      limit: query.pageSize + 1,
-      offset: cursor ? 0 : (query.page - 1) * query.pageSize,
+      limit: pageSize + 1,
+      offset: cursor ? 0 : (page - 1) * pageSize,
     });
     // Every list selection carries its table's id column (the cursor's tie-breaker).
-    return seekPage(
-      rows as (RowOf<S> & { id: string; sortValue: string | null })[],
-      query.pageSize,
-      query.scope,
-      cursor,
-    );
+    return seekPage(rows as (RowOf<S> & { id: string; sortValue: string | null })[], pageSize, scope, cursor);
   }
 }

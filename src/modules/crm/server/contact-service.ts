@@ -2,7 +2,7 @@ import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { JsonList } from '../../../platform/db/json-rows.js';
-import { cursorFrom, cursorScope, type ListTotal, type SortKey } from '../../../platform/db/list-page.js';
+import type { ListTotal, SortKey } from '../../../platform/db/list-page.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -66,17 +66,7 @@ export async function listContacts(
     // Only the name sort can be empty; the others follow the (tenant, status, created) indexes.
     nullable: query.sort === 'lastName',
   };
-  const { page: _page, pageSize: _pageSize, cursor: _cursor, exactTotal: _exact, ...scoped } = query;
-  const scope = cursorScope(['crm_contact', scoped]);
-  const cursor = cursorFrom(query.cursor, scope);
-  const page = await contactList.seek(tx, {
-    sort,
-    cursor,
-    scope,
-    where,
-    page: query.page,
-    pageSize: query.pageSize,
-  });
+  const page = await contactList.seek(tx, sort, where, query);
   return { page, total: await countTotal(where) };
 }
 

@@ -1,13 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
 import { JsonList } from '../../../platform/db/json-rows.js';
-import {
-  cursorFrom,
-  cursorScope,
-  type ListTotal,
-  type SeekPage,
-  type SortKey,
-} from '../../../platform/db/list-page.js';
+import type { ListTotal, SeekPage, SortKey } from '../../../platform/db/list-page.js';
 import type { PropertyListQuery } from '../contract.js';
 import { property, propertyMedia } from '../schema.js';
 import type { MediaRow, PropertyRow, TitleImageRow } from './property-view.js';
@@ -141,17 +135,7 @@ export async function listProperties(
     direction: query.order,
     nullable: NULLABLE_SORTS.has(query.sort),
   };
-  const { page: _page, pageSize: _pageSize, cursor: _cursor, exactTotal: _exact, ...filters } = query;
-  const scope = cursorScope(['crm_property', filters]);
-  const cursor = cursorFrom(query.cursor, scope);
-  const page = await propertyList.seek(tx, {
-    sort,
-    cursor,
-    scope,
-    where,
-    page: query.page,
-    pageSize: query.pageSize,
-  });
+  const page = await propertyList.seek(tx, sort, where, query);
   const total = await countTotal(where);
   return { page, total };
 }
