@@ -124,11 +124,3 @@ export const updateTenantSettingsBody = z
   })
   .partial()
   .strict();
-
-export const paginationQuery = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-});
-
-export const paged = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listCursor } from '../../platform/http/page-schema.js';
+import { pageQuery } from '../../platform/http/page-schema.js';
 import {
   ACTIVITY_KINDS,
   CONTACT_KINDS,
@@ -210,11 +210,7 @@ export const propertyListQuery = z.object({
   agentId: z.string().max(100).optional(),
   sort: z.enum(PROPERTY_SORTS).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  /** Count every match instead of stopping at 1.000 (slower on large offices). */
-  exactTotal: z.stringbool().optional(),
-  cursor: listCursor,
+  ...pageQuery().shape,
 });
 export type PropertyListQuery = z.infer<typeof propertyListQuery>;
 
@@ -311,11 +307,7 @@ export const contactListQuery = z.object({
   agentId: z.string().max(100).optional(),
   sort: z.enum(CONTACT_SORTS).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  /** Count every match instead of stopping at 1.000 (slower on large offices). */
-  exactTotal: z.stringbool().optional(),
-  cursor: listCursor,
+  ...pageQuery().shape,
 });
 export type ContactListQuery = z.infer<typeof contactListQuery>;
 

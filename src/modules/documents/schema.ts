@@ -66,6 +66,12 @@ export const document = pgTable(
   },
   (t) => [
     index('document_property').on(t.tenantId, t.propertyId),
+    // The list's order (issue 19): a page walks the index and stops, instead of sorting every row.
+    index('document_tenant_updated').on(
+      t.tenantId,
+      t.updatedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('document_contact').on(t.tenantId, t.contactId),
     index('document_valid_until').on(t.tenantId, t.validUntil),
     index('document_search').using('gin', t.searchVector),

@@ -53,7 +53,16 @@ export const socialPost = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('social_post_tenant_status').on(t.tenantId, t.status), tenantIsolationPolicy()],
+  (t) => [
+    index('social_post_tenant_status').on(t.tenantId, t.status),
+    // The list's order (issue 19): a page walks the index and stops, instead of sorting every row.
+    index('social_post_tenant_created').on(
+      t.tenantId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    tenantIsolationPolicy(),
+  ],
 );
 
 export interface TargetMedia {

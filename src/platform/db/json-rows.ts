@@ -2,16 +2,7 @@ import { and, Column, getTableName, is, type SQL, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './database.js';
-import {
-  beyond,
-  cursorFrom,
-  cursorScope,
-  orderBy,
-  type SeekPage,
-  type SortKey,
-  seekPage,
-  sortValue,
-} from './list-page.js';
+import { type PageRequest, type SeekPage, type SortKey, seekPlan } from './list-page.js';
 
 /** A list's selection: table columns, and SQL expressions named with `.as(…)`. */
 export type JsonSelection = Record<string, Column | SQL.Aliased>;
@@ -108,25 +99,17 @@ export class JsonList<S extends JsonSelection> {
     tx: Tx,
     sort: SortKey,
     where: SQL | undefined,
-    request: {
-      page: number;
-      pageSize: number;
-      cursor?: string | undefined;
-      exactTotal?: boolean | undefined;
-    },
+    request: PageRequest,
   ): Promise<SeekPage<RowOf<S> & { id: string; sortValue: string | null }>> {
-    // A cursor belongs to the list's sort and filters: everything in the request but the paging.
-    const { page, pageSize, cursor: text, exactTotal: _exact, ...scoped } = request;
-    const scope = cursorScope([getTableName(this.table), scoped]);
-    const cursor = cursorFrom(text, scope);
+    const plan = seekPlan(sort, getTableName(this.table), request);
     const rows = await this.rows(tx, {
-      extra: { sortValue: sortValue(sort).as('sort_value') },
-      where: and(where, cursor ? beyond(sort, cursor) : undefined),
-      orderBy: orderBy(sort, cursor?.way === 'prev'),
-      limit: pageSize + 1,
-      offset: cursor ? 0 : (page - 1) * pageSize,
+      extra: { sortValue: plan.sortValue.as('sort_value') },
+      where: and(where, plan.where),
+      orderBy: plan.orderBy,
+      limit: plan.limit,
+      offset: plan.offset,
     });
     // Every list selection carries its table's id column (the cursor's tie-breaker).
-    return seekPage(rows as (RowOf<S> & { id: string; sortValue: string | null })[], pageSize, scope, cursor);
+    return plan.page(rows as (RowOf<S> & { id: string; sortValue: string | null })[], (row) => row.id);
   }
 }

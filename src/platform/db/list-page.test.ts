@@ -10,8 +10,10 @@ import {
   decodeCursor,
   encodeCursor,
   orderBy,
+  pageBody,
   type SortKey,
   seekPage,
+  seekPlan,
   sortValue,
 } from './list-page.js';
 import { openPglite } from './open-pglite.js';
@@ -49,6 +51,7 @@ async function walk(sort: SortKey, pageSize: number, between?: (page: number) =>
         pageSize,
         scope,
         position,
+        (row) => row.id,
       ),
     );
   };
@@ -135,6 +138,7 @@ describe('keyset pagination (issue 19)', () => {
         1,
         scope,
         null,
+        (row) => row.id,
       ),
     );
     const cursor = decodeCursor(first.nextCursor as string, scope);
@@ -156,6 +160,45 @@ describe('keyset pagination (issue 19)', () => {
     const cursor = encodeCursor({ value: '300', id: 'id-001', way: 'next', scope });
     expect(decodeCursor(cursor, scope)).toEqual({ value: '300', id: 'id-001', way: 'next', scope });
     expect(decodeCursor(cursor, cursorScope(['price', 'desc']))).toBeNull();
+  });
+});
+
+describe('seekPlan: the paging parts of a list written with the query builder', () => {
+  const sort: SortKey = { key: item.price, id: item.id, direction: 'desc', nullable: true };
+  const read = (request: { page: number; pageSize: number; cursor?: string; minPrice?: number }) => {
+    const plan = seekPlan(sort, 'items', request);
+    return run(async (tx) =>
+      plan.page(
+        await tx
+          .select({ row: item, sortValue: plan.sortValue })
+          .from(item)
+          .where(and(request.minPrice ? sql`${item.price} >= ${request.minPrice}` : undefined, plan.where))
+          .orderBy(...plan.orderBy)
+          .limit(plan.limit)
+          .offset(plan.offset),
+        (r) => r.row.id,
+      ),
+    );
+  };
+
+  it('reads on by cursor exactly where page numbers would, with the rows nested as selected', async () => {
+    const byNumber = await read({ page: 2, pageSize: 7 });
+    const first = await read({ page: 1, pageSize: 7 });
+    const byCursor = await read({ page: 1, pageSize: 7, cursor: first.nextCursor as string });
+    expect(byCursor.items.map((r) => r.row.id)).toEqual(byNumber.items.map((r) => r.row.id));
+    const back = await read({ page: 1, pageSize: 7, cursor: byCursor.prevCursor as string });
+    expect(back.items.map((r) => r.row.id)).toEqual(first.items.map((r) => r.row.id));
+    expect(back.prevCursor).toBeNull();
+  });
+
+  it('refuses a cursor of another filter with a 400, and reports page 0 when read by cursor', async () => {
+    const first = await read({ page: 1, pageSize: 5 });
+    // Refused before any query runs.
+    expect(() => read({ page: 1, pageSize: 5, minPrice: 100, cursor: first.nextCursor as string })).toThrow(
+      expect.objectContaining({ statusCode: 400, code: 'invalid_cursor' }),
+    );
+    const body = pageBody([], first, { value: 60, exact: true }, { page: 3, pageSize: 5, cursor: 'x' });
+    expect(body).toMatchObject({ page: 0, pageSize: 5, total: 60, totalExact: true });
   });
 });
 

@@ -163,11 +163,12 @@ export interface SeekPage<T> {
  * whether there is more) into a page with its cursors. `fromCursor` is the cursor that was
  * followed, if any: reading "prev" reverses the rows back into list order.
  */
-export function seekPage<T extends { id: string; sortValue: string | null }>(
+export function seekPage<T extends { sortValue: string | null }>(
   rows: T[],
   pageSize: number,
   scope: string,
   fromCursor: Cursor | null,
+  idOf: (row: T) => string,
 ): SeekPage<T> {
   const more = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
@@ -180,8 +181,58 @@ export function seekPage<T extends { id: string; sortValue: string | null }>(
   return {
     items: page,
     nextCursor:
-      hasNext && last ? encodeCursor({ value: last.sortValue, id: last.id, way: 'next', scope }) : null,
+      hasNext && last ? encodeCursor({ value: last.sortValue, id: idOf(last), way: 'next', scope }) : null,
     prevCursor:
-      hasPrev && first ? encodeCursor({ value: first.sortValue, id: first.id, way: 'prev', scope }) : null,
+      hasPrev && first ? encodeCursor({ value: first.sortValue, id: idOf(first), way: 'prev', scope }) : null,
+  };
+}
+
+/** What a list request says about paging; everything else in it is the list's sort and filters. */
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+  cursor?: string | undefined;
+  exactTotal?: boolean | undefined;
+}
+
+/**
+ * The paging parts of one list query, for lists written with drizzle's query builder (joins,
+ * per-row views): select `sortValue` next to each row, AND `where` into the filters, order by
+ * `orderBy`, and hand the rows (`limit` = one more than the page) to `page`. `list` names the
+ * list so that a cursor of another list is refused; the request's remaining fields (sort and
+ * filters) bind the cursor to them.
+ */
+export function seekPlan(sort: SortKey, list: string, request: PageRequest) {
+  const { page, pageSize, cursor: text, exactTotal: _exact, ...scoped } = request;
+  const scope = cursorScope([list, scoped]);
+  const cursor = cursorFrom(text, scope);
+  return {
+    sortValue: sortValue(sort),
+    where: cursor ? beyond(sort, cursor) : undefined,
+    orderBy: orderBy(sort, cursor?.way === 'prev'),
+    limit: pageSize + 1,
+    offset: cursor ? 0 : (page - 1) * pageSize,
+    /** The page of the rows read; `idOf` says where a row's id is (joined selects nest it). */
+    page: <T extends { sortValue: string | null }>(rows: T[], idOf: (row: T) => string): SeekPage<T> =>
+      seekPage(rows, pageSize, scope, cursor, idOf),
+  };
+}
+
+/** The response body of a list (`pageOf` in the API contract). */
+export function pageBody<T>(
+  items: T[],
+  page: Pick<SeekPage<unknown>, 'nextCursor' | 'prevCursor'>,
+  total: ListTotal,
+  request: PageRequest,
+) {
+  return {
+    items,
+    total: total.value,
+    totalExact: total.exact,
+    // Page numbers mean nothing once the list is read by cursor.
+    page: request.cursor ? 0 : request.page,
+    pageSize: request.pageSize,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
   };
 }

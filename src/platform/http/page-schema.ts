@@ -21,3 +21,16 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     /** Reads back before the first item; null on the first page. */
     prevCursor: z.string().nullable(),
   });
+
+/** The paging parameters of every list's query string (`pageSize` default per list). */
+export const pageQuery = (defaultPageSize = 25) =>
+  z.object({
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(defaultPageSize),
+    /** Counts every match instead of stopping at 1.000 (slower on large lists). */
+    exactTotal: z.stringbool().optional(),
+    cursor: listCursor,
+  });
+
+/** A list response as the web reads it. */
+export type ListPage<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };

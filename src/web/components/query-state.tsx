@@ -1,4 +1,3 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import { AlertTriangle, Lock } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +11,14 @@ export function QueryState<T>({
   query,
   children,
 }: {
-  query: UseQueryResult<T>;
+  /** A query's state: `useQuery`'s result, or a list read page by page (`useListPages`). */
+  query: {
+    isPending: boolean;
+    isError: boolean;
+    error: unknown;
+    data: T | undefined;
+    refetch: () => unknown;
+  };
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -44,5 +50,6 @@ export function QueryState<T>({
       </div>
     );
   }
-  return <>{children(query.data)}</>;
+  // Neither pending nor failed: the query has its data.
+  return <>{children(query.data as T)}</>;
 }

@@ -1,14 +1,17 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditLog } from '../../../platform/audit/audit.schema.js';
 import type { Tx } from '../../../platform/db/database.js';
+import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
+import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { auditEntrySchema } from '../contract.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-import { auditEntrySchema, paged, paginationQuery } from '../contract.js';
+const NEWEST_FIRST: SortKey = { key: auditLog.createdAt, id: auditLog.id, direction: 'desc' };
 
 /** The tenant's audit trail, newest first, filterable by entity and user. */
 export const auditRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
@@ -55,42 +58,45 @@ export const auditRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       schema: {
         tags: ['admin'],
         summary: 'Audit log of the tenant',
-        querystring: paginationQuery.extend({
+        querystring: pageQuery().extend({
           entity: z.string().max(60).optional(),
           entityId: z.string().max(100).optional(),
           userId: z.string().max(100).optional(),
         }),
-        response: { 200: paged(auditEntrySchema) },
+        response: { 200: pageOf(auditEntrySchema) },
       },
     },
     async (request) => {
       const ctx = tenantContext(platform, request);
-      const { page, pageSize, entity, entityId, userId } = request.query;
-      const filters: SQL[] = [];
-      if (entity) filters.push(eq(auditLog.entity, entity));
-      if (entityId) filters.push(eq(auditLog.entityId, entityId));
-      if (userId) filters.push(eq(auditLog.userId, userId));
-      const where = filters.length > 0 ? and(...filters) : undefined;
+      const { entity, entityId, userId } = request.query;
+      const where = and(
+        entity ? eq(auditLog.entity, entity) : undefined,
+        entityId ? eq(auditLog.entityId, entityId) : undefined,
+        userId ? eq(auditLog.userId, userId) : undefined,
+      );
+      const plan = seekPlan(NEWEST_FIRST, 'audit_log', request.query);
       return ctx.db(async (tx) => {
         const rows = await tx
-          .select()
+          .select({ row: auditLog, sortValue: plan.sortValue })
           .from(auditLog)
-          .where(where)
-          .orderBy(desc(auditLog.createdAt))
-          .limit(pageSize)
-          .offset((page - 1) * pageSize);
-        const [total] = await tx.select({ n: count() }).from(auditLog).where(where);
-        const subjects = await subjectsOf(tx, rows);
-        return {
-          items: rows.map((r) => ({
-            ...r,
-            createdAt: r.createdAt.toISOString(),
-            subject: subjects.get(`${r.entity}:${r.entityId}`) ?? null,
-          })),
-          total: total?.n ?? 0,
-          page,
-          pageSize,
-        };
+          .where(and(where, plan.where))
+          .orderBy(...plan.orderBy)
+          .limit(plan.limit)
+          .offset(plan.offset);
+        const page = plan.page(rows, (r) => r.row.id);
+        const total = await platform.listTotals.count(tx, ctx.tenantId, auditLog, where, {
+          exact: request.query.exactTotal,
+        });
+        const subjects = await subjectsOf(
+          tx,
+          page.items.map((r) => r.row),
+        );
+        const items = page.items.map(({ row: r }) => ({
+          ...r,
+          createdAt: r.createdAt.toISOString(),
+          subject: subjects.get(`${r.entity}:${r.entityId}`) ?? null,
+        }));
+        return pageBody(items, page, total, request.query);
       });
     },
   );

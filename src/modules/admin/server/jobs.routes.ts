@@ -1,13 +1,15 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
+import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
+import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
 import type { JobRun } from '../../../platform/jobs/job-service.js';
 import { JOB_STATUSES, jobRun } from '../../../platform/jobs/jobs.schema.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { jobRunSchema, paged, paginationQuery } from '../contract.js';
+import { jobRunSchema } from '../contract.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const view = (r: JobRun) => ({
@@ -24,6 +26,7 @@ const view = (r: JobRun) => ({
   finishedAt: iso(r.finishedAt),
   createdAt: r.createdAt.toISOString(),
 });
+const NEWEST_FIRST: SortKey = { key: jobRun.createdAt, id: jobRun.id, direction: 'desc' };
 const runParams = z.object({ runId: z.string().uuid() });
 
 /** Background jobs of the tenant: list, detail, retry a dead one, cancel a waiting one. */
@@ -35,25 +38,32 @@ export const jobRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (a
       schema: {
         tags: ['admin'],
         summary: 'Background jobs of the tenant',
-        querystring: paginationQuery.extend({ status: z.enum(JOB_STATUSES).optional() }),
-        response: { 200: paged(jobRunSchema) },
+        querystring: pageQuery().extend({ status: z.enum(JOB_STATUSES).optional() }),
+        response: { 200: pageOf(jobRunSchema) },
       },
     },
     async (request) => {
       const ctx = tenantContext(platform, request);
-      const { page, pageSize, status } = request.query;
-      const filters: SQL[] = status ? [eq(jobRun.status, status)] : [];
-      const where = filters.length > 0 ? and(...filters) : undefined;
+      const where = request.query.status ? eq(jobRun.status, request.query.status) : undefined;
+      const plan = seekPlan(NEWEST_FIRST, 'job_run', request.query);
       return ctx.db(async (tx) => {
         const rows = await tx
-          .select()
+          .select({ row: jobRun, sortValue: plan.sortValue })
           .from(jobRun)
-          .where(where)
-          .orderBy(desc(jobRun.createdAt))
-          .limit(pageSize)
-          .offset((page - 1) * pageSize);
-        const [total] = await tx.select({ n: count() }).from(jobRun).where(where);
-        return { items: rows.map(view), total: total?.n ?? 0, page, pageSize };
+          .where(and(where, plan.where))
+          .orderBy(...plan.orderBy)
+          .limit(plan.limit)
+          .offset(plan.offset);
+        const page = plan.page(rows, (r) => r.row.id);
+        const total = await platform.listTotals.count(tx, ctx.tenantId, jobRun, where, {
+          exact: request.query.exactTotal,
+        });
+        return pageBody(
+          page.items.map((r) => view(r.row)),
+          page,
+          total,
+          request.query,
+        );
       });
     },
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/format/format-de.js';
+import type { ListPage } from '../../../platform/http/page-schema.js';
 import { api } from '../../../web/api/client.js';
 import { fieldLabel } from '../../../web/api/error-message.js';
 import { Card } from '../../../web/components/card.js';
@@ -26,7 +27,7 @@ export function AuditLogPage() {
   const log = useQuery({
     queryKey: ['admin', 'audit', entity, page],
     queryFn: () =>
-      api<{ items: AuditEntry[]; total: number; page: number; pageSize: number }>(
+      api<ListPage<AuditEntry>>(
         `/admin/audit-log?page=${page}&pageSize=${PAGE_SIZE}${entity ? `&entity=${entity}` : ''}`,
       ),
   });
@@ -132,7 +133,13 @@ export function AuditLogPage() {
                     </li>
                   ))}
                 </ol>
-                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+                <Pagination
+                  page={data.page}
+                  pageSize={data.pageSize}
+                  total={data.total}
+                  exact={data.totalExact}
+                  onPage={setPage}
+                />
               </>
             )
           }

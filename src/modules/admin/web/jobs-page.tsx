@@ -3,6 +3,7 @@ import { ListChecks } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
+import type { ListPage } from '../../../platform/http/page-schema.js';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
@@ -35,7 +36,7 @@ export function JobsPage() {
   const jobs = useQuery({
     queryKey: ['admin', 'jobs', status, page],
     queryFn: () =>
-      api<{ items: JobRunView[]; total: number; page: number; pageSize: number }>(
+      api<ListPage<JobRunView>>(
         `/admin/jobs?page=${page}&pageSize=${PAGE_SIZE}${status ? `&status=${status}` : ''}`,
       ),
     // Running work moves; keep the view current while anything is in flight.
@@ -174,7 +175,13 @@ export function JobsPage() {
                     </tbody>
                   </table>
                 </div>
-                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+                <Pagination
+                  page={data.page}
+                  pageSize={data.pageSize}
+                  total={data.total}
+                  exact={data.totalExact}
+                  onPage={setPage}
+                />
               </>
             )
           }

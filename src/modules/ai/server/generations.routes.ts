@@ -1,15 +1,19 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authUser } from '../../../platform/auth/auth.schema.js';
+import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { notFound } from '../../../platform/http/app-error.js';
+import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { property } from '../../crm/schema.js';
 import { prefixTsQuery } from '../../crm/server/property-queries.js';
 import { generationSchema } from '../contract.js';
 import { aiGeneration } from '../schema.js';
 import { generationColumns, generationView, readGeneration } from './generation-store.js';
+
+const NEWEST_FIRST: SortKey = { key: aiGeneration.createdAt, id: aiGeneration.id, direction: 'desc' };
 
 /** History: every generation, searchable, filterable by kind, type and property; files served to members. */
 export const generationsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
@@ -25,22 +29,14 @@ export const generationsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
           kind: z.enum(['text', 'image', 'video']).optional(),
           type: z.string().max(40).optional(),
           propertyId: z.string().uuid().optional(),
-          page: z.coerce.number().int().min(1).max(10_000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(100).default(20),
+          ...pageQuery(20).shape,
         }),
-        response: {
-          200: z.object({
-            items: z.array(generationSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-        },
+        response: { 200: pageOf(generationSchema) },
       },
     },
     async (request) => {
       const ctx = tenantContext(platform, request);
-      const { q, kind, type, propertyId, page, pageSize } = request.query;
+      const { q, kind, type, propertyId } = request.query;
       const query = q ? prefixTsQuery(q) : null;
       const where = and(
         kind ? eq(aiGeneration.kind, kind) : undefined,
@@ -48,18 +44,27 @@ export const generationsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
         propertyId ? eq(aiGeneration.propertyId, propertyId) : undefined,
         query ? sql`${aiGeneration.searchVector} @@ to_tsquery('german', ${query})` : undefined,
       );
+      const plan = seekPlan(NEWEST_FIRST, 'ai_generation', request.query);
       return ctx.db(async (tx) => {
         const rows = await tx
-          .select(generationColumns)
+          .select({ ...generationColumns, sortValue: plan.sortValue })
           .from(aiGeneration)
           .leftJoin(property, eq(property.id, aiGeneration.propertyId))
           .leftJoin(authUser, eq(authUser.id, aiGeneration.userId))
-          .where(where)
-          .orderBy(desc(aiGeneration.createdAt))
-          .limit(pageSize)
-          .offset((page - 1) * pageSize);
-        const [total] = await tx.select({ n: count() }).from(aiGeneration).where(where);
-        return { items: rows.map((r) => generationView(r.row, r)), total: total?.n ?? 0, page, pageSize };
+          .where(and(where, plan.where))
+          .orderBy(...plan.orderBy)
+          .limit(plan.limit)
+          .offset(plan.offset);
+        const page = plan.page(rows, (r) => r.row.id);
+        const total = await platform.listTotals.count(tx, ctx.tenantId, aiGeneration, where, {
+          exact: request.query.exactTotal,
+        });
+        return pageBody(
+          page.items.map((r) => generationView(r.row, r)),
+          page,
+          total,
+          request.query,
+        );
       });
     },
   );

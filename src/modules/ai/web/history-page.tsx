@@ -3,6 +3,7 @@ import { History } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ListPage } from '../../../platform/http/page-schema.js';
 import { api } from '../../../web/api/client.js';
 import { Badge } from '../../../web/components/badge.js';
 import { Card } from '../../../web/components/card.js';
@@ -23,7 +24,7 @@ export function HistoryPage() {
   const query = useQuery({
     queryKey: ['ai', 'generations', q, kind, page],
     queryFn: () =>
-      api<{ items: GenerationView[]; total: number; page: number; pageSize: number }>(
+      api<ListPage<GenerationView>>(
         `/ai/generations?${new URLSearchParams({ ...(q ? { q } : {}), ...(kind ? { kind } : {}), page: String(page) })}`,
       ),
     placeholderData: keepPreviousData,
@@ -138,7 +139,13 @@ export function HistoryPage() {
                     </li>
                   ))}
                 </ul>
-                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+                <Pagination
+                  page={data.page}
+                  pageSize={data.pageSize}
+                  total={data.total}
+                  exact={data.totalExact}
+                  onPage={setPage}
+                />
               </>
             )
           }

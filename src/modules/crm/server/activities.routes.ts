@@ -1,12 +1,16 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
+import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { activitySchema, createActivityBody } from '../contract.js';
 import type { ACTIVITY_KINDS } from '../domain/contact-enums.js';
 import { activity, contact, property } from '../schema.js';
+
+const NEWEST_FIRST: SortKey = { key: activity.occurredAt, id: activity.id, direction: 'desc' };
 
 const view = (a: typeof activity.$inferSelect) => ({
   id: a.id,
@@ -31,28 +35,40 @@ export const activityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         querystring: z.object({
           propertyId: z.string().uuid().optional(),
           contactId: z.string().uuid().optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
+          ...pageQuery(50).shape,
         }),
-        response: { 200: z.object({ items: z.array(activitySchema) }) },
+        response: { 200: pageOf(activitySchema) },
       },
     },
     async (request) => {
-      const { propertyId, contactId, limit } = request.query;
+      const { propertyId, contactId } = request.query;
       if (!propertyId && !contactId)
         throw badRequest('filter_required', 'propertyId oder contactId angeben.');
-      const filters: SQL[] = [];
-      if (propertyId) filters.push(eq(activity.propertyId, propertyId));
-      if (contactId) filters.push(eq(activity.contactId, contactId));
-      const ctx = tenantContext(platform, request);
-      const rows = await ctx.db((tx) =>
-        tx
-          .select()
-          .from(activity)
-          .where(and(...filters))
-          .orderBy(desc(activity.occurredAt))
-          .limit(limit),
+      const where = and(
+        propertyId ? eq(activity.propertyId, propertyId) : undefined,
+        contactId ? eq(activity.contactId, contactId) : undefined,
       );
-      return { items: rows.map(view) };
+      const plan = seekPlan(NEWEST_FIRST, 'crm_activity', request.query);
+      const ctx = tenantContext(platform, request);
+      return ctx.db(async (tx) => {
+        const rows = await tx
+          .select({ row: activity, sortValue: plan.sortValue })
+          .from(activity)
+          .where(and(where, plan.where))
+          .orderBy(...plan.orderBy)
+          .limit(plan.limit)
+          .offset(plan.offset);
+        const page = plan.page(rows, (r) => r.row.id);
+        const total = await platform.listTotals.count(tx, ctx.tenantId, activity, where, {
+          exact: request.query.exactTotal,
+        });
+        return pageBody(
+          page.items.map((r) => view(r.row)),
+          page,
+          total,
+          request.query,
+        );
+      });
     },
   );
 

@@ -3,6 +3,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { JsonList } from '../../../platform/db/json-rows.js';
 import type { ListTotal, SortKey } from '../../../platform/db/list-page.js';
+import { pageBody } from '../../../platform/db/list-page.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -78,15 +79,7 @@ export class ContactService {
       const { page, total } = await listContacts(tx, query, (where) =>
         this.platform.listTotals.count(tx, ctx.tenantId, contact, where, { exact: query.exactTotal }),
       );
-      return {
-        items: page.items.map(contactView),
-        total: total.value,
-        totalExact: total.exact,
-        page: query.cursor ? 0 : query.page,
-        pageSize: query.pageSize,
-        nextCursor: page.nextCursor,
-        prevCursor: page.prevCursor,
-      };
+      return pageBody(page.items.map(contactView), page, total, query);
     });
   }
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageBody } from '../../../platform/db/list-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -47,17 +48,10 @@ export const propertyRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         const { page, total } = await listProperties(tx, request.query, (where) =>
           platform.listTotals.count(tx, ctx.tenantId, property, where, { exact: request.query.exactTotal }),
         );
-        return {
-          items: page.items.map((row) =>
-            propertyListItemView(row, row.titleImage, row.photoCount, platform.publicUrl),
-          ),
-          total: total.value,
-          totalExact: total.exact,
-          page: request.query.cursor ? 0 : request.query.page,
-          pageSize: request.query.pageSize,
-          nextCursor: page.nextCursor,
-          prevCursor: page.prevCursor,
-        };
+        const items = page.items.map((row) =>
+          propertyListItemView(row, row.titleImage, row.photoCount, platform.publicUrl),
+        );
+        return pageBody(items, page, total, request.query);
       });
     },
   );

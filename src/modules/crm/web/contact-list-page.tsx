@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
+import type { ListPage } from '../../../platform/http/page-schema.js';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
@@ -34,9 +35,7 @@ export function ContactListPage() {
   const list = useQuery({
     queryKey: ['crm', 'contacts', filters, page],
     queryFn: () =>
-      api<{ items: ContactView[]; total: number; totalExact: boolean; page: number; pageSize: number }>(
-        `/crm/contacts?${new URLSearchParams({ ...filters, page: String(page) })}`,
-      ),
+      api<ListPage<ContactView>>(`/crm/contacts?${new URLSearchParams({ ...filters, page: String(page) })}`),
     placeholderData: keepPreviousData,
   });
   const create = useMutation({

@@ -4,6 +4,7 @@ import { type ChangeEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { toast } from 'sonner';
+import type { ListPage } from '../../../platform/http/page-schema.js';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
@@ -56,7 +57,7 @@ export function PropertyListPage() {
   const list = useQuery({
     queryKey: ['crm', 'properties', filters, page],
     queryFn: () =>
-      api<{ items: PropertyListItem[]; total: number; totalExact: boolean; page: number; pageSize: number }>(
+      api<ListPage<PropertyListItem>>(
         `/crm/properties?${new URLSearchParams({ ...filters, page: String(page), pageSize: '25' })}`,
       ),
     placeholderData: keepPreviousData,

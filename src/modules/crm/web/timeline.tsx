@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { History } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,12 @@ import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
+import { useListPages } from '../../../web/api/use-list-pages.js';
 import { Badge } from '../../../web/components/badge.js';
 import { Button } from '../../../web/components/button.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
 import { SelectField, TextAreaField, TextField } from '../../../web/components/field.js';
+import { LoadMore } from '../../../web/components/load-more.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { ActivityView } from '../contract.js';
 import { formatDateTime } from './format.js';
@@ -21,10 +23,7 @@ export function Timeline({ propertyId, contactId }: { propertyId?: string; conta
   const queryClient = useQueryClient();
   const filter: Record<string, string> = propertyId ? { propertyId } : { contactId: contactId ?? '' };
   const key = ['crm', 'activities', filter];
-  const query = useQuery({
-    queryKey: key,
-    queryFn: () => api<{ items: ActivityView[] }>(`/crm/activities?${new URLSearchParams(filter)}`),
-  });
+  const query = useListPages<ActivityView>(key, '/crm/activities', filter);
   const [kind, setKind] = useState('notiz');
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
@@ -107,6 +106,7 @@ export function Timeline({ propertyId, contactId }: { propertyId?: string; conta
           )
         }
       </QueryState>
+      <LoadMore list={query} />
     </div>
   );
 }

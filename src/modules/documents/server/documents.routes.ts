@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authUser } from '../../../platform/auth/auth.schema.js';
+import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
 import { type TenantRequestContext, tenantContext } from '../../../platform/http/access-control.js';
 import { notFound } from '../../../platform/http/app-error.js';
+import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { prefixTsQuery } from '../../crm/server/property-queries.js';
 import { documentPatchSchema, documentSchema, uploadQuerySchema, versionSchema } from '../contract.js';
@@ -104,10 +106,10 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
           category: z.enum(DOCUMENT_CATEGORIES).optional(),
           expiring: z.enum(['true', 'false']).optional(),
           q: z.string().trim().max(200).optional(),
+          ...pageQuery(50).shape,
         }),
         response: {
-          200: z.object({
-            items: z.array(documentSchema),
+          200: pageOf(documentSchema).extend({
             /** Largest file the server takes, so the upload can refuse bigger ones up front. */
             uploadLimitBytes: z.number(),
           }),
@@ -119,29 +121,44 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       const { propertyId, contactId, category, expiring, q } = request.query;
       const query = q ? prefixTsQuery(q) : null;
       const warnUntil = new Date(Date.now() + EXPIRY_WARNING_DAYS * 86_400_000).toISOString().slice(0, 10);
-      const items = await ctx.db(async (tx) => {
+      const where = and(
+        visible(ctx),
+        propertyId ? eq(document.propertyId, propertyId) : undefined,
+        contactId ? eq(document.contactId, contactId) : undefined,
+        category ? eq(document.category, category) : undefined,
+        expiring === 'true' ? lte(document.validUntil, warnUntil) : undefined,
+        query ? sql`${document.searchVector} @@ to_tsquery('german', ${query})` : undefined,
+      );
+      // A search lists the best matches first; otherwise the last changed.
+      const sort: SortKey = query
+        ? {
+            key: sql`ts_rank(${document.searchVector}, to_tsquery('german', ${query}))`,
+            id: document.id,
+            direction: 'desc',
+          }
+        : { key: document.updatedAt, id: document.id, direction: 'desc' };
+      const plan = seekPlan(sort, 'document', request.query);
+      return ctx.db(async (tx) => {
         const rows = await tx
-          .select()
+          .select({ row: document, sortValue: plan.sortValue })
           .from(document)
-          .where(
-            and(
-              visible(ctx),
-              propertyId ? eq(document.propertyId, propertyId) : undefined,
-              contactId ? eq(document.contactId, contactId) : undefined,
-              category ? eq(document.category, category) : undefined,
-              expiring === 'true' ? lte(document.validUntil, warnUntil) : undefined,
-              query ? sql`${document.searchVector} @@ to_tsquery('german', ${query})` : undefined,
-            ),
-          )
-          .orderBy(
-            query
-              ? desc(sql`ts_rank(${document.searchVector}, to_tsquery('german', ${query}))`)
-              : desc(document.updatedAt),
-          )
-          .limit(500);
-        return documentViews(tx, rows);
+          .where(and(where, plan.where))
+          .orderBy(...plan.orderBy)
+          .limit(plan.limit)
+          .offset(plan.offset);
+        const page = plan.page(rows, (r) => r.row.id);
+        const total = await platform.listTotals.count(tx, ctx.tenantId, document, where, {
+          exact: request.query.exactTotal,
+        });
+        const items = await documentViews(
+          tx,
+          page.items.map((r) => r.row),
+        );
+        return {
+          ...pageBody(items, page, total, request.query),
+          uploadLimitBytes: platform.config.env.UPLOAD_LIMIT_BYTES,
+        };
       });
-      return { items, uploadLimitBytes: platform.config.env.UPLOAD_LIMIT_BYTES };
     },
   );
 

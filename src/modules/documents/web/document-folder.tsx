@@ -4,6 +4,7 @@ import { FolderOpen } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../../web/api/session.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
+import { LoadMore } from '../../../web/components/load-more.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import { DataRoomCard } from './data-room-card.js';
 import { DocumentDropzone, type Folder } from './document-dropzone.js';
@@ -15,10 +16,10 @@ export default function DocumentFolder(folder: Folder) {
   const { t } = useTranslation();
   const me = useMe().data;
   const queryClient = useQueryClient();
+  // A folder reads 100 at a time: the data room picks from what is shown.
   const query = useDocuments(
-    new URLSearchParams(
-      'propertyId' in folder ? { propertyId: folder.propertyId } : { contactId: folder.contactId },
-    ),
+    'propertyId' in folder ? { propertyId: folder.propertyId } : { contactId: folder.contactId },
+    100,
   );
   return (
     <QueryState query={query}>
@@ -35,7 +36,10 @@ export default function DocumentFolder(folder: Folder) {
           {list.items.length === 0 ? (
             <EmptyState icon={FolderOpen} title={t('documents:empty')} text={t('documents:emptyFolder')} />
           ) : (
-            <DocumentTable items={list.items} showFolder={false} />
+            <>
+              <DocumentTable items={list.items} showFolder={false} />
+              <LoadMore list={query} />
+            </>
           )}
           {'propertyId' in folder && hasPermission(me, 'documents.share') ? (
             <DataRoomCard propertyId={folder.propertyId} documents={list.items} />

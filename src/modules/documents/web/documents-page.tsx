@@ -8,6 +8,7 @@ import { hasPermission, useMe } from '../../../web/api/session.js';
 import { Card } from '../../../web/components/card.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
 import { SelectField, TextField } from '../../../web/components/field.js';
+import { LoadMore } from '../../../web/components/load-more.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import { PropertyPicker } from '../../crm/web/property-picker.js';
@@ -22,7 +23,7 @@ export function DocumentsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filtered = ['q', 'category', 'expiring'].some((key) => params.get(key));
-  const query = useDocuments(params);
+  const query = useDocuments(Object.fromEntries(params));
   const me = useMe().data;
   const queryClient = useQueryClient();
   const [uploadFor, setUploadFor] = useState('');
@@ -96,7 +97,10 @@ export function DocumentsPage() {
                 />
               )
             ) : (
-              <DocumentTable items={list.items} showFolder />
+              <>
+                <DocumentTable items={list.items} showFolder />
+                <LoadMore list={query} />
+              </>
             )
           }
         </QueryState>

@@ -1,8 +1,10 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
+import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { property } from '../../crm/schema.js';
 import { propertyDefaultsSchema, scenarioRequestSchema, scenarioSchema } from '../contract.js';
@@ -25,6 +27,8 @@ const HOUSE_SUBTYPES = new Set([
 ]);
 
 type ScenarioRow = typeof financeScenario.$inferSelect;
+const NEWEST_FIRST: SortKey = { key: financeScenario.createdAt, id: financeScenario.id, direction: 'desc' };
+
 const view = (row: ScenarioRow, propertyTitle: string | null) => ({
   id: row.id,
   kind: row.kind as z.infer<typeof scenarioSchema>['kind'],
@@ -89,24 +93,35 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       schema: {
         tags: ['finance'],
         summary: 'Saved calculations, newest first; of one property with ?propertyId=',
-        querystring: z.object({ propertyId: z.string().uuid().optional() }),
-        response: { 200: z.object({ items: z.array(scenarioSchema) }) },
+        querystring: pageQuery(50).extend({ propertyId: z.string().uuid().optional() }),
+        response: { 200: pageOf(scenarioSchema) },
       },
     },
     async (request) => {
       const ctx = tenantContext(platform, request);
-      const rows = await ctx.db((tx) =>
-        tx
-          .select({ row: financeScenario, title: property.title })
+      const { propertyId } = request.query;
+      const where = propertyId ? eq(financeScenario.propertyId, propertyId) : undefined;
+      const plan = seekPlan(NEWEST_FIRST, 'finance_scenario', request.query);
+      return ctx.db(async (tx) => {
+        const rows = await tx
+          .select({ row: financeScenario, title: property.title, sortValue: plan.sortValue })
           .from(financeScenario)
           .leftJoin(property, eq(property.id, financeScenario.propertyId))
-          .where(
-            request.query.propertyId ? eq(financeScenario.propertyId, request.query.propertyId) : undefined,
-          )
-          .orderBy(desc(financeScenario.createdAt))
-          .limit(200),
-      );
-      return { items: rows.map((r) => view(r.row, r.title)) };
+          .where(and(where, plan.where))
+          .orderBy(...plan.orderBy)
+          .limit(plan.limit)
+          .offset(plan.offset);
+        const page = plan.page(rows, (r) => r.row.id);
+        const total = await platform.listTotals.count(tx, ctx.tenantId, financeScenario, where, {
+          exact: request.query.exactTotal,
+        });
+        return pageBody(
+          page.items.map((r) => view(r.row, r.title)),
+          page,
+          total,
+          request.query,
+        );
+      });
     },
   );
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Calculator, FileDown, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,9 +6,11 @@ import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
+import { useListPages } from '../../../web/api/use-list-pages.js';
 import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
+import { LoadMore } from '../../../web/components/load-more.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { ScenarioView } from '../contract.js';
@@ -45,10 +47,7 @@ export function SavedPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const queryClient = useQueryClient();
-  const scenarios = useQuery({
-    queryKey: ['finance', 'scenarios'],
-    queryFn: () => api<{ items: ScenarioView[] }>('/finance/scenarios'),
-  });
+  const scenarios = useListPages<ScenarioView>(['finance', 'scenarios'], '/finance/scenarios');
   const remove = useMutation({
     mutationFn: (id: string) => api(`/finance/scenarios/${id}`, { method: 'DELETE' }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['finance', 'scenarios'] }),
@@ -114,6 +113,7 @@ export function SavedPage() {
             )
           }
         </QueryState>
+        <LoadMore list={scenarios} />
       </Card>
     </div>
   );

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { z } from 'zod';
 import type { Tx } from '../../../platform/db/database.js';
+import { type PageRequest, pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
 import { sniffContentType } from '../../../platform/files/sniff-content-type.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
@@ -62,6 +63,8 @@ export const detailOf = (row: Row): ModelDetail => ({
 });
 
 /** Turns any input into a building model, builds its GLB and stores both. */
+const LAST_CHANGED_FIRST: SortKey = { key: model3d.updatedAt, id: model3d.id, direction: 'desc' };
+
 export class ModelService {
   constructor(private readonly platform: Platform) {}
 
@@ -214,15 +217,29 @@ export class ModelService {
     return row;
   }
 
-  list(ctx: TenantRequestContext, propertyId?: string): Promise<Row[]> {
-    return ctx.db((tx) =>
-      tx
-        .select()
+  /** A page of the office's models, last changed first (optionally of one property). */
+  list(ctx: TenantRequestContext, request: PageRequest & { propertyId?: string | undefined }) {
+    const where = request.propertyId ? eq(model3d.propertyId, request.propertyId) : undefined;
+    const plan = seekPlan(LAST_CHANGED_FIRST, 'model3d', request);
+    return ctx.db(async (tx) => {
+      const rows = await tx
+        .select({ row: model3d, sortValue: plan.sortValue })
         .from(model3d)
-        .where(propertyId ? eq(model3d.propertyId, propertyId) : undefined)
-        .orderBy(desc(model3d.updatedAt))
-        .limit(200),
-    );
+        .where(and(where, plan.where))
+        .orderBy(...plan.orderBy)
+        .limit(plan.limit)
+        .offset(plan.offset);
+      const page = plan.page(rows, (r) => r.row.id);
+      const total = await this.platform.listTotals.count(tx, ctx.tenantId, model3d, where, {
+        exact: request.exactTotal,
+      });
+      return pageBody(
+        page.items.map((r) => r.row),
+        page,
+        total,
+        request,
+      );
+    });
   }
 
   async remove(ctx: TenantRequestContext, id: string): Promise<void> {

@@ -3,6 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { notFound, notImplemented } from '../../../platform/http/app-error.js';
+import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { generateSchema, modelDetailSchema, modelSummarySchema, templateSchema } from '../contract.js';
 import { buildingModelSchema } from '../domain/building-model.js';
@@ -125,13 +126,14 @@ export const models3dRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       schema: {
         tags: ['3d'],
         summary: '3D models, newest first (optionally of one property)',
-        querystring: z.object({ propertyId: z.string().uuid().optional() }),
-        response: { 200: z.object({ items: z.array(modelSummarySchema) }) },
+        querystring: pageQuery(50).extend({ propertyId: z.string().uuid().optional() }),
+        response: { 200: pageOf(modelSummarySchema) },
       },
     },
-    async (request) => ({
-      items: (await models.list(tenantContext(platform, request), request.query.propertyId)).map(summaryOf),
-    }),
+    async (request) => {
+      const page = await models.list(tenantContext(platform, request), request.query);
+      return { ...page, items: page.items.map(summaryOf) };
+    },
   );
 
   app.get(

@@ -9,10 +9,12 @@ import type { z } from 'zod';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
+import { useListPages } from '../../../web/api/use-list-pages.js';
 import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
 import { SelectField, TextAreaField, TextField } from '../../../web/components/field.js';
+import { LoadMore } from '../../../web/components/load-more.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { ModelDetail, modelSummarySchema, PlanView, templateSchema } from '../contract.js';
@@ -191,10 +193,7 @@ function NewModelForm() {
 export function ModelsPage() {
   const { t, i18n } = useTranslation();
   const canWrite = hasPermission(useMe().data, 'models3d.write');
-  const models = useQuery({
-    queryKey: ['models3d', 'list'],
-    queryFn: () => api<{ items: Summary[] }>('/3d/models'),
-  });
+  const models = useListPages<Summary>(['models3d', 'list'], '/3d/models');
   return (
     <>
       <PageHeader title={t('models3d:title')} description={t('models3d:description')} />
@@ -233,6 +232,7 @@ export function ModelsPage() {
               )
             }
           </QueryState>
+          <LoadMore list={models} />
         </div>
         {canWrite ? <NewModelForm /> : null}
       </div>

@@ -1,10 +1,12 @@
-import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zipSync } from 'fflate';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
+import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
+import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { postSchema } from '../contract.js';
 import { SOCIAL_PLATFORMS } from '../domain/platforms.js';
@@ -12,6 +14,8 @@ import { socialPost, socialTarget } from '../schema.js';
 import { resolvePostMedia } from './post-media.js';
 import { createPostBody, insertTargets, loadPost, postView } from './post-store.js';
 import { platformReadyBytes } from './public-media.js';
+
+const NEWEST_FIRST: SortKey = { key: socialPost.createdAt, id: socialPost.id, direction: 'desc' };
 
 /** Posts with one target per channel: create, list, read, change, delete, and the ready-to-post package. */
 export const postRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
@@ -66,9 +70,9 @@ export const postRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
           platform: z.enum(SOCIAL_PLATFORMS).optional(),
           from: z.string().datetime({ offset: true }).optional(),
           to: z.string().datetime({ offset: true }).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
+          ...pageQuery(50).shape,
         }),
-        response: { 200: z.object({ items: z.array(postSchema) }) },
+        response: { 200: pageOf(postSchema) },
       },
     },
     async (request) => {
@@ -88,12 +92,17 @@ export const postRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
             .where(and(...targetFilters));
           postFilters.push(inArray(socialPost.id, matching));
         }
-        const posts = await tx
-          .select()
+        const where = and(...postFilters);
+        const plan = seekPlan(NEWEST_FIRST, 'social_post', q);
+        const rows = await tx
+          .select({ row: socialPost, sortValue: plan.sortValue })
           .from(socialPost)
-          .where(and(...postFilters))
-          .orderBy(desc(socialPost.createdAt))
-          .limit(q.limit);
+          .where(and(where, plan.where))
+          .orderBy(...plan.orderBy)
+          .limit(plan.limit)
+          .offset(plan.offset);
+        const page = plan.page(rows, (r) => r.row.id);
+        const posts = page.items.map((r) => r.row);
         const targets = posts.length
           ? await tx
               .select()
@@ -106,14 +115,16 @@ export const postRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
               )
               .orderBy(socialTarget.platform)
           : [];
-        return {
-          items: posts.map((p) =>
-            postView(
-              p,
-              targets.filter((t) => t.postId === p.id),
-            ),
+        const total = await platform.listTotals.count(tx, ctx.tenantId, socialPost, where, {
+          exact: q.exactTotal,
+        });
+        const items = posts.map((p) =>
+          postView(
+            p,
+            targets.filter((t) => t.postId === p.id),
           ),
-        };
+        );
+        return pageBody(items, page, total, q);
       });
     },
   );

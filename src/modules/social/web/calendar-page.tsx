@@ -13,6 +13,7 @@ import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
+import { readAllPages } from '../../../web/api/use-list-pages.js';
 import { Card } from '../../../web/components/card.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import type { PostView } from '../contract.js';
@@ -44,9 +45,10 @@ export function CalendarPage() {
     );
   };
   const loadEvents = async (info: EventSourceFuncArg) => {
-    const { items } = await api<{ items: PostView[] }>(
-      `/social-media/posts?${new URLSearchParams({ from: info.start.toISOString(), to: info.end.toISOString(), limit: '200' })}`,
-    );
+    const items = await readAllPages<PostView>('/social-media/posts', {
+      from: info.start.toISOString(),
+      to: info.end.toISOString(),
+    });
     return items.flatMap((post) =>
       post.targets
         .filter((target) => target.scheduledAt || target.publishedAt)

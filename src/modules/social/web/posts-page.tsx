@@ -12,6 +12,7 @@ import { Card } from '../../../web/components/card.js';
 import { ConfirmDialog } from '../../../web/components/confirm-dialog.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
 import { SelectField } from '../../../web/components/field.js';
+import { LoadMore } from '../../../web/components/load-more.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import { useUrlFilters } from '../../crm/web/list-controls.js';
@@ -45,7 +46,7 @@ export function PostsPage() {
   const canWrite = hasPermission(me, 'social.posts.write');
   const canPublish = hasPermission(me, 'social.posts.publish');
   const { filters, setFilter } = useUrlFilters(['status']);
-  const posts = usePosts({ ...filters, limit: '100' });
+  const posts = usePosts(filters);
   const queryClient = useQueryClient();
   const [deleting, setDeleting] = useState<PostView | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['social'] });
@@ -236,6 +237,7 @@ export function PostsPage() {
             )
           }
         </QueryState>
+        <LoadMore list={posts} />
       </Card>
       <ConfirmDialog
         open={deleting !== null}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../web/api/client.js';
+import { useListPages } from '../../../web/api/use-list-pages.js';
 import type { AccountView, PostView } from '../contract.js';
 
 export const socialKeys = {
@@ -23,10 +24,7 @@ export function useAccounts() {
 }
 
 export function usePosts(filters: Record<string, string>) {
-  return useQuery({
-    queryKey: socialKeys.posts(filters),
-    queryFn: () => api<{ items: PostView[] }>(`/social-media/posts?${new URLSearchParams(filters)}`),
-  });
+  return useListPages<PostView>(socialKeys.posts(filters), '/social-media/posts', filters);
 }
 
 export function usePost(id: string | undefined) {
