@@ -1,9 +1,11 @@
-// `npm start`: builds the web client when it is missing or older than its sources, then runs
-// the server (which migrates the database and seeds the demo office on first start).
+// `npm start`: builds the web client and compiles the server when either is missing or older
+// than its sources, then runs the server (which migrates the database and seeds the demo office
+// on first start).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer, SERVER_BUILD, serverBuildIsStale } from './build-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const builtIndex = join(root, 'dist/web/index.html');
@@ -39,17 +41,18 @@ if (webBuildIsStale()) {
   await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-const prepare = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', join(root, 'src/server/prepare-database.ts')],
-  {
-    cwd: process.cwd(),
-    stdio: 'inherit',
-  },
-);
+if (serverBuildIsStale()) {
+  console.log('Server wird übersetzt …');
+  await buildServer();
+}
+
+const prepare = spawnSync(process.execPath, [join(SERVER_BUILD, 'server/prepare-database.js')], {
+  cwd: process.cwd(),
+  stdio: 'inherit',
+});
 if (prepare.status !== 0) process.exit(prepare.status ?? 1);
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], {
+const server = spawn(process.execPath, [join(SERVER_BUILD, 'server/main.js')], {
   cwd: process.cwd(),
   stdio: 'inherit',
   // Two malloc arenas instead of eight per core: libvips (sharp) and PGlite free memory the

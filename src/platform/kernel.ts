@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type Auth, createAuth } from './auth/create-auth.js';
 import type { Cache } from './cache/cache.js';
@@ -15,7 +15,6 @@ import { openDatabase } from './db/open-database.js';
 import { EventBus } from './events/event-bus.js';
 import type { FileStorage } from './files/file-storage.js';
 import { createLocalFileStorage } from './files/local-file-storage.js';
-import { createBullMqEngine } from './jobs/bullmq-engine.js';
 import type { JobDefinition } from './jobs/job-definition.js';
 import type { JobEngine } from './jobs/job-engine.js';
 import { JobService } from './jobs/job-service.js';
@@ -78,13 +77,18 @@ export async function createPlatform(
   checkDataDir(config.dataDir);
   const secrets = loadSecrets(config);
   const database = overrides.database ?? (await openDatabase(config));
+  // Redis and BullMQ load only when configured: ~30 MB the embedded default does not need (issue 19).
   const redis = env.REDIS_URL
-    ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3, lazyConnect: false })
+    ? new (await import('ioredis')).Redis(env.REDIS_URL, { maxRetriesPerRequest: 3, lazyConnect: false })
     : null;
   redis?.on('error', (error) => logger.error({ err: error }, 'redis error'));
   const cache = redis ? createRedisCache(redis, env.REDIS_PREFIX) : createLruCache();
   const engine: JobEngine = env.REDIS_URL
-    ? createBullMqEngine(env.REDIS_URL, overrides.queuePrefix ?? `${env.REDIS_PREFIX}:bull`, logger)
+    ? (await import('./jobs/bullmq-engine.js')).createBullMqEngine(
+        env.REDIS_URL,
+        overrides.queuePrefix ?? `${env.REDIS_PREFIX}:bull`,
+        logger,
+      )
     : createPgBossEngine(database, logger, env.JOB_POLL_INTERVAL_SECONDS);
   const jobs = new JobService(database, engine, logger);
   const transport =

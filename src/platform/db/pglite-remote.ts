@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { Results } from '@electric-sql/pglite';
+import { siblingModule } from '../threads/module-url.js';
 import { startWorker } from '../threads/start-worker.js';
 import {
   deserializeError,
@@ -69,7 +70,10 @@ export class RemotePglite implements RemoteQueryable {
   }
 
   static async start(dataDir: string, postgresqlconf: string): Promise<RemotePglite> {
-    const worker = startWorker(new URL('./pglite-worker.ts', import.meta.url), { dataDir, postgresqlconf });
+    const worker = startWorker(siblingModule(import.meta.url, './pglite-worker'), {
+      dataDir,
+      postgresqlconf,
+    });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (message: WorkerReply) => {
         if ('ready' in message) {

@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { siblingModule } from './module-url.js';
 import { startWorker } from './start-worker.js';
 import { toBuffers } from './to-buffers.js';
 
@@ -40,7 +41,7 @@ class TaskThread {
     moduleUrl: URL,
     private readonly onExit: () => void,
   ) {
-    this.worker = startWorker(new URL('./off-thread-entry.ts', import.meta.url), {
+    this.worker = startWorker(siblingModule(import.meta.url, './off-thread-entry'), {
       moduleUrl: moduleUrl.href,
     });
     this.worker.on(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { siblingModule } from '../../../platform/threads/module-url.js';
 import { OffThreadError, runOffThread } from '../../../platform/threads/off-thread.js';
 import { officeBrand, photoKeys, readPhotos } from './listing-photos.js';
 import { RenderError } from './render/ffmpeg.js';
@@ -54,7 +55,7 @@ export const renderReelJob = (platform: Platform) =>
         // On a thread of its own: starting ffmpeg from the server's big process (fork) and
         // preparing the slides held the event loop for up to 50 ms each time (issue 19).
         const { file, probe } = await runOffThread<Awaited<ReturnType<typeof renderReel>>>(
-          new URL('./render/reel.ts', import.meta.url),
+          siblingModule(import.meta.url, './render/reel'),
           'renderReelTask',
           {
             input: {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { tenantMember } from '../../../platform/auth/auth.schema.js';
 import { defineJob } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { siblingModule } from '../../../platform/threads/module-url.js';
 import { runOffThread } from '../../../platform/threads/off-thread.js';
 import {
   activity,
@@ -131,7 +132,7 @@ export const demoPhotosJob = (platform: Platform) =>
         const seed = Number.parseInt(createHash('sha1').update(listing.id).digest('hex').slice(0, 8), 16);
         const lakeside = PLACES.find((p) => p.city === listing.city)?.lakeside ?? false;
         const images = await runOffThread<Awaited<ReturnType<typeof drawListingPhotos>>>(
-          new URL('./demo-photos.ts', import.meta.url),
+          siblingModule(import.meta.url, './demo-photos'),
           'drawListingPhotos',
           { seed, objectType: listing.objectType, rooms: listing.rooms, lakeside },
         );

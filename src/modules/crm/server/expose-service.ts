@@ -3,7 +3,6 @@ import { authUser } from '../../../platform/auth/auth.schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { imprintUrl } from '../../../platform/tenancy/legal-notice.js';
 import { propertyMedia } from '../schema.js';
-import { renderExposePdf } from './expose-pdf.js';
 import type { PropertyRow } from './property-view.js';
 
 /** Collects everything the brochure shows (media, branding, agent) and renders it. */
@@ -35,6 +34,8 @@ export async function exposePdfFor(
   const logo = settings?.logoFileKey
     ? await platform.files.read(settings.logoFileKey).catch(() => null)
     : null;
+  // PDFKit and its fonts load with the first PDF, not with the server (issue 19: ~25 MB).
+  const { renderExposePdf } = await import('./expose-pdf.js');
   return renderExposePdf({
     property: row,
     photos,

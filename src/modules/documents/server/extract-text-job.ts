@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { siblingModule } from '../../../platform/threads/module-url.js';
 import { runOffThread } from '../../../platform/threads/off-thread.js';
 import { categorise } from '../domain/categorise.js';
 import { extractEnergyCertificate } from '../domain/energy-certificate.js';
@@ -68,7 +69,7 @@ export const extractTextJob = (platform: Platform) =>
       // On a thread of its own: rendering a scanned PDF and reading it held the event loop for
       // up to 0.7 s (issue 19); the OCR models load there and go with the thread.
       const result = await runOffThread<ExtractionResult>(
-        new URL('./text-extraction.ts', import.meta.url),
+        siblingModule(import.meta.url, './text-extraction'),
         'extractTextTask',
         { data: await platform.files.read(version.fileKey), contentType: version.contentType },
         reportProgress,

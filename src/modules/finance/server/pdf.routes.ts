@@ -7,7 +7,6 @@ import type { Platform } from '../../../platform/kernel.js';
 import { property } from '../../crm/schema.js';
 import { SCENARIO_KINDS, type ScenarioKind } from '../contract.js';
 import { financeScenario } from '../schema.js';
-import { renderFinancePdf } from './pdf/finance-pdf.js';
 import { reportContent } from './pdf/report-content.js';
 import { calculate } from './scenario-calculation.js';
 
@@ -38,6 +37,8 @@ async function pdfFor(
   const logo = settings?.logoFileKey
     ? await platform.files.read(settings.logoFileKey).catch(() => null)
     : null;
+  // PDFKit and its fonts load with the first PDF, not with the server (issue 19: ~25 MB).
+  const { renderFinancePdf } = await import('./pdf/finance-pdf.js');
   return renderFinancePdf({
     ...content,
     subtitle: listing[0] ? `${listing[0].title}, ${listing[0].city} (${listing[0].externalId})` : null,

@@ -8,6 +8,7 @@ import { badRequest, notFound } from '../../../platform/http/app-error.js';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import { jobRun } from '../../../platform/jobs/jobs.schema.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { siblingModule } from '../../../platform/threads/module-url.js';
 import { OffThreadError, runOffThread } from '../../../platform/threads/off-thread.js';
 import type { PlanView } from '../contract.js';
 import { stackFloor, storeyName } from '../domain/stack-floor.js';
@@ -192,7 +193,7 @@ export const readPlanJob = (platform: Platform) =>
       try {
         // On a thread of its own: the image work held the event loop for up to 0.3 s (issue 19).
         reading = await runOffThread<PlanReading>(
-          new URL('./plan/read-plan.ts', import.meta.url),
+          siblingModule(import.meta.url, './plan/read-plan'),
           'readPlan',
           {
             file: await platform.files.read(row.fileKey),
