@@ -1,5 +1,5 @@
-import { APICallError, RetryError } from 'ai';
 import { redactSecrets } from '../../../platform/crypto/redact-secrets.js';
+import { loadedAiSdk } from './text-models.js';
 
 /** A provider call that failed, reduced to what the history and the broker need to know. */
 export class AiProviderError extends Error {
@@ -39,8 +39,9 @@ export function toProviderError(provider: string, error: unknown): AiProviderErr
 
 function mapProviderError(provider: string, error: unknown): AiProviderError {
   if (error instanceof AiProviderError) return error;
-  const last = RetryError.isInstance(error) ? error.lastError : error;
-  if (APICallError.isInstance(last)) {
+  const sdk = loadedAiSdk();
+  const last = sdk?.RetryError.isInstance(error) ? error.lastError : error;
+  if (sdk?.APICallError.isInstance(last)) {
     const status = last.statusCode ?? null;
     return new AiProviderError(
       provider,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { generateImage } from 'ai';
 import sharp from 'sharp';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest } from '../../../platform/http/app-error.js';
@@ -15,9 +14,9 @@ import { graphicLines } from '../domain/graphic-lines.js';
 import { type PriceEntry, priceUsage } from '../domain/price-table.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import type { ProviderConnection } from '../providers/connection.js';
-import { openaiImageModel } from '../providers/openai.js';
 import { AiProviderError, toProviderError } from '../providers/provider-error.js';
 import { stabilityGenerate } from '../providers/stability.js';
+import { aiSdk } from '../providers/text-models.js';
 import { type ConfiguredProvider, checkBudgets, providerChain, readAiSettings } from './ai-settings.js';
 import { recordGeneration } from './generation-store.js';
 import { officeBrand, photoKeys, readPhotos } from './listing-photos.js';
@@ -242,6 +241,11 @@ export class ImageService {
       );
       return withSize(provider.id, result.bytes, result.contentType);
     }
+    // The AI SDK loads with the first image, not with the server (issue 19).
+    const [{ generateImage }, { openaiImageModel }] = await Promise.all([
+      aiSdk(),
+      import('../providers/openai.js'),
+    ]);
     const { image } = await generateImage({
       model: openaiImageModel(connection),
       prompt,

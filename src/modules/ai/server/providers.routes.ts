@@ -1,4 +1,3 @@
-import { generateText } from 'ai';
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,13 +14,14 @@ import {
   providersResponseSchema,
   providerViewSchema,
   TEXT_PROVIDERS,
+  type TextProviderId,
   VIDEO_PROVIDERS,
 } from '../contract.js';
 import { PROVIDERS, UNAVAILABLE_PROVIDERS } from '../providers/catalog.js';
 import { fetchWithRetry } from '../providers/http-with-retry.js';
 import { toProviderError } from '../providers/provider-error.js';
 import { RUNWAY_API_VERSION } from '../providers/runway.js';
-import { TEXT_MODELS } from '../providers/text-models.js';
+import { aiSdk, textModel } from '../providers/text-models.js';
 import { aiProviderSetting, aiTenantSetting } from '../schema.js';
 import {
   budgetState,
@@ -279,8 +279,9 @@ export const providersRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
             policy,
           );
         } else {
+          const { generateText } = await aiSdk();
           await generateText({
-            model: TEXT_MODELS[id as keyof typeof TEXT_MODELS](c),
+            model: await textModel(id as TextProviderId, c),
             prompt: 'Antworte nur mit OK.',
             maxOutputTokens: 5,
             maxRetries: 0,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { generateObject } from 'ai';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { AppError } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -7,9 +6,10 @@ import type {
   StructuredOutputRequest,
   StructuredOutputResult,
 } from '../../../platform/modules/structured-output.js';
+import type { TextProviderId } from '../contract.js';
 import { type PriceEntry, priceUsage } from '../domain/price-table.js';
 import { type AiProviderError, toProviderError } from '../providers/provider-error.js';
-import { TEXT_MODELS } from '../providers/text-models.js';
+import { aiSdk, textModel } from '../providers/text-models.js';
 import { checkBudgets, providerChain, readAiSettings } from './ai-settings.js';
 import { recordGeneration } from './generation-store.js';
 
@@ -51,8 +51,9 @@ export async function generateStructured<T>(
       fallbackFrom: failures[0] ? { from: failures[0].provider, reason: failures[0].message } : null,
     };
     try {
+      const { generateObject } = await aiSdk();
       const result = await generateObject({
-        model: TEXT_MODELS[provider.id as keyof typeof TEXT_MODELS](provider.connection),
+        model: await textModel(provider.id as TextProviderId, provider.connection),
         schema: request.schema,
         schemaName: request.schemaName,
         system: request.system,

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { streamText, type TextStreamPart, type ToolSet } from 'ai';
+import type { TextStreamPart, ToolSet } from 'ai';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -7,6 +7,7 @@ import type {
   BudgetState,
   ComplianceResult,
   GenerationView,
+  TextProviderId,
   TextRequest,
   TextStreamEvent,
 } from '../contract.js';
@@ -17,7 +18,7 @@ import type { PriceEntry } from '../domain/price-table.js';
 import { priceUsage } from '../domain/price-table.js';
 import { buildTextPrompt } from '../domain/prompt.js';
 import { AiProviderError, toProviderError } from '../providers/provider-error.js';
-import { TEXT_MODELS } from '../providers/text-models.js';
+import { aiSdk, textModel } from '../providers/text-models.js';
 import {
   type ConfiguredProvider,
   checkBudgets,
@@ -174,8 +175,9 @@ export class TextService {
         );
 
       const started = Date.now();
+      const { streamText } = await aiSdk();
       const stream = streamText({
-        model: TEXT_MODELS[provider.id as keyof typeof TEXT_MODELS](provider.connection),
+        model: await textModel(provider.id as TextProviderId, provider.connection),
         system,
         prompt,
         maxOutputTokens: request.type.startsWith('email_') ? 700 : MAX_TOKENS[request.length],
