@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditLog } from '../../../platform/audit/audit.schema.js';
 import type { Tx } from '../../../platform/db/database.js';
-import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
+import { pageBody, type SortKey } from '../../../platform/db/list-page.js';
+import { tablePage } from '../../../platform/db/table-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -74,24 +75,14 @@ export const auditRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
         entityId ? eq(auditLog.entityId, entityId) : undefined,
         userId ? eq(auditLog.userId, userId) : undefined,
       );
-      const plan = seekPlan(NEWEST_FIRST, 'audit_log', request.query);
       return ctx.db(async (tx) => {
-        const rows = await tx
-          .select({ row: auditLog, sortValue: plan.sortValue })
-          .from(auditLog)
-          .where(and(where, plan.where))
-          .orderBy(...plan.orderBy)
-          .limit(plan.limit)
-          .offset(plan.offset);
-        const page = plan.page(rows, (r) => r.row.id);
-        const total = await platform.listTotals.count(tx, ctx.tenantId, auditLog, where, {
-          exact: request.query.exactTotal,
-        });
-        const subjects = await subjectsOf(
+        const { page, total } = await tablePage(
           tx,
-          page.items.map((r) => r.row),
+          { totals: platform.listTotals, tenantId: ctx.tenantId, table: auditLog, sort: NEWEST_FIRST, where },
+          request.query,
         );
-        const items = page.items.map(({ row: r }) => ({
+        const subjects = await subjectsOf(tx, page.items);
+        const items = page.items.map((r) => ({
           ...r,
           createdAt: r.createdAt.toISOString(),
           subject: subjects.get(`${r.entity}:${r.entityId}`) ?? null,

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
-import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
+import { pageBody, type SortKey } from '../../../platform/db/list-page.js';
+import { tablePage } from '../../../platform/db/table-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
 import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
@@ -45,25 +46,13 @@ export const jobRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (a
     async (request) => {
       const ctx = tenantContext(platform, request);
       const where = request.query.status ? eq(jobRun.status, request.query.status) : undefined;
-      const plan = seekPlan(NEWEST_FIRST, 'job_run', request.query);
       return ctx.db(async (tx) => {
-        const rows = await tx
-          .select({ row: jobRun, sortValue: plan.sortValue })
-          .from(jobRun)
-          .where(and(where, plan.where))
-          .orderBy(...plan.orderBy)
-          .limit(plan.limit)
-          .offset(plan.offset);
-        const page = plan.page(rows, (r) => r.row.id);
-        const total = await platform.listTotals.count(tx, ctx.tenantId, jobRun, where, {
-          exact: request.query.exactTotal,
-        });
-        return pageBody(
-          page.items.map((r) => view(r.row)),
-          page,
-          total,
+        const { page, total } = await tablePage(
+          tx,
+          { totals: platform.listTotals, tenantId: ctx.tenantId, table: jobRun, sort: NEWEST_FIRST, where },
           request.query,
         );
+        return pageBody(page.items.map(view), page, total, request.query);
       });
     },
   );

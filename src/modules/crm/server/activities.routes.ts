@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
+import { pageBody, type SortKey } from '../../../platform/db/list-page.js';
+import { tablePage } from '../../../platform/db/table-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
 import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
@@ -48,26 +49,14 @@ export const activityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         propertyId ? eq(activity.propertyId, propertyId) : undefined,
         contactId ? eq(activity.contactId, contactId) : undefined,
       );
-      const plan = seekPlan(NEWEST_FIRST, 'crm_activity', request.query);
       const ctx = tenantContext(platform, request);
       return ctx.db(async (tx) => {
-        const rows = await tx
-          .select({ row: activity, sortValue: plan.sortValue })
-          .from(activity)
-          .where(and(where, plan.where))
-          .orderBy(...plan.orderBy)
-          .limit(plan.limit)
-          .offset(plan.offset);
-        const page = plan.page(rows, (r) => r.row.id);
-        const total = await platform.listTotals.count(tx, ctx.tenantId, activity, where, {
-          exact: request.query.exactTotal,
-        });
-        return pageBody(
-          page.items.map((r) => view(r.row)),
-          page,
-          total,
+        const { page, total } = await tablePage(
+          tx,
+          { totals: platform.listTotals, tenantId: ctx.tenantId, table: activity, sort: NEWEST_FIRST, where },
           request.query,
         );
+        return pageBody(page.items.map(view), page, total, request.query);
       });
     },
   );

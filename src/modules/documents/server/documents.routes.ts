@@ -2,7 +2,8 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authUser } from '../../../platform/auth/auth.schema.js';
-import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
+import { pageBody, type SortKey } from '../../../platform/db/list-page.js';
+import { tablePage } from '../../../platform/db/table-page.js';
 import { type TenantRequestContext, tenantContext } from '../../../platform/http/access-control.js';
 import { notFound } from '../../../platform/http/app-error.js';
 import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
@@ -137,23 +138,13 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
             direction: 'desc',
           }
         : { key: document.updatedAt, id: document.id, direction: 'desc' };
-      const plan = seekPlan(sort, 'document', request.query);
       return ctx.db(async (tx) => {
-        const rows = await tx
-          .select({ row: document, sortValue: plan.sortValue })
-          .from(document)
-          .where(and(where, plan.where))
-          .orderBy(...plan.orderBy)
-          .limit(plan.limit)
-          .offset(plan.offset);
-        const page = plan.page(rows, (r) => r.row.id);
-        const total = await platform.listTotals.count(tx, ctx.tenantId, document, where, {
-          exact: request.query.exactTotal,
-        });
-        const items = await documentViews(
+        const { page, total } = await tablePage(
           tx,
-          page.items.map((r) => r.row),
+          { totals: platform.listTotals, tenantId: ctx.tenantId, table: document, sort, where },
+          request.query,
         );
+        const items = await documentViews(tx, page.items);
         return {
           ...pageBody(items, page, total, request.query),
           uploadLimitBytes: platform.config.env.UPLOAD_LIMIT_BYTES,

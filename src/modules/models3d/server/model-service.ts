@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { z } from 'zod';
 import type { Tx } from '../../../platform/db/database.js';
-import { type PageRequest, pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
+import { type PageRequest, pageBody, type SortKey } from '../../../platform/db/list-page.js';
+import { tablePage } from '../../../platform/db/table-page.js';
 import { sniffContentType } from '../../../platform/files/sniff-content-type.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
@@ -220,25 +221,19 @@ export class ModelService {
   /** A page of the office's models, last changed first (optionally of one property). */
   list(ctx: TenantRequestContext, request: PageRequest & { propertyId?: string | undefined }) {
     const where = request.propertyId ? eq(model3d.propertyId, request.propertyId) : undefined;
-    const plan = seekPlan(LAST_CHANGED_FIRST, 'model3d', request);
     return ctx.db(async (tx) => {
-      const rows = await tx
-        .select({ row: model3d, sortValue: plan.sortValue })
-        .from(model3d)
-        .where(and(where, plan.where))
-        .orderBy(...plan.orderBy)
-        .limit(plan.limit)
-        .offset(plan.offset);
-      const page = plan.page(rows, (r) => r.row.id);
-      const total = await this.platform.listTotals.count(tx, ctx.tenantId, model3d, where, {
-        exact: request.exactTotal,
-      });
-      return pageBody(
-        page.items.map((r) => r.row),
-        page,
-        total,
+      const { page, total } = await tablePage(
+        tx,
+        {
+          totals: this.platform.listTotals,
+          tenantId: ctx.tenantId,
+          table: model3d,
+          sort: LAST_CHANGED_FIRST,
+          where,
+        },
         request,
       );
+      return pageBody(page.items, page, total, request);
     });
   }
 

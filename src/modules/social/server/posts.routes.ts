@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zipSync } from 'fflate';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
-import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
+import { pageBody, type SortKey } from '../../../platform/db/list-page.js';
+import { tablePage } from '../../../platform/db/table-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
 import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
@@ -93,16 +94,18 @@ export const postRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
           postFilters.push(inArray(socialPost.id, matching));
         }
         const where = and(...postFilters);
-        const plan = seekPlan(NEWEST_FIRST, 'social_post', q);
-        const rows = await tx
-          .select({ row: socialPost, sortValue: plan.sortValue })
-          .from(socialPost)
-          .where(and(where, plan.where))
-          .orderBy(...plan.orderBy)
-          .limit(plan.limit)
-          .offset(plan.offset);
-        const page = plan.page(rows, (r) => r.row.id);
-        const posts = page.items.map((r) => r.row);
+        const { page, total } = await tablePage(
+          tx,
+          {
+            totals: platform.listTotals,
+            tenantId: ctx.tenantId,
+            table: socialPost,
+            sort: NEWEST_FIRST,
+            where,
+          },
+          q,
+        );
+        const posts = page.items;
         const targets = posts.length
           ? await tx
               .select()
@@ -115,9 +118,6 @@ export const postRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
               )
               .orderBy(socialTarget.platform)
           : [];
-        const total = await platform.listTotals.count(tx, ctx.tenantId, socialPost, where, {
-          exact: q.exactTotal,
-        });
         const items = posts.map((p) =>
           postView(
             p,
