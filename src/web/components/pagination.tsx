@@ -2,19 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Button } from './button.js';
 
 export function Pagination({
-  page,
-  pageSize,
-  total,
-  exact = true,
+  list,
   onPage,
 }: {
-  page: number;
-  pageSize: number;
-  total: number;
-  /** False when the server counted only up to its cap: "mehr als 1.000 Einträge", pages "von ca. …". */
-  exact?: boolean;
+  /** The list response: its page, page size and total; `totalExact` false when the server
+   * counted only up to its cap: "mehr als 1.000 Einträge", pages "von ca. …". */
+  list: { page: number; pageSize: number; total: number; totalExact: boolean };
   onPage: (page: number) => void;
 }) {
+  const { page, pageSize, total, totalExact: exact } = list;
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (

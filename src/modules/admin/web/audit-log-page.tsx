@@ -133,13 +133,7 @@ export function AuditLogPage() {
                     </li>
                   ))}
                 </ol>
-                <Pagination
-                  page={data.page}
-                  pageSize={data.pageSize}
-                  total={data.total}
-                  exact={data.totalExact}
-                  onPage={setPage}
-                />
+                <Pagination list={data} onPage={setPage} />
               </>
             )
           }

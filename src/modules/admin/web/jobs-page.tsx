@@ -175,13 +175,7 @@ export function JobsPage() {
                     </tbody>
                   </table>
                 </div>
-                <Pagination
-                  page={data.page}
-                  pageSize={data.pageSize}
-                  total={data.total}
-                  exact={data.totalExact}
-                  onPage={setPage}
-                />
+                <Pagination list={data} onPage={setPage} />
               </>
             )
           }

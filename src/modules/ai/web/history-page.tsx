@@ -139,13 +139,7 @@ export function HistoryPage() {
                     </li>
                   ))}
                 </ul>
-                <Pagination
-                  page={data.page}
-                  pageSize={data.pageSize}
-                  total={data.total}
-                  exact={data.totalExact}
-                  onPage={setPage}
-                />
+                <Pagination list={data} onPage={setPage} />
               </>
             )
           }

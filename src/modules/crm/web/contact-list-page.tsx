@@ -176,13 +176,7 @@ export function ContactListPage() {
                     </tbody>
                   </table>
                 </div>
-                <Pagination
-                  page={data.page}
-                  pageSize={data.pageSize}
-                  total={data.total}
-                  exact={data.totalExact}
-                  onPage={setPage}
-                />
+                <Pagination list={data} onPage={setPage} />
               </>
             )
           }

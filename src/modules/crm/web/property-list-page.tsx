@@ -330,13 +330,7 @@ export function PropertyListPage() {
                     </tbody>
                   </table>
                 </div>
-                <Pagination
-                  page={data.page}
-                  pageSize={data.pageSize}
-                  total={data.total}
-                  exact={data.totalExact}
-                  onPage={setPage}
-                />
+                <Pagination list={data} onPage={setPage} />
               </>
             )
           }
