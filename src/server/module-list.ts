@@ -4,6 +4,7 @@ import { crmModule } from '../modules/crm/module.js';
 import { documentsModule } from '../modules/documents/module.js';
 import { financeModule } from '../modules/finance/module.js';
 import { models3dModule } from '../modules/models3d/module.js';
+import { projectsModule } from '../modules/projects/module.js';
 import { socialModule } from '../modules/social/module.js';
 import type { ModuleManifest } from '../platform/modules/module-manifest.js';
 
@@ -19,4 +20,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   financeModule,
   documentsModule,
   models3dModule,
+  projectsModule,
 ];

@@ -3,6 +3,15 @@
  * fails at start-up, so a typo never silently leaves a module on or off. A module's id is
  * added here in the same change that adds its `src/modules/<id>/module.ts`.
  */
-export const KNOWN_MODULE_IDS = ['admin', 'crm', 'social', 'ai', 'finance', 'documents', 'models3d'] as const;
+export const KNOWN_MODULE_IDS = [
+  'admin',
+  'crm',
+  'social',
+  'ai',
+  'finance',
+  'documents',
+  'models3d',
+  'projects',
+] as const;
 
 export type ModuleId = (typeof KNOWN_MODULE_IDS)[number];

@@ -27,6 +27,16 @@ import {
 import { textPdf } from '../../modules/documents/test/text-pdf.js';
 import { financeScenario } from '../../modules/finance/schema.js';
 import { model3d, model3dPlan } from '../../modules/models3d/schema.js';
+import {
+  project,
+  projectContact,
+  projectMember,
+  projectTask,
+  taskDependency,
+  taskEvent,
+  taskState,
+  workflowTemplate,
+} from '../../modules/projects/schema.js';
 import { socialAccount, socialOauthState, socialPost, socialTarget } from '../../modules/social/schema.js';
 import { auditLog } from '../audit/audit.schema.js';
 import { authUser, tenant, tenantInvitation, tenantMember } from '../auth/auth.schema.js';
@@ -90,6 +100,14 @@ async function snapshotOfA() {
         documentReminder,
         model3d,
         model3dPlan,
+        project,
+        projectMember,
+        projectContact,
+        projectTask,
+        taskDependency,
+        taskEvent,
+        taskState,
+        workflowTemplate,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -289,6 +307,33 @@ beforeAll(async () => {
       modelId: modelOfA.json().id,
     })
     .returning();
+  const projectOfA = await t.as(ownerA, {
+    method: 'POST',
+    url: '/api/projects/from-template',
+    payload: { templateKey: 'transaktion', startDate: '2027-04-01', propertyId, contactIds: [contactId] },
+  });
+  expect(projectOfA.statusCode, projectOfA.body).toBe(201);
+  const followUpOfA = await created('/api/projects/tasks', {
+    title: 'Rückruf A',
+    contactId,
+    assigneeId: agentA.userId,
+    dueDate: '2027-04-02',
+  });
+  const projectRows = await t.platform.database.db
+    .select({ id: projectTask.id })
+    .from(projectTask)
+    .where(eq(projectTask.tenantId, ownerA.tenantId));
+  const otherProjectRows = await Promise.all(
+    [taskDependency, taskState, workflowTemplate].map((table) =>
+      t.platform.database.db.select({ id: table.id }).from(table).where(eq(table.tenantId, ownerA.tenantId)),
+    ),
+  );
+  idsOfA.push(
+    projectOfA.json().id,
+    followUpOfA,
+    ...projectRows.map((r) => r.id),
+    ...otherProjectRows.flat().map((r) => r.id),
+  );
   idsOfA.push(
     documentOfA.json().id,
     shareOfA.json().id,

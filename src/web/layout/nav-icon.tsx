@@ -12,6 +12,8 @@ import {
   ScrollText,
   Settings,
   Sparkles,
+  SquareCheckBig,
+  SquareKanban,
   Users,
 } from 'lucide-react';
 
@@ -30,6 +32,8 @@ const ICONS: Record<string, LucideIcon> = {
   calculator: Calculator,
   box: Box,
   folder: FolderOpen,
+  kanban: SquareKanban,
+  'check-square': SquareCheckBig,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

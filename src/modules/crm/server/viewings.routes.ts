@@ -14,41 +14,9 @@ import {
   viewingListQuery,
   viewingSchema,
 } from '../contract.js';
-import type { VIEWING_STATUSES } from '../domain/contact-enums.js';
 import { activity, contact, property, viewing, viewingContact } from '../schema.js';
 import { assertAgentInTenant } from './assert-agent.js';
-import { contactDisplayName } from './contact-view.js';
-
-async function loadViews(tx: Tx, filters: SQL[]) {
-  const rows = await tx
-    .select({ viewing, propertyTitle: property.title })
-    .from(viewing)
-    .innerJoin(property, eq(property.id, viewing.propertyId))
-    .where(and(...filters))
-    .orderBy(viewing.startsAt)
-    .limit(1000);
-  const ids = rows.map((r) => r.viewing.id);
-  const links = ids.length
-    ? await tx
-        .select({ viewingId: viewingContact.viewingId, contact })
-        .from(viewingContact)
-        .innerJoin(contact, eq(contact.id, viewingContact.contactId))
-        .where(inArray(viewingContact.viewingId, ids))
-    : [];
-  return rows.map(({ viewing: v, propertyTitle }) => ({
-    id: v.id,
-    propertyId: v.propertyId,
-    propertyTitle,
-    agentId: v.agentId,
-    startsAt: v.startsAt.toISOString(),
-    endsAt: v.endsAt.toISOString(),
-    status: v.status as (typeof VIEWING_STATUSES)[number],
-    notes: v.notes,
-    contacts: links
-      .filter((l) => l.viewingId === v.id)
-      .map((l) => ({ id: l.contact.id, displayName: contactDisplayName(l.contact) })),
-  }));
-}
+import { loadViews } from './viewing-queries.js';
 
 async function assertContactsExist(tx: Tx, contactIds: string[]): Promise<void> {
   if (contactIds.length === 0) return;

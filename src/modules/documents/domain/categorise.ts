@@ -51,6 +51,12 @@ const RULES: Record<Exclude<DocumentCategory, 'sonstiges' | 'fotos'>, Array<[Reg
     [/baubeschreibung|bau- und leistungsbeschreibung/giu, 3],
     [/rohbau|estrich|dachdeckung|fenster(?:elemente)?/giu, 1],
   ],
+  weg_protokoll: [
+    [/(?:eigentümer|wohnungseigentümer)versammlung/giu, 3],
+    [/versammlungsprotokoll|beschlusssammlung/giu, 3],
+    [/tagesordnungspunkt|\bTOP\s+\d/gu, 1],
+    [/beschluss(?:fassung|antrag)?\b/giu, 1],
+  ],
   nebenkostenabrechnung: [
     [/(?:neben|betriebs)kostenabrechnung/giu, 3],
     [/abrechnungszeitraum/giu, 2],

@@ -1,3 +1,4 @@
+import '../events.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, max } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
@@ -127,6 +128,19 @@ export class DocumentService {
       }),
     ).then(async (id) => {
       await this.readTextLater(ctx, id, 1);
+      if (input.category && input.category !== 'sonstiges')
+        this.platform.events.emit(
+          'document.filed',
+          ctx.tenantId,
+          {
+            documentId: id,
+            propertyId: input.propertyId ?? null,
+            contactId: input.contactId ?? null,
+            category: input.category,
+            title: input.title ?? file.fileName,
+          },
+          ctx.userId,
+        );
       return id;
     });
   }

@@ -9,6 +9,7 @@ import { notFound } from '../../../platform/http/app-error.js';
 import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { prefixTsQuery } from '../../crm/server/property-queries.js';
+import '../events.js';
 import { documentPatchSchema, documentSchema, uploadQuerySchema, versionSchema } from '../contract.js';
 import { DOCUMENT_CATEGORIES } from '../domain/categories.js';
 import { document, documentVersion } from '../schema.js';
@@ -217,19 +218,33 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
     },
     async (request) => {
       const ctx = tenantContext(platform, request);
-      await readOne(ctx, request.params.id);
       const { confidential, ...rest } = request.body;
       // Only those who may see confidential documents may mark one so (or lift the mark).
       const allowed = seesConfidential(ctx) || confidential === undefined ? request.body : rest;
       // A category set by hand stays; the text extraction no longer overrides it.
       const changes = allowed.category ? { ...allowed, categorySource: 'manuell' } : allowed;
+      const before = await readOne(ctx, request.params.id);
       await ctx.db((tx) =>
         tx
           .update(document)
           .set({ ...changes, updatedAt: new Date() })
           .where(eq(document.id, request.params.id)),
       );
-      return readOne(ctx, request.params.id);
+      const after = await readOne(ctx, request.params.id);
+      if (after.category !== before.category && after.category !== 'sonstiges')
+        platform.events.emit(
+          'document.filed',
+          ctx.tenantId,
+          {
+            documentId: after.id,
+            propertyId: after.propertyId,
+            contactId: after.contactId,
+            category: after.category,
+            title: after.title,
+          },
+          ctx.auth.user.id,
+        );
+      return after;
     },
   );
 

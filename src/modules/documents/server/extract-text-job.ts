@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import '../events.js';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { siblingModule } from '../../../platform/threads/module-url.js';
@@ -107,6 +108,14 @@ export const extractTextJob = (platform: Platform) =>
           })
           .where(eq(document.id, doc.id)),
       );
+      if (applyCategory && guess.category !== doc.category && guess.category !== 'sonstiges')
+        platform.events.emit('document.filed', tenantId, {
+          documentId: doc.id,
+          propertyId: doc.propertyId,
+          contactId: doc.contactId,
+          category: guess.category,
+          title: doc.title,
+        });
       await reportProgress(100, 'Fertig');
       return { method: result.method, category: guess.category, confidence: guess.confidence };
     },

@@ -267,6 +267,7 @@ const en: Omit<typeof de, 'category'> & { category: Record<keyof typeof CATEGORY
     teilungserklaerung: 'Declaration of division',
     flurkarte: 'Cadastral map',
     baubeschreibung: 'Building specification',
+    weg_protokoll: "Owners' meeting minutes",
     nebenkostenabrechnung: 'Service charge statement',
     fotos: 'Photos',
     sonstiges: 'Other',
