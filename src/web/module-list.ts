@@ -13,7 +13,9 @@ export const MODULE_PAGES: ModulePages = {
     finance: () => import('../modules/finance/web/routes.js'),
     documents: () => import('../modules/documents/web/routes.js'),
     models3d: () => import('../modules/models3d/web/routes.js'),
+    projects: () => import('../modules/projects/web/routes.js'),
   },
+  dashboardCards: [{ module: 'projects', load: () => import('../modules/projects/web/my-day-card.js') }],
   publicPages: [
     { path: '/datenraum/:token', load: () => import('../modules/documents/web/public/data-room-page.js') },
     { path: '/signieren/:token', load: () => import('../modules/documents/web/public/signing-page.js') },

@@ -14,6 +14,8 @@ export interface ModulePages {
    * answers 404 for them when their module is switched off.
    */
   publicPages: { path: string; load: () => Promise<{ default: ComponentType }> }[];
+  /** Cards a module puts first on the dashboard ("Mein Tag"), shown when the user has the module. */
+  dashboardCards?: { module: string; load: () => Promise<{ default: ComponentType }> }[];
 }
 
 export const ModulePagesContext = createContext<ModulePages>({ signedIn: {}, publicPages: [] });

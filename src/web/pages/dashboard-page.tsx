@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { CheckCircle2, Circle, Database, Mail, Users, Workflow } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Member } from '../../modules/admin/contract.js';
@@ -9,6 +9,7 @@ import { hasPermission, type Me } from '../api/session.js';
 import { Badge } from '../components/badge.js';
 import { Card } from '../components/card.js';
 import { Spinner } from '../components/spinner.js';
+import { useModulePages } from '../module-pages.js';
 
 interface ModulesResponse {
   modules: { id: string; title: { de: string; en: string }; enabled: boolean; core: boolean }[];
@@ -53,6 +54,7 @@ export function DashboardPage({ me }: { me: Me }) {
   });
   const modules = useQuery({ queryKey: ['modules'], queryFn: () => api<ModulesResponse>('/modules') });
   const firstName = me.user.name.split(' ')[0] ?? me.user.name;
+  const moduleCards = useModuleCards(me);
   const value = (loading: boolean, text: string | undefined) =>
     loading ? <Spinner className="size-4" /> : (text ?? '–');
 
@@ -66,6 +68,11 @@ export function DashboardPage({ me }: { me: Me }) {
           {t('dashboard.subtitle', { tenant: me.tenant?.branding.displayName ?? '' })}
         </p>
       </div>
+      {moduleCards.map(({ module, Card: ModuleCard }) => (
+        <Suspense key={module} fallback={<Spinner label={t('common.loading')} />}>
+          <ModuleCard />
+        </Suspense>
+      ))}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {canSeeTeam ? (
           <Stat
@@ -162,6 +169,16 @@ export function DashboardPage({ me }: { me: Me }) {
       </div>
     </div>
   );
+}
+
+/** The cards modules put first on the dashboard, for the modules this user has. */
+function useModuleCards(me: Me): { module: string; Card: ComponentType }[] {
+  const cards = useModulePages().dashboardCards ?? [];
+  const mine = new Set(me.nav.map((entry) => entry.module));
+  const wanted = cards.filter((card) => mine.has(card.module));
+  const key = wanted.map((card) => card.module).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the lazy components are made once per set of modules
+  return useMemo(() => wanted.map((card) => ({ module: card.module, Card: lazy(card.load) })), [key]);
 }
 
 function SetupItem({ done, to, label }: { done: boolean; to: string; label: string }) {

@@ -17,6 +17,7 @@ import { ContactForm } from './contact-form.js';
 import { DocumentsSlot, useDocumentsEnabled } from './documents-slot.js';
 import { formatDate } from './format.js';
 import { MatchesList } from './matches-list.js';
+import { ProjectsSlot, useProjectsEnabled } from './projects-slot.js';
 import { SearchRequestsCard } from './search-requests-card.js';
 import { Timeline } from './timeline.js';
 
@@ -37,6 +38,7 @@ function ContactDetailView({ contact }: { contact: ContactView }) {
   const [erasing, setErasing] = useState(false);
   const canWrite = hasPermission(me, 'crm.contacts.write');
   const hasDocuments = useDocumentsEnabled();
+  const hasProjects = useProjectsEnabled();
   const canErase = hasPermission(me, 'crm.contacts.erase');
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
@@ -91,6 +93,11 @@ function ContactDetailView({ contact }: { contact: ContactView }) {
           {hasDocuments ? (
             <Card title={t('crm:properties.tabs.documents')}>
               <DocumentsSlot contactId={contact.id} />
+            </Card>
+          ) : null}
+          {hasProjects ? (
+            <Card>
+              <ProjectsSlot contactId={contact.id} />
             </Card>
           ) : null}
           <Card title={t('crm:properties.tabs.timeline')}>

@@ -25,10 +25,11 @@ import { DocumentsSlot, useDocumentsEnabled } from './documents-slot.js';
 import { formatEuro, headlinePrice, STATUS_TONE } from './format.js';
 import { MatchesList } from './matches-list.js';
 import { MediaManager } from './media-manager.js';
+import { ProjectsSlot, useProjectsEnabled } from './projects-slot.js';
 import { PropertyForm } from './property-form.js';
 import { Timeline } from './timeline.js';
 
-const TABS = ['details', 'media', 'documents', 'matches', 'timeline'] as const;
+const TABS = ['details', 'media', 'documents', 'projects', 'matches', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
 export function PropertyDetailPage() {
@@ -47,7 +48,10 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const hasDocuments = useDocumentsEnabled();
-  const tabs = TABS.filter((id) => id !== 'documents' || hasDocuments);
+  const hasProjects = useProjectsEnabled();
+  const tabs = TABS.filter(
+    (id) => (id !== 'documents' || hasDocuments) && (id !== 'projects' || hasProjects),
+  );
   const tab: Tab = tabs.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'details';
   const [deleting, setDeleting] = useState(false);
   const canWrite = hasPermission(me, 'crm.properties.write');
@@ -231,6 +235,11 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
         {tab === 'documents' ? (
           <Card>
             <DocumentsSlot propertyId={property.id} />
+          </Card>
+        ) : null}
+        {tab === 'projects' ? (
+          <Card>
+            <ProjectsSlot propertyId={property.id} />
           </Card>
         ) : null}
         {tab === 'matches' ? (
