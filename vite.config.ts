@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -6,6 +7,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'src/web',
   plugins: [react(), tailwindcss()],
+  resolve: {
+    alias: {
+      // frappe-gantt exports its stylesheet only under the "style" condition, which CSS imports do not ask for.
+      'frappe-gantt/style.css': fileURLToPath(new URL('node_modules/frappe-gantt/dist/frappe-gantt.css', import.meta.url)),
+    },
+  },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

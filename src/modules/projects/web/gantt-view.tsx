@@ -1,4 +1,3 @@
-import 'frappe-gantt/dist/frappe-gantt.css';
 import './gantt.css';
 import Gantt, { type GanttTask } from 'frappe-gantt';
 import { useEffect, useRef, useState } from 'react';

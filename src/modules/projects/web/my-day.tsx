@@ -42,7 +42,9 @@ export function MyDay({ onOpen, compact = false }: { onOpen?: (task: TaskView) =
               </p>
             );
           return (
-            <div className={`grid gap-5 ${compact ? '' : 'md:grid-cols-2'}`}>
+            <div
+              className={`grid min-w-0 gap-5 ${compact ? 'md:grid-cols-2' : 'md:grid-cols-2 xl:grid-cols-4'}`}
+            >
               <TaskGroup
                 title={t('projects:myDay.overdue')}
                 tone="text-red-600"
@@ -98,29 +100,30 @@ function TaskGroup({
       <h3 className={`mb-1.5 text-xs font-semibold uppercase tracking-wide ${tone}`}>
         {title} ({tasks.length})
       </h3>
-      <ul className="space-y-1 text-sm">
+      <ul className="space-y-2 text-sm">
         {tasks.slice(0, limit).map((task) => (
-          <li key={task.id} className="flex items-baseline justify-between gap-3">
+          <li key={task.id} className="min-w-0">
             {onOpen ? (
               <button
                 type="button"
-                className="text-left text-slate-800 hover:text-brand"
+                className="text-left font-medium text-slate-800 hover:text-brand"
                 onClick={() => onOpen(task)}
               >
                 {task.title}
               </button>
             ) : (
               <Link
-                className="text-slate-800 hover:text-brand"
+                className="font-medium text-slate-800 hover:text-brand"
                 to={task.projectId ? `/projekte/${task.projectId}` : '/aufgaben'}
               >
                 {task.title}
               </Link>
             )}
-            <span className="shrink-0 text-xs text-slate-500">
-              {task.projectName ?? task.contactName ?? task.propertyTitle ?? ''}{' '}
-              {dueText(task, i18n.language)}
-            </span>
+            <p className="truncate text-xs text-slate-500">
+              {[dueText(task, i18n.language), task.projectName ?? task.contactName ?? task.propertyTitle]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
           </li>
         ))}
       </ul>
@@ -136,20 +139,20 @@ function Viewings({ viewings, limit }: { viewings: MyDayData['viewings']; limit:
       <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-900">
         {t('projects:myDay.viewings')} ({viewings.length})
       </h3>
-      <ul className="space-y-1 text-sm">
+      <ul className="space-y-2 text-sm">
         {viewings.slice(0, limit).map((v) => (
-          <li key={v.id} className="flex justify-between gap-3">
-            <Link to="/besichtigungen" className="text-slate-800 hover:text-brand">
+          <li key={v.id} className="min-w-0">
+            <Link to="/besichtigungen" className="font-medium text-slate-800 hover:text-brand">
               {v.propertyTitle}
-              {v.contacts.length ? ` · ${v.contacts.map((c) => c.displayName).join(', ')}` : ''}
             </Link>
-            <span className="shrink-0 text-xs text-slate-500">
+            <p className="truncate text-xs text-slate-500">
               {new Date(v.startsAt).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'de-DE', {
                 weekday: 'short',
                 timeZone: 'Europe/Berlin',
               })}{' '}
               {formatTime(v.startsAt, i18n.language)}
-            </span>
+              {v.contacts.length ? ` · ${v.contacts.map((c) => c.displayName).join(', ')}` : ''}
+            </p>
           </li>
         ))}
       </ul>
