@@ -1,7 +1,11 @@
 import { chromium } from '@playwright/test';
+
 const base = 'http://localhost:5079';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-for (const [name, viewport] of [['desk', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+for (const [name, viewport] of [
+  ['desk', { width: 1440, height: 900 }],
+  ['phone', { width: 390, height: 844 }],
+]) {
   const page = await browser.newPage({ viewport });
   await page.goto(`${base}/login`);
   await page.getByLabel('E-Mail').fill('inhaberin@bodensee-immobilien.de');

@@ -10,7 +10,9 @@ export default defineConfig({
   resolve: {
     alias: {
       // frappe-gantt exports its stylesheet only under the "style" condition, which CSS imports do not ask for.
-      'frappe-gantt/style.css': fileURLToPath(new URL('node_modules/frappe-gantt/dist/frappe-gantt.css', import.meta.url)),
+      'frappe-gantt/style.css': fileURLToPath(
+        new URL('node_modules/frappe-gantt/dist/frappe-gantt.css', import.meta.url),
+      ),
     },
   },
   build: {

@@ -25,6 +25,7 @@ import { passwordResetMail } from './mail/mail-templates.js';
 import { createSmtpTransport, type MailTransport } from './mail/mail-transport.js';
 import type { ModuleManifest, ModuleServer } from './modules/module-manifest.js';
 import { type ResolvedModules, resolveModules } from './modules/resolve-modules.js';
+import { NotificationService } from './notifications/notification-service.js';
 import { PermissionRegistry } from './rbac/permissions.js';
 import { mailFooter } from './tenancy/legal-notice.js';
 import { MembershipService } from './tenancy/membership-service.js';
@@ -41,6 +42,8 @@ export interface Platform {
   events: EventBus;
   jobs: JobService;
   mail: MailService;
+  /** The notification centre (bell + e-mail per preference) every module publishes to. */
+  notifications: NotificationService;
   auth: Auth;
   permissions: PermissionRegistry;
   modules: ResolvedModules;
@@ -135,6 +138,7 @@ export async function createPlatform(
     events: new EventBus(logger),
     jobs,
     mail,
+    notifications: new NotificationService(database, mail, publicUrl, logger),
     auth,
     permissions,
     modules,

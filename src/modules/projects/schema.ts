@@ -198,6 +198,24 @@ export const taskEvent = pgTable(
   (t) => [index('project_task_event_task').on(t.taskId, t.createdAt), tenantIsolationPolicy()],
 );
 
+/** A comment on a task; mentioned people are notified, attachments are documents of the documents module. */
+export const taskComment = pgTable(
+  'project_task_comment',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    taskId: uuid()
+      .notNull()
+      .references(() => projectTask.id, { onDelete: 'cascade' }),
+    authorId: userRef(),
+    body: text().notNull(),
+    mentionIds: jsonb().$type<string[]>().notNull().default([]),
+    documentIds: jsonb().$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [index('project_task_comment_task').on(t.taskId, t.createdAt), tenantIsolationPolicy()],
+);
+
 /** An office's copy of a workflow template (the built-in four, edited, or its own). */
 export const workflowTemplate = pgTable(
   'project_workflow_template',

@@ -14,6 +14,7 @@ import { authRoutes } from '../auth/auth.routes.js';
 import { meRoutes } from '../auth/me.routes.js';
 import type { Platform } from '../kernel.js';
 import { REDACT_PATHS } from '../logger.js';
+import { notificationRoutes } from '../notifications/notifications.routes.js';
 import { installGermanValidationMessages } from '../validation/german-errors.js';
 import { installAccessControl } from './access-control.js';
 import { errorBody } from './app-error.js';
@@ -125,6 +126,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
 
   await app.register(authRoutes, { prefix: '/api/auth', platform });
   await app.register(meRoutes, { prefix: '/api/me', platform });
+  await app.register(notificationRoutes, { prefix: '/api/notifications', platform });
   await app.register(platformRoutes, { prefix: '/api', platform });
   await app.register(legalPagesRoutes, { platform });
   for (const manifest of platform.modules.enabled) {

@@ -32,6 +32,7 @@ import {
   projectContact,
   projectMember,
   projectTask,
+  taskComment,
   taskDependency,
   taskEvent,
   taskState,
@@ -41,6 +42,7 @@ import { socialAccount, socialOauthState, socialPost, socialTarget } from '../..
 import { auditLog } from '../audit/audit.schema.js';
 import { authUser, tenant, tenantInvitation, tenantMember } from '../auth/auth.schema.js';
 import { jobRun } from '../jobs/jobs.schema.js';
+import { notification, notificationPreference } from '../notifications/notifications.schema.js';
 import { TINY_PNG, walkRoutes } from '../testing/route-walker.js';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.js';
 import { tenantSettings } from './tenancy.schema.js';
@@ -108,6 +110,9 @@ async function snapshotOfA() {
         taskEvent,
         taskState,
         workflowTemplate,
+        taskComment,
+        notification,
+        notificationPreference,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -319,18 +324,24 @@ beforeAll(async () => {
     assigneeId: agentA.userId,
     dueDate: '2027-04-02',
   });
+  const commentOfA = await created(`/api/projects/tasks/${followUpOfA}/comments`, {
+    body: 'Bitte übernehmen',
+    mentionIds: [agentA.userId],
+  });
+  await t.platform.events.drain();
   const projectRows = await t.platform.database.db
     .select({ id: projectTask.id })
     .from(projectTask)
     .where(eq(projectTask.tenantId, ownerA.tenantId));
   const otherProjectRows = await Promise.all(
-    [taskDependency, taskState, workflowTemplate].map((table) =>
+    [taskDependency, taskState, workflowTemplate, taskComment, notification].map((table) =>
       t.platform.database.db.select({ id: table.id }).from(table).where(eq(table.tenantId, ownerA.tenantId)),
     ),
   );
   idsOfA.push(
     projectOfA.json().id,
     followUpOfA,
+    commentOfA,
     ...projectRows.map((r) => r.id),
     ...otherProjectRows.flat().map((r) => r.id),
   );

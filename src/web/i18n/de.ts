@@ -71,6 +71,17 @@ export const de = {
       pending: 'offen',
     },
   },
+  notifications: {
+    title: 'Benachrichtigungen',
+    open: 'Benachrichtigungen öffnen',
+    unread_one: '{{count}} ungelesen',
+    unread_other: '{{count}} ungelesen',
+    empty: 'Keine Benachrichtigungen.',
+    markAll: 'Alle als gelesen markieren',
+    preferences: 'E-Mail-Benachrichtigungen',
+    preferencesHint: 'In der Glocke sehen Sie alles; per E-Mail nur, was Sie hier wählen.',
+    saved: 'Einstellungen gespeichert.',
+  },
   shell: {
     navigation: 'Navigation',
     dashboard: 'Übersicht',

@@ -71,6 +71,17 @@ export const en: Dictionary = {
       pending: 'open',
     },
   },
+  notifications: {
+    title: 'Notifications',
+    open: 'Open notifications',
+    unread_one: '{{count}} unread',
+    unread_other: '{{count}} unread',
+    empty: 'No notifications.',
+    markAll: 'Mark all as read',
+    preferences: 'E-mail notifications',
+    preferencesHint: 'The bell shows everything; e-mail only what you choose here.',
+    saved: 'Settings saved.',
+  },
   shell: {
     navigation: 'Navigation',
     dashboard: 'Overview',

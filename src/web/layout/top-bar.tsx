@@ -8,6 +8,7 @@ import { api } from '../api/client.js';
 import { errorMessage } from '../api/error-message.js';
 import type { Me } from '../api/session.js';
 import { type Language, setLanguage } from '../i18n/index.js';
+import { NotificationBell } from './notification-bell.js';
 
 export function TopBar({ me, onOpenSidebar }: { me: Me; onOpenSidebar: () => void }) {
   const { t, i18n } = useTranslation();
@@ -71,6 +72,7 @@ export function TopBar({ me, onOpenSidebar }: { me: Me; onOpenSidebar: () => voi
           <span className="hidden text-sm font-medium text-slate-500 sm:block">{me.tenant?.name}</span>
         )}
       </div>
+      {me.tenant ? <NotificationBell /> : null}
       <Menu as="div" className="relative">
         <MenuButton className="flex items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
           <Languages className="size-4" aria-hidden="true" />

@@ -10,6 +10,7 @@ import { Card } from '../components/card.js';
 import { SelectField, TextField } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
 import { setLanguage } from '../i18n/index.js';
+import { NotificationPreferences } from './notification-preferences.js';
 
 export function ProfilePage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -95,6 +96,7 @@ export function ProfilePage({ me }: { me: Me }) {
             </Button>
           </form>
         </Card>
+        {me.tenant ? <NotificationPreferences /> : null}
       </div>
     </>
   );

@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { tenantMember } from '../../../platform/auth/auth.schema.js';
 import type { Tx } from '../../../platform/db/database.js';
 import type { Platform } from '../../../platform/kernel.js';
 import '../events.js';
@@ -75,6 +76,7 @@ export async function recordInquiry(
     return { contactId, isNew: !existing };
   });
   if (result.isNew) platform.events.emit('contact.created', tenantId, { contactId: result.contactId });
+  await notifyLead(platform, tenantId, result.contactId, inquiry);
   platform.events.emit('lead.created', tenantId, {
     contactId: result.contactId,
     propertyId: inquiry.propertyId,
@@ -107,5 +109,38 @@ async function deriveSearchRequest(tx: Tx, tenantId: string, contactId: string, 
     maxPriceCents: price === null ? null : Math.round((price * 1.1) / 100) * 100,
     minLivingArea: p.livingArea === null ? null : Math.floor(p.livingArea * 0.85),
     minRooms: p.rooms === null ? null : Math.max(1, p.rooms - 1),
+  });
+}
+
+/**
+ * The contact's agent hears of the inquiry; a contact without one goes to the office's owners
+ * and admins, so no lead waits unseen.
+ */
+async function notifyLead(
+  platform: Platform,
+  tenantId: string,
+  contactId: string,
+  inquiry: Pick<Inquiry, 'propertyTitle' | 'source'>,
+): Promise<void> {
+  const recipients = await platform.database.withTenant(tenantId, async (tx) => {
+    const [row] = await tx
+      .select({ agentId: contact.assignedAgentId, first: contact.firstName, last: contact.lastName })
+      .from(contact)
+      .where(eq(contact.id, contactId));
+    if (row?.agentId)
+      return { userIds: [row.agentId], name: [row.first, row.last].filter(Boolean).join(' ') };
+    const leads = await tx
+      .select({ userId: tenantMember.userId })
+      .from(tenantMember)
+      .where(and(eq(tenantMember.organizationId, tenantId), inArray(tenantMember.role, ['owner', 'admin'])));
+    return { userIds: leads.map((m) => m.userId), name: [row?.first, row?.last].filter(Boolean).join(' ') };
+  });
+  await platform.notifications.notify({
+    tenantId,
+    userIds: recipients.userIds,
+    kind: 'lead_new',
+    title: `Neue Anfrage${recipients.name ? ` von ${recipients.name}` : ''} zu „${inquiry.propertyTitle}“`,
+    body: `Quelle: ${inquiry.source}`,
+    link: `/kontakte/${contactId}`,
   });
 }

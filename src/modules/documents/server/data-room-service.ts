@@ -344,6 +344,16 @@ export class PublicDataRoom {
       sharedDocuments(tx, share.id),
     );
     await this.log(share, visitor, 'geoeffnet', null);
+    if (share.createdBy)
+      await this.platform.notifications.notify({
+        tenantId: share.tenantId,
+        userIds: [share.createdBy],
+        kind: 'data_room_access',
+        title: `${share.recipientName} hat den Datenraum „${share.title}“ geöffnet`,
+        link: share.propertyId ? `/objekte/${share.propertyId}?tab=documents` : '/dokumente',
+        // One notice per data room and day, however often it is opened.
+        dedupeKey: `data_room:${share.id}:${new Date().toISOString().slice(0, 10)}`,
+      });
     const settings = await this.platform.tenantSettings.get(share.tenantId);
     const suffix = grant ? `?grant=${encodeURIComponent(grant)}` : '';
     return {

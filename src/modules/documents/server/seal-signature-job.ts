@@ -128,6 +128,18 @@ export const sealSignatureJob = (platform: Platform) =>
             office,
           ].join('\n'),
         });
+      if (request.createdBy)
+        await platform.notifications.notify({
+          tenantId,
+          userIds: [request.createdBy],
+          kind: 'signature_completed',
+          title: `Unterschrieben: ${request.title}`,
+          body: 'Alle haben unterschrieben; das versiegelte Dokument liegt als neue Version in der Akte.',
+          link: `/dokumente/${doc.id}`,
+          dedupeKey: `signature:${request.id}`,
+          // The creator has just been mailed above, with the checksum.
+          mail: false,
+        });
       return { signedVersion, sha256After: sealed.sha256After };
     },
   });

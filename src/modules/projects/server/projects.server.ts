@@ -1,14 +1,19 @@
+import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import { seedProjectsDemo } from '../demo/seed-projects-demo.js';
+import { commentRoutes } from './comments.routes.js';
 import { completeByDocument } from './document-completion.js';
 import { myDayRoutes } from './my-day.routes.js';
 import { ProjectService } from './project-service.js';
 import { projectRoutes } from './projects.routes.js';
 import { stateRoutes } from './states.routes.js';
+import { notifyAssignee, notifyDueToday } from './task-notifications.js';
 import { TaskService } from './task-service.js';
 import { taskRoutes } from './tasks.routes.js';
 import { TemplateService } from './template-service.js';
 import { templateRoutes } from './templates.routes.js';
+
+const tickers = new WeakMap<Platform, NodeJS.Timeout>();
 
 export const projectsServer: ModuleServer = {
   routes: async (app, { platform }) => {
@@ -20,12 +25,26 @@ export const projectsServer: ModuleServer = {
     await app.register(templateRoutes, { platform, templates });
     await app.register(stateRoutes, { platform });
     await app.register(myDayRoutes, { platform });
+    await app.register(commentRoutes, { platform });
     await app.register(projectRoutes, { platform, projects, templates });
   },
   subscribe: (platform) => {
     platform.events.on('document.filed', 'projects', async (event) => {
       await completeByDocument(platform, event);
     });
+    platform.events.on('task.assigned', 'projects', (event) => notifyAssignee(platform, event));
   },
+  // Hourly: assignees hear of tasks due today (once per task and day, see notifyDueToday).
+  onStart: async (platform) => {
+    const tick = () =>
+      notifyDueToday(platform).catch((error: unknown) =>
+        platform.logger.warn({ err: error }, 'due-task notifications failed'),
+      );
+    const timer = setInterval(tick, 60 * 60_000);
+    timer.unref();
+    tickers.set(platform, timer);
+    void tick();
+  },
+  onStop: async (platform) => clearInterval(tickers.get(platform)),
   seedDemo: seedProjectsDemo,
 };

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { ArrowLeft, Plus, Trash2 } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
@@ -38,6 +38,12 @@ export function ProjectPage() {
   const [editing, setEditing] = useState<TaskView | null>(null);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  // A notification links to `?aufgabe=<id>`: open that task once the board is there.
+  const linkedTask = params.get('aufgabe');
+  useEffect(() => {
+    const task = linkedTask ? board.data?.tasks.find((x) => x.id === linkedTask) : undefined;
+    if (task) setEditing(task);
+  }, [linkedTask, board.data]);
   const critical = useMemo(() => new Set(board.data?.criticalTaskIds ?? []), [board.data]);
   const stateName = useMemo(
     () => new Map((board.data?.states ?? []).map((s) => [s.id, s.name])),
@@ -182,6 +188,11 @@ export function ProjectPage() {
               onClose={() => {
                 setCreating(false);
                 setEditing(null);
+                if (linkedTask) {
+                  const next = new URLSearchParams(params);
+                  next.delete('aufgabe');
+                  setParams(next, { replace: true });
+                }
               }}
             />
             <ConfirmDialog

@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from '../../../web/components/f
 import { Modal } from '../../../web/components/modal.js';
 import { useMembers } from '../../crm/web/use-members.js';
 import { type ChecklistItem, TASK_PRIORITIES, type TaskView } from '../contract.js';
+import { TaskComments } from './task-comments.js';
 import { type Board, type TaskChange, useInvalidateTasks } from './use-projects.js';
 
 interface Links {
@@ -272,6 +273,13 @@ function TaskForm({
         ) : null}
       </fieldset>
       {task && board ? <Dependencies task={task} board={board} canWrite={canWrite} /> : null}
+      {task ? (
+        <TaskComments
+          taskId={task.id}
+          propertyId={task.propertyId ?? board?.project.propertyId ?? null}
+          canWrite={canWrite}
+        />
+      ) : null}
       {task ? <History taskId={task.id} /> : null}
       <div className="flex flex-wrap justify-between gap-2 border-t border-slate-100 pt-4">
         {task && canWrite ? (

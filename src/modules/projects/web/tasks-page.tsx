@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { ListTodo, Plus } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ListPage } from '../../../platform/http/page-schema.js';
+import { api } from '../../../web/api/client.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
 import { useListPages } from '../../../web/api/use-list-pages.js';
 import { Button } from '../../../web/components/button.js';
@@ -24,6 +26,15 @@ export function TasksPage() {
   const [params, setParams] = useSearchParams({ assigneeId: 'me', open: 'true' });
   const [editing, setEditing] = useState<TaskView | null>(null);
   const [creating, setCreating] = useState(false);
+  const linkedTask = params.get('aufgabe');
+  const linked = useQuery({
+    queryKey: ['projects', 'task', linkedTask],
+    queryFn: () => api<TaskView>(`/projects/tasks/${linkedTask}`),
+    enabled: Boolean(linkedTask),
+  });
+  useEffect(() => {
+    if (linked.data) setEditing(linked.data);
+  }, [linked.data]);
   const query = useListPages<TaskView, ListPage<TaskView>>(
     ['projects', 'tasks'],
     '/projects/tasks',
@@ -111,6 +122,7 @@ export function TasksPage() {
         onClose={() => {
           setCreating(false);
           setEditing(null);
+          if (linkedTask) toggle('aufgabe', '', false);
         }}
       />
     </>
