@@ -10,6 +10,7 @@ declare module '../../platform/events/event-map.js' {
     'contact.erased': { contactId: string };
     'property.deleted': { propertyId: string };
     'lead.created': { contactId: string; propertyId: string | null; source: string };
+    'viewing.status_changed': { viewingId: string; propertyId: string; from: string; to: string };
   }
 }
 

@@ -9,6 +9,17 @@ declare module '../../platform/events/event-map.js' {
       category: string;
       title: string;
     };
+    /** A document's validity ends soon (the reminder thresholds: 60, 30, 7 days and expired). */
+    'document.expiring': {
+      documentId: string;
+      propertyId: string | null;
+      category: string;
+      title: string;
+      validUntil: string;
+      daysLeft: number;
+    };
+    /** Every signer has signed and the sealed PDF is filed as a new version. */
+    'signature.completed': { requestId: string; documentId: string; title: string };
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   type AnyPgColumn,
+  boolean,
   date,
   doublePrecision,
   index,
@@ -16,6 +17,7 @@ import {
 import { authUser, tenant } from '../../platform/auth/auth.schema.js';
 import { tenantIsolationPolicy } from '../../platform/db/tenant-table.js';
 import { contact, property, viewing } from '../crm/schema.js';
+import type { AutomationAction, AutomationCondition } from './automation-contract.js';
 import type { ChecklistItem, TemplateTask } from './contract.js';
 
 const tenantId = () =>
@@ -230,4 +232,55 @@ export const workflowTemplate = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [unique('project_workflow_template_key').on(t.tenantId, t.key), tenantIsolationPolicy()],
+);
+
+/** "When <trigger> and <conditions>, do <actions>": an office's automation rule. */
+export const automationRule = pgTable(
+  'project_automation_rule',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    name: text().notNull(),
+    enabled: boolean().notNull().default(true),
+    trigger: text().notNull(),
+    conditions: jsonb().$type<AutomationCondition[]>().notNull().default([]),
+    actions: jsonb().$type<AutomationAction[]>().notNull(),
+    createdBy: userRef(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('project_automation_rule_trigger').on(t.tenantId, t.trigger), tenantIsolationPolicy()],
+);
+
+/** One firing of a rule for one event, with its outcome: the rule's log. */
+export const automationRun = pgTable(
+  'project_automation_run',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    ruleId: uuid()
+      .notNull()
+      .references(() => automationRule.id, { onDelete: 'cascade' }),
+    event: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** How many automation steps led to the event (0: a person's action). */
+    depth: integer().notNull().default(0),
+    /** queued → succeeded | failed | skipped; a failing try is retried before it counts as failed. */
+    status: text().notNull().default('queued'),
+    outcome: jsonb().$type<string[]>().notNull().default([]),
+    error: text(),
+    attempts: integer().notNull().default(0),
+    eventAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('project_automation_run_rule').on(
+      t.tenantId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('project_automation_run_by_rule').on(t.ruleId, t.createdAt),
+    tenantIsolationPolicy(),
+  ],
 );

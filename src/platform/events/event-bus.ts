@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { currentChainDepth } from './causation.js';
 import type { DomainEvent, EventMap, EventName } from './event-map.js';
 
 type Handler<N extends EventName> = (event: DomainEvent<N>) => Promise<void> | void;
@@ -30,7 +31,14 @@ export class EventBus {
     payload: EventMap[N],
     actorId: string | null = null,
   ): void {
-    const event: DomainEvent<N> = { name, tenantId, actorId, payload, occurredAt: new Date() };
+    const event: DomainEvent<N> = {
+      name,
+      tenantId,
+      actorId,
+      payload,
+      occurredAt: new Date(),
+      chainDepth: currentChainDepth(),
+    };
     for (const subscription of this.#subscriptions) {
       if (subscription.name !== name) continue;
       const run = (async () => {

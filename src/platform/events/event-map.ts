@@ -20,4 +20,6 @@ export interface DomainEvent<N extends EventName = EventName> {
   actorId: string | null;
   payload: EventMap[N];
   occurredAt: Date;
+  /** 0 for a person's action; n when n automation steps led to it (see causation.ts). */
+  chainDepth: number;
 }

@@ -1,3 +1,4 @@
+import '../events.js';
 import { and, eq, gt, gte, inArray, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -180,7 +181,7 @@ export const viewingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
       const ctx = tenantContext(platform, request);
       const { contactIds, startsAt, endsAt, ...rest } = request.body;
       await assertAgentInTenant(platform, ctx.tenantId, rest.agentId);
-      const [updated] = await ctx.db(async (tx) => {
+      const updated = await ctx.db(async (tx) => {
         const [before] = await tx.select().from(viewing).where(eq(viewing.id, request.params.viewingId));
         if (!before) throw notFound('Besichtigung');
         const start = startsAt ? new Date(startsAt) : before.startsAt;
@@ -217,9 +218,17 @@ export const viewingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
           before: { startsAt: before.startsAt, status: before.status },
           after: { startsAt: start, status: rest.status ?? before.status },
         });
-        return loadViews(tx, [eq(viewing.id, before.id)]);
+        return { views: await loadViews(tx, [eq(viewing.id, before.id)]), before };
       });
-      return updated!;
+      const view = updated.views[0];
+      if (view && rest.status && rest.status !== updated.before.status)
+        platform.events.emit(
+          'viewing.status_changed',
+          ctx.tenantId,
+          { viewingId: view.id, propertyId: view.propertyId, from: updated.before.status, to: rest.status },
+          ctx.auth.user.id,
+        );
+      return view!;
     },
   );
 

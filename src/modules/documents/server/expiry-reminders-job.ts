@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, lte } from 'drizzle-orm';
 import { z } from 'zod';
+import '../events.js';
 import { authUser, tenantMember } from '../../../platform/auth/auth.schema.js';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -45,6 +46,7 @@ export const expiryRemindersJob = (platform: Platform) =>
             category: document.category,
             validUntil: document.validUntil,
             createdBy: document.createdBy,
+            propertyId: document.propertyId,
           })
           .from(document)
           .where(and(isNotNull(document.validUntil), lte(document.validUntil, horizon)));
@@ -63,6 +65,15 @@ export const expiryRemindersJob = (platform: Platform) =>
         return fresh;
       });
       if (raised.length === 0) return { raised: 0, mailed: 0 };
+      for (const item of raised)
+        platform.events.emit('document.expiring', tenantId, {
+          documentId: item.id,
+          propertyId: item.propertyId,
+          category: item.category,
+          title: item.title,
+          validUntil: item.validUntil,
+          daysLeft: item.threshold,
+        });
 
       const people = await platform.database.db
         .select({ id: authUser.id, email: authUser.email, name: authUser.name, role: tenantMember.role })

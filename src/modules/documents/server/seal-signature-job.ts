@@ -140,6 +140,11 @@ export const sealSignatureJob = (platform: Platform) =>
           // The creator has just been mailed above, with the checksum.
           mail: false,
         });
+      platform.events.emit('signature.completed', tenantId, {
+        requestId: request.id,
+        documentId: doc.id,
+        title: request.title,
+      });
       return { signedVersion, sha256After: sealed.sha256After };
     },
   });

@@ -34,7 +34,7 @@ export async function completeByDocument(
           sql`not (${inArray(projectTask.stateId, closed)})`,
         ),
       )
-      .returning({ id: projectTask.id, projectId: projectTask.projectId });
+      .returning({ id: projectTask.id, projectId: projectTask.projectId, title: projectTask.title });
     for (const row of rows)
       await recordTaskEvent(tx, actor, row.id, 'completed_by_document', { document: title, category });
     return rows;
@@ -43,7 +43,7 @@ export async function completeByDocument(
     platform.events.emit(
       'task.completed',
       event.tenantId,
-      { taskId: row.id, projectId: row.projectId },
+      { taskId: row.id, projectId: row.projectId, title: row.title },
       event.actorId,
     );
   return completed.map((r) => r.id);

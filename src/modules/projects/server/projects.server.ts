@@ -1,6 +1,9 @@
+import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import { seedProjectsDemo } from '../demo/seed-projects-demo.js';
+import { automationRoutes } from './automation.routes.js';
+import { AutomationEngine } from './automation-engine.js';
 import { commentRoutes } from './comments.routes.js';
 import { completeByDocument } from './document-completion.js';
 import { myDayRoutes } from './my-day.routes.js';
@@ -14,18 +17,37 @@ import { TemplateService } from './template-service.js';
 import { templateRoutes } from './templates.routes.js';
 
 const tickers = new WeakMap<Platform, NodeJS.Timeout>();
+const engines = new WeakMap<Platform, AutomationEngine>();
+
+/** One automation engine per platform: its rule cache is shared by the routes, events and job. */
+function engineOf(platform: Platform): AutomationEngine {
+  let engine = engines.get(platform);
+  if (!engine) {
+    const projects = new ProjectService(platform);
+    engine = new AutomationEngine({
+      platform,
+      projects,
+      tasks: new TaskService(platform),
+      templates: new TemplateService(projects),
+    });
+    engines.set(platform, engine);
+  }
+  return engine;
+}
 
 export const projectsServer: ModuleServer = {
   routes: async (app, { platform }) => {
     const projects = new ProjectService(platform);
     const templates = new TemplateService(projects);
     const tasks = new TaskService(platform);
+    const engine = engineOf(platform);
     // Static paths (/tasks, /templates, /states, /my-day) before the project's /:id.
     await app.register(taskRoutes, { platform, tasks });
     await app.register(templateRoutes, { platform, templates });
     await app.register(stateRoutes, { platform });
     await app.register(myDayRoutes, { platform });
     await app.register(commentRoutes, { platform });
+    await app.register(automationRoutes, { platform, engine });
     await app.register(projectRoutes, { platform, projects, templates });
   },
   subscribe: (platform) => {
@@ -33,6 +55,7 @@ export const projectsServer: ModuleServer = {
       await completeByDocument(platform, event);
     });
     platform.events.on('task.assigned', 'projects', (event) => notifyAssignee(platform, event));
+    engineOf(platform).subscribe();
   },
   // Hourly: assignees hear of tasks due today (once per task and day, see notifyDueToday).
   onStart: async (platform) => {
@@ -46,5 +69,6 @@ export const projectsServer: ModuleServer = {
     void tick();
   },
   onStop: async (platform) => clearInterval(tickers.get(platform)),
+  jobs: (platform) => [engineOf(platform).job() as JobDefinition<never>],
   seedDemo: seedProjectsDemo,
 };

@@ -69,6 +69,13 @@ export async function notifyDueToday(platform: Platform): Promise<number> {
       dedupeKey: `task_due:${task.id}:${today}`,
     });
     sent += notified.length;
+    // The first announcement of the day is also the "due date reached" event for automation rules.
+    if (notified.length > 0)
+      platform.events.emit('task.due', task.tenantId, {
+        taskId: task.id,
+        projectId: task.projectId,
+        title: task.title,
+      });
   }
   return sent;
 }

@@ -314,6 +314,6 @@ export class TaskService {
         actor.userId,
       );
     if (to.group === 'done' && from.group !== 'done')
-      events.emit('task.completed', actor.tenantId, base, actor.userId);
+      events.emit('task.completed', actor.tenantId, { ...base, title: current.title }, actor.userId);
   }
 }
