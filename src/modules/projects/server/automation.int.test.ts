@@ -56,7 +56,10 @@ describe('automation rules', () => {
     expect(rule.status, JSON.stringify(rule.body)).toBe(201);
     // A task of the office's own (not the template's, which completes by itself on filing).
     const project = await api(owner, 'POST', '/', { name: 'Vermarktung', propertyId });
-    await api(owner, 'POST', '/tasks', { title: 'Energieausweis prüfen (GEG § 87)', projectId: project.body.id });
+    await api(owner, 'POST', '/tasks', {
+      title: 'Energieausweis prüfen (GEG § 87)',
+      projectId: project.body.id,
+    });
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
       .png()
       .toBuffer();

@@ -1,4 +1,4 @@
-import { FolderKanban, Plus, SearchX } from 'lucide-react';
+import { FolderKanban, Plus, SearchX, Workflow } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -42,11 +42,22 @@ export function ProjectsPage() {
         title={t('projects:title')}
         description={t('projects:description')}
         actions={
-          hasPermission(me, 'projects.write') ? (
-            <Button icon={<Plus className="size-4" />} onClick={() => setCreating(true)}>
-              {t('projects:newProject')}
-            </Button>
-          ) : null
+          <>
+            {hasPermission(me, 'projects.manage') ? (
+              <Link
+                to="/projekte/automationen"
+                className="inline-flex items-center gap-2 rounded-lg bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+              >
+                <Workflow className="size-4" aria-hidden="true" />
+                {t('projects:automation.title')}
+              </Link>
+            ) : null}
+            {hasPermission(me, 'projects.write') ? (
+              <Button icon={<Plus className="size-4" />} onClick={() => setCreating(true)}>
+                {t('projects:newProject')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="mb-4 grid gap-4 sm:grid-cols-[2fr_1fr_1fr]">

@@ -1,11 +1,13 @@
 import './i18n.js';
 import type { ModuleRoute } from '../../../web/module-pages.js';
+import { AutomationPage } from './automation-page.js';
 import { ProjectPage } from './project-page.js';
 import { ProjectsPage } from './projects-page.js';
 import { TasksPage } from './tasks-page.js';
 
 export const routes: ModuleRoute[] = [
   { path: 'projekte', element: <ProjectsPage /> },
+  { path: 'projekte/automationen', element: <AutomationPage /> },
   { path: 'projekte/:projectId', element: <ProjectPage /> },
   { path: 'aufgaben', element: <TasksPage /> },
 ];
