@@ -1,4 +1,5 @@
 import {
+  type CollisionDetection,
   closestCorners,
   DndContext,
   type DragEndEvent,
@@ -7,6 +8,7 @@ import {
   type DragStartEvent,
   KeyboardSensor,
   PointerSensor,
+  pointerWithin,
   useDroppable,
   useSensor,
   useSensors,
@@ -28,6 +30,18 @@ import { TaskCard } from './task-card.js';
 import { type Board, useInvalidateTasks } from './use-projects.js';
 
 type Columns = Record<string, TaskView[]>;
+
+/**
+ * What the pointer is over decides (a card before its column), so an empty column next to a full
+ * one can be hit; without a pointer (keyboard), the nearest corners as usual.
+ */
+const collision: CollisionDetection = (args) => {
+  const under = pointerWithin(args);
+  const cards = under.filter((c) => !String(c.id).startsWith('column:'));
+  if (cards.length > 0) return cards;
+  if (under.length > 0) return under;
+  return closestCorners(args);
+};
 
 const columnsOf = (board: Board): Columns =>
   Object.fromEntries(
@@ -124,7 +138,9 @@ export function KanbanBoard({
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCorners}
+      collisionDetection={collision}
+      // Scroll the board sideways only at its very edge, so a column in view can be hit without it sliding away.
+      autoScroll={{ threshold: { x: 0.08, y: 0.2 } }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={(event) => void onDragEnd(event)}

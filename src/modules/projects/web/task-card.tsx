@@ -29,7 +29,7 @@ export function TaskCard({
       <button
         type="button"
         onClick={onOpen}
-        onPointerDown={(e) => e.stopPropagation()}
+        // Enter on the title opens the task; the card itself (Space) picks it up for moving.
         onKeyDown={(e) => e.stopPropagation()}
         className="text-left font-medium text-slate-900 hover:text-brand"
       >
