@@ -17,7 +17,7 @@ export interface InProcessApp {
   platform: Platform;
   /** `app.inject` as the demo owner. */
   as(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     payload?: unknown,
     headers?: Record<string, string>,

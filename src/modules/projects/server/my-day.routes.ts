@@ -7,7 +7,7 @@ import { agentViewings } from '../../crm/server/viewing-queries.js';
 import { taskSchema } from '../contract.js';
 import { addDays, todayInBerlin } from '../domain/day.js';
 import { projectTask, taskState } from '../schema.js';
-import { selectTasks, taskView } from './task-view.js';
+import { taskViews } from './task-view.js';
 
 const DAY_LIMIT = 100;
 
@@ -60,11 +60,16 @@ export const myDayRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       const weekEnd = addDays(today, 6);
       const open = sql`${projectTask.stateId} not in (select ${taskState.id} from ${taskState} where ${taskState.group} in ('done', 'cancelled'))`;
       const mine = (when: SQL | undefined) =>
-        ctx.db((tx) =>
-          selectTasks(tx)
-            .where(and(eq(projectTask.assigneeId, me), open, when))
-            .orderBy(asc(projectTask.dueDate), asc(projectTask.position))
-            .limit(DAY_LIMIT),
+        ctx.db(async (tx) =>
+          taskViews(
+            tx,
+            await tx
+              .select()
+              .from(projectTask)
+              .where(and(eq(projectTask.assigneeId, me), open, when))
+              .orderBy(asc(projectTask.dueDate), asc(projectTask.position))
+              .limit(DAY_LIMIT),
+          ),
         );
       const [overdue, dueToday, thisWeek, viewings] = await Promise.all([
         mine(lt(projectTask.dueDate, today)),
@@ -74,9 +79,9 @@ export const myDayRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       ]);
       return {
         today,
-        overdue: overdue.map(taskView),
-        dueToday: dueToday.map(taskView),
-        thisWeek: thisWeek.map(taskView),
+        overdue,
+        dueToday,
+        thisWeek,
         viewings: viewings.map((v) => ({
           id: v.id,
           propertyId: v.propertyId,

@@ -25,7 +25,7 @@ import { projectTask, taskEvent, taskState } from '../schema.js';
 import { requestActor } from './actor.js';
 import { addDependency, removeDependency } from './dependency-service.js';
 import type { TaskService } from './task-service.js';
-import { selectTasks, taskView } from './task-view.js';
+import { taskViews } from './task-view.js';
 
 const idParams = z.object({ id: z.string().uuid() });
 const likeText = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
@@ -94,7 +94,9 @@ export const taskRoutes: FastifyPluginAsyncZod<{ platform: Platform; tasks: Task
       };
       const plan = seekPlan(sort, 'tasks', q);
       return ctx.db(async (tx) => {
-        const rows = await selectTasks(tx, plan.sortValue)
+        const rows = await tx
+          .select({ task: projectTask, sortValue: plan.sortValue })
+          .from(projectTask)
           .where(and(filters, plan.where))
           .orderBy(...plan.orderBy)
           .limit(plan.limit)
@@ -103,7 +105,11 @@ export const taskRoutes: FastifyPluginAsyncZod<{ platform: Platform; tasks: Task
         const total = await platform.listTotals.count(tx, ctx.tenantId, projectTask, filters, {
           exact: q.exactTotal,
         });
-        return pageBody(page.items.map(taskView), page, total, q);
+        const items = await taskViews(
+          tx,
+          page.items.map((r) => r.task),
+        );
+        return pageBody(items, page, total, q);
       });
     },
   );
