@@ -44,6 +44,7 @@ const de = {
     empty: 'Keine Aufträge in dieser Ansicht.',
     names: {
       'ai.render-reel': 'Objekt-Reel erstellen',
+      'projects.automation-run': 'Automation ausführen',
       'ai.runway-video': 'KI-Video erstellen',
       'crm.demo-photos': 'Demo-Fotos anlegen',
       'crm.openimmo-export': 'OpenImmo-Export',
@@ -78,6 +79,8 @@ const de = {
     allEntities: 'Alle Bereiche',
     entities: {
       member: 'Team',
+      project: 'Projekte',
+      automation_rule: 'Automationen',
       invitation: 'Einladungen',
       tenant_settings: 'Einstellungen',
       job: 'Aufträge',
@@ -213,6 +216,7 @@ const en: typeof de = {
     empty: 'No jobs in this view.',
     names: {
       'ai.render-reel': 'Render property reel',
+      'projects.automation-run': 'Run automation rule',
       'ai.runway-video': 'Create AI video',
       'crm.demo-photos': 'Create demo photos',
       'crm.openimmo-export': 'OpenImmo export',
@@ -247,6 +251,8 @@ const en: typeof de = {
     allEntities: 'All areas',
     entities: {
       member: 'Team',
+      project: 'Projects',
+      automation_rule: 'Automation rules',
       invitation: 'Invitations',
       tenant_settings: 'Settings',
       job: 'Jobs',

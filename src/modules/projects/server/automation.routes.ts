@@ -115,7 +115,7 @@ export const automationRoutes: FastifyPluginAsyncZod<{
         await recordAudit(tx, ctx.actor, {
           entity: 'automation_rule',
           entityId: created[0]?.id ?? '',
-          action: 'create',
+          action: 'created',
           after: { name: request.body.name, trigger: request.body.trigger },
         });
         return created;
@@ -150,7 +150,7 @@ export const automationRoutes: FastifyPluginAsyncZod<{
           await recordAudit(tx, ctx.actor, {
             entity: 'automation_rule',
             entityId: request.params.id,
-            action: 'update',
+            action: 'updated',
             after: { name: request.body.name, enabled: request.body.enabled },
           });
         return updated;
@@ -183,7 +183,7 @@ export const automationRoutes: FastifyPluginAsyncZod<{
         await recordAudit(tx, ctx.actor, {
           entity: 'automation_rule',
           entityId: deleted.id,
-          action: 'delete',
+          action: 'deleted',
           before: { name: deleted.name },
         });
       });

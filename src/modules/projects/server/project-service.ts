@@ -65,7 +65,7 @@ export class ProjectService {
     await recordAudit(tx, auditActor(actor), {
       entity: 'project',
       entityId: id,
-      action: 'create',
+      action: 'created',
       after: { name: input.name, type: input.type },
     });
     return id;
@@ -117,7 +117,7 @@ export class ProjectService {
       await recordAudit(tx, auditActor(actor), {
         entity: 'project',
         entityId: id,
-        action: 'update',
+        action: 'updated',
         before: {
           name: current.name,
           status: current.status,
@@ -142,7 +142,7 @@ export class ProjectService {
       await recordAudit(tx, auditActor(actor), {
         entity: 'project',
         entityId: id,
-        action: 'delete',
+        action: 'deleted',
         before: { name: deleted.name },
       });
     });

@@ -2,6 +2,7 @@ import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import { seedProjectsDemo } from '../demo/seed-projects-demo.js';
+import { projectsAuditSubjects } from './audit-subjects.js';
 import { automationRoutes } from './automation.routes.js';
 import { AutomationEngine } from './automation-engine.js';
 import { commentRoutes } from './comments.routes.js';
@@ -71,4 +72,5 @@ export const projectsServer: ModuleServer = {
   onStop: async (platform) => clearInterval(tickers.get(platform)),
   jobs: (platform) => [engineOf(platform).job() as JobDefinition<never>],
   seedDemo: seedProjectsDemo,
+  auditSubjects: projectsAuditSubjects,
 };

@@ -19,6 +19,7 @@ const config = loadConfig({
   MODULE_DOCUMENTS: 'false',
   MODULE_MODELS3D: 'false',
   MODULE_FINANCE: 'false',
+  MODULE_PROJECTS: 'false',
 });
 const platform = await createPlatform(config, MODULE_MANIFESTS);
 const hang = process.env.HANG === '1';
