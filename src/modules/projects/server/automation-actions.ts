@@ -1,6 +1,7 @@
 import { and, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { tenantMember } from '../../../platform/auth/auth.schema.js';
 import type { Tx } from '../../../platform/db/database.js';
+import { containsPattern } from '../../../platform/db/like-pattern.js';
 import { PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { contact, property } from '../../crm/schema.js';
@@ -141,7 +142,7 @@ export async function runAction(
           .where(
             and(
               scope,
-              ilike(projectTask.title, `%${action.titleContains.replace(/[%_\\]/g, '\\$&')}%`),
+              ilike(projectTask.title, containsPattern(action.titleContains)),
               sql`not (${inArray(projectTask.stateId, closed)})`,
             ),
           );

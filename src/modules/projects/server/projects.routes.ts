@@ -1,6 +1,7 @@
 import { and, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { containsPattern } from '../../../platform/db/like-pattern.js';
 import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { notFound } from '../../../platform/http/app-error.js';
@@ -26,7 +27,6 @@ import type { TemplateService } from './template-service.js';
 
 const idParams = z.object({ id: z.string().uuid() });
 const LAST_CHANGED_FIRST: SortKey = { key: project.updatedAt, id: project.id, direction: 'desc' };
-const likeText = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 
 /** Projects: list, create (blank or from a workflow template), edit, delete, and the board's data. */
 export const projectRoutes: FastifyPluginAsyncZod<{
@@ -64,7 +64,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{
               sql`(select ${projectMember.projectId} from ${projectMember} where ${projectMember.userId} = ${memberId})`,
             )
           : undefined,
-        q ? ilike(project.name, likeText(q)) : undefined,
+        q ? ilike(project.name, containsPattern(q)) : undefined,
       );
       const plan = seekPlan(LAST_CHANGED_FIRST, 'projects', request.query);
       return ctx.db(async (tx) => {

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, type SQL, sql } fr
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authUser } from '../../../platform/auth/auth.schema.js';
+import { containsPattern } from '../../../platform/db/like-pattern.js';
 import { pageBody, type SortKey, seekPlan } from '../../../platform/db/list-page.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
@@ -28,7 +29,6 @@ import type { TaskService } from './task-service.js';
 import { taskViews } from './task-view.js';
 
 const idParams = z.object({ id: z.string().uuid() });
-const likeText = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 
 /** Tasks across projects ("Alle Aufgaben"), follow-ups on records, board moves and dependencies. */
 export const taskRoutes: FastifyPluginAsyncZod<{ platform: Platform; tasks: TaskService }> = async (
@@ -72,7 +72,7 @@ export const taskRoutes: FastifyPluginAsyncZod<{ platform: Platform; tasks: Task
         q.viewingId ? eq(projectTask.viewingId, q.viewingId) : undefined,
         q.followUps ? isNull(projectTask.projectId) : undefined,
         q.priority ? eq(projectTask.priority, q.priority) : undefined,
-        q.q ? ilike(projectTask.title, likeText(q.q)) : undefined,
+        q.q ? ilike(projectTask.title, containsPattern(q.q)) : undefined,
         q.due === 'overdue' ? lt(projectTask.dueDate, today) : undefined,
         q.due === 'today' ? eq(projectTask.dueDate, today) : undefined,
         q.due === 'week'

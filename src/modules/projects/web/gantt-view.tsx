@@ -2,10 +2,8 @@ import './gantt.css';
 import Gantt, { type GanttTask } from 'frappe-gantt';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toast } from 'sonner';
-import { errorMessage } from '../../../web/api/error-message.js';
 import type { TaskView } from '../contract.js';
-import { type Board, useTaskPatch } from './use-projects.js';
+import { type Board, useMoveDates } from './use-projects.js';
 
 type Zoom = 'Day' | 'Week' | 'Month';
 const ZOOMS: Zoom[] = ['Day', 'Week', 'Month'];
@@ -59,11 +57,11 @@ export function GanttView({
   const { t, i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState<Zoom>('Day');
-  const patch = useTaskPatch();
+  const moveDates = useMoveDates();
   const bars = barsOf(board);
   // The chart keeps its handlers from when it was drawn; they read the latest callbacks here.
-  const latest = useRef({ onOpen, patch, t });
-  latest.current = { onOpen, patch, t };
+  const latest = useRef({ onOpen, moveDates });
+  latest.current = { onOpen, moveDates };
 
   useEffect(() => {
     const element = host.current;
@@ -92,17 +90,7 @@ export function GanttView({
           ...(task.startDate !== null || task.dueDate === null ? { startDate: dayOf(start) } : {}),
           ...(task.dueDate !== null || task.startDate === null ? { dueDate: dayOf(end) } : {}),
         };
-        const handlers = latest.current;
-        handlers.patch.mutate(
-          { id: bar.id, patch: change },
-          {
-            onSuccess: (result) => {
-              if (result.rescheduled.length > 0)
-                toast.success(handlers.t('projects:rescheduled', { count: result.rescheduled.length }));
-            },
-            onError: (error) => toast.error(errorMessage(error, handlers.t)),
-          },
-        );
+        latest.current.moveDates(bar.id, change);
       },
     });
     return () => {

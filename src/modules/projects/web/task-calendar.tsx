@@ -5,12 +5,10 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import FullCalendar from '@fullcalendar/react';
 import { useTranslation } from 'react-i18next';
-import { toast } from 'sonner';
-import { errorMessage } from '../../../web/api/error-message.js';
 import type { TaskView } from '../contract.js';
 import { addDays } from '../domain/day.js';
 import { isOverdue } from './labels.js';
-import { type Board, useTaskPatch } from './use-projects.js';
+import { type Board, useMoveDates } from './use-projects.js';
 
 /** Tasks on their days (month or week); dragging one moves its dates, dependants follow. */
 export function TaskCalendar({
@@ -22,8 +20,8 @@ export function TaskCalendar({
   canWrite: boolean;
   onOpen: (task: TaskView) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const patch = useTaskPatch();
+  const { i18n } = useTranslation();
+  const moveDates = useMoveDates();
   const critical = new Set(board.criticalTaskIds);
   const events = board.tasks
     .filter((task) => task.startDate ?? task.dueDate)
@@ -49,24 +47,13 @@ export function TaskCalendar({
     const task = byId.get(info.event.id);
     if (!task) return;
     const days = info.delta.days;
-    patch.mutate(
+    moveDates(
+      task.id,
       {
-        id: task.id,
-        patch: {
-          ...(task.startDate ? { startDate: addDays(task.startDate, days) } : {}),
-          ...(task.dueDate ? { dueDate: addDays(task.dueDate, days) } : {}),
-        },
+        ...(task.startDate ? { startDate: addDays(task.startDate, days) } : {}),
+        ...(task.dueDate ? { dueDate: addDays(task.dueDate, days) } : {}),
       },
-      {
-        onSuccess: (result) => {
-          if (result.rescheduled.length > 0)
-            toast.success(t('projects:rescheduled', { count: result.rescheduled.length }));
-        },
-        onError: (error) => {
-          info.revert();
-          toast.error(errorMessage(error, t));
-        },
-      },
+      () => info.revert(),
     );
   };
   return (

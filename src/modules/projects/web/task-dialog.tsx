@@ -93,6 +93,11 @@ function TaskForm({
   const [newItem, setNewItem] = useState('');
   const [deleting, setDeleting] = useState(false);
   const datesWrong = Boolean(startDate && dueDate && dueDate < startDate);
+  const addItem = () => {
+    if (newItem.trim())
+      setChecklist((list) => [...list, { id: newItemId(), text: newItem.trim(), done: false }]);
+    setNewItem('');
+  };
 
   const save = useMutation({
     mutationFn: async () => {
@@ -252,21 +257,11 @@ function TaskForm({
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {
                   e.preventDefault();
-                  if (newItem.trim())
-                    setChecklist((list) => [...list, { id: newItemId(), text: newItem.trim(), done: false }]);
-                  setNewItem('');
+                  addItem();
                 }
               }}
             />
-            <Button
-              variant="secondary"
-              icon={<Plus className="size-4" />}
-              onClick={() => {
-                if (newItem.trim())
-                  setChecklist((list) => [...list, { id: newItemId(), text: newItem.trim(), done: false }]);
-                setNewItem('');
-              }}
-            >
+            <Button variant="secondary" icon={<Plus className="size-4" />} onClick={addItem}>
               {t('projects:addItem')}
             </Button>
           </div>

@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
 import type { z } from 'zod';
 import { api } from '../../../web/api/client.js';
+import { errorMessage } from '../../../web/api/error-message.js';
 import type { boardSchema, dependencySchema, TaskView, templateSchema } from '../contract.js';
 
 export type Board = z.infer<typeof boardSchema>;
@@ -41,4 +44,27 @@ export function useTaskPatch() {
       api<TaskChange>(`/projects/tasks/${id}`, { method: 'PATCH', body: patch }),
     onSettled: () => invalidate(),
   });
+}
+
+/**
+ * New dates for a task from a chart (Gantt, calendar): saved, and the user told how many
+ * dependants moved along; `onFailed` lets the chart put the bar back.
+ */
+export function useMoveDates() {
+  const { t } = useTranslation();
+  const patch = useTaskPatch();
+  return (id: string, dates: { startDate?: string; dueDate?: string }, onFailed?: () => void) =>
+    patch.mutate(
+      { id, patch: dates },
+      {
+        onSuccess: (result) => {
+          if (result.rescheduled.length > 0)
+            toast.success(t('projects:rescheduled', { count: result.rescheduled.length }));
+        },
+        onError: (error) => {
+          onFailed?.();
+          toast.error(errorMessage(error, t));
+        },
+      },
+    );
 }
