@@ -53,6 +53,9 @@ describe('projects and tasks over HTTP', () => {
       taskCount: 0,
     });
     expect(project.memberIds.sort()).toEqual([owner.userId, agent.userId].sort());
+    const agentsProjects = await api(owner, 'GET', `/?memberId=${agent.userId}&q=seeblick`);
+    expect(agentsProjects.json().items.map((p: { name: string }) => p.name)).toEqual(['Verkauf Seeblick']);
+    expect((await api(owner, 'GET', `/?memberId=${readonly.userId}`)).json().total).toBe(0);
 
     const bad = [
       await api(owner, 'POST', '/', { name: 'X', startDate: '2027-03-10', endDate: '2027-03-01' }),
