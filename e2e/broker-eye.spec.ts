@@ -92,7 +92,12 @@ test('main pages fit a 390 px phone without sideways scrolling', async ({ page }
   await expect(page.getByRole('heading', { name: /Guten Tag/ })).toBeVisible();
   const list = await (await page.request.get('/api/crm/properties?pageSize=1&status=aktiv')).json();
   const listing = list.items[0] as { id: string; slug: string };
+  const projects = await (await page.request.get('/api/projects?pageSize=1')).json();
   const paths = [
+    '/projekte',
+    `/projekte/${projects.items[0]?.id}`,
+    '/projekte/automationen',
+    '/aufgaben',
     '/',
     '/objekte',
     `/objekte/${listing.id}`,

@@ -96,7 +96,7 @@ function TaskGroup({
   const { i18n } = useTranslation();
   if (tasks.length === 0) return null;
   return (
-    <section>
+    <section className="min-w-0">
       <h3 className={`mb-1.5 text-xs font-semibold uppercase tracking-wide ${tone}`}>
         {title} ({tasks.length})
       </h3>
@@ -135,7 +135,7 @@ function Viewings({ viewings, limit }: { viewings: MyDayData['viewings']; limit:
   const { t, i18n } = useTranslation();
   if (viewings.length === 0) return null;
   return (
-    <section>
+    <section className="min-w-0">
       <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-900">
         {t('projects:myDay.viewings')} ({viewings.length})
       </h3>
