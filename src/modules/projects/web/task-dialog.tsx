@@ -1,9 +1,8 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Plus, Trash2, X } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { formatDateTime } from '../../../platform/format/format-de.js';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { Button } from '../../../web/components/button.js';
@@ -13,6 +12,8 @@ import { Modal } from '../../../web/components/modal.js';
 import { useMembers } from '../../crm/web/use-members.js';
 import { type ChecklistItem, TASK_PRIORITIES, type TaskView } from '../contract.js';
 import { TaskComments } from './task-comments.js';
+import { TaskDependencies } from './task-dependencies.js';
+import { TaskHistory } from './task-history.js';
 import { type Board, type TaskChange, useInvalidateTasks } from './use-projects.js';
 
 interface Links {
@@ -267,7 +268,7 @@ function TaskForm({
           </div>
         ) : null}
       </fieldset>
-      {task && board ? <Dependencies task={task} board={board} canWrite={canWrite} /> : null}
+      {task && board ? <TaskDependencies task={task} board={board} canWrite={canWrite} /> : null}
       {task ? (
         <TaskComments
           taskId={task.id}
@@ -275,7 +276,7 @@ function TaskForm({
           canWrite={canWrite}
         />
       ) : null}
-      {task ? <History taskId={task.id} /> : null}
+      {task ? <TaskHistory taskId={task.id} /> : null}
       <div className="flex flex-wrap justify-between gap-2 border-t border-slate-100 pt-4">
         {task && canWrite ? (
           <Button variant="ghost" icon={<Trash2 className="size-4" />} onClick={() => setDeleting(true)}>
@@ -305,123 +306,5 @@ function TaskForm({
         onClose={() => setDeleting(false)}
       />
     </form>
-  );
-}
-
-function Dependencies({ task, board, canWrite }: { task: TaskView; board: Board; canWrite: boolean }) {
-  const { t } = useTranslation();
-  const invalidate = useInvalidateTasks();
-  const [predecessorId, setPredecessorId] = useState('');
-  const [lag, setLag] = useState('0');
-  const title = new Map(board.tasks.map((x) => [x.id, x.title]));
-  const incoming = board.dependencies.filter((d) => d.successorId === task.id);
-  const add = useMutation({
-    mutationFn: () =>
-      api<{ rescheduled: unknown[] }>('/projects/dependencies', {
-        method: 'POST',
-        body: { predecessorId, successorId: task.id, lagDays: Number(lag) || 0 },
-      }),
-    onSuccess: (result) => {
-      if (result.rescheduled.length > 0)
-        toast.success(t('projects:rescheduled', { count: result.rescheduled.length }));
-      setPredecessorId('');
-      void invalidate();
-    },
-    onError: (error) => toast.error(errorMessage(error, t)),
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => api(`/projects/dependencies/${id}`, { method: 'DELETE' }),
-    onSuccess: () => void invalidate(),
-    onError: (error) => toast.error(errorMessage(error, t)),
-  });
-  return (
-    <fieldset>
-      <legend className="text-sm font-medium text-slate-700">{t('projects:field.dependsOn')}</legend>
-      {incoming.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-500">{t('projects:noDependencies')}</p>
-      ) : null}
-      <ul className="mt-1 space-y-1 text-sm">
-        {incoming.map((d) => (
-          <li key={d.id} className="flex items-center gap-2">
-            <span>
-              {title.get(d.predecessorId)}
-              {d.lagDays > 0 ? ` (+${d.lagDays} ${t('projects:days', { count: d.lagDays })})` : ''}
-            </span>
-            {canWrite ? (
-              <button
-                type="button"
-                className="text-slate-400 hover:text-red-600"
-                aria-label={t('projects:removeDependency')}
-                onClick={() => remove.mutate(d.id)}
-              >
-                <X className="size-4" />
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {canWrite ? (
-        <div className="mt-2 grid gap-2 sm:grid-cols-[1fr_8rem_auto] sm:items-end">
-          <SelectField
-            label={t('projects:addDependency')}
-            value={predecessorId}
-            onChange={(e) => setPredecessorId(e.target.value)}
-            options={[
-              { value: '', label: '–' },
-              ...board.tasks
-                .filter((x) => x.id !== task.id && !incoming.some((d) => d.predecessorId === x.id))
-                .map((x) => ({ value: x.id, label: x.title })),
-            ]}
-          />
-          <TextField
-            label={t('projects:field.lag')}
-            type="number"
-            min={0}
-            max={365}
-            value={lag}
-            onChange={(e) => setLag(e.target.value)}
-          />
-          <Button
-            variant="secondary"
-            disabled={!predecessorId}
-            loading={add.isPending}
-            onClick={() => add.mutate()}
-          >
-            {t('projects:addDependency')}
-          </Button>
-        </div>
-      ) : null}
-    </fieldset>
-  );
-}
-
-interface HistoryEntry {
-  id: string;
-  kind: string;
-  actorName: string | null;
-  detail: Record<string, unknown>;
-  createdAt: string;
-}
-
-function History({ taskId }: { taskId: string }) {
-  const { t, i18n } = useTranslation();
-  const history = useQuery({
-    queryKey: ['projects', 'history', taskId],
-    queryFn: () => api<{ items: HistoryEntry[] }>(`/projects/tasks/${taskId}/history`),
-  });
-  if (!history.data || history.data.items.length === 0) return null;
-  return (
-    <details className="text-sm">
-      <summary className="cursor-pointer font-medium text-slate-700">{t('projects:history')}</summary>
-      <ul className="mt-2 space-y-1 text-slate-600">
-        {history.data.items.map((entry) => (
-          <li key={entry.id}>
-            <span className="text-slate-400">{formatDateTime(entry.createdAt, i18n.language)}</span>{' '}
-            {entry.actorName ? `${entry.actorName}: ` : ''}
-            {t(`projects:historyKind.${entry.kind}`, { ...entry.detail, defaultValue: entry.kind }) as string}
-          </li>
-        ))}
-      </ul>
-    </details>
   );
 }
