@@ -24,7 +24,7 @@ export const NOTIFICATION_KINDS = {
 } satisfies Record<string, { label: LocalizedText; emailByDefault: boolean; mailedByModule?: boolean }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
-export const NOTIFICATION_KIND_IDS = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
+const NOTIFICATION_KIND_IDS = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
 
 /** Kinds a user chooses e-mail for (those a module mails itself are not offered). */
 export const MAIL_CHOICE_KINDS = NOTIFICATION_KIND_IDS.filter(

@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { FolderOpen, SearchX } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { hasPermission, useMe } from '../../../web/api/session.js';
+import { useUrlFilters } from '../../../web/api/use-url-filters.js';
 import { Card } from '../../../web/components/card.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
 import { SelectField, TextField } from '../../../web/components/field.js';
@@ -21,18 +21,12 @@ import { useDocuments } from './use-documents.js';
 /** Every folder at once: full-text search, category and the expiry filter live in the URL. */
 export function DocumentsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter: set } = useUrlFilters();
   const filtered = ['q', 'category', 'expiring'].some((key) => params.get(key));
   const query = useDocuments(Object.fromEntries(params));
   const me = useMe().data;
   const queryClient = useQueryClient();
   const [uploadFor, setUploadFor] = useState('');
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   return (
     <>
       <PageHeader title={t('documents:title')} description={t('documents:description')} />

@@ -26,7 +26,7 @@ const RULE_CACHE_MS = 10_000;
 export class AutomationEngine {
   readonly #rules = new Map<string, { at: number; rules: Rule[] }>();
 
-  constructor(private readonly services: ActionServices) {}
+  constructor(readonly services: ActionServices) {}
 
   forget(tenantId: string): void {
     this.#rules.delete(tenantId);

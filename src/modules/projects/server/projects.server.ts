@@ -20,7 +20,10 @@ import { templateRoutes } from './templates.routes.js';
 const tickers = new WeakMap<Platform, NodeJS.Timeout>();
 const engines = new WeakMap<Platform, AutomationEngine>();
 
-/** One automation engine per platform: its rule cache is shared by the routes, events and job. */
+/**
+ * One automation engine per platform: its rule cache, and the project, task and template services
+ * it holds, serve the routes, the event handlers and the job alike.
+ */
 function engineOf(platform: Platform): AutomationEngine {
   let engine = engines.get(platform);
   if (!engine) {
@@ -38,10 +41,8 @@ function engineOf(platform: Platform): AutomationEngine {
 
 export const projectsServer: ModuleServer = {
   routes: async (app, { platform }) => {
-    const projects = new ProjectService(platform);
-    const templates = new TemplateService(projects);
-    const tasks = new TaskService(platform);
     const engine = engineOf(platform);
+    const { projects, templates, tasks } = engine.services;
     // Static paths (/tasks, /templates, /states, /my-day) before the project's /:id.
     await app.register(taskRoutes, { platform, tasks });
     await app.register(templateRoutes, { platform, templates });

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
 import { badRequest } from '../../../platform/http/app-error.js';
 import type { StateGroup, TaskStateView } from '../contract.js';
@@ -48,5 +48,3 @@ export function stateById(states: readonly TaskStateView[], id: string): TaskSta
     throw badRequest('unknown_state', 'Diesen Status gibt es in Ihrem Büro nicht.', { stateId: id });
   return state;
 }
-
-export const stateRow = (tx: Tx, id: string) => tx.select().from(taskState).where(eq(taskState.id, id));

@@ -2,12 +2,13 @@ import { useMutation } from '@tanstack/react-query';
 import { ArrowLeft, Plus, Trash2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
 import { formatDate } from '../../../platform/format/format-de.js';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
+import { useUrlFilters } from '../../../web/api/use-url-filters.js';
 import { Badge } from '../../../web/components/badge.js';
 import { Button } from '../../../web/components/button.js';
 import { ConfirmDialog } from '../../../web/components/confirm-dialog.js';
@@ -27,7 +28,7 @@ export function ProjectPage() {
   const { projectId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter, setParams } = useUrlFilters();
   const tab = (TABS as readonly string[]).includes(params.get('ansicht') ?? '')
     ? (params.get('ansicht') as (typeof TABS)[number])
     : 'kanban';
@@ -188,11 +189,7 @@ export function ProjectPage() {
               onClose={() => {
                 setCreating(false);
                 setEditing(null);
-                if (linkedTask) {
-                  const next = new URLSearchParams(params);
-                  next.delete('aufgabe');
-                  setParams(next, { replace: true });
-                }
+                if (linkedTask) setFilter('aufgabe', '');
               }}
             />
             <ConfirmDialog

@@ -1,11 +1,12 @@
 import { FolderKanban, Plus, SearchX, Workflow } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { formatDate } from '../../../platform/format/format-de.js';
 import type { ListPage } from '../../../platform/http/page-schema.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
 import { useListPages } from '../../../web/api/use-list-pages.js';
+import { useUrlFilters } from '../../../web/api/use-url-filters.js';
 import { Badge } from '../../../web/components/badge.js';
 import { Button } from '../../../web/components/button.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
@@ -21,7 +22,7 @@ const STATUS_TONE = { planning: 'gray', active: 'green', on_hold: 'amber', compl
 /** The office's projects with progress, overdue tasks and filters kept in the URL. */
 export function ProjectsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter: set } = useUrlFilters();
   const [creating, setCreating] = useState(false);
   const me = useMe().data;
   const filtered = ['q', 'status', 'type'].some((key) => params.get(key));
@@ -30,12 +31,6 @@ export function ProjectsPage() {
     '/projects',
     Object.fromEntries(params),
   );
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   return (
     <>
       <PageHeader

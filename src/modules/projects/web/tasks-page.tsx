@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { ListTodo, Plus } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { ListPage } from '../../../platform/http/page-schema.js';
 import { api } from '../../../web/api/client.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
 import { useListPages } from '../../../web/api/use-list-pages.js';
+import { useUrlFilters } from '../../../web/api/use-url-filters.js';
 import { Button } from '../../../web/components/button.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
 import { SelectField, TextField } from '../../../web/components/field.js';
@@ -23,7 +23,7 @@ export function TasksPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const canWrite = hasPermission(me, 'projects.write');
-  const [params, setParams] = useSearchParams({ assigneeId: 'me', open: 'true' });
+  const { params, setFilter } = useUrlFilters({ assigneeId: 'me', open: 'true' });
   const [editing, setEditing] = useState<TaskView | null>(null);
   const [creating, setCreating] = useState(false);
   const linkedTask = params.get('aufgabe');
@@ -40,12 +40,7 @@ export function TasksPage() {
     '/projects/tasks',
     Object.fromEntries(params),
   );
-  const toggle = (key: string, value: string, on: boolean) => {
-    const next = new URLSearchParams(params);
-    if (on) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const toggle = (key: string, value: string, on: boolean) => setFilter(key, on ? value : '');
   return (
     <>
       <PageHeader
@@ -122,7 +117,7 @@ export function TasksPage() {
         onClose={() => {
           setCreating(false);
           setEditing(null);
-          if (linkedTask) toggle('aufgabe', '', false);
+          if (linkedTask) setFilter('aufgabe', '');
         }}
       />
     </>
