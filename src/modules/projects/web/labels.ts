@@ -1,5 +1,6 @@
 import { formatDate } from '../../../platform/format/format-de.js';
 import type { TaskView } from '../contract.js';
+import { todayInBerlin } from '../domain/day.js';
 
 export const PRIORITY_TONE = { low: 'gray', medium: 'blue', high: 'amber', urgent: 'red' } as const;
 
@@ -11,7 +12,7 @@ export const isOpen = (task: Pick<TaskView, 'stateGroup'>) =>
   task.stateGroup !== 'done' && task.stateGroup !== 'cancelled';
 
 export const isOverdue = (task: Pick<TaskView, 'stateGroup' | 'dueDate'>) =>
-  isOpen(task) && task.dueDate !== null && task.dueDate < todayIso();
+  isOpen(task) && task.dueDate !== null && task.dueDate < todayInBerlin();
 
 export const dueText = (task: Pick<TaskView, 'dueDate'>, lang: string) =>
   task.dueDate ? formatDate(task.dueDate, lang) : '';

@@ -10,7 +10,7 @@ import { SelectField, TextField } from '../../../web/components/field.js';
 import { Modal } from '../../../web/components/modal.js';
 import { PropertyPicker } from '../../crm/web/property-picker.js';
 import { PROJECT_TYPES, type ProjectView } from '../contract.js';
-import { todayIso } from './labels.js';
+import { todayInBerlin } from '../domain/day.js';
 import { useInvalidateTasks, useTemplates } from './use-projects.js';
 
 /** A project from one of the office's templates (dated from a start day) or a blank one. */
@@ -31,7 +31,7 @@ export function NewProjectDialog({
   const [name, setName] = useState('');
   const [type, setType] = useState('custom');
   const [propertyId, setPropertyId] = useState(fixedProperty ?? '');
-  const [startDate, setStartDate] = useState(todayIso());
+  const [startDate, setStartDate] = useState(todayInBerlin());
   const blank = templateKey === '';
   const create = useMutation({
     mutationFn: () =>
