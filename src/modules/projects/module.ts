@@ -30,6 +30,14 @@ export const projectsModule = defineModule({
       label: { de: 'Vorlagen und Aufgabenstatus verwalten', en: 'Manage templates and task states' },
       roles: ['owner', 'admin'],
     },
+    {
+      id: 'projects.integrations',
+      label: {
+        de: 'Webhooks, Sync-Zugänge und Plane-Anbindung verwalten',
+        en: 'Manage webhooks, sync tokens and the Plane connection',
+      },
+      roles: ['owner', 'admin'],
+    },
   ],
   nav: [
     {

@@ -28,6 +28,16 @@ const userRef = () => text().references(() => authUser.id, { onDelete: 'set null
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
+/** Inbound sync (docs/integrations/project-sync.md): whose record it is outside, and how fresh. */
+const syncColumns = () => ({
+  /** An outside tool's id for the record, unique per office. */
+  externalId: text(),
+  /** The `updatedAt` the outside tool sent with its last accepted change. */
+  externalUpdatedAt: timestamp({ withTimezone: true }),
+  /** Our `updatedAt` right after that change: a later `updatedAt` means someone edited it here since. */
+  syncedAt: timestamp({ withTimezone: true }),
+});
+
 /**
  * The office's task states: names the office chooses ("Beim Notar"), each in one fixed group
  * (backlog, todo, in_progress, review, done, cancelled) that decides what "open" and "done" mean.
@@ -61,6 +71,7 @@ export const project = pgTable(
     propertyId: uuid().references(() => property.id, { onDelete: 'set null' }),
     /** The workflow template it was made from, if any. */
     templateKey: text(),
+    ...syncColumns(),
     createdBy: userRef(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -68,6 +79,7 @@ export const project = pgTable(
   (t) => [
     index('project_tenant_updated').on(t.tenantId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('project_property').on(t.tenantId, t.propertyId),
+    unique('project_external').on(t.tenantId, t.externalId),
     tenantIsolationPolicy(),
   ],
 );
@@ -138,8 +150,7 @@ export const projectTask = pgTable(
     completesOnDocument: text(),
     /** Key of the template task it came from, so the project can be compared with its template. */
     templateTaskKey: text(),
-    /** An outside tool's id for this task (inbound sync), unique per office. */
-    externalId: text(),
+    ...syncColumns(),
     completedAt: timestamp({ withTimezone: true }),
     createdBy: userRef(),
     createdAt: createdAt(),

@@ -75,6 +75,13 @@ export const envSchema = z.object({
   SOCIAL_METRICS_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   /** Lets AI provider base URLs point into loopback or private networks (Ollama on this machine). */
   AI_ALLOW_PRIVATE_ENDPOINTS: bool.default(false),
+  /** Lets webhook and connected-tool URLs (Plane) point into loopback or private networks. */
+  INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS: bool.default(false),
+  /** Tries per webhook delivery, the first included; then it is shown as failed. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** Base of the exponential backoff between webhook tries: 30 s → 30, 60, 120, 240, 480 s. */
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   AI_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   AI_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { currentChainDepth } from './causation.js';
+import { currentChainDepth, currentOrigin } from './causation.js';
 import type { DomainEvent, EventMap, EventName } from './event-map.js';
 
 type Handler<N extends EventName> = (event: DomainEvent<N>) => Promise<void> | void;
@@ -38,6 +38,7 @@ export class EventBus {
       payload,
       occurredAt: new Date(),
       chainDepth: currentChainDepth(),
+      origin: currentOrigin(),
     };
     for (const subscription of this.#subscriptions) {
       if (subscription.name !== name) continue;

@@ -22,4 +22,6 @@ export interface DomainEvent<N extends EventName = EventName> {
   occurredAt: Date;
   /** 0 for a person's action; n when n automation steps led to it (see causation.ts). */
   chainDepth: number;
+  /** The outside system the change came from (see causation.ts); null for ImmoXX's own users and jobs. */
+  origin: string | null;
 }

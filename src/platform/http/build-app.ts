@@ -113,7 +113,11 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
     openapi: {
       info: { title: 'ImmoXX API', version: '0.1.0', description: 'REST API of the ImmoXX broker platform.' },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'immoxx.session_token' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'immoxx.session_token' },
+          // Tokens an office issues to outside systems (docs/integrations/project-sync.md).
+          syncToken: { type: 'http', scheme: 'bearer', description: 'Sync-Schlüssel ixs_…' },
+        },
       },
       security: [{ session: [] }],
     },

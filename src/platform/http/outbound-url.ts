@@ -38,7 +38,7 @@ function classify(address: string): Verdict {
  */
 export async function assertOutboundUrl(
   raw: string,
-  options: { allowPrivate: boolean; field: string },
+  options: { allowPrivate: boolean; field: string; privateSetting?: string },
   resolve: (host: string) => Promise<string[]> = async (host) =>
     (await lookup(host, { all: true, verbatim: true })).map((a) => a.address),
 ): Promise<void> {
@@ -63,13 +63,13 @@ export async function assertOutboundUrl(
   }
   const verdicts = addresses.map(classify);
   if (verdicts.includes('never'))
-    throw badRequest('forbidden_address', `Die Adresse ${host} ist für Anbieter nicht zulässig.`, {
+    throw badRequest('forbidden_address', `Die Adresse ${host} ist nicht zulässig.`, {
       field: options.field,
     });
   if (!options.allowPrivate && verdicts.includes('private'))
     throw badRequest(
       'private_address',
-      `Die Adresse ${host} liegt im lokalen Netz. Für einen eigenen Server (z. B. Ollama) muss der Betreiber AI_ALLOW_PRIVATE_ENDPOINTS=true setzen.`,
+      `Die Adresse ${host} liegt im lokalen Netz. Für einen eigenen Server muss der Betreiber ${options.privateSetting ?? 'AI_ALLOW_PRIVATE_ENDPOINTS'}=true setzen.`,
       { field: options.field },
     );
 }

@@ -38,6 +38,13 @@ import {
   taskState,
   workflowTemplate,
 } from '../../modules/projects/schema.js';
+import {
+  projectConnector,
+  projectConnectorLink,
+  projectSyncClient,
+  projectWebhook,
+  projectWebhookDelivery,
+} from '../../modules/projects/sync.schema.js';
 import { socialAccount, socialOauthState, socialPost, socialTarget } from '../../modules/social/schema.js';
 import { auditLog } from '../audit/audit.schema.js';
 import { authUser, tenant, tenantInvitation, tenantMember } from '../auth/auth.schema.js';
@@ -111,6 +118,11 @@ async function snapshotOfA() {
         taskState,
         workflowTemplate,
         taskComment,
+        projectWebhook,
+        projectWebhookDelivery,
+        projectSyncClient,
+        projectConnector,
+        projectConnectorLink,
         notification,
         notificationPreference,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
@@ -328,6 +340,26 @@ beforeAll(async () => {
     body: 'Bitte übernehmen',
     mentionIds: [agentA.userId],
   });
+  // A webhook subscribed to an event the walk does not cause, with a logged delivery written
+  // directly: no delivery job may change A's rows while the snapshot is compared.
+  const webhookOfA = await created('/api/projects/webhooks', {
+    name: 'Tool A',
+    url: 'http://127.0.0.1:9/hook',
+    events: ['project.deleted'],
+  });
+  const [deliveryOfA] = await t.platform.database.db
+    .insert(projectWebhookDelivery)
+    .values({
+      tenantId: ownerA.tenantId,
+      webhookId: webhookOfA,
+      eventId: webhookOfA,
+      event: 'project.deleted',
+      body: { type: 'project.deleted' },
+      status: 'failed',
+    })
+    .returning();
+  const syncClientOfA = await created('/api/projects/sync-clients', { name: 'Sync A' });
+  idsOfA.push(webhookOfA, deliveryOfA?.id ?? '', syncClientOfA);
   await t.platform.events.drain();
   const projectRows = await t.platform.database.db
     .select({ id: projectTask.id })

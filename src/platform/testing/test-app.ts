@@ -94,6 +94,10 @@ export async function createTestApp(
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
       // The providers' fakes listen on loopback; the check itself is tested with this off.
       AI_ALLOW_PRIVATE_ENDPOINTS: 'true',
+      // Webhook receivers and the Plane fake listen on loopback too; retries in seconds, not minutes.
+      INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS: 'true',
+      WEBHOOK_RETRY_BASE_SECONDS: '1',
+      WEBHOOK_MAX_ATTEMPTS: '3',
       REDIS_PREFIX: prefix,
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       ...options.env,

@@ -132,20 +132,29 @@ export class ProjectService {
         },
       });
     });
+    const changed = Object.keys(patch).filter((key) => patch[key as keyof ProjectPatch] !== undefined);
+    this.platform.events.emit('project.updated', actor.tenantId, { projectId: id, changed }, actor.userId);
     return this.read(actor, id);
   }
 
   async remove(actor: ProjectsActor, id: string): Promise<void> {
-    await actor.db(async (tx) => {
-      const [deleted] = await tx.delete(project).where(eq(project.id, id)).returning();
-      if (!deleted) throw notFound('Projekt');
+    const deleted = await actor.db(async (tx) => {
+      const [row] = await tx.delete(project).where(eq(project.id, id)).returning();
+      if (!row) throw notFound('Projekt');
       await recordAudit(tx, auditActor(actor), {
         entity: 'project',
         entityId: id,
         action: 'deleted',
-        before: { name: deleted.name },
+        before: { name: row.name },
       });
+      return row;
     });
+    this.platform.events.emit(
+      'project.deleted',
+      actor.tenantId,
+      { projectId: id, name: deleted.name, externalId: deleted.externalId },
+      actor.userId,
+    );
   }
 }
 

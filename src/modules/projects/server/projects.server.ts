@@ -7,6 +7,13 @@ import { automationRoutes } from './automation.routes.js';
 import { AutomationEngine } from './automation-engine.js';
 import { commentRoutes } from './comments.routes.js';
 import { completeByDocument } from './document-completion.js';
+import { connectorRoutes } from './integrations/connector.routes.js';
+import { PlaneConnector } from './integrations/plane-connector.js';
+import { syncRoutes } from './integrations/sync.routes.js';
+import { SyncService } from './integrations/sync-service.js';
+import { webhookDeliveryJob } from './integrations/webhook-delivery.js';
+import { WebhookService } from './integrations/webhook-service.js';
+import { webhookRoutes } from './integrations/webhooks.routes.js';
 import { myDayRoutes } from './my-day.routes.js';
 import { ProjectService } from './project-service.js';
 import { projectRoutes } from './projects.routes.js';
@@ -19,6 +26,10 @@ import { templateRoutes } from './templates.routes.js';
 
 const tickers = new WeakMap<Platform, NodeJS.Timeout>();
 const engines = new WeakMap<Platform, AutomationEngine>();
+const integrations = new WeakMap<
+  Platform,
+  { webhooks: WebhookService; sync: SyncService; plane: PlaneConnector }
+>();
 
 /**
  * One automation engine per platform: its rule cache, and the project, task and template services
@@ -39,6 +50,22 @@ function engineOf(platform: Platform): AutomationEngine {
   return engine;
 }
 
+/** Webhooks and the inbound sync, one set per platform like the engine's services. */
+function integrationsOf(platform: Platform) {
+  let found = integrations.get(platform);
+  if (!found) {
+    const { projects, tasks } = engineOf(platform).services;
+    const sync = new SyncService(platform, projects, tasks);
+    found = {
+      webhooks: new WebhookService(platform),
+      sync,
+      plane: new PlaneConnector(platform, tasks, sync),
+    };
+    integrations.set(platform, found);
+  }
+  return found;
+}
+
 export const projectsServer: ModuleServer = {
   routes: async (app, { platform }) => {
     const engine = engineOf(platform);
@@ -50,6 +77,10 @@ export const projectsServer: ModuleServer = {
     await app.register(myDayRoutes, { platform });
     await app.register(commentRoutes, { platform });
     await app.register(automationRoutes, { platform, engine });
+    const { webhooks, sync, plane } = integrationsOf(platform);
+    await app.register(webhookRoutes, { platform, webhooks });
+    await app.register(syncRoutes, { platform, sync });
+    await app.register(connectorRoutes, { platform, plane });
     await app.register(projectRoutes, { platform, projects, templates });
   },
   subscribe: (platform) => {
@@ -58,6 +89,8 @@ export const projectsServer: ModuleServer = {
     });
     platform.events.on('task.assigned', 'projects', (event) => notifyAssignee(platform, event));
     engineOf(platform).subscribe();
+    integrationsOf(platform).webhooks.subscribe();
+    integrationsOf(platform).plane.subscribe();
   },
   // Hourly: assignees hear of tasks due today (once per task and day, see notifyDueToday).
   onStart: async (platform) => {
@@ -71,7 +104,11 @@ export const projectsServer: ModuleServer = {
     void tick();
   },
   onStop: async (platform) => clearInterval(tickers.get(platform)),
-  jobs: (platform) => [engineOf(platform).job() as JobDefinition<never>],
+  jobs: (platform) => [
+    engineOf(platform).job() as JobDefinition<never>,
+    webhookDeliveryJob(platform) as JobDefinition<never>,
+    integrationsOf(platform).plane.job() as JobDefinition<never>,
+  ],
   seedDemo: seedProjectsDemo,
   auditSubjects: projectsAuditSubjects,
 };

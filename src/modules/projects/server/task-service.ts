@@ -169,6 +169,27 @@ export class TaskService {
       return { from, to, current, rescheduled };
     });
     this.emitChanges(actor, outcome.current, patch, outcome.from, outcome.to);
+    const changed = Object.keys(patch).filter((key) => patch[key as keyof TaskPatch] !== undefined);
+    this.platform.events.emit(
+      'task.updated',
+      actor.tenantId,
+      { taskId: id, projectId: outcome.current.projectId, changed },
+      actor.userId,
+    );
+    if (outcome.current.projectId && outcome.rescheduled.length > 0)
+      this.platform.events.emit(
+        'tasks.rescheduled',
+        actor.tenantId,
+        {
+          projectId: outcome.current.projectId,
+          tasks: outcome.rescheduled.map((r) => ({
+            taskId: r.id,
+            startDate: r.startDate,
+            dueDate: r.dueDate,
+          })),
+        },
+        actor.userId,
+      );
     return { task: await this.read(actor, id), rescheduled: outcome.rescheduled };
   }
 
@@ -193,17 +214,26 @@ export class TaskService {
       return { current, from, to };
     });
     this.emitChanges(actor, outcome.current, { stateId }, outcome.from, outcome.to);
+    this.platform.events.emit(
+      'task.updated',
+      actor.tenantId,
+      { taskId: id, projectId: outcome.current.projectId, changed: ['stateId', 'position'] },
+      actor.userId,
+    );
     return this.read(actor, id);
   }
 
   async remove(actor: ProjectsActor, id: string): Promise<void> {
-    await actor.db(async (tx) => {
-      const deleted = await tx
-        .delete(projectTask)
-        .where(eq(projectTask.id, id))
-        .returning({ id: projectTask.id });
-      if (deleted.length === 0) throw notFound('Aufgabe');
+    const deleted = await actor.db(async (tx) => {
+      const [row] = await tx.delete(projectTask).where(eq(projectTask.id, id)).returning({
+        projectId: projectTask.projectId,
+        title: projectTask.title,
+        externalId: projectTask.externalId,
+      });
+      if (!row) throw notFound('Aufgabe');
+      return row;
     });
+    this.platform.events.emit('task.deleted', actor.tenantId, { taskId: id, ...deleted }, actor.userId);
   }
 
   private async lockRow(tx: Tx, id: string): Promise<TaskRow> {
