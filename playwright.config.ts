@@ -43,6 +43,10 @@ export default defineConfig({
       PUBLIC_URL: `http://localhost:${PORT}`,
       // npm start runs in production mode, where sandbox accounts are off unless asked for.
       SOCIAL_SANDBOX: 'true',
+      // The webhook receiver of integrations.spec.ts listens on loopback; retries in seconds.
+      INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS: 'true',
+      WEBHOOK_RETRY_BASE_SECONDS: '1',
+      WEBHOOK_MAX_ATTEMPTS: '2',
     },
   },
 });

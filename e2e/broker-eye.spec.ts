@@ -97,6 +97,7 @@ test('main pages fit a 390 px phone without sideways scrolling', async ({ page }
     '/projekte',
     `/projekte/${projects.items[0]?.id}`,
     '/projekte/automationen',
+    '/projekte/integrationen',
     '/aufgaben',
     '/',
     '/objekte',

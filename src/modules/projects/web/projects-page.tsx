@@ -1,4 +1,4 @@
-import { FolderKanban, Plus, SearchX, Workflow } from 'lucide-react';
+import { FolderKanban, Plug, Plus, SearchX, Workflow } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -45,6 +45,15 @@ export function ProjectsPage() {
               >
                 <Workflow className="size-4" aria-hidden="true" />
                 {t('projects:automation.title')}
+              </Link>
+            ) : null}
+            {hasPermission(me, 'projects.integrations') ? (
+              <Link
+                to="/projekte/integrationen"
+                className="inline-flex items-center gap-2 rounded-lg bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+              >
+                <Plug className="size-4" aria-hidden="true" />
+                {t('projects:integrationsLink')}
               </Link>
             ) : null}
             {hasPermission(me, 'projects.write') ? (

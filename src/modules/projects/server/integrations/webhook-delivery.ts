@@ -19,6 +19,22 @@ function secretsOf(platform: Platform, hook: typeof projectWebhook.$inferSelect)
   return secrets;
 }
 
+/** Why a connection failed, in words a broker can pass on to whoever runs the receiver. */
+function networkReason(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = (cause as { code?: string }).code;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'Verbindung abgelehnt (kein Dienst unter dieser Adresse).',
+    ENOTFOUND: 'Server nicht gefunden.',
+    ECONNRESET: 'Verbindung vom Empfänger abgebrochen.',
+    ETIMEDOUT: 'Zeitüberschreitung beim Verbindungsaufbau.',
+    CERT_HAS_EXPIRED: 'Das TLS-Zertifikat des Empfängers ist abgelaufen.',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'Das TLS-Zertifikat des Empfängers ist selbst signiert.',
+  };
+  if (code && known[code]) return known[code];
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
 async function excerptOf(response: Response): Promise<string> {
   const text = await response.text().catch(() => '');
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)} …` : text;
@@ -105,7 +121,7 @@ export function webhookDeliveryJob(platform: Platform) {
         const timedOut = error instanceof Error && error.name === 'TimeoutError';
         const message = timedOut
           ? `Keine Antwort nach ${env.WEBHOOK_TIMEOUT_SECONDS} s.`
-          : `Empfänger nicht erreichbar: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
+          : `Empfänger nicht erreichbar: ${networkReason(error)}`;
         await record(tenantId, delivery.id, {
           attempts: attempt,
           error: message,

@@ -1,0 +1,59 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { signedIn } from './helpers.js';
+
+test('webhooks and sync tokens: secret shown once, failed delivery visible, replay delivers', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  let failing = true;
+  const received: string[] = [];
+  const receiver = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      received.push(String(request.headers['immoxx-event']));
+      response.writeHead(failing ? 503 : 204);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/immoxx`;
+  try {
+    await signedIn(page);
+    await page.goto('/projekte');
+    await page.getByRole('link', { name: 'Integrationen' }).click();
+    await expect(page.getByRole('heading', { name: 'Integrationen' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Neuer Webhook' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Neuer Webhook' });
+    await dialog.getByLabel('Name').fill('Projekttool');
+    await dialog.getByLabel('Empfänger-Adresse (URL)').fill(url);
+    await dialog.getByRole('button', { name: 'Anlegen' }).click();
+    const secret = page.getByRole('dialog', { name: 'Signatur-Geheimnis' });
+    await expect(secret.getByTestId('secret-value')).toHaveText(/^whsec_/);
+    await secret.getByRole('button', { name: 'Fertig' }).click();
+
+    // A test event to a receiver that answers 503: two tries, then failed and visible.
+    await page.getByRole('button', { name: 'Test senden' }).click();
+    const log = page.getByTestId('deliveries');
+    await expect(log.getByText('Fehlgeschlagen')).toBeVisible({ timeout: 30_000 });
+    await expect(log.getByText(/2 Versuche · HTTP 503/)).toBeVisible();
+    await expect(page.getByText('1 fehlgeschlagene Zustellung')).toBeVisible();
+
+    failing = false;
+    await log.getByRole('button', { name: 'Erneut senden' }).click();
+    await expect(log.getByText('Zugestellt')).toBeVisible({ timeout: 30_000 });
+    expect(received.filter((e) => e === 'ping')).toHaveLength(3);
+
+    await page.getByLabel('Name des Systems').fill('OptimAizeFlow');
+    await page.getByRole('button', { name: 'Zugang anlegen' }).click();
+    const token = page.getByRole('dialog', { name: 'Sync-Schlüssel' });
+    await expect(token.getByTestId('secret-value')).toHaveText(/^ixs_/);
+    await token.getByRole('button', { name: 'Fertig' }).click();
+    await expect(page.getByText('OptimAizeFlow')).toBeVisible();
+    await expect(page.getByText(/noch nicht genutzt/)).toBeVisible();
+  } finally {
+    await new Promise((resolve) => receiver.close(resolve));
+  }
+});
