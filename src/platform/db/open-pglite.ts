@@ -6,6 +6,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle, PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
 import { type Database, type Db, enterTenant, type SqlResult, type Tx, tenantSetup } from './database.js';
 import { RemotePglite } from './pglite-remote.js';
+import { asTransactionBody, guardedClient } from './transaction-guard.js';
 
 export interface PgliteOptions {
   /** Directory for the data files; omitted = in memory (tests). */
@@ -24,14 +25,15 @@ type PgliteClient = Pick<PGlite, 'query' | 'exec' | 'listen' | 'close'> | Remote
 /** In this thread: tests (in memory, from a template) and tools. */
 export async function openPglite(options: PgliteOptions): Promise<Database> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create({
+  const pglite = await PGlite.create({
     postgresqlconf: POSTGRESQL_CONF,
     // Trigram indexes find words inside German compounds ("Wohnung" in "Dachgeschosswohnung").
     extensions: { pg_trgm },
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  return pgliteDatabase(client, drizzle({ client, casing: 'snake_case' }), client);
+  const client = guardedClient(pglite);
+  return pgliteDatabase(client, drizzle({ client, casing: 'snake_case' }), pglite);
 }
 
 /**
@@ -40,7 +42,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
  */
 export async function openPgliteWorker(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
-  const client = await RemotePglite.start(dataDir, POSTGRESQL_CONF);
+  const client = guardedClient(await RemotePglite.start(dataDir, POSTGRESQL_CONF));
   // Drizzle's PGlite driver needs only query, exec and transaction, which the remote end provides.
   const db: Db = drizzle({ client: client as unknown as PGlite, casing: 'snake_case' });
   const dialect = new PgDialect({ casing: 'snake_case' });
@@ -52,7 +54,9 @@ export async function openPgliteWorker(dataDir: string): Promise<Database> {
         (txClient) => {
           // What drizzle's own PGlite transaction builds around a transaction client.
           const session = new PgliteSession(txClient as unknown as PGlite, dialect, undefined);
-          return fn(new PgliteTransaction(dialect, session, undefined) as unknown as Tx);
+          return asTransactionBody(() =>
+            fn(new PgliteTransaction(dialect, session, undefined) as unknown as Tx),
+          );
         },
         { setup: [tenantSetup(tenantId)] },
       ),
@@ -68,7 +72,7 @@ function pgliteDatabase(client: PgliteClient, db: Db, pglite?: PGlite): Database
     withTenant: (tenantId, fn) =>
       db.transaction(async (tx) => {
         await enterTenant(tx as Tx, tenantId);
-        return fn(tx as Tx);
+        return asTransactionBody(() => fn(tx as Tx));
       }),
     async executeSql(text, values): Promise<SqlResult> {
       if (values && values.length > 0) {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { detachedFromTransaction } from '../db/transaction-guard.js';
 import { currentChainDepth, currentOrigin } from './causation.js';
 import type { DomainEvent, EventMap, EventName } from './event-map.js';
 
@@ -42,13 +43,14 @@ export class EventBus {
     };
     for (const subscription of this.#subscriptions) {
       if (subscription.name !== name) continue;
-      const run = (async () => {
+      // A handler is never part of the emitter's transaction, even when emitted from inside one.
+      const run = detachedFromTransaction(async () => {
         try {
           await subscription.handler(event as DomainEvent<EventName>);
         } catch (error) {
           this.logger.error({ err: error, event: name, module: subscription.module }, 'event handler failed');
         }
-      })();
+      });
       this.#pending.add(run);
       void run.finally(() => this.#pending.delete(run));
     }

@@ -30,18 +30,23 @@ export async function eventBody(platform: Platform, event: DomainEvent): Promise
   const projectId = typeof payload.projectId === 'string' ? payload.projectId : null;
   const gone = event.name === 'task.deleted' || event.name === 'project.deleted';
   if (!gone) {
-    await platform.database.withTenant(event.tenantId, async (tx) => {
+    const task = await platform.database.withTenant(event.tenantId, async (tx) => {
       if (taskId) {
-        const [task] = await readTasks(tx, eq(projectTask.id, taskId));
-        if (task) {
-          const emails = task.assigneeId ? await emailsOf(platform, event.tenantId, [task.assigneeId]) : null;
-          data.task = { ...task, assigneeEmail: (task.assigneeId && emails?.get(task.assigneeId)) ?? null };
-        }
-      } else if (projectId && event.name.startsWith('project.')) {
+        const [found] = await readTasks(tx, eq(projectTask.id, taskId));
+        return found ?? null;
+      }
+      if (projectId && event.name.startsWith('project.')) {
         const [found] = await readProjects(tx, eq(project.id, projectId));
         if (found) data.project = found;
       }
+      return null;
     });
+    // Read after the transaction closed: emailsOf uses its own connection, and on the embedded
+    // database a second connection waits for the open transaction's lock forever.
+    if (task) {
+      const emails = task.assigneeId ? await emailsOf(platform, event.tenantId, [task.assigneeId]) : null;
+      data.task = { ...task, assigneeEmail: (task.assigneeId && emails?.get(task.assigneeId)) ?? null };
+    }
   }
   return {
     id: randomUUID(),

@@ -142,8 +142,20 @@ describe('outbound webhooks', () => {
       changed: ['priority'],
       task: { priority: 'high' },
     });
+    // Regression: the assignee's address was read outside the open transaction, which on the
+    // embedded database waited for that transaction's own lock and froze the server.
+    await api(agent, 'PATCH', `/tasks/${task.body.id}`, { assigneeId: agent.userId });
+    const assigned = await until(
+      async () => receivedAt('/ok').find((r) => JSON.parse(r.rawBody).data.changed?.includes('assigneeId')),
+      'assignment',
+      5_000,
+    );
+    expect(JSON.parse(assigned.rawBody).data.task).toMatchObject({
+      assigneeId: agent.userId,
+      assigneeEmail: agent.email,
+    });
     const log = await api(owner, 'GET', `/webhooks/${created.body.id}/deliveries?status=succeeded`);
-    expect(log.body.items.length).toBe(2);
+    expect(log.body.items.length).toBe(3);
     expect(log.body.items[0]).toMatchObject({ status: 'succeeded', attempts: 1, responseStatus: 204 });
   });
 
