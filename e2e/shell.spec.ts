@@ -11,6 +11,14 @@ test('signs in through the browser and sees the dashboard', async ({ page }) => 
     await expect(nav.getByRole('link', { name: item })).toBeVisible();
   }
   await expect(page.getByText('Bodensee Immobilien GmbH').first()).toBeVisible();
+
+  // The broker's day (issue 20): each figure links on to the list it counts.
+  for (const tile of ['Geplante Beiträge', 'Ablaufende Dokumente']) {
+    await expect(page.getByRole('link', { name: new RegExp(`${tile}\\s*\\d+`) })).toBeVisible();
+  }
+  await page.getByRole('link', { name: /Neue Anfragen\s*\d+/ }).click();
+  await expect(page).toHaveURL(/\/kontakte\?leadStatus=neu/);
+  await expect(page.getByRole('heading', { name: 'Kontakte' })).toBeVisible();
 });
 
 test('shows a clear error for a wrong password', async ({ page }) => {

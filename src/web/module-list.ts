@@ -16,6 +16,11 @@ export const MODULE_PAGES: ModulePages = {
     projects: () => import('../modules/projects/web/routes.js'),
   },
   dashboardCards: [{ module: 'projects', load: () => import('../modules/projects/web/my-day-card.js') }],
+  dashboardTiles: [
+    { module: 'crm', load: () => import('../modules/crm/web/new-inquiries-tile.js') },
+    { module: 'social', load: () => import('../modules/social/web/planned-posts-tile.js') },
+    { module: 'documents', load: () => import('../modules/documents/web/expiring-documents-tile.js') },
+  ],
   publicPages: [
     { path: '/datenraum/:token', load: () => import('../modules/documents/web/public/data-room-page.js') },
     { path: '/signieren/:token', load: () => import('../modules/documents/web/public/signing-page.js') },

@@ -6,6 +6,12 @@ export interface ModuleRoute {
 }
 
 /** What the shell can load of the modules; handed in by the composition root (main.tsx). */
+/** A piece of the dashboard a module contributes; it renders nothing the user may not see. */
+export interface DashboardPart {
+  module: string;
+  load: () => Promise<{ default: ComponentType }>;
+}
+
 export interface ModulePages {
   /** Client code of each module, loaded only when the server reports the module enabled. */
   signedIn: Record<string, () => Promise<{ routes: ModuleRoute[] }>>;
@@ -15,7 +21,9 @@ export interface ModulePages {
    */
   publicPages: { path: string; load: () => Promise<{ default: ComponentType }> }[];
   /** Cards a module puts first on the dashboard ("Mein Tag"), shown when the user has the module. */
-  dashboardCards?: { module: string; load: () => Promise<{ default: ComponentType }> }[];
+  dashboardCards?: DashboardPart[];
+  /** Figures of the broker's day (new inquiries, planned posts, expiring documents), before the team's. */
+  dashboardTiles?: DashboardPart[];
 }
 
 export const ModulePagesContext = createContext<ModulePages>({ signedIn: {}, publicPages: [] });

@@ -9,26 +9,14 @@ import { hasPermission, type Me } from '../api/session.js';
 import { Badge } from '../components/badge.js';
 import { Card } from '../components/card.js';
 import { Spinner } from '../components/spinner.js';
-import { useModulePages } from '../module-pages.js';
+import { StatTile } from '../components/stat-tile.js';
+import { type DashboardPart, useModulePages } from '../module-pages.js';
 
 interface ModulesResponse {
   modules: { id: string; title: { de: string; en: string }; enabled: boolean; core: boolean }[];
   jobEngine: string;
   database: string;
   mail: 'smtp' | 'offline';
-}
-
-function Stat({ icon, label, value, to }: { icon: ReactNode; label: string; value: ReactNode; to?: string }) {
-  const body = (
-    <div className="flex items-center gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-brand/40">
-      <div className="rounded-lg bg-brand/10 p-2.5 text-brand">{icon}</div>
-      <div>
-        <p className="text-sm text-slate-500">{label}</p>
-        <p className="mt-0.5 text-xl font-semibold text-slate-900">{value}</p>
-      </div>
-    </div>
-  );
-  return to ? <Link to={to}>{body}</Link> : body;
 }
 
 export function DashboardPage({ me }: { me: Me }) {
@@ -54,7 +42,8 @@ export function DashboardPage({ me }: { me: Me }) {
   });
   const modules = useQuery({ queryKey: ['modules'], queryFn: () => api<ModulesResponse>('/modules') });
   const firstName = me.user.name.split(' ')[0] ?? me.user.name;
-  const moduleCards = useModuleCards(me);
+  const moduleCards = useModuleParts(me, useModulePages().dashboardCards);
+  const moduleTiles = useModuleParts(me, useModulePages().dashboardTiles);
   const value = (loading: boolean, text: string | undefined) =>
     loading ? <Spinner className="size-4" /> : (text ?? '–');
 
@@ -74,8 +63,13 @@ export function DashboardPage({ me }: { me: Me }) {
         </Suspense>
       ))}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {moduleTiles.map(({ module, Card: ModuleTile }) => (
+          <Suspense key={module} fallback={<Spinner label={t('common.loading')} />}>
+            <ModuleTile />
+          </Suspense>
+        ))}
         {canSeeTeam ? (
-          <Stat
+          <StatTile
             icon={<Users className="size-5" />}
             label={t('dashboard.team')}
             value={value(
@@ -86,7 +80,7 @@ export function DashboardPage({ me }: { me: Me }) {
           />
         ) : null}
         {canManageTeam ? (
-          <Stat
+          <StatTile
             icon={<Mail className="size-5" />}
             label={t('dashboard.invitations')}
             value={value(
@@ -97,7 +91,7 @@ export function DashboardPage({ me }: { me: Me }) {
           />
         ) : null}
         {canSeeJobs ? (
-          <Stat
+          <StatTile
             icon={<Workflow className="size-5" />}
             label={t('dashboard.jobs')}
             value={value(
@@ -171,14 +165,13 @@ export function DashboardPage({ me }: { me: Me }) {
   );
 }
 
-/** The cards modules put first on the dashboard, for the modules this user has. */
-function useModuleCards(me: Me): { module: string; Card: ComponentType }[] {
-  const cards = useModulePages().dashboardCards ?? [];
+/** The cards or tiles modules put on the dashboard, for the modules this user has. */
+function useModuleParts(me: Me, parts: DashboardPart[] = []): { module: string; Card: ComponentType }[] {
   const mine = new Set(me.nav.map((entry) => entry.module));
-  const wanted = cards.filter((card) => mine.has(card.module));
-  const key = wanted.map((card) => card.module).join(',');
+  const wanted = parts.filter((part) => mine.has(part.module));
+  const key = wanted.map((part) => part.module).join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the lazy components are made once per set of modules
-  return useMemo(() => wanted.map((card) => ({ module: card.module, Card: lazy(card.load) })), [key]);
+  return useMemo(() => wanted.map((part) => ({ module: part.module, Card: lazy(part.load) })), [key]);
 }
 
 function SetupItem({ done, to, label }: { done: boolean; to: string; label: string }) {

@@ -8,6 +8,7 @@ import {
 
 /** CRM texts, registered when the module's pages load. Enum labels live under `enum.*`. */
 const de = {
+  dashboardTile: { label: 'Neue Anfragen', hint: 'Kontakte mit Lead-Status „Neu“' },
   enum: {
     marketingType: { kauf: 'Kauf', miete: 'Miete' },
     objectType: OBJECT_TYPE_LABELS_DE,
@@ -403,6 +404,7 @@ const de = {
 };
 
 const en: typeof de = {
+  dashboardTile: { label: 'New inquiries', hint: 'Contacts with lead status “new”' },
   enum: {
     marketingType: { kauf: 'Sale', miete: 'Rent' },
     // German subtype names stay: they are the terms of the German market and of OpenImmo.

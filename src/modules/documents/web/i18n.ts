@@ -3,6 +3,7 @@ import { CATEGORY_LABELS_DE } from '../domain/categories.js';
 
 /** Document texts, registered when the module's pages load. */
 const de = {
+  dashboardTile: { label: 'Ablaufende Dokumente', hint: 'abgelaufen oder laufen bald ab' },
   title: 'Dokumente',
   description: 'Alle Unterlagen der Objekte und Kontakte – durchsuchbar, mit Versionen und Ablaufdaten.',
   tab: 'Dokumente',
@@ -255,6 +256,7 @@ const de = {
 };
 
 const en: Omit<typeof de, 'category'> & { category: Record<keyof typeof CATEGORY_LABELS_DE, string> } = {
+  dashboardTile: { label: 'Expiring documents', hint: 'expired or expiring soon' },
   title: 'Documents',
   description: 'Every paper of the properties and contacts – searchable, versioned, with expiry dates.',
   tab: 'Documents',

@@ -2,6 +2,7 @@ import { i18n } from '../../../web/i18n/index.js';
 
 /** Social media hub texts, registered when the module's pages load. */
 const de = {
+  dashboardTile: { label: 'Geplante Beiträge', hint: 'warten auf ihren Sendetermin' },
   title: 'Social Media',
   tabs: { posts: 'Beiträge', calendar: 'Kalender', analytics: 'Statistik', accounts: 'Konten' },
   platform: { facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', tiktok: 'TikTok' },
@@ -166,6 +167,7 @@ const de = {
 type Texts = typeof de;
 
 const en: Texts = {
+  dashboardTile: { label: 'Planned posts', hint: 'waiting for their scheduled time' },
   title: 'Social media',
   tabs: { posts: 'Posts', calendar: 'Calendar', analytics: 'Analytics', accounts: 'Accounts' },
   platform: de.platform,
