@@ -12,7 +12,7 @@ export default function PlannedPostsTile() {
   const allowed = hasPermission(useMe().data, 'social.posts.read');
   const count = useQuery({
     queryKey: ['social', 'posts', 'planned-count'],
-    queryFn: () => api<{ total: number }>('/social/posts?status=geplant&pageSize=1'),
+    queryFn: () => api<{ total: number }>('/social-media/posts?status=geplant&pageSize=1'),
     enabled: allowed,
   });
   if (!allowed) return null;
