@@ -98,6 +98,7 @@ test('main pages fit a 390 px phone without sideways scrolling', async ({ page }
     `/projekte/${projects.items[0]?.id}`,
     '/projekte/automationen',
     '/projekte/integrationen',
+    '/projekte/vorlagen',
     '/aufgaben',
     '/',
     '/objekte',

@@ -1,4 +1,4 @@
-import { FolderKanban, Plug, Plus, SearchX, Workflow } from 'lucide-react';
+import { FolderKanban, LayoutTemplate, Plug, Plus, SearchX, Workflow } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -38,6 +38,13 @@ export function ProjectsPage() {
         description={t('projects:description')}
         actions={
           <>
+            <Link
+              to="/projekte/vorlagen"
+              className="inline-flex items-center gap-2 rounded-lg bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            >
+              <LayoutTemplate className="size-4" aria-hidden="true" />
+              {t('projects:templates.link')}
+            </Link>
             {hasPermission(me, 'projects.manage') ? (
               <Link
                 to="/projekte/automationen"
