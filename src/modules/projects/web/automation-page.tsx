@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ArrowLeft, Plus, Workflow } from 'lucide-react';
+import { Plus, Workflow } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import { formatDateTime } from '../../../platform/format/format-de.js';
@@ -18,6 +17,7 @@ import { LoadMore } from '../../../web/components/load-more.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import { AUTOMATION_TRIGGERS, type AutomationTrigger, type runSchema } from '../automation-contract.js';
+import { BackToProjects } from './back-to-projects.js';
 import { type Rule, RuleEditor } from './rule-editor.js';
 
 type Run = z.infer<typeof runSchema>;
@@ -63,13 +63,7 @@ export function AutomationPage() {
   });
   return (
     <>
-      <Link
-        to="/projekte"
-        className="mb-3 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800"
-      >
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t('projects:title')}
-      </Link>
+      <BackToProjects />
       <PageHeader
         title={t('projects:automation.title')}
         description={t('projects:automation.description')}

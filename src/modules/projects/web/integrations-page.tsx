@@ -1,8 +1,7 @@
-import { ArrowLeft } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { PageHeader } from '../../../web/components/page-header.js';
 import './integrations-i18n.js';
+import { BackToProjects } from './back-to-projects.js';
 import { PlaneCard } from './plane-card.js';
 import { SyncClientsCard } from './sync-clients-card.js';
 import { WebhooksCard } from './webhooks-card.js';
@@ -12,13 +11,7 @@ export function IntegrationsPage() {
   const { t } = useTranslation();
   return (
     <>
-      <Link
-        to="/projekte"
-        className="mb-3 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800"
-      >
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t('projects:title')}
-      </Link>
+      <BackToProjects />
       <PageHeader
         title={t('projects:integrations.title')}
         description={t('projects:integrations.description')}

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ArrowLeft, LayoutTemplate, Plus } from 'lucide-react';
+import { LayoutTemplate, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
@@ -14,6 +13,7 @@ import { EmptyState } from '../../../web/components/empty-state.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import { templateSpanDays } from '../domain/template-span.js';
+import { BackToProjects } from './back-to-projects.js';
 import { TemplateEditor } from './template-editor.js';
 import { type Template, useTemplates } from './use-projects.js';
 
@@ -38,13 +38,7 @@ export function TemplatesPage() {
   });
   return (
     <>
-      <Link
-        to="/projekte"
-        className="mb-3 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800"
-      >
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t('projects:title')}
-      </Link>
+      <BackToProjects />
       <PageHeader
         title={t('projects:templates.title')}
         description={t('projects:templates.description')}
