@@ -2,9 +2,13 @@
 // around Lake Constance, with every fourth at a fixed time, and the travel the plan saves
 // against the naive order (by opening time).
 //   npm run bench:routes
+
+import { createRandom } from '../src/modules/crm/demo/random.js';
 import { planInOrder, planRoute, type RouteStop } from '../src/modules/viewings/domain/route-plan.js';
 import { estimateMinutes, type GeoPoint } from '../src/modules/viewings/domain/travel-estimate.js';
 import { percentile } from './bench-server.js';
+
+const seeded = (seed: number) => createRandom(seed).next;
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const OFFICE: GeoPoint = { lat: 47.6542, lon: 9.4792 };
@@ -17,16 +21,6 @@ const TOWNS: GeoPoint[] = [
   { lat: 47.7186, lon: 9.3914 },
   { lat: 47.6706, lon: 9.5878 },
 ];
-
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function dayOf(size: number, next: () => number) {
   const points: GeoPoint[] = [OFFICE];
@@ -43,7 +37,7 @@ function dayOf(size: number, next: () => number) {
 }
 
 for (const size of [6, 8, 12]) {
-  const next = random(size);
+  const next = seeded(size);
   const times: number[] = [];
   let saved = 0;
   let feasible = 0;

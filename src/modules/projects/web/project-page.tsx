@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { ArrowLeft, Plus, Trash2 } from 'lucide-react';
+import { Plus, Trash2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { Button } from '../../../web/components/button.js';
 import { ConfirmDialog } from '../../../web/components/confirm-dialog.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import { PROJECT_STATUSES, type TaskView } from '../contract.js';
+import { BackToProjects } from './back-to-projects.js';
 import { GanttView } from './gantt-view.js';
 import { KanbanBoard } from './kanban-board.js';
 import { TaskCalendar } from './task-calendar.js';
@@ -71,13 +72,7 @@ export function ProjectPage() {
         const done = data.tasks.filter((task) => task.stateGroup === 'done').length;
         return (
           <>
-            <Link
-              to="/projekte"
-              className="mb-3 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800"
-            >
-              <ArrowLeft className="size-4" aria-hidden="true" />
-              {t('projects:title')}
-            </Link>
+            <BackToProjects />
             <div className="mb-4 flex flex-wrap items-start justify-between gap-4">
               <div>
                 <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{data.project.name}</h1>

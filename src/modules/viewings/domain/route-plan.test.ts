@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../crm/demo/random.js';
 import { planInOrder, planRoute, type RouteProblem, type RouteStop } from './route-plan.js';
 import { estimateMinutes, type GeoPoint, haversineKm } from './travel-estimate.js';
+
+const seeded = (seed: number) => createRandom(seed).next;
 
 const hm = (time: string) => {
   const [h, m] = time.split(':').map(Number);
@@ -25,17 +28,6 @@ function day(stops: (Omit<RouteStop, 'earliest' | 'latest'> & { from: string; to
     stops: stops.map(({ from, to, ...s }) => ({ ...s, earliest: hm(from), latest: hm(to) })),
     travel: estimateMinutes(points),
     returnToStart: true,
-  };
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failing instance can be re-run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -87,7 +79,7 @@ describe('route planning (issue 21)', () => {
   });
 
   it('stays within 5 % of brute force on 300 random days of 7 viewings (95th percentile gap)', () => {
-    const next = random(20261204);
+    const next = seeded(20261204);
     const towns = Object.keys(TOWNS);
     const gaps: number[] = [];
     for (let round = 0; round < 300; round++) {
@@ -148,7 +140,7 @@ describe('route planning (issue 21)', () => {
 
   it('plans 12 viewings with the heuristic', () => {
     const towns = Object.keys(TOWNS);
-    const next = random(12);
+    const next = seeded(12);
     const points: GeoPoint[] = [OFFICE];
     const stops: RouteStop[] = [];
     for (let i = 0; i < 12; i++) {
