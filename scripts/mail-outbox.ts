@@ -19,5 +19,6 @@ if (mails.length === 0) console.log('The outbox is empty.');
 for (const mail of mails.reverse()) {
   console.log(`\n── ${mail.createdAt.toISOString()} · ${mail.status} · ${mail.purpose}`);
   console.log(`To: ${mail.toAddress}\nSubject: ${mail.subject}\n\n${mail.textBody}`);
+  for (const a of mail.attachments) console.log(`\n[Anhang ${a.filename}, ${a.contentType}]\n${a.content}`);
 }
 await database.close();

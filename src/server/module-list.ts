@@ -6,6 +6,7 @@ import { financeModule } from '../modules/finance/module.js';
 import { models3dModule } from '../modules/models3d/module.js';
 import { projectsModule } from '../modules/projects/module.js';
 import { socialModule } from '../modules/social/module.js';
+import { viewingsModule } from '../modules/viewings/module.js';
 import type { ModuleManifest } from '../platform/modules/module-manifest.js';
 
 /**
@@ -21,4 +22,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   documentsModule,
   models3dModule,
   projectsModule,
+  viewingsModule,
 ];

@@ -410,8 +410,9 @@ export const createViewingBody = z
   .object(viewingFields)
   .strict()
   .refine(endsAfterStart, { message: 'muss nach dem Beginn liegen', path: ['endsAt'] });
+// No default for the visitors here: a PATCH that moves the time (a calendar drag) keeps them.
 export const updateViewingBody = z
-  .object(viewingFields)
+  .object({ ...viewingFields, contactIds: z.array(z.string().uuid()).max(20) })
   .partial()
   .strict()
   .refine(endsAfterStart, { message: 'muss nach dem Beginn liegen', path: ['endsAt'] });

@@ -11,6 +11,10 @@ declare module '../../platform/events/event-map.js' {
     'property.deleted': { propertyId: string };
     'lead.created': { contactId: string; propertyId: string | null; source: string };
     'viewing.status_changed': { viewingId: string; propertyId: string; from: string; to: string };
+    'viewing.planned': { viewingId: string; propertyId: string };
+    /** Which of time, place (property), agent, visitors, status or notes changed. */
+    'viewing.changed': { viewingId: string; propertyId: string; fields: string[] };
+    'viewing.deleted': { viewingId: string; propertyId: string; startsAt: string; endsAt: string };
   }
 }
 

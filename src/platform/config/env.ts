@@ -88,6 +88,11 @@ export const envSchema = z.object({
   AI_CACHE_TTL_HOURS: z.coerce.number().min(0).max(720).default(24),
   AI_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   AI_PRICE_TABLE_FILE: z.string().min(1).optional(),
+  /**
+   * An OSRM server for the viewing route planner's travel times (`/table/v1/driving`); without it
+   * the planner estimates from straight-line distance and says so.
+   */
+  ROUTING_OSRM_URL: optionalUrl(['https', 'http']),
   /** Blender binary for the FBX export; `blender` on the PATH when unset. */
   BLENDER_PATH: z.string().min(1).default('blender'),
   AI_RUNWAY_POLL_SECONDS: z.coerce.number().min(0.05).max(60).default(5),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { defineJob } from '../jobs/job-definition.js';
 import type { JobService } from '../jobs/job-service.js';
-import { mailOutbox } from './mail.schema.js';
+import { type MailAttachment, mailOutbox } from './mail.schema.js';
 import type { MailTransport } from './mail-transport.js';
 
 export interface MailRequest {
@@ -11,6 +11,7 @@ export interface MailRequest {
   subject: string;
   text: string;
   html?: string;
+  attachments?: MailAttachment[];
   purpose: string;
   tenantId?: string | null;
   /**
@@ -81,6 +82,7 @@ export class MailService {
         subject: request.subject,
         textBody: text,
         htmlBody: request.html ?? null,
+        attachments: request.attachments ?? [],
         purpose: request.purpose,
         status: this.transport ? 'queued' : 'offline',
       })
@@ -107,6 +109,7 @@ export class MailService {
         subject: mail.subject,
         text: mail.textBody,
         html: mail.htmlBody,
+        attachments: mail.attachments,
       });
       await this.database.db
         .update(mailOutbox)

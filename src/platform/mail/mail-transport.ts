@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import type { MailAttachment } from './mail.schema.js';
 
 export interface OutgoingMail {
   from: string;
@@ -6,6 +7,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string | null;
+  attachments?: MailAttachment[];
 }
 
 /** SMTP when SMTP_URL is set; `null` means offline: mails stay in the outbox. */
@@ -18,7 +20,11 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
   const transporter = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      const info = await transporter.sendMail({ ...mail, html: mail.html ?? undefined });
+      const info = await transporter.sendMail({
+        ...mail,
+        html: mail.html ?? undefined,
+        attachments: mail.attachments?.map((a) => ({ ...a, contentDisposition: 'attachment' as const })),
+      });
       return { messageId: info.messageId };
     },
     close() {

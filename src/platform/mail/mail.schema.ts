@@ -1,4 +1,11 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A small text attachment kept with the mail (an invitation's .ics); files go by link, not by mail. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
 
 export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'offline'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
@@ -16,6 +23,7 @@ export const mailOutbox = pgTable(
     subject: text().notNull(),
     textBody: text().notNull(),
     htmlBody: text(),
+    attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
     purpose: text().notNull(),
     status: text().$type<MailStatus>().notNull().default('queued'),
     attempts: integer().notNull().default(0),

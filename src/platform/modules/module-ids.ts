@@ -12,6 +12,7 @@ export const KNOWN_MODULE_IDS = [
   'documents',
   'models3d',
   'projects',
+  'viewings',
 ] as const;
 
 export type ModuleId = (typeof KNOWN_MODULE_IDS)[number];

@@ -9,6 +9,7 @@ import {
   ListChecks,
   type LucideIcon,
   Megaphone,
+  Route,
   ScrollText,
   Settings,
   Sparkles,
@@ -34,6 +35,7 @@ const ICONS: Record<string, LucideIcon> = {
   folder: FolderOpen,
   kanban: SquareKanban,
   'check-square': SquareCheckBig,
+  route: Route,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

@@ -442,6 +442,32 @@ describe('viewings', () => {
     });
     expect(await clashes({ ...slot, propertyId: listing.id })).toEqual([]);
   });
+
+  it('moving a viewing in the calendar (times only) keeps its visitors', async () => {
+    const listing = await createProperty();
+    const visitor = (
+      await t.as(agent, { method: 'POST', url: '/api/crm/contacts', payload: { lastName: 'Bleibt' } })
+    ).json();
+    const created = (
+      await t.as(agent, {
+        method: 'POST',
+        url: '/api/crm/viewings',
+        payload: {
+          propertyId: listing.id,
+          contactIds: [visitor.id],
+          startsAt: '2026-12-09T10:00:00+01:00',
+          endsAt: '2026-12-09T10:45:00+01:00',
+        },
+      })
+    ).json();
+    const moved = await t.as(agent, {
+      method: 'PATCH',
+      url: `/api/crm/viewings/${created.id}`,
+      payload: { startsAt: '2026-12-09T11:00:00+01:00', endsAt: '2026-12-09T11:45:00+01:00' },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().contacts.map((c: { id: string }) => c.id)).toEqual([visitor.id]);
+  });
 });
 
 describe('public listing page and contact form', () => {

@@ -5,7 +5,8 @@ import { escapeHtml, facts, featureLabel, priceLine } from './public-listing-htm
 
 export type OfficeInfo = PublicOffice & { address: string | null; primaryColor: string };
 
-function page(office: OfficeInfo, title: string, body: string): string {
+/** The frame of every page a customer opens from a link: the office's name, colour and Impressum. */
+export function page(office: OfficeInfo, title: string, body: string): string {
   return `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">

@@ -161,6 +161,12 @@ export const viewingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
         });
         return loadViews(tx, [eq(viewing.id, viewingId)]);
       });
+      platform.events.emit(
+        'viewing.planned',
+        ctx.tenantId,
+        { viewingId: created!.id, propertyId: created!.propertyId },
+        ctx.auth.user.id,
+      );
       return reply.status(201).send(created!);
     },
   );
@@ -198,8 +204,15 @@ export const viewingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
           .update(viewing)
           .set({ ...rest, startsAt: start, endsAt: end, updatedAt: new Date() })
           .where(eq(viewing.id, before.id));
+        let visitorsChanged = false;
         if (contactIds) {
           await assertContactsExist(tx, contactIds);
+          const previous = await tx
+            .select({ id: viewingContact.contactId })
+            .from(viewingContact)
+            .where(eq(viewingContact.viewingId, before.id));
+          const next = new Set(contactIds);
+          visitorsChanged = previous.length !== next.size || previous.some((c) => !next.has(c.id));
           await tx.delete(viewingContact).where(eq(viewingContact.viewingId, before.id));
           if (contactIds.length > 0) {
             await tx.insert(viewingContact).values(
@@ -218,9 +231,26 @@ export const viewingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
           before: { startsAt: before.startsAt, status: before.status },
           after: { startsAt: start, status: rest.status ?? before.status },
         });
-        return { views: await loadViews(tx, [eq(viewing.id, before.id)]), before };
+        const fields = [
+          start.getTime() !== before.startsAt.getTime() || end.getTime() !== before.endsAt.getTime()
+            ? 'time'
+            : null,
+          rest.propertyId && rest.propertyId !== before.propertyId ? 'property' : null,
+          rest.agentId !== undefined && rest.agentId !== before.agentId ? 'agent' : null,
+          visitorsChanged ? 'visitors' : null,
+          rest.status && rest.status !== before.status ? 'status' : null,
+          rest.notes !== undefined && rest.notes !== before.notes ? 'notes' : null,
+        ].filter((f): f is string => f !== null);
+        return { views: await loadViews(tx, [eq(viewing.id, before.id)]), before, fields };
       });
       const view = updated.views[0];
+      if (view && updated.fields.length > 0)
+        platform.events.emit(
+          'viewing.changed',
+          ctx.tenantId,
+          { viewingId: view.id, propertyId: view.propertyId, fields: updated.fields },
+          ctx.auth.user.id,
+        );
       if (view && rest.status && rest.status !== updated.before.status)
         platform.events.emit(
           'viewing.status_changed',
@@ -245,14 +275,28 @@ export const viewingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
     },
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
-      await ctx.db(async (tx) => {
-        const [row] = await tx
-          .delete(viewing)
-          .where(eq(viewing.id, request.params.viewingId))
-          .returning({ id: viewing.id });
+      const deleted = await ctx.db(async (tx) => {
+        const [row] = await tx.delete(viewing).where(eq(viewing.id, request.params.viewingId)).returning({
+          id: viewing.id,
+          propertyId: viewing.propertyId,
+          startsAt: viewing.startsAt,
+          endsAt: viewing.endsAt,
+        });
         if (!row) throw notFound('Besichtigung');
         await recordAudit(tx, ctx.actor, { entity: 'viewing', entityId: row.id, action: 'deleted' });
+        return row;
       });
+      platform.events.emit(
+        'viewing.deleted',
+        ctx.tenantId,
+        {
+          viewingId: deleted.id,
+          propertyId: deleted.propertyId,
+          startsAt: deleted.startsAt.toISOString(),
+          endsAt: deleted.endsAt.toISOString(),
+        },
+        ctx.auth.user.id,
+      );
       return reply.status(204).send(null);
     },
   );

@@ -28,8 +28,9 @@ import { MediaManager } from './media-manager.js';
 import { ProjectsSlot, useProjectsEnabled } from './projects-slot.js';
 import { PropertyForm } from './property-form.js';
 import { Timeline } from './timeline.js';
+import { useViewingsEnabled, ViewingStatsSlot } from './viewings-slot.js';
 
-const TABS = ['details', 'media', 'documents', 'projects', 'matches', 'timeline'] as const;
+const TABS = ['details', 'media', 'documents', 'projects', 'viewings', 'matches', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
 export function PropertyDetailPage() {
@@ -49,8 +50,12 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
   const [params, setParams] = useSearchParams();
   const hasDocuments = useDocumentsEnabled();
   const hasProjects = useProjectsEnabled();
+  const hasViewings = useViewingsEnabled();
   const tabs = TABS.filter(
-    (id) => (id !== 'documents' || hasDocuments) && (id !== 'projects' || hasProjects),
+    (id) =>
+      (id !== 'documents' || hasDocuments) &&
+      (id !== 'projects' || hasProjects) &&
+      (id !== 'viewings' || hasViewings),
   );
   const tab: Tab = tabs.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'details';
   const [deleting, setDeleting] = useState(false);
@@ -240,6 +245,11 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
         {tab === 'projects' ? (
           <Card>
             <ProjectsSlot propertyId={property.id} />
+          </Card>
+        ) : null}
+        {tab === 'viewings' ? (
+          <Card>
+            <ViewingStatsSlot propertyId={property.id} />
           </Card>
         ) : null}
         {tab === 'matches' ? (

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { X } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { formatTime } from '../../../platform/format/format-de.js';
@@ -13,6 +13,7 @@ import { Modal } from '../../../web/components/modal.js';
 import type { ContactView, PropertyListItem, ViewingClash, ViewingView } from '../contract.js';
 import { VIEWING_STATUSES } from '../domain/contact-enums.js';
 import { useMembers } from './use-members.js';
+import { useViewingDuration, useViewingsEnabled, ViewingExtrasSlot } from './viewings-slot.js';
 
 /** "2026-11-24T14:00" in the browser's time zone, as datetime-local inputs want it. */
 function toLocalInput(d: Date): string {
@@ -45,8 +46,10 @@ export function ViewingDialog({
   const { t, i18n } = useTranslation();
   const me = useMe().data;
   const members = useMembers();
+  const viewingsEnabled = useViewingsEnabled();
+  const duration = useViewingDuration();
   const start = viewing ? new Date(viewing.startsAt) : (startsAt ?? defaultStart());
-  const end = viewing ? new Date(viewing.endsAt) : (endsAt ?? new Date(start.getTime() + 45 * 60_000));
+  const end = viewing ? new Date(viewing.endsAt) : (endsAt ?? new Date(start.getTime() + duration * 60_000));
   const [propertyId, setPropertyId] = useState(viewing?.propertyId ?? '');
   const [propertyQ, setPropertyQ] = useState('');
   const [contacts, setContacts] = useState(viewing?.contacts ?? []);
@@ -54,6 +57,13 @@ export function ViewingDialog({
   const [from, setFrom] = useState(toLocalInput(start));
   const [to, setTo] = useState(toLocalInput(end));
   const [agentId, setAgentId] = useState(viewing?.agentId ?? me?.user.id ?? '');
+  const [endTouched, setEndTouched] = useState(Boolean(viewing || endsAt));
+  // The office's default length arrives after the dialog opens: a new viewing takes it until the end is edited.
+  useEffect(() => {
+    if (endTouched) return;
+    const begin = new Date(from);
+    if (!Number.isNaN(begin.getTime())) setTo(toLocalInput(new Date(begin.getTime() + duration * 60_000)));
+  }, [duration, endTouched, from]);
   // Moving the start keeps the length of the appointment, as every calendar does.
   const moveStart = (value: string) => {
     const duration = new Date(to).getTime() - new Date(from).getTime();
@@ -174,7 +184,10 @@ export function ViewingDialog({
             type="datetime-local"
             value={to}
             disabled={!canWrite}
-            onChange={(e) => setTo(e.target.value)}
+            onChange={(e) => {
+              setEndTouched(true);
+              setTo(e.target.value);
+            }}
             error={slotValid ? undefined : t('crm:viewings.endBeforeStart')}
           />
           <SelectField
@@ -268,6 +281,9 @@ export function ViewingDialog({
           disabled={!canWrite}
           onChange={(e) => setNotes(e.target.value)}
         />
+        {viewing && viewingsEnabled ? (
+          <ViewingExtrasSlot viewingId={viewing.id} startsAt={viewing.startsAt} canWrite={canWrite} />
+        ) : null}
         <div className="flex justify-between gap-2">
           {viewing && canWrite ? (
             <Button variant="ghost" loading={remove.isPending} onClick={() => remove.mutate()}>

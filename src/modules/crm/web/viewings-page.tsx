@@ -6,9 +6,10 @@ import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/intera
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { useMutation } from '@tanstack/react-query';
-import { Plus } from 'lucide-react';
+import { Plus, Route, Settings } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
@@ -19,6 +20,7 @@ import { PageHeader } from '../../../web/components/page-header.js';
 import { useMediaQuery } from '../../../web/components/use-media-query.js';
 import type { ViewingView } from '../contract.js';
 import { ViewingDialog } from './viewing-dialog.js';
+import { useViewingsEnabled } from './viewings-slot.js';
 
 const STATUS_COLOURS = { geplant: '#0f766e', durchgefuehrt: '#64748b', abgesagt: '#dc2626' } as const;
 
@@ -32,6 +34,7 @@ export function ViewingsPage() {
   );
   const refetch = () => calendar.current?.getApi().refetchEvents();
   const phone = useMediaQuery('(max-width: 640px)');
+  const viewingsModule = useViewingsEnabled();
 
   const move = useMutation({
     mutationFn: ({ id, startsAt, endsAt }: { id: string; startsAt: string; endsAt: string }) =>
@@ -73,11 +76,29 @@ export function ViewingsPage() {
         title={t('crm:viewings.title')}
         description={t('crm:viewings.description')}
         actions={
-          canWrite ? (
-            <Button icon={<Plus className="size-4" />} onClick={() => setDialog({})}>
-              {t('crm:viewings.new')}
-            </Button>
-          ) : null
+          <div className="flex flex-wrap items-center gap-3">
+            {viewingsModule ? (
+              <>
+                <Link
+                  className="inline-flex items-center gap-1 text-sm text-brand hover:underline"
+                  to="/besichtigungen/tour"
+                >
+                  <Route className="size-4" aria-hidden="true" /> {t('crm:viewings.tourLink')}
+                </Link>
+                <Link
+                  className="inline-flex items-center gap-1 text-sm text-brand hover:underline"
+                  to="/besichtigungen/einstellungen"
+                >
+                  <Settings className="size-4" aria-hidden="true" /> {t('crm:viewings.settingsLink')}
+                </Link>
+              </>
+            ) : null}
+            {canWrite ? (
+              <Button icon={<Plus className="size-4" />} onClick={() => setDialog({})}>
+                {t('crm:viewings.new')}
+              </Button>
+            ) : null}
+          </div>
         }
       />
       <Card>

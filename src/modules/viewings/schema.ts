@@ -1,0 +1,140 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tenant } from '../../platform/auth/auth.schema.js';
+import { tenantIsolationPolicy } from '../../platform/db/tenant-table.js';
+import { contact, viewing } from '../crm/schema.js';
+
+const tenantId = () =>
+  text()
+    .notNull()
+    .references(() => tenant.id, { onDelete: 'cascade' });
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+/** How an office runs its viewings: default length, when visitors are reminded and asked. */
+export const viewingSettings = pgTable(
+  'viewings_settings',
+  {
+    tenantId: tenantId().primaryKey(),
+    durationMinutes: integer().notNull().default(45),
+    /** Hours before the start at which each visitor is reminded, e.g. [24, 2]. */
+    reminderHours: jsonb().$type<number[]>().notNull().default([24, 2]),
+    /** Hours after the end at which the feedback form goes out; 0 switches it off. */
+    feedbackHours: integer().notNull().default(2),
+    smsReminders: boolean().notNull().default(false),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [tenantIsolationPolicy()],
+);
+
+/** What this module adds to a CRM viewing: meeting point, group capacity, self-booking. */
+export const viewingDetails = pgTable(
+  'viewings_details',
+  {
+    viewingId: uuid()
+      .primaryKey()
+      .references(() => viewing.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
+    meetingPoint: text().notNull().default(''),
+    /** Visitors per slot: 1 for a private viewing, more for a group viewing ("Massentermin"). */
+    capacity: integer().notNull().default(1),
+    bookable: boolean().notNull().default(false),
+  },
+  () => [tenantIsolationPolicy()],
+);
+
+export const PARTICIPANT_RESPONSES = ['offen', 'bestaetigt', 'abgesagt'] as const;
+export type ParticipantResponse = (typeof PARTICIPANT_RESPONSES)[number];
+
+/**
+ * A visitor of one viewing. No foreign key to the viewing: when a viewing is deleted the visitor
+ * still gets the cancellation (which needs the token and sequence) and the statistics keep it.
+ */
+export const viewingParticipant = pgTable(
+  'viewings_participant',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    viewingId: uuid().notNull(),
+    contactId: uuid()
+      .notNull()
+      .references(() => contact.id, { onDelete: 'cascade' }),
+    /** The visitor's capability for confirm, cancel, check-in and feedback pages (base64url, 32 bytes). */
+    token: text().notNull().unique(),
+    response: text().$type<ParticipantResponse>().notNull().default('offen'),
+    respondedAt: timestamp({ withTimezone: true }),
+    checkedInAt: timestamp({ withTimezone: true }),
+    checkedInBy: text().$type<'visitor' | 'agent'>(),
+    noShow: boolean().notNull().default(false),
+    /** iCalendar SEQUENCE of the last invitation this visitor got; every update raises it. */
+    sequence: integer().notNull().default(0),
+    /** Set when the viewing was deleted or the visitor removed from it: kept for the record. */
+    removedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('viewings_participant_once').on(t.viewingId, t.contactId),
+    index('viewings_participant_contact').on(t.contactId),
+    tenantIsolationPolicy(),
+  ],
+);
+
+export const MESSAGE_KINDS = ['einladung', 'aktualisierung', 'absage', 'erinnerung', 'feedback'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/**
+ * Every message sent to a visitor about a viewing. `dedupeKey` makes a reminder or feedback
+ * request go out once however many servers run the tick.
+ */
+export const viewingMessage = pgTable(
+  'viewings_message',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    viewingId: uuid().notNull(),
+    participantId: uuid()
+      .notNull()
+      .references(() => viewingParticipant.id, { onDelete: 'cascade' }),
+    kind: text().$type<MessageKind>().notNull(),
+    channel: text().$type<'email' | 'sms'>().notNull(),
+    /** `offline`: kept in the outbox, nothing sent; `skipped`: the visitor has no address for the channel. */
+    status: text().$type<'queued' | 'offline' | 'sent' | 'failed' | 'skipped'>().notNull(),
+    detail: text().notNull().default(''),
+    mailId: uuid(),
+    /** The iCalendar text sent with it (METHOD:REQUEST or CANCEL), for the outbox and re-download. */
+    ics: text(),
+    dedupeKey: text().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('viewings_message_viewing').on(t.viewingId, t.createdAt), tenantIsolationPolicy()],
+);
+
+export const PRICE_OPINIONS = ['zu_hoch', 'angemessen', 'guenstig'] as const;
+
+/** The visitor's answers after the viewing. */
+export const viewingFeedback = pgTable(
+  'viewings_feedback',
+  {
+    participantId: uuid()
+      .primaryKey()
+      .references(() => viewingParticipant.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
+    viewingId: uuid().notNull(),
+    interest: smallint().notNull(),
+    priceOpinion: text().$type<(typeof PRICE_OPINIONS)[number]>(),
+    missing: text().notNull().default(''),
+    wantsOffer: boolean().notNull().default(false),
+    wantsSecondViewing: boolean().notNull().default(false),
+    submittedAt: createdAt(),
+  },
+  (t) => [index('viewings_feedback_viewing').on(t.viewingId), tenantIsolationPolicy()],
+);

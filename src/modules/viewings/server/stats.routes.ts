@@ -1,0 +1,278 @@
+import { and, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { authUser } from '../../../platform/auth/auth.schema.js';
+import type { Tx } from '../../../platform/db/database.js';
+import { formatDateTime } from '../../../platform/format/format-de.js';
+import { tenantContext } from '../../../platform/http/access-control.js';
+import { badRequest, notFound } from '../../../platform/http/app-error.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { contact, property, viewing } from '../../crm/schema.js';
+import { contactDisplayName } from '../../crm/server/contact-view.js';
+import { agentStatsSchema, propertyStatsSchema } from '../contract.js';
+import { viewingFeedback, viewingParticipant } from '../schema.js';
+
+const STATUS_DE: Record<string, string> = {
+  geplant: 'geplant',
+  durchgefuehrt: 'durchgeführt',
+  abgesagt: 'abgesagt',
+};
+const RESPONSE_DE = { offen: 'offen', bestaetigt: 'bestätigt', abgesagt: 'abgesagt' } as const;
+const PRICE_DE = { zu_hoch: 'zu hoch', angemessen: 'angemessen', guenstig: 'günstig' } as const;
+
+/** Monday of the viewing's week, in Berlin: the chart's buckets. */
+function weekOf(d: Date): string {
+  const berlin = new Date(d.toLocaleString('en-US', { timeZone: 'Europe/Berlin' }));
+  const day = (berlin.getDay() + 6) % 7;
+  berlin.setDate(berlin.getDate() - day);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${berlin.getFullYear()}-${pad(berlin.getMonth() + 1)}-${pad(berlin.getDate())}`;
+}
+
+/** Every visitor of the given viewings with their answer, check-in and feedback. */
+async function visitorRows(tx: Tx, viewingIds: string[]) {
+  if (viewingIds.length === 0) return [];
+  return tx
+    .select({ p: viewingParticipant, f: viewingFeedback, c: contact })
+    .from(viewingParticipant)
+    .innerJoin(contact, eq(contact.id, viewingParticipant.contactId))
+    .leftJoin(viewingFeedback, eq(viewingFeedback.participantId, viewingParticipant.id))
+    .where(and(inArray(viewingParticipant.viewingId, viewingIds), isNull(viewingParticipant.removedAt)));
+}
+
+type VisitorRow = Awaited<ReturnType<typeof visitorRows>>[number];
+
+function summarise(viewings: { id: string; status: string }[], visitors: VisitorRow[]) {
+  const interests = visitors.flatMap((v) => (v.f ? [v.f.interest] : []));
+  const average = interests.length
+    ? Math.round((interests.reduce((a, b) => a + b, 0) / interests.length) * 10) / 10
+    : null;
+  return {
+    viewings: viewings.length,
+    held: viewings.filter((v) => v.status === 'durchgefuehrt').length,
+    cancelled: viewings.filter((v) => v.status === 'abgesagt').length,
+    visitors: visitors.length,
+    confirmed: visitors.filter((v) => v.p.response === 'bestaetigt').length,
+    checkIns: visitors.filter((v) => v.p.checkedInAt).length,
+    noShows: visitors.filter((v) => v.p.noShow).length,
+    feedbacks: interests.length,
+    averageInterest: average,
+    wantsOffer: visitors.filter((v) => v.f?.wantsOffer).length,
+    wantsSecondViewing: visitors.filter((v) => v.f?.wantsSecondViewing).length,
+  };
+}
+
+/** Viewing figures per property (for its page and the owner report) and per agent; CSV export. */
+export const statsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const loadProperty = (tx: Tx, propertyId: string) =>
+    tx.select().from(viewing).where(eq(viewing.propertyId, propertyId)).orderBy(viewing.startsAt).limit(5000);
+
+  app.get(
+    '/stats/properties/:propertyId',
+    {
+      config: { access: { permission: 'viewings.read' } },
+      schema: {
+        tags: ['viewings'],
+        summary: 'Viewings, check-ins, no-shows and feedback of one property, with a weekly series',
+        params: z.object({ propertyId: z.string().uuid() }),
+        response: { 200: propertyStatsSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const { propertyId } = request.params;
+      const data = await ctx.db(async (tx) => {
+        const [p] = await tx.select({ id: property.id }).from(property).where(eq(property.id, propertyId));
+        if (!p) throw notFound('Objekt');
+        const viewings = await loadProperty(tx, propertyId);
+        return {
+          viewings,
+          visitors: await visitorRows(
+            tx,
+            viewings.map((v) => v.id),
+          ),
+        };
+      });
+      const byWeek = new Map<string, { ids: Set<string> }>();
+      for (const v of data.viewings) {
+        const key = weekOf(v.startsAt);
+        const entry = byWeek.get(key) ?? { ids: new Set<string>() };
+        entry.ids.add(v.id);
+        byWeek.set(key, entry);
+      }
+      const opinions = { zu_hoch: 0, angemessen: 0, guenstig: 0 };
+      for (const v of data.visitors) if (v.f?.priceOpinion) opinions[v.f.priceOpinion]++;
+      return {
+        propertyId,
+        ...summarise(data.viewings, data.visitors),
+        priceOpinions: opinions,
+        weeks: [...byWeek.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([week, { ids }]) => {
+            const s = summarise(
+              data.viewings.filter((v) => ids.has(v.id)),
+              data.visitors.filter((v) => ids.has(v.p.viewingId)),
+            );
+            return {
+              week,
+              viewings: s.viewings,
+              checkIns: s.checkIns,
+              noShows: s.noShows,
+              averageInterest: s.averageInterest,
+            };
+          }),
+      };
+    },
+  );
+
+  app.get(
+    '/stats/properties/:propertyId/visitors.csv',
+    {
+      config: { access: { permission: 'viewings.read' } },
+      schema: {
+        tags: ['viewings'],
+        summary: 'One line per visitor and viewing of the property (semicolon CSV for Excel)',
+        params: z.object({ propertyId: z.string().uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const { propertyId } = request.params;
+      const data = await ctx.db(async (tx) => {
+        const [p] = await tx.select().from(property).where(eq(property.id, propertyId));
+        if (!p) throw notFound('Objekt');
+        const viewings = await loadProperty(tx, propertyId);
+        return {
+          property: p,
+          viewings,
+          visitors: await visitorRows(
+            tx,
+            viewings.map((v) => v.id),
+          ),
+        };
+      });
+      const byId = new Map(data.viewings.map((v) => [v.id, v]));
+      const rows = data.visitors
+        .map((r) => ({ r, v: byId.get(r.p.viewingId) }))
+        .filter((x): x is { r: VisitorRow; v: NonNullable<typeof x.v> } => Boolean(x.v))
+        .sort((a, b) => a.v.startsAt.getTime() - b.v.startsAt.getTime())
+        .map(({ r, v }) => ({
+          Termin: formatDateTime(v.startsAt),
+          Terminstatus: STATUS_DE[v.status] ?? v.status,
+          Besucher: contactDisplayName(r.c),
+          'E-Mail': r.c.email ?? '',
+          Antwort: RESPONSE_DE[r.p.response],
+          'Check-in': r.p.checkedInAt ? formatDateTime(r.p.checkedInAt) : '',
+          'Check-in durch':
+            r.p.checkedInBy === 'agent' ? 'Makler' : r.p.checkedInBy === 'visitor' ? 'Besucher (QR)' : '',
+          'Nicht erschienen': r.p.noShow ? 'ja' : 'nein',
+          'Interesse (1–5)': r.f ? String(r.f.interest) : '',
+          Preis: r.f?.priceOpinion ? PRICE_DE[r.f.priceOpinion] : '',
+          'Möchte Angebot': r.f ? (r.f.wantsOffer ? 'ja' : 'nein') : '',
+          'Zweiter Termin': r.f ? (r.f.wantsSecondViewing ? 'ja' : 'nein') : '',
+          'Hat gefehlt': r.f?.missing ?? '',
+        }));
+      const fields = [
+        'Termin',
+        'Terminstatus',
+        'Besucher',
+        'E-Mail',
+        'Antwort',
+        'Check-in',
+        'Check-in durch',
+        'Nicht erschienen',
+        'Interesse (1–5)',
+        'Preis',
+        'Möchte Angebot',
+        'Zweiter Termin',
+        'Hat gefehlt',
+      ];
+      const csv = Papa.unparse(
+        { fields, data: rows.map((r) => fields.map((f) => r[f as keyof typeof r])) },
+        { delimiter: ';' },
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="besichtigungen-${data.property.externalId.replace(/[^\w-]/g, '_')}.csv"`,
+        )
+        .send(`\uFEFF${csv}`);
+    },
+  );
+
+  app.get(
+    '/stats/agents',
+    {
+      config: { access: { permission: 'viewings.read' } },
+      schema: {
+        tags: ['viewings'],
+        summary: 'Viewings, check-ins, no-shows and feedback per agent in a time window (max. 400 days)',
+        querystring: z.object({
+          from: z.string().datetime({ offset: true }),
+          to: z.string().datetime({ offset: true }),
+        }),
+        response: { 200: agentStatsSchema },
+      },
+    },
+    async (request) => {
+      const from = new Date(request.query.from);
+      const to = new Date(request.query.to);
+      if (to <= from || to.getTime() - from.getTime() > 400 * 86_400_000)
+        throw badRequest(
+          'invalid_range',
+          'Der Zeitraum muss nach „from“ enden und darf höchstens 400 Tage lang sein.',
+        );
+      const ctx = tenantContext(platform, request);
+      const data = await ctx.db(async (tx) => {
+        const viewings = await tx
+          .select()
+          .from(viewing)
+          .where(and(gte(viewing.startsAt, from), lt(viewing.startsAt, to)))
+          .limit(20_000);
+        return {
+          viewings,
+          visitors: await visitorRows(
+            tx,
+            viewings.map((v) => v.id),
+          ),
+        };
+      });
+      const agentIds = [
+        ...new Set(data.viewings.map((v) => v.agentId).filter((a): a is string => Boolean(a))),
+      ];
+      const names = agentIds.length
+        ? new Map(
+            (
+              await platform.database.db
+                .select({ id: authUser.id, name: authUser.name })
+                .from(authUser)
+                .where(inArray(authUser.id, agentIds))
+            ).map((a) => [a.id, a.name]),
+          )
+        : new Map<string, string>();
+      const groups = new Map<string | null, typeof data.viewings>();
+      for (const v of data.viewings) groups.set(v.agentId, [...(groups.get(v.agentId) ?? []), v]);
+      return {
+        items: [...groups.entries()].map(([agentId, viewings]) => {
+          const ids = new Set(viewings.map((v) => v.id));
+          const s = summarise(
+            viewings,
+            data.visitors.filter((r) => ids.has(r.p.viewingId)),
+          );
+          return {
+            agentId,
+            agentName: agentId ? (names.get(agentId) ?? 'Ehemaliges Teammitglied') : 'Ohne Zuständigen',
+            viewings: s.viewings,
+            held: s.held,
+            checkIns: s.checkIns,
+            noShows: s.noShows,
+            averageInterest: s.averageInterest,
+            wantsOffer: s.wantsOffer,
+          };
+        }),
+      };
+    },
+  );
+};

@@ -1,0 +1,46 @@
+import type { Platform } from '../../../platform/kernel.js';
+import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
+import '../../crm/events.js';
+import { seedViewingsDemo } from '../demo/seed-viewings-demo.js';
+import { cancelDeleted, syncVisitors } from './participant-sync.js';
+import { sendDueMessages } from './reminder-tick.js';
+import { routePlanRoutes } from './route-plan.routes.js';
+import { statsRoutes } from './stats.routes.js';
+import { viewingsRoutes } from './viewings.routes.js';
+import { visitorPageRoutes } from './visitor-pages.routes.js';
+
+const tickers = new WeakMap<Platform, NodeJS.Timeout>();
+
+export const viewingsServer: ModuleServer = {
+  routes: async (app, { platform }) => {
+    // Static paths (/settings, /stats, /route, /messages) before /:viewingId.
+    await app.register(statsRoutes, { platform });
+    await app.register(routePlanRoutes, { platform });
+    await app.register(viewingsRoutes, { platform });
+  },
+  publicRoutes: visitorPageRoutes,
+  subscribe: (platform) => {
+    platform.events.on('viewing.planned', 'viewings', async (e) => {
+      await syncVisitors(platform, e.tenantId, e.payload.viewingId, 'planned');
+    });
+    platform.events.on('viewing.changed', 'viewings', async (e) => {
+      await syncVisitors(platform, e.tenantId, e.payload.viewingId, e.payload.fields);
+    });
+    platform.events.on('viewing.deleted', 'viewings', async (e) => {
+      await cancelDeleted(platform, e);
+    });
+  },
+  // Every minute: reminders before and feedback requests after viewings (once each, see sendDueMessages).
+  onStart: async (platform) => {
+    const tick = () =>
+      sendDueMessages(platform).catch((error: unknown) =>
+        platform.logger.warn({ err: error }, 'viewing reminders failed'),
+      );
+    const timer = setInterval(tick, 60_000);
+    timer.unref();
+    tickers.set(platform, timer);
+    void tick();
+  },
+  onStop: async (platform) => clearInterval(tickers.get(platform)),
+  seedDemo: seedViewingsDemo,
+};

@@ -1,0 +1,96 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Platform } from '../../../platform/kernel.js';
+import type { MailAttachment } from '../../../platform/mail/mail.schema.js';
+import { composeVisitorMessage, type VisitorMessageInput } from '../domain/visitor-message-text.js';
+import { type MessageKind, viewingMessage } from '../schema.js';
+
+export interface Delivery {
+  tenantId: string;
+  participantId: string;
+  /** Once per key across servers and ticks (reminders, feedback); null: always sent. */
+  dedupeKey: string | null;
+  input: VisitorMessageInput;
+}
+
+export const visitorUrl = (platform: Platform, token: string) => `${platform.publicUrl}/termin/${token}`;
+
+/**
+ * Sends messages to visitors: claims each by its dedupe key first (one insert for the whole batch,
+ * so 10,000 reminders of one hour are one statement), then hands the mails to the outbox.
+ * Runs on the owner connection outside any tenant transaction, like the mail outbox itself.
+ */
+export async function deliver(platform: Platform, deliveries: Delivery[]): Promise<number> {
+  if (deliveries.length === 0) return 0;
+  const db = platform.database.db;
+  const composed = deliveries.map((d) => ({ d, message: composeVisitorMessage(d.input) }));
+  let sent = 0;
+  for (let i = 0; i < composed.length; i += 500) {
+    const batch = composed.slice(i, i + 500);
+    const claimed = await db
+      .insert(viewingMessage)
+      .values(
+        batch.map(({ d, message }) => ({
+          tenantId: d.tenantId,
+          viewingId: d.input.viewingId,
+          participantId: d.participantId,
+          kind: d.input.kind,
+          channel: 'email' as const,
+          status: d.input.visitor.email ? ('queued' as const) : ('skipped' as const),
+          detail: d.input.visitor.email ? '' : 'Keine E-Mail-Adresse beim Kontakt hinterlegt.',
+          ics: message.ics?.content ?? null,
+          dedupeKey: d.dedupeKey,
+        })),
+      )
+      .onConflictDoNothing({ target: viewingMessage.dedupeKey })
+      .returning({
+        id: viewingMessage.id,
+        participantId: viewingMessage.participantId,
+        kind: viewingMessage.kind,
+      });
+    const claimedKeys = new Map(claimed.map((c) => [`${c.participantId}:${c.kind}`, c.id]));
+    for (const { d, message } of batch) {
+      const id = claimedKeys.get(`${d.participantId}:${d.input.kind}`);
+      if (!id || !d.input.visitor.email) continue;
+      claimedKeys.delete(`${d.participantId}:${d.input.kind}`);
+      const attachments: MailAttachment[] = message.ics
+        ? [
+            {
+              filename: message.ics.method === 'CANCEL' ? 'absage.ics' : 'einladung.ics',
+              contentType: `text/calendar; charset=utf-8; method=${message.ics.method}`,
+              content: message.ics.content,
+            },
+          ]
+        : [];
+      const receipt = await platform.mail.send({
+        to: d.input.visitor.email,
+        subject: message.subject,
+        text: message.text,
+        attachments,
+        purpose: `viewings.${d.input.kind}`,
+        tenantId: d.tenantId,
+        audience: 'customer',
+      });
+      await db
+        .update(viewingMessage)
+        .set({ mailId: receipt.id, status: receipt.delivery })
+        .where(eq(viewingMessage.id, id));
+      sent++;
+    }
+  }
+  return sent;
+}
+
+/** The messages one viewing produced, newest first (the viewing's outbox). */
+export async function messagesOf(platform: Platform, tenantId: string, viewingIds: string[]) {
+  if (viewingIds.length === 0) return [];
+  return platform.database.withTenant(tenantId, (tx) =>
+    tx
+      .select()
+      .from(viewingMessage)
+      .where(inArray(viewingMessage.viewingId, viewingIds))
+      .orderBy(sql`${viewingMessage.createdAt} desc`)
+      .limit(500),
+  );
+}
+
+export type { MessageKind };

@@ -1,0 +1,9 @@
+import './i18n.js';
+import type { ModuleRoute } from '../../../web/module-pages.js';
+import { SettingsPage } from './settings-page.js';
+import { TourPage } from './tour-page.js';
+
+export const routes: ModuleRoute[] = [
+  { path: 'besichtigungen/tour', element: <TourPage /> },
+  { path: 'besichtigungen/einstellungen', element: <SettingsPage /> },
+];
