@@ -101,6 +101,25 @@ export const viewingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
     },
   );
 
+  app.get(
+    '/viewings/:viewingId',
+    {
+      config: { access: { permission: 'crm.viewings.read' } },
+      schema: {
+        tags: ['crm'],
+        summary: 'One viewing (for links into the calendar)',
+        params: z.object({ viewingId: z.string().uuid() }),
+        response: { 200: viewingSchema },
+      },
+    },
+    async (request) => {
+      const ctx = tenantContext(platform, request);
+      const [found] = await ctx.db((tx) => loadViews(tx, [eq(viewing.id, request.params.viewingId)]));
+      if (!found) throw notFound('Besichtigung');
+      return found;
+    },
+  );
+
   app.post(
     '/viewings',
     {

@@ -5,11 +5,11 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/interaction';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Plus, Route, Settings } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
@@ -35,6 +35,22 @@ export function ViewingsPage() {
   const refetch = () => calendar.current?.getApi().refetchEvents();
   const phone = useMediaQuery('(max-width: 640px)');
   const viewingsModule = useViewingsEnabled();
+  // `?termin=<id>` opens that viewing (links from the timeline, notifications and tests).
+  const [params, setParams] = useSearchParams();
+  const linked = params.get('termin');
+  const linkedViewing = useQuery({
+    queryKey: ['crm', 'viewing', linked],
+    queryFn: () => api<ViewingView>(`/crm/viewings/${linked}`),
+    enabled: Boolean(linked),
+  });
+  useEffect(() => {
+    if (!linkedViewing.data) return;
+    setDialog({ viewing: linkedViewing.data });
+    calendar.current?.getApi().gotoDate(linkedViewing.data.startsAt);
+  }, [linkedViewing.data]);
+  useEffect(() => {
+    if (linkedViewing.isError) toast.error(errorMessage(linkedViewing.error, t));
+  }, [linkedViewing.isError, linkedViewing.error, t]);
 
   const move = useMutation({
     mutationFn: ({ id, startsAt, endsAt }: { id: string; startsAt: string; endsAt: string }) =>
@@ -159,9 +175,13 @@ export function ViewingsPage() {
           startsAt={dialog.startsAt}
           endsAt={dialog.endsAt}
           canWrite={canWrite}
-          onClose={() => setDialog(null)}
+          onClose={() => {
+            setDialog(null);
+            if (linked) setParams({});
+          }}
           onSaved={() => {
             setDialog(null);
+            if (linked) setParams({});
             refetch();
           }}
         />
