@@ -75,6 +75,10 @@ export const viewingParticipant = pgTable(
     checkedInAt: timestamp({ withTimezone: true }),
     checkedInBy: text().$type<'visitor' | 'agent'>(),
     noShow: boolean().notNull().default(false),
+    /** When the next reminder falls due (indexed: the minute tick reads only what is due). */
+    nextReminderAt: timestamp({ withTimezone: true }),
+    /** When the feedback request falls due; cleared once it is sent. */
+    feedbackAt: timestamp({ withTimezone: true }),
     /** iCalendar SEQUENCE of the last invitation this visitor got; every update raises it. */
     sequence: integer().notNull().default(0),
     /** Set when the viewing was deleted or the visitor removed from it: kept for the record. */
@@ -84,6 +88,8 @@ export const viewingParticipant = pgTable(
   (t) => [
     unique('viewings_participant_once').on(t.viewingId, t.contactId),
     index('viewings_participant_contact').on(t.contactId),
+    index('viewings_participant_reminder').on(t.nextReminderAt),
+    index('viewings_participant_feedback').on(t.feedbackAt),
     tenantIsolationPolicy(),
   ],
 );

@@ -4,6 +4,7 @@ import { createRandom } from '../../crm/demo/random.js';
 import { viewing, viewingContact } from '../../crm/schema.js';
 import { viewingDetails, viewingFeedback, viewingParticipant } from '../schema.js';
 import { newVisitorToken } from '../server/participant-sync.js';
+import { rescheduleVisitors } from '../server/visitor-schedule.js';
 
 /**
  * Visitors for the CRM's demo viewings, so the demo shows answers, check-ins, no-shows, feedback
@@ -55,6 +56,7 @@ export async function seedViewingsDemo(platform: Platform, tenantId: string): Pr
           submittedAt: new Date(v.endsAt.getTime() + 3 * 3_600_000),
         });
     }
+    await rescheduleVisitors(tx, tenantId, [...new Set(links.map((l) => l.v.id))]);
     const future = links.find(
       ({ v }) => v.startsAt.getTime() > now + 2 * 86_400_000 && v.status === 'geplant',
     );

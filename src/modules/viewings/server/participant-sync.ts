@@ -10,6 +10,7 @@ import type { VisitorMessageInput } from '../domain/visitor-message-text.js';
 import { type MessageKind, viewingParticipant } from '../schema.js';
 import { agentOf, loadViewingContext, propertyAddress, type Visitor } from './viewing-context.js';
 import { type Delivery, deliver, visitorUrl } from './visitor-messages.js';
+import { rescheduleVisitors } from './visitor-schedule.js';
 
 export const newVisitorToken = () => randomBytes(24).toString('base64url');
 
@@ -81,6 +82,7 @@ export async function syncVisitors(
         .returning({ id: viewingParticipant.id });
       if (!cancelled) for (const c of created) sends.push({ participantId: c.id, kind: 'einladung' });
     }
+    await rescheduleVisitors(tx, tenantId, [viewingId]);
     const visitors = await visitorsByParticipant(
       tx,
       sends.map((s) => s.participantId),
@@ -115,7 +117,12 @@ export async function cancelDeleted(
   const plan = await platform.database.withTenant(event.tenantId, async (tx) => {
     const active = await tx
       .update(viewingParticipant)
-      .set({ removedAt: new Date(), sequence: sql`${viewingParticipant.sequence} + 1` })
+      .set({
+        removedAt: new Date(),
+        sequence: sql`${viewingParticipant.sequence} + 1`,
+        nextReminderAt: null,
+        feedbackAt: null,
+      })
       .where(and(eq(viewingParticipant.viewingId, viewingId), isNull(viewingParticipant.removedAt)))
       .returning({ id: viewingParticipant.id });
     const [p] = await tx.select().from(property).where(eq(property.id, propertyId));

@@ -3,24 +3,24 @@ import { authUser } from '../../../platform/auth/auth.schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { contact, property, viewing } from '../../crm/schema.js';
 import { contactDisplayName } from '../../crm/server/contact-view.js';
-import { dueReminder, feedbackDue } from '../domain/reminder-due.js';
+import { dueReminder, FEEDBACK_GRACE_MS, nextReminderAfter } from '../domain/reminder-due.js';
 import { viewingDetails, viewingFeedback, viewingParticipant, viewingSettings } from '../schema.js';
 import { DEFAULT_SETTINGS, propertyAddress } from './viewing-context.js';
 import { type Delivery, deliver, visitorUrl } from './visitor-messages.js';
+import { setSchedule } from './visitor-schedule.js';
 
-const HOUR = 3_600_000;
-/** Longest reminder time an office may set (settingsBody) and the feedback window behind the end. */
-const LOOK_AHEAD = 168 * HOUR;
-const LOOK_BACK = (168 + 72) * HOUR;
+/** Rows per tick and kind; what is left is due already and comes next minute. */
+const BATCH = 5000;
 
 /**
- * One pass over all offices (owner connection): reminders and feedback requests that are due now.
- * Each goes out once — the dedupe key is claimed before the mail is written — however often the
- * tick runs and on however many servers. Returns how many messages were written.
+ * One pass over all offices (owner connection): reminders and feedback requests that are due now,
+ * read by their due instants (indexed). Each goes out once — the dedupe key is claimed before the
+ * mail is written — however often the tick runs and on however many servers. Returns how many
+ * messages were written.
  */
 export async function sendDueMessages(platform: Platform, now = new Date()): Promise<number> {
   const db = platform.database.db;
-  const base = {
+  const columns = {
     p: viewingParticipant,
     v: viewing,
     title: property.title,
@@ -40,39 +40,25 @@ export async function sendDueMessages(platform: Platform, now = new Date()): Pro
     },
     s: viewingSettings,
   };
-  const upcoming = await db
-    .select(base)
-    .from(viewingParticipant)
-    .innerJoin(viewing, eq(viewing.id, viewingParticipant.viewingId))
-    .innerJoin(property, eq(property.id, viewing.propertyId))
-    .innerJoin(contact, eq(contact.id, viewingParticipant.contactId))
-    .leftJoin(viewingDetails, eq(viewingDetails.viewingId, viewing.id))
-    .leftJoin(viewingSettings, eq(viewingSettings.tenantId, viewing.tenantId))
+  const joined = () =>
+    db
+      .select(columns)
+      .from(viewingParticipant)
+      .innerJoin(viewing, eq(viewing.id, viewingParticipant.viewingId))
+      .innerJoin(property, eq(property.id, viewing.propertyId))
+      .innerJoin(contact, eq(contact.id, viewingParticipant.contactId))
+      .leftJoin(viewingDetails, eq(viewingDetails.viewingId, viewing.id))
+      .leftJoin(viewingSettings, eq(viewingSettings.tenantId, viewing.tenantId));
+  const reminders = await joined().where(lte(viewingParticipant.nextReminderAt, now)).limit(BATCH);
+  const feedbacks = await joined()
     .where(
       and(
-        eq(viewing.status, 'geplant'),
-        isNull(viewingParticipant.removedAt),
-        ne(viewingParticipant.response, 'abgesagt'),
-        gt(viewing.startsAt, now),
-        lte(viewing.startsAt, new Date(now.getTime() + LOOK_AHEAD)),
-      ),
-    );
-  const ended = await db
-    .select(base)
-    .from(viewingParticipant)
-    .innerJoin(viewing, eq(viewing.id, viewingParticipant.viewingId))
-    .innerJoin(property, eq(property.id, viewing.propertyId))
-    .innerJoin(contact, eq(contact.id, viewingParticipant.contactId))
-    .leftJoin(viewingDetails, eq(viewingDetails.viewingId, viewing.id))
-    .leftJoin(viewingSettings, eq(viewingSettings.tenantId, viewing.tenantId))
-    .where(
-      and(
-        ne(viewing.status, 'abgesagt'),
-        isNull(viewingParticipant.removedAt),
-        ne(viewingParticipant.response, 'abgesagt'),
+        lte(viewingParticipant.feedbackAt, now),
+        gt(viewingParticipant.feedbackAt, new Date(now.getTime() - FEEDBACK_GRACE_MS)),
         eq(viewingParticipant.noShow, false),
-        lte(viewing.endsAt, now),
-        gt(viewing.endsAt, new Date(now.getTime() - LOOK_BACK)),
+        isNull(viewingParticipant.removedAt),
+        ne(viewingParticipant.response, 'abgesagt'),
+        ne(viewing.status, 'abgesagt'),
         notExists(
           db
             .select({ one: sql`1` })
@@ -80,12 +66,15 @@ export async function sendDueMessages(platform: Platform, now = new Date()): Pro
             .where(eq(viewingFeedback.participantId, viewingParticipant.id)),
         ),
       ),
-    );
+    )
+    .limit(BATCH);
 
-  const due: { row: (typeof upcoming)[number]; kind: 'erinnerung' | 'feedback'; key: string }[] = [];
-  for (const row of upcoming) {
+  const due: { row: DueRow; kind: 'erinnerung' | 'feedback'; key: string }[] = [];
+  const nextTimes: { id: string; nextReminderAt: Date | null }[] = [];
+  for (const row of reminders) {
     const hours = row.s?.reminderHours ?? DEFAULT_SETTINGS.reminderHours;
-    const h = dueReminder(row.v.startsAt, row.p.createdAt, now, hours);
+    const stillOn = row.v.status === 'geplant' && row.p.removedAt === null && row.p.response !== 'abgesagt';
+    const h = stillOn ? dueReminder(row.v.startsAt, now, hours) : null;
     // The start time is part of the key: a moved viewing is reminded of again.
     if (h !== null)
       due.push({
@@ -93,19 +82,26 @@ export async function sendDueMessages(platform: Platform, now = new Date()): Pro
         kind: 'erinnerung',
         key: `erinnerung:${row.p.id}:${row.v.startsAt.toISOString()}:${h}`,
       });
+    nextTimes.push({
+      id: row.p.id,
+      nextReminderAt: stillOn ? nextReminderAfter(row.v.startsAt, now, hours) : null,
+    });
   }
-  for (const row of ended) {
-    const hours = row.s?.feedbackHours ?? DEFAULT_SETTINGS.feedbackHours;
-    if (feedbackDue(row.v.endsAt, now, hours))
-      due.push({ row, kind: 'feedback', key: `feedback:${row.p.id}` });
-  }
-  if (due.length === 0) return 0;
+  for (const row of feedbacks) due.push({ row, kind: 'feedback', key: `feedback:${row.p.id}` });
+  const sent = due.length > 0 ? await deliver(platform, await deliveriesOf(platform, due)) : 0;
+  await setSchedule(db, [...nextTimes, ...feedbacks.map((r) => ({ id: r.p.id, feedbackAt: null }))]);
+  return sent;
+}
 
+async function deliveriesOf(
+  platform: Platform,
+  due: { row: DueRow; kind: 'erinnerung' | 'feedback'; key: string }[],
+): Promise<Delivery[]> {
   const agentIds = [...new Set(due.map((d) => d.row.v.agentId).filter((id): id is string => Boolean(id)))];
   const agents = agentIds.length
     ? new Map(
         (
-          await db
+          await platform.database.db
             .select({ id: authUser.id, name: authUser.name, email: authUser.email })
             .from(authUser)
             .where(inArray(authUser.id, agentIds))
@@ -117,7 +113,7 @@ export async function sendDueMessages(platform: Platform, now = new Date()): Pro
     const s = await platform.tenantSettings.get(tenantId);
     offices.set(tenantId, { name: s?.displayName ?? 'Ihr Maklerbüro', email: s?.contactEmail ?? null });
   }
-  const deliveries: Delivery[] = due.map(({ row, kind, key }) => ({
+  return due.map(({ row, kind, key }) => ({
     tenantId: row.v.tenantId,
     participantId: row.p.id,
     dedupeKey: key,
@@ -140,5 +136,19 @@ export async function sendDueMessages(platform: Platform, now = new Date()): Pro
       visitorUrl: visitorUrl(platform, row.p.token),
     },
   }));
-  return deliver(platform, deliveries);
+}
+
+interface DueRow {
+  p: typeof viewingParticipant.$inferSelect;
+  v: typeof viewing.$inferSelect;
+  title: string;
+  address: { street: string | null; houseNumber: string | null; postalCode: string; city: string };
+  meetingPoint: string | null;
+  c: {
+    kind: string;
+    firstName: string | null;
+    lastName: string | null;
+    companyName: string | null;
+    email: string | null;
+  };
 }

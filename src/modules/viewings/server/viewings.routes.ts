@@ -24,6 +24,7 @@ import {
 } from '../schema.js';
 import { loadViewingContext, propertyAddress, settingsOf } from './viewing-context.js';
 import { visitorUrl } from './visitor-messages.js';
+import { rescheduleOffice } from './visitor-schedule.js';
 
 const viewingParams = z.object({ viewingId: z.string().uuid() });
 const visitorParams = viewingParams.extend({ participantId: z.string().uuid() });

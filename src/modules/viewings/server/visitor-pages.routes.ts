@@ -24,6 +24,7 @@ import {
   renderVisitorPage,
   type VisitorPageModel,
 } from './visitor-pages-html.js';
+import { rescheduleVisitors } from './visitor-schedule.js';
 
 /** Check-in opens an hour before the start and closes three hours after the end. */
 const CHECK_IN_OPENS_MS = 60 * 60_000;
@@ -164,6 +165,8 @@ export const visitorPageRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
             .update(viewingParticipant)
             .set({ response, respondedAt: new Date() })
             .where(eq(viewingParticipant.id, p.id));
+          // A visitor who cancelled is not reminded any more; one who confirms again is.
+          await rescheduleVisitors(tx, p.tenantId, [p.viewingId]);
           await tx.insert(activity).values({
             tenantId: p.tenantId,
             contactId: p.contactId,
