@@ -5,7 +5,7 @@ import { mailOutbox } from '../../../platform/mail/mail.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { contact, property } from '../../crm/schema.js';
 import { seeblickWohnung } from '../../crm/test/fixtures.js';
-import { viewingMessage } from '../schema.js';
+import { viewingMessage, viewingParticipant } from '../schema.js';
 import { sendDueMessages } from './reminder-tick.js';
 
 let t: TestApp;
@@ -320,6 +320,39 @@ describe('a viewing from invitation to feedback', () => {
     expect(bad.status).toBe(400);
     await t.platform.events.drain();
     expect(await mailsTo('storno@example.de')).toHaveLength(before);
+  });
+
+  it('new reminder times apply to visitors already invited', async () => {
+    const listing = await newListing(owner);
+    const visitor = await newContact(owner, 'Umplan', 'umplan@example.de');
+    const startsAt = new Date(Date.now() + 100 * HOUR);
+    const created = await json(owner, 'POST', '/api/crm/viewings', {
+      propertyId: listing.id,
+      contactIds: [visitor],
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+    });
+    await t.platform.events.drain();
+    const viewingId = (created.body as unknown as { id: string }).id;
+    const next = async () =>
+      (
+        await t.platform.database.db
+          .select({ at: viewingParticipant.nextReminderAt })
+          .from(viewingParticipant)
+          .where(eq(viewingParticipant.viewingId, viewingId))
+      )[0]?.at?.getTime();
+    expect(await next()).toBe(startsAt.getTime() - 24 * HOUR);
+    await json(owner, 'PUT', '/api/viewings/settings', {
+      durationMinutes: 45,
+      reminderHours: [48, 3],
+      feedbackHours: 2,
+    });
+    expect(await next()).toBe(startsAt.getTime() - 48 * HOUR);
+    await json(owner, 'PUT', '/api/viewings/settings', {
+      durationMinutes: 45,
+      reminderHours: [24, 2],
+      feedbackHours: 2,
+    });
   });
 
   it('office settings: reminder times and duration are validated', async () => {

@@ -78,6 +78,7 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
             target: viewingSettings.tenantId,
             set: { ...values, updatedAt: new Date() },
           });
+        await rescheduleOffice(tx, ctx.tenantId);
         await recordAudit(tx, ctx.actor, {
           entity: 'viewing_settings',
           entityId: ctx.tenantId,
