@@ -355,6 +355,56 @@ describe('a viewing from invitation to feedback', () => {
     });
   });
 
+  it('route planning: a day in Konstanz and Lindau, the impossible hop named, bad input refused', async () => {
+    const place = async (title: string, city: string, latitude: number, longitude: number) => {
+      const created = await json(owner, 'POST', '/api/crm/properties', {
+        ...seeblickWohnung,
+        title,
+        city,
+        latitude,
+        longitude,
+      });
+      return (created.body as unknown as { id: string }).id;
+    };
+    const konstanz = await place('Altbau am Stephansplatz', 'Konstanz', 47.6603, 9.1758);
+    const lindau = await place('Villa auf der Insel', 'Lindau', 47.5458, 9.6839);
+    const meersburg = await place('Winzerhaus', 'Meersburg', 47.6936, 9.2714);
+    const at = (time: string) => new Date(`2031-06-12T${time}:00+02:00`).toISOString();
+    for (const [propertyId, from, to] of [
+      [konstanz, '09:00', '09:45'],
+      [meersburg, '10:30', '11:15'],
+      // 45 km by road from Meersburg in 15 minutes: impossible at any order.
+      [lindau, '11:30', '12:15'],
+    ] as const)
+      expect(
+        (await json(owner, 'POST', '/api/crm/viewings', { propertyId, startsAt: at(from), endsAt: at(to) }))
+          .status,
+      ).toBe(201);
+    const plan = (await json(owner, 'GET', '/api/viewings/route?date=2031-06-12')).body as unknown as {
+      legs: { propertyTitle: string; beginAt: string }[];
+      feasible: boolean;
+      late: { propertyTitle: string; minutes: number }[];
+      source: string;
+      navigationUrl: string;
+    };
+    expect(plan.source).toBe('estimate');
+    expect(plan.legs.map((l) => l.propertyTitle)).toEqual([
+      'Altbau am Stephansplatz',
+      'Winzerhaus',
+      'Villa auf der Insel',
+    ]);
+    expect(plan.feasible).toBe(false);
+    expect(plan.late[0]?.propertyTitle).toBe('Villa auf der Insel');
+    expect(plan.late[0]?.minutes).toBeGreaterThan(30);
+    expect(plan.navigationUrl).toContain('https://www.google.com/maps/dir/?api=1');
+    // Allowed to run an hour late, the day works.
+    const flexible = (await json(owner, 'GET', '/api/viewings/route?date=2031-06-12&flexMinutes=60'))
+      .body as unknown as { feasible: boolean };
+    expect(flexible.feasible).toBe(true);
+    expect((await json(owner, 'GET', '/api/viewings/route?date=12.06.2031')).status).toBe(400);
+    expect((await json(owner, 'GET', '/api/viewings/route?date=2031-06-12&startLat=47.6')).status).toBe(400);
+  });
+
   it('office settings: reminder times and duration are validated', async () => {
     expect(
       (
