@@ -10,7 +10,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenant } from '../../platform/auth/auth.schema.js';
+import { authUser, tenant } from '../../platform/auth/auth.schema.js';
 import { tenantIsolationPolicy } from '../../platform/db/tenant-table.js';
 import { contact, viewing } from '../crm/schema.js';
 
@@ -143,4 +143,22 @@ export const viewingFeedback = pgTable(
     submittedAt: createdAt(),
   },
   (t) => [index('viewings_feedback_viewing').on(t.viewingId), tenantIsolationPolicy()],
+);
+
+/**
+ * An agent's private calendar subscription (ICS feed). Only the SHA-256 of the secret is kept: the
+ * address is shown once, and a new one revokes the old.
+ */
+export const viewingFeed = pgTable(
+  'viewings_feed',
+  {
+    userId: text()
+      .notNull()
+      .references(() => authUser.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
+    tokenHash: text().notNull().unique(),
+    createdAt: createdAt(),
+    lastFetchedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [unique('viewings_feed_one_per_user').on(t.tenantId, t.userId), tenantIsolationPolicy()],
 );

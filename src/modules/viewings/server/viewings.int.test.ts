@@ -405,6 +405,36 @@ describe('a viewing from invitation to feedback', () => {
     expect((await json(owner, 'GET', '/api/viewings/route?date=2031-06-12&startLat=47.6')).status).toBe(400);
   });
 
+  it('an agent’s private calendar feed: shown once, readable by calendars, revocable', async () => {
+    const listing = await newListing(agent);
+    const startsAt = new Date(Date.now() + 30 * HOUR);
+    await json(agent, 'POST', '/api/crm/viewings', {
+      propertyId: listing.id,
+      agentId: agent.userId,
+      contactIds: [await newContact(agent, 'Feed', 'feed@example.de')],
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+    });
+    expect((await json(agent, 'GET', '/api/viewings/feed')).body).toMatchObject({ active: false, url: null });
+    const created = (await json(agent, 'POST', '/api/viewings/feed')).body as unknown as { url: string };
+    const path = new URL(created.url).pathname;
+    expect((await json(agent, 'GET', '/api/viewings/feed')).body).toMatchObject({ active: true, url: null });
+    const feed = await t.app.inject({ method: 'GET', url: path });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(feed.body));
+    const summaries = calendar
+      .getAllSubcomponents('vevent')
+      .map((e) => String(e.getFirstPropertyValue('summary')));
+    expect(summaries.some((s) => s.includes('Eva Feed'))).toBe(true);
+    expect(feed.body).not.toContain('feed@example.de');
+    // A new address revokes the old one; revoking leaves none.
+    const renewed = (await json(agent, 'POST', '/api/viewings/feed')).body as unknown as { url: string };
+    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    expect((await json(agent, 'DELETE', '/api/viewings/feed')).status).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: new URL(renewed.url).pathname })).statusCode).toBe(404);
+  });
+
   it('office settings: reminder times and duration are validated', async () => {
     expect(
       (

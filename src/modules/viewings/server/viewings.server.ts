@@ -2,6 +2,7 @@ import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import '../../crm/events.js';
 import { seedViewingsDemo } from '../demo/seed-viewings-demo.js';
+import { feedPublicRoutes, feedRoutes } from './feed.routes.js';
 import { cancelDeleted, syncVisitors } from './participant-sync.js';
 import { sendDueMessages } from './reminder-tick.js';
 import { routePlanRoutes } from './route-plan.routes.js';
@@ -15,10 +16,14 @@ export const viewingsServer: ModuleServer = {
   routes: async (app, { platform }) => {
     // Static paths (/settings, /stats, /route, /messages) before /:viewingId.
     await app.register(statsRoutes, { platform });
+    await app.register(feedRoutes, { platform });
     await app.register(routePlanRoutes, { platform });
     await app.register(viewingsRoutes, { platform });
   },
-  publicRoutes: visitorPageRoutes,
+  publicRoutes: async (app, { platform }) => {
+    await app.register(visitorPageRoutes, { platform });
+    await app.register(feedPublicRoutes, { platform });
+  },
   subscribe: (platform) => {
     platform.events.on('viewing.planned', 'viewings', async (e) => {
       await syncVisitors(platform, e.tenantId, e.payload.viewingId, 'planned');

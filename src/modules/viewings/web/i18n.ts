@@ -106,6 +106,17 @@ const de = {
   settingsSaved: 'Einstellungen gespeichert',
   save: 'Speichern',
   back: 'Zurück zum Kalender',
+  feedTitle: 'Mein Kalender-Abo',
+  feedText:
+    'Eine private Adresse, die Ihr Handy- oder Desktop-Kalender (iPhone, Android, Outlook, Thunderbird) abonniert: Ihre Besichtigungen der letzten 30 und nächsten 180 Tage mit Besuchernamen und Treffpunkt.',
+  feedActive: 'Aktiv seit {{created}} · zuletzt abgerufen: {{fetched}}',
+  never: 'noch nie',
+  feedOnce:
+    'Diese Adresse wird nur jetzt angezeigt – kopieren Sie sie in Ihren Kalender („Kalender abonnieren“).',
+  feedCreate: 'Kalenderadresse erstellen',
+  feedRenew: 'Neue Adresse (alte wird ungültig)',
+  feedRevoke: 'Widerrufen',
+  feedRevoked: 'Kalenderadresse widerrufen',
 };
 
 const en: typeof de = {
@@ -208,6 +219,16 @@ const en: typeof de = {
   settingsSaved: 'Settings saved',
   save: 'Save',
   back: 'Back to the calendar',
+  feedTitle: 'My calendar subscription',
+  feedText:
+    'A private address your phone or desktop calendar (iPhone, Android, Outlook, Thunderbird) subscribes to: your viewings of the last 30 and next 180 days with visitor names and meeting point.',
+  feedActive: 'Active since {{created}} · last fetched: {{fetched}}',
+  never: 'never',
+  feedOnce: 'This address is shown only now – copy it into your calendar (“subscribe to calendar”).',
+  feedCreate: 'Create calendar address',
+  feedRenew: 'New address (the old one stops working)',
+  feedRevoke: 'Revoke',
+  feedRevoked: 'Calendar address revoked',
 };
 
 i18n.addResourceBundle('de', 'viewings', de, true, true);

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
+import { formatDateTime } from '../../../platform/format/format-de.js';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
@@ -34,7 +35,83 @@ export function SettingsPage() {
       <Card>
         <QueryState query={query}>{(settings) => <SettingsForm settings={settings} />}</QueryState>
       </Card>
+      <div className="mt-4">
+        <Card>
+          <CalendarFeed />
+        </Card>
+      </div>
     </>
+  );
+}
+
+interface FeedState {
+  active: boolean;
+  createdAt: string | null;
+  lastFetchedAt: string | null;
+  url: string | null;
+}
+
+/** The agent's own ICS subscription: the address is shown once; renewing revokes the old one. */
+function CalendarFeed() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const key = ['viewings', 'feed'];
+  const query = useQuery({ queryKey: key, queryFn: () => api<FeedState>('/viewings/feed') });
+  const [shown, setShown] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: () => api<FeedState>('/viewings/feed', { method: 'POST' }),
+    onSuccess: (state) => {
+      setShown(state.url);
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+    onError: (error) => toast.error(errorMessage(error, t)),
+  });
+  const revoke = useMutation({
+    mutationFn: () => api('/viewings/feed', { method: 'DELETE' }),
+    onSuccess: () => {
+      setShown(null);
+      toast.success(t('viewings:feedRevoked'));
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+    onError: (error) => toast.error(errorMessage(error, t)),
+  });
+  return (
+    <section className="space-y-3">
+      <h2 className="text-base font-semibold text-slate-900">{t('viewings:feedTitle')}</h2>
+      <p className="text-sm text-slate-600">{t('viewings:feedText')}</p>
+      <QueryState query={query}>
+        {(state) => (
+          <div className="space-y-3">
+            {state.active ? (
+              <p className="text-sm text-slate-700">
+                {t('viewings:feedActive', {
+                  created: formatDateTime(state.createdAt, i18n.language),
+                  fetched: state.lastFetchedAt
+                    ? formatDateTime(state.lastFetchedAt, i18n.language)
+                    : t('viewings:never'),
+                })}
+              </p>
+            ) : null}
+            {shown ? (
+              <div className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+                <p className="font-medium">{t('viewings:feedOnce')}</p>
+                <code className="mt-1 block break-all">{shown}</code>
+              </div>
+            ) : null}
+            <div className="flex flex-wrap gap-2">
+              <Button variant="secondary" loading={create.isPending} onClick={() => create.mutate()}>
+                {state.active ? t('viewings:feedRenew') : t('viewings:feedCreate')}
+              </Button>
+              {state.active ? (
+                <Button variant="ghost" loading={revoke.isPending} onClick={() => revoke.mutate()}>
+                  {t('viewings:feedRevoke')}
+                </Button>
+              ) : null}
+            </div>
+          </div>
+        )}
+      </QueryState>
+    </section>
   );
 }
 
