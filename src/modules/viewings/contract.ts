@@ -6,6 +6,8 @@ export const settingsSchema = z.object({
   reminderHours: z.array(z.number()),
   feedbackHours: z.number().int(),
   smsReminders: z.boolean(),
+  /** `offline`: no SEVEN_API_KEY — SMS reminders are recorded but nothing is sent. */
+  smsGateway: z.enum(['online', 'offline']),
 });
 export type ViewingSettingsView = z.infer<typeof settingsSchema>;
 

@@ -116,12 +116,18 @@ export const viewingMessage = pgTable(
     status: text().$type<'queued' | 'offline' | 'sent' | 'failed' | 'skipped'>().notNull(),
     detail: text().notNull().default(''),
     mailId: uuid(),
+    /** The SMS gateway's message id, matched by its delivery reports. */
+    providerMessageId: text(),
     /** The iCalendar text sent with it (METHOD:REQUEST or CANCEL), for the outbox and re-download. */
     ics: text(),
     dedupeKey: text().unique(),
     createdAt: createdAt(),
   },
-  (t) => [index('viewings_message_viewing').on(t.viewingId, t.createdAt), tenantIsolationPolicy()],
+  (t) => [
+    index('viewings_message_viewing').on(t.viewingId, t.createdAt),
+    index('viewings_message_provider').on(t.providerMessageId),
+    tenantIsolationPolicy(),
+  ],
 );
 
 export const PRICE_OPINIONS = ['zu_hoch', 'angemessen', 'guenstig'] as const;

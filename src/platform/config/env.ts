@@ -31,6 +31,16 @@ export const envSchema = z.object({
     .optional(),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
   MAIL_FROM: z.string().min(3).default('ImmoXX <no-reply@immoxx.local>'),
+  /** seven.io SMS gateway (https://docs.seven.io/en/rest-api/endpoints/sms); unset: SMS offline. */
+  SEVEN_API_KEY: z.string().min(8).optional(),
+  SEVEN_API_URL: optionalUrl(['https', 'http']).default('https://gateway.seven.io/api'),
+  /** Sender shown on the phone: up to 11 letters/digits, or a number. */
+  SEVEN_SENDER: z
+    .string()
+    .regex(/^([A-Za-z0-9 ]{1,11}|\+?[0-9]{3,16})$/, { message: 'up to 11 letters/digits or a phone number' })
+    .default('ImmoXX'),
+  /** Signing secret of the seven.io webhook that reports delivery (X-Signature, HMAC-SHA256). */
+  SEVEN_SIGNING_SECRET: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()

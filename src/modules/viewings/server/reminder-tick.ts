@@ -4,9 +4,10 @@ import type { Platform } from '../../../platform/kernel.js';
 import { contact, property, viewing } from '../../crm/schema.js';
 import { contactDisplayName } from '../../crm/server/contact-view.js';
 import { dueReminder, FEEDBACK_GRACE_MS, nextReminderAfter } from '../domain/reminder-due.js';
+import { composeVisitorMessage } from '../domain/visitor-message-text.js';
 import { viewingDetails, viewingFeedback, viewingParticipant, viewingSettings } from '../schema.js';
 import { DEFAULT_SETTINGS, propertyAddress } from './viewing-context.js';
-import { type Delivery, deliver, visitorUrl } from './visitor-messages.js';
+import { type Delivery, deliver, deliverSms, visitorUrl } from './visitor-messages.js';
 import { setSchedule } from './visitor-schedule.js';
 
 /** Rows per tick and kind; what is left is due already and comes next minute. */
@@ -37,6 +38,8 @@ export async function sendDueMessages(platform: Platform, now = new Date()): Pro
       lastName: contact.lastName,
       companyName: contact.companyName,
       email: contact.email,
+      phone: contact.phone,
+      mobile: contact.mobile,
     },
     s: viewingSettings,
   };
@@ -88,7 +91,24 @@ export async function sendDueMessages(platform: Platform, now = new Date()): Pro
     });
   }
   for (const row of feedbacks) due.push({ row, kind: 'feedback', key: `feedback:${row.p.id}` });
-  const sent = due.length > 0 ? await deliver(platform, await deliveriesOf(platform, due)) : 0;
+  const deliveries = due.length > 0 ? await deliveriesOf(platform, due) : [];
+  const sent = deliveries.length > 0 ? await deliver(platform, deliveries) : 0;
+  // Offices that want SMS reminders get one next to the mail, with its own key.
+  const sms = due.flatMap((d, i) => {
+    const delivery = deliveries[i];
+    if (d.kind !== 'erinnerung' || !d.row.s?.smsReminders || !delivery) return [];
+    return [
+      {
+        tenantId: d.row.v.tenantId,
+        participantId: d.row.p.id,
+        viewingId: d.row.v.id,
+        dedupeKey: `${d.key}:sms`,
+        phone: d.row.c.mobile ?? d.row.c.phone,
+        text: composeVisitorMessage(delivery.input).sms,
+      },
+    ];
+  });
+  if (sms.length > 0) await deliverSms(platform, sms);
   await setSchedule(db, [...nextTimes, ...feedbacks.map((r) => ({ id: r.p.id, feedbackAt: null }))]);
   return sent;
 }
@@ -150,5 +170,8 @@ interface DueRow {
     lastName: string | null;
     companyName: string | null;
     email: string | null;
+    phone: string | null;
+    mobile: string | null;
   };
+  s: typeof viewingSettings.$inferSelect | null;
 }

@@ -49,6 +49,7 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         reminderHours: s.reminderHours,
         feedbackHours: s.feedbackHours,
         smsReminders: s.smsReminders,
+        smsGateway: platform.config.env.SEVEN_API_KEY ? ('online' as const) : ('offline' as const),
       };
     },
   );
@@ -86,7 +87,10 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
           after: values,
         });
       });
-      return values;
+      return {
+        ...values,
+        smsGateway: platform.config.env.SEVEN_API_KEY ? ('online' as const) : ('offline' as const),
+      };
     },
   );
 

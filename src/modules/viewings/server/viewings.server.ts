@@ -6,6 +6,7 @@ import { feedPublicRoutes, feedRoutes } from './feed.routes.js';
 import { cancelDeleted, syncVisitors } from './participant-sync.js';
 import { sendDueMessages } from './reminder-tick.js';
 import { routePlanRoutes } from './route-plan.routes.js';
+import { smsWebhookRoutes } from './sms-webhook.routes.js';
 import { statsRoutes } from './stats.routes.js';
 import { viewingsRoutes } from './viewings.routes.js';
 import { visitorPageRoutes } from './visitor-pages.routes.js';
@@ -23,6 +24,7 @@ export const viewingsServer: ModuleServer = {
   publicRoutes: async (app, { platform }) => {
     await app.register(visitorPageRoutes, { platform });
     await app.register(feedPublicRoutes, { platform });
+    await app.register(smsWebhookRoutes, { platform });
   },
   subscribe: (platform) => {
     platform.events.on('viewing.planned', 'viewings', async (e) => {

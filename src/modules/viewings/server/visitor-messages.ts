@@ -3,6 +3,7 @@ import type { Platform } from '../../../platform/kernel.js';
 import type { MailAttachment } from '../../../platform/mail/mail.schema.js';
 import { composeVisitorMessage, type VisitorMessageInput } from '../domain/visitor-message-text.js';
 import { type MessageKind, viewingMessage } from '../schema.js';
+import { SmsError, sendSms, toE164 } from './sms-gateway.js';
 
 export interface Delivery {
   tenantId: string;
@@ -94,3 +95,63 @@ export async function messagesOf(platform: Platform, tenantId: string, viewingId
 }
 
 export type { MessageKind };
+
+export interface SmsDelivery {
+  tenantId: string;
+  participantId: string;
+  viewingId: string;
+  dedupeKey: string;
+  phone: string | null;
+  text: string;
+}
+
+/**
+ * SMS reminders through seven.io, claimed by key like the mails. Without SEVEN_API_KEY nothing
+ * leaves the server: the record says so ("offline"), as the viewing's message list shows.
+ */
+export async function deliverSms(platform: Platform, items: SmsDelivery[]): Promise<number> {
+  const { SEVEN_API_KEY, SEVEN_API_URL, SEVEN_SENDER } = platform.config.env;
+  let sent = 0;
+  for (const item of items) {
+    const to = item.phone ? toE164(item.phone) : null;
+    const [claimed] = await platform.database.db
+      .insert(viewingMessage)
+      .values({
+        tenantId: item.tenantId,
+        viewingId: item.viewingId,
+        participantId: item.participantId,
+        kind: 'erinnerung',
+        channel: 'sms',
+        status: !to ? 'skipped' : SEVEN_API_KEY ? 'queued' : 'offline',
+        detail: !to
+          ? 'Keine gültige Mobilnummer beim Kontakt hinterlegt.'
+          : SEVEN_API_KEY
+            ? ''
+            : 'Kein SMS-Gateway eingerichtet (SEVEN_API_KEY) – nichts gesendet.',
+        dedupeKey: item.dedupeKey,
+      })
+      .onConflictDoNothing({ target: viewingMessage.dedupeKey })
+      .returning({ id: viewingMessage.id });
+    if (!claimed || !to || !SEVEN_API_KEY) continue;
+    try {
+      const result = await sendSms(
+        { apiKey: SEVEN_API_KEY, baseUrl: SEVEN_API_URL, sender: SEVEN_SENDER },
+        { to, text: item.text, foreignId: claimed.id },
+      );
+      await platform.database.db
+        .update(viewingMessage)
+        .set({ providerMessageId: result.id, detail: 'Vom Gateway angenommen' })
+        .where(eq(viewingMessage.id, claimed.id));
+      sent++;
+    } catch (error) {
+      const detail =
+        error instanceof SmsError ? `${error.message} (${error.code})` : 'SMS-Versand fehlgeschlagen';
+      platform.logger.warn({ code: error instanceof SmsError ? error.code : null }, 'viewing SMS failed');
+      await platform.database.db
+        .update(viewingMessage)
+        .set({ status: 'failed', detail })
+        .where(eq(viewingMessage.id, claimed.id));
+    }
+  }
+  return sent;
+}

@@ -106,6 +106,10 @@ const de = {
   settingsSaved: 'Einstellungen gespeichert',
   save: 'Speichern',
   back: 'Zurück zum Kalender',
+  smsReminders: 'Erinnerungen zusätzlich per SMS (an die Mobilnummer des Kontakts)',
+  smsOnline: 'SMS-Gateway seven.io ist eingerichtet; der Zustellstatus erscheint bei der Nachricht.',
+  smsOffline:
+    'Kein SMS-Gateway eingerichtet (SEVEN_API_KEY): SMS werden nur vermerkt („offline“), nicht versendet.',
   feedTitle: 'Mein Kalender-Abo',
   feedText:
     'Eine private Adresse, die Ihr Handy- oder Desktop-Kalender (iPhone, Android, Outlook, Thunderbird) abonniert: Ihre Besichtigungen der letzten 30 und nächsten 180 Tage mit Besuchernamen und Treffpunkt.',
@@ -219,6 +223,9 @@ const en: typeof de = {
   settingsSaved: 'Settings saved',
   save: 'Save',
   back: 'Back to the calendar',
+  smsReminders: 'Also remind by SMS (to the contact’s mobile number)',
+  smsOnline: 'The seven.io SMS gateway is set up; the delivery status shows at the message.',
+  smsOffline: 'No SMS gateway configured (SEVEN_API_KEY): SMS are only recorded (“offline”), not sent.',
   feedTitle: 'My calendar subscription',
   feedText:
     'A private address your phone or desktop calendar (iPhone, Android, Outlook, Thunderbird) subscribes to: your viewings of the last 30 and next 180 days with visitor names and meeting point.',

@@ -10,7 +10,7 @@ import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
 import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
-import { TextField } from '../../../web/components/field.js';
+import { CheckboxField, TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { ViewingSettingsView } from '../contract.js';
@@ -124,6 +124,7 @@ function SettingsForm({ settings }: { settings: ViewingSettingsView }) {
   const [duration, setDuration] = useState(String(settings.durationMinutes));
   const [reminders, setReminders] = useState(hours(settings.reminderHours));
   const [feedback, setFeedback] = useState(String(settings.feedbackHours));
+  const [sms, setSms] = useState(settings.smsReminders);
   const parsedReminders = reminders
     .split(/[;\s]+|,(?=\s)|,$/)
     .map((s) => s.trim().replace(',', '.'))
@@ -138,7 +139,7 @@ function SettingsForm({ settings }: { settings: ViewingSettingsView }) {
           durationMinutes: Number(duration),
           reminderHours: parsedReminders,
           feedbackHours: Number(feedback),
-          smsReminders: settings.smsReminders,
+          smsReminders: sms,
         },
       }),
     onSuccess: () => {
@@ -179,6 +180,19 @@ function SettingsForm({ settings }: { settings: ViewingSettingsView }) {
         disabled={!canManage}
         onChange={(e) => setFeedback(e.target.value)}
       />
+      <div>
+        <CheckboxField
+          label={t('viewings:smsReminders')}
+          checked={sms}
+          disabled={!canManage}
+          onChange={(e) => setSms(e.target.checked)}
+        />
+        <p
+          className={`mt-1 text-xs ${settings.smsGateway === 'online' ? 'text-slate-500' : 'text-amber-800'}`}
+        >
+          {t(settings.smsGateway === 'online' ? 'viewings:smsOnline' : 'viewings:smsOffline')}
+        </p>
+      </div>
       {canManage ? (
         <div>
           <Button type="submit" loading={save.isPending}>

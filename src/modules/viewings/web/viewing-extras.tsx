@@ -164,7 +164,10 @@ export default function ViewingExtras({
           <ul className="mt-2 divide-y divide-slate-100 text-sm" aria-label={t('viewings:messages')}>
             {data.messages.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-2 py-1.5">
-                <span className="font-medium">{t(`viewings:kind.${m.kind}`)}</span>
+                <span className="font-medium">
+                  {t(`viewings:kind.${m.kind}`)}
+                  {m.channel === 'sms' ? ' (SMS)' : ''}
+                </span>
                 <span className="text-slate-600">{t('viewings:to', { name: nameOf(m.participantId) })}</span>
                 <Badge tone={STATUS_TONE[m.status]}>{t(`viewings:status.${m.status}`)}</Badge>
                 {m.detail ? <span className="text-xs text-slate-500">{m.detail}</span> : null}
