@@ -97,6 +97,7 @@ export const propertyStatsSchema = z.object({
   averageInterest: z.number().nullable(),
   wantsOffer: z.number().int(),
   wantsSecondViewing: z.number().int(),
+  won: z.number().int(),
   priceOpinions: z.object({ zu_hoch: z.number(), angemessen: z.number(), guenstig: z.number() }),
   /** Per ISO week (Monday) of the viewing: for the property's chart and the owner report. */
   weeks: z.array(
@@ -122,6 +123,7 @@ export const agentStatsSchema = z.object({
       noShows: z.number().int(),
       averageInterest: z.number().nullable(),
       wantsOffer: z.number().int(),
+      won: z.number().int(),
     }),
   ),
 });

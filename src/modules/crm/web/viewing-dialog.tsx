@@ -14,6 +14,7 @@ import type { ContactView, PropertyListItem, ViewingClash, ViewingView } from '.
 import { VIEWING_STATUSES } from '../domain/contact-enums.js';
 import { useMembers } from './use-members.js';
 import { useViewingDuration, useViewingsEnabled, ViewingExtrasSlot } from './viewings-slot.js';
+import { VisitorProfiles } from './visitor-profiles.js';
 
 /** "2026-11-24T14:00" in the browser's time zone, as datetime-local inputs want it. */
 function toLocalInput(d: Date): string {
@@ -245,6 +246,7 @@ export function ViewingDialog({
               </li>
             ))}
           </ul>
+          <VisitorProfiles contacts={contacts} />
           {canWrite ? (
             <div className="mt-2">
               <TextField

@@ -6,7 +6,7 @@ import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/intera
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Plus, Route, Settings } from 'lucide-react';
+import { BarChart3, Plus, Route, Settings } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -100,6 +100,12 @@ export function ViewingsPage() {
                   to="/besichtigungen/tour"
                 >
                   <Route className="size-4" aria-hidden="true" /> {t('crm:viewings.tourLink')}
+                </Link>
+                <Link
+                  className="inline-flex items-center gap-1 text-sm text-brand hover:underline"
+                  to="/besichtigungen/statistik"
+                >
+                  <BarChart3 className="size-4" aria-hidden="true" /> {t('crm:viewings.statsLink')}
                 </Link>
                 <Link
                   className="inline-flex items-center gap-1 text-sm text-brand hover:underline"

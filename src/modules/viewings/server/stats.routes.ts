@@ -60,6 +60,8 @@ function summarise(viewings: { id: string; status: string }[], visitors: Visitor
     averageInterest: average,
     wantsOffer: visitors.filter((v) => v.f?.wantsOffer).length,
     wantsSecondViewing: visitors.filter((v) => v.f?.wantsSecondViewing).length,
+    /** Visitors whose lead the office marked as won: the end of viewings → offers → won. */
+    won: new Set(visitors.filter((v) => v.c.leadStatus === 'gewonnen').map((v) => v.c.id)).size,
   };
 }
 
@@ -270,6 +272,7 @@ export const statsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
             noShows: s.noShows,
             averageInterest: s.averageInterest,
             wantsOffer: s.wantsOffer,
+            won: s.won,
           };
         }),
       };

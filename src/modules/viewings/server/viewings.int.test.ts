@@ -250,6 +250,19 @@ describe('a viewing from invitation to feedback', () => {
       averageInterest: 4,
       wantsOffer: 1,
     });
+    const window = (from: number, to: number) =>
+      `/api/viewings/stats/agents?from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`;
+    const agents = (await json(owner, 'GET', window(Date.now() - 48 * HOUR, Date.now() + 48 * HOUR)))
+      .body as unknown as {
+      items: { agentId: string; viewings: number; checkIns: number; noShows: number; wantsOffer: number }[];
+    };
+    expect(agents.items.find((a) => a.agentId === agent.userId)).toMatchObject({
+      viewings: 1,
+      checkIns: 1,
+      noShows: 1,
+      wantsOffer: 1,
+    });
+    expect((await json(owner, 'GET', window(Date.now(), Date.now() - HOUR))).status).toBe(400);
     const csv = await t.as(agent, {
       method: 'GET',
       url: `/api/viewings/stats/properties/${listing.id}/visitors.csv`,

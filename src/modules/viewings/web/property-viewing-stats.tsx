@@ -17,6 +17,7 @@ const FIGURES = [
   'averageInterest',
   'wantsOffer',
   'wantsSecondViewing',
+  'won',
 ] as const;
 
 /** A property's viewings in figures and per week: for the broker and for the owner's report. */
@@ -43,7 +44,10 @@ export default function PropertyViewingStats({ propertyId }: { propertyId: strin
                 <Download className="size-4" aria-hidden="true" /> {t('viewings:csv')}
               </a>
             </div>
-            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={t('viewings:statsTitle')}>
+            <dl
+              className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5"
+              aria-label={t('viewings:statsTitle')}
+            >
               {FIGURES.map((f) => (
                 <div key={f} className="rounded-lg bg-slate-50 px-3 py-2">
                   <dt className="text-xs text-slate-500">{t(`viewings:stats.${f}`)}</dt>
