@@ -58,7 +58,7 @@ export const feedRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
   app.post(
     '/feed',
     {
-      config: { access: { permission: 'viewings.read' } },
+      config: { access: { permission: 'viewings.write' } },
       schema: {
         tags: ['viewings'],
         summary: 'Create my private calendar address (ICS); an existing one stops working',
@@ -91,7 +91,7 @@ export const feedRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
   app.delete(
     '/feed',
     {
-      config: { access: { permission: 'viewings.read' } },
+      config: { access: { permission: 'viewings.write' } },
       schema: { tags: ['viewings'], summary: 'Revoke my calendar address', response: { 204: z.null() } },
     },
     async (request, reply) => {

@@ -58,6 +58,7 @@ function CalendarFeed() {
   const key = ['viewings', 'feed'];
   const query = useQuery({ queryKey: key, queryFn: () => api<FeedState>('/viewings/feed') });
   const [shown, setShown] = useState<string | null>(null);
+  const canWrite = hasPermission(useMe().data, 'viewings.write');
   const create = useMutation({
     mutationFn: () => api<FeedState>('/viewings/feed', { method: 'POST' }),
     onSuccess: (state) => {
@@ -98,7 +99,7 @@ function CalendarFeed() {
                 <code className="mt-1 block break-all">{shown}</code>
               </div>
             ) : null}
-            <div className="flex flex-wrap gap-2">
+            <div className={canWrite ? 'flex flex-wrap gap-2' : 'hidden'}>
               <Button variant="secondary" loading={create.isPending} onClick={() => create.mutate()}>
                 {state.active ? t('viewings:feedRenew') : t('viewings:feedCreate')}
               </Button>
