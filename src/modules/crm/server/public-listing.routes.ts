@@ -21,6 +21,7 @@ import {
   recordExposeView,
 } from './secured-expose.js';
 import { type OfficeInfo, renderExposeTerms, renderFullExpose } from './secured-expose-html.js';
+import { visitorFormFields } from './visitor-form-fields.js';
 
 /** Exposé e-mails one address receives from contact forms per day, across all offices. */
 const EXPOSE_MAILS_PER_ADDRESS_AND_DAY = 3;
@@ -40,18 +41,8 @@ async function exposeMailsToday(platform: Platform, email: string): Promise<numb
 }
 
 const inquiryForm = z.object({
-  name: z.string().trim().min(2, 'Bitte geben Sie Ihren Namen an.').max(120),
-  email: z.string().trim().toLowerCase().email('Bitte geben Sie eine gültige E-Mail-Adresse an.').max(254),
-  phone: z
-    .string()
-    .trim()
-    .max(30)
-    .regex(/^[+0-9 ()/-]*$/, 'Die Telefonnummer enthält ungültige Zeichen.')
-    .optional()
-    .transform((v) => v || null),
+  ...visitorFormFields,
   message: z.string().trim().max(4000).default(''),
-  privacy: z.literal('ja', { message: 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.' }),
-  website: z.string().max(0).optional(),
 });
 
 /**

@@ -5,10 +5,9 @@ import type { DomainEvent } from '../../../platform/events/event-map.js';
 import type { Platform } from '../../../platform/kernel.js';
 import '../../crm/events.js';
 import { contact, property, viewingContact } from '../../crm/schema.js';
-import { contactDisplayName } from '../../crm/server/contact-view.js';
 import type { VisitorMessageInput } from '../domain/visitor-message-text.js';
 import { type MessageKind, viewingParticipant } from '../schema.js';
-import { agentOf, loadViewingContext, propertyAddress, type Visitor } from './viewing-context.js';
+import { agentOf, loadViewingContext, propertyAddress, toVisitor, type Visitor } from './viewing-context.js';
 import { type Delivery, deliver, visitorUrl } from './visitor-messages.js';
 import { rescheduleVisitors } from './visitor-schedule.js';
 
@@ -161,24 +160,7 @@ async function visitorsByParticipant(tx: Tx, participantIds: string[]): Promise<
     .from(viewingParticipant)
     .innerJoin(contact, eq(contact.id, viewingParticipant.contactId))
     .where(inArray(viewingParticipant.id, participantIds));
-  return new Map(
-    rows.map(({ p, c }) => [
-      p.id,
-      {
-        participantId: p.id,
-        contactId: c.id,
-        name: contactDisplayName(c),
-        salutation: c.salutation,
-        lastName: c.lastName,
-        email: c.email,
-        phone: c.mobile ?? c.phone,
-        token: p.token,
-        response: p.response,
-        sequence: p.sequence,
-        checkedInAt: p.checkedInAt,
-      },
-    ]),
-  );
+  return new Map(rows.map(({ p, c }) => [p.id, toVisitor(p, c)]));
 }
 
 /** What every message of one viewing shares: office, agent, time and place. */

@@ -2,8 +2,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { authUser } from '../../../platform/auth/auth.schema.js';
 import type { Tx } from '../../../platform/db/database.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { publicOffice } from '../../../platform/tenancy/public-office.js';
 import { contact, property, viewing } from '../../crm/schema.js';
 import { contactDisplayName } from '../../crm/server/contact-view.js';
+import type { OfficeInfo } from '../../crm/server/secured-expose-html.js';
 import { viewingDetails, viewingParticipant, viewingSettings } from '../schema.js';
 
 export const DEFAULT_SETTINGS = {
@@ -71,7 +73,14 @@ export async function activeVisitors(tx: Tx, viewingId: string): Promise<Visitor
     .from(viewingParticipant)
     .innerJoin(contact, eq(contact.id, viewingParticipant.contactId))
     .where(and(eq(viewingParticipant.viewingId, viewingId), isNull(viewingParticipant.removedAt)));
-  return rows.map(({ p, c }) => ({
+  return rows.map(({ p, c }) => toVisitor(p, c));
+}
+
+export function toVisitor(
+  p: typeof viewingParticipant.$inferSelect,
+  c: typeof contact.$inferSelect,
+): Visitor {
+  return {
     participantId: p.id,
     contactId: c.id,
     name: contactDisplayName(c),
@@ -83,7 +92,7 @@ export async function activeVisitors(tx: Tx, viewingId: string): Promise<Visitor
     response: p.response,
     sequence: p.sequence,
     checkedInAt: p.checkedInAt,
-  }));
+  };
 }
 
 /** The agent's name and address (platform tables, owner connection: never inside withTenant). */
@@ -94,4 +103,14 @@ export async function agentOf(platform: Platform, agentId: string | null) {
     .from(authUser)
     .where(eq(authUser.id, agentId));
   return row ?? null;
+}
+
+/** The office as the visitor's pages show it: name, colour, contact, Impressum. */
+export async function officeInfo(platform: Platform, tenantId: string): Promise<OfficeInfo> {
+  const settings = await platform.tenantSettings.get(tenantId);
+  return {
+    ...publicOffice(settings, platform.publicUrl),
+    address: settings?.address ?? null,
+    primaryColor: settings?.primaryColor ?? '#0f766e',
+  };
 }

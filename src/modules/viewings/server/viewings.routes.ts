@@ -8,12 +8,11 @@ import { tenantContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
 import { escapeHtml } from '../../../platform/http/escape-html.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { publicOffice } from '../../../platform/tenancy/public-office.js';
 import type { PropertyStatus } from '../../crm/domain/property-enums.js';
 import { PUBLIC_STATUSES } from '../../crm/domain/property-lifecycle.js';
 import { activity, contact, property, viewing } from '../../crm/schema.js';
 import { contactDisplayName } from '../../crm/server/contact-view.js';
-import { type OfficeInfo, page } from '../../crm/server/secured-expose-html.js';
+import { page } from '../../crm/server/secured-expose-html.js';
 import { detailsBody, settingsBody, settingsSchema, viewingExtrasSchema } from '../contract.js';
 import {
   viewingDetails,
@@ -22,7 +21,7 @@ import {
   viewingParticipant,
   viewingSettings,
 } from '../schema.js';
-import { loadViewingContext, propertyAddress, settingsOf } from './viewing-context.js';
+import { loadViewingContext, officeInfo, propertyAddress, settingsOf } from './viewing-context.js';
 import { visitorUrl } from './visitor-messages.js';
 import { rescheduleOffice } from './visitor-schedule.js';
 
@@ -347,12 +346,7 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         if (!context) throw notFound('Besichtigung');
         return context;
       });
-      const settings = await platform.tenantSettings.get(ctx.tenantId);
-      const office: OfficeInfo = {
-        ...publicOffice(settings, platform.publicUrl),
-        address: settings?.address ?? null,
-        primaryColor: settings?.primaryColor ?? '#0f766e',
-      };
+      const office = await officeInfo(platform, ctx.tenantId);
       const cards = await Promise.all(
         found.visitors.map(async (v) => {
           const url = `${visitorUrl(platform, v.token)}/check-in`;

@@ -4,17 +4,16 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Platform } from '../../../platform/kernel.js';
-import { publicOffice } from '../../../platform/tenancy/public-office.js';
 import { PUBLIC_STATUSES } from '../../crm/domain/property-lifecycle.js';
 import { activity, property, viewing, viewingContact } from '../../crm/schema.js';
 import { recordInquiry } from '../../crm/server/lead-intake.js';
-import type { OfficeInfo } from '../../crm/server/secured-expose-html.js';
+import { visitorFormFields } from '../../crm/server/visitor-form-fields.js';
 import '../events.js';
 import { viewingIcs } from '../domain/viewing-ics.js';
 import { viewingUid } from '../domain/visitor-message-text.js';
 import { viewingDetails, viewingFeedback, viewingParticipant } from '../schema.js';
 import { syncVisitors } from './participant-sync.js';
-import { agentOf, loadViewingContext } from './viewing-context.js';
+import { agentOf, loadViewingContext, officeInfo } from './viewing-context.js';
 import {
   type BookingSlot,
   type FeedbackValues,
@@ -44,17 +43,7 @@ const feedbackForm = z.object({
 
 const bookingForm = z.object({
   slot: z.string().uuid('Bitte wählen Sie einen Termin.'),
-  name: z.string().trim().min(2, 'Bitte geben Sie Ihren Namen an.').max(120),
-  email: z.string().trim().toLowerCase().email('Bitte geben Sie eine gültige E-Mail-Adresse an.').max(254),
-  phone: z
-    .string()
-    .trim()
-    .max(30)
-    .regex(/^[+0-9 ()/-]*$/, 'Die Telefonnummer enthält ungültige Zeichen.')
-    .optional()
-    .transform((v) => v || null),
-  privacy: z.literal('ja', { message: 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.' }),
-  website: z.string().max(0).optional(),
+  ...visitorFormFields,
 });
 
 /**
@@ -76,14 +65,7 @@ export const visitorPageRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
       '<!doctype html><html lang="de"><meta charset="utf-8"><meta name="robots" content="noindex"><title>Nicht gefunden</title><body style="font-family:system-ui;padding:40px"><h1>Dieser Link ist nicht (mehr) gültig.</h1><p>Bitte wenden Sie sich an das Maklerbüro, von dem Sie ihn erhalten haben.</p></body></html>',
       404,
     );
-  const officeOf = async (tenantId: string): Promise<OfficeInfo> => {
-    const settings = await platform.tenantSettings.get(tenantId);
-    return {
-      ...publicOffice(settings, platform.publicUrl),
-      address: settings?.address ?? null,
-      primaryColor: settings?.primaryColor ?? '#0f766e',
-    };
-  };
+  const officeOf = (tenantId: string) => officeInfo(platform, tenantId);
 
   /** The visitor behind a token with their viewing; tokens are looked up across offices. */
   async function visit(token: string) {
