@@ -127,15 +127,3 @@ export const agentStatsSchema = z.object({
     }),
   ),
 });
-
-export const routeQuery = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT'),
-  agentId: z.string().max(100).optional(),
-  /** Where the agent sets off: the office unless coordinates are given. */
-  startLat: z.coerce.number().min(-90).max(90).optional(),
-  startLng: z.coerce.number().min(-180).max(180).optional(),
-  departAt: z
-    .string()
-    .regex(/^\d{2}:\d{2}$/)
-    .optional(),
-});

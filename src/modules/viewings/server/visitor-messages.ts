@@ -1,8 +1,8 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Platform } from '../../../platform/kernel.js';
 import type { MailAttachment } from '../../../platform/mail/mail.schema.js';
 import { composeVisitorMessage, type VisitorMessageInput } from '../domain/visitor-message-text.js';
-import { type MessageKind, viewingMessage } from '../schema.js';
+import { viewingMessage } from '../schema.js';
 import { SmsError, sendSms, toE164 } from './sms-gateway.js';
 
 export interface Delivery {
@@ -80,21 +80,6 @@ export async function deliver(platform: Platform, deliveries: Delivery[]): Promi
   }
   return sent;
 }
-
-/** The messages one viewing produced, newest first (the viewing's outbox). */
-export async function messagesOf(platform: Platform, tenantId: string, viewingIds: string[]) {
-  if (viewingIds.length === 0) return [];
-  return platform.database.withTenant(tenantId, (tx) =>
-    tx
-      .select()
-      .from(viewingMessage)
-      .where(inArray(viewingMessage.viewingId, viewingIds))
-      .orderBy(sql`${viewingMessage.createdAt} desc`)
-      .limit(500),
-  );
-}
-
-export type { MessageKind };
 
 export interface SmsDelivery {
   tenantId: string;
