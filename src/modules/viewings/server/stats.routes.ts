@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DateTime } from 'luxon';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { authUser } from '../../../platform/auth/auth.schema.js';
@@ -11,6 +12,7 @@ import type { Platform } from '../../../platform/kernel.js';
 import { contact, property, viewing } from '../../crm/schema.js';
 import { contactDisplayName } from '../../crm/server/contact-view.js';
 import { agentStatsSchema, propertyStatsSchema } from '../contract.js';
+import { VIEWING_TIME_ZONE } from '../domain/viewing-ics.js';
 import { viewingFeedback, viewingParticipant } from '../schema.js';
 
 const STATUS_DE: Record<string, string> = {
@@ -22,13 +24,8 @@ const RESPONSE_DE = { offen: 'offen', bestaetigt: 'bestätigt', abgesagt: 'abges
 const PRICE_DE = { zu_hoch: 'zu hoch', angemessen: 'angemessen', guenstig: 'günstig' } as const;
 
 /** Monday of the viewing's week, in Berlin: the chart's buckets. */
-function weekOf(d: Date): string {
-  const berlin = new Date(d.toLocaleString('en-US', { timeZone: 'Europe/Berlin' }));
-  const day = (berlin.getDay() + 6) % 7;
-  berlin.setDate(berlin.getDate() - day);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${berlin.getFullYear()}-${pad(berlin.getMonth() + 1)}-${pad(berlin.getDate())}`;
-}
+const weekOf = (d: Date): string =>
+  DateTime.fromJSDate(d, { zone: VIEWING_TIME_ZONE }).startOf('week').toISODate() ?? '';
 
 /** Every visitor of the given viewings with their answer, check-in and feedback. */
 async function visitorRows(tx: Tx, viewingIds: string[]) {

@@ -13,7 +13,13 @@ import { PUBLIC_STATUSES } from '../../crm/domain/property-lifecycle.js';
 import { activity, contact, property, viewing } from '../../crm/schema.js';
 import { contactDisplayName } from '../../crm/server/contact-view.js';
 import { page } from '../../crm/server/secured-expose-html.js';
-import { detailsBody, settingsBody, settingsSchema, viewingExtrasSchema } from '../contract.js';
+import {
+  detailsBody,
+  settingsBody,
+  settingsSchema,
+  type ViewingSettingsView,
+  viewingExtrasSchema,
+} from '../contract.js';
 import {
   viewingDetails,
   viewingFeedback,
@@ -30,6 +36,14 @@ const visitorParams = viewingParams.extend({ participantId: z.string().uuid() })
 
 /** The office's viewing settings, each viewing's visitors and messages, and the agent's check-in. */
 export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const settingsView = (s: Omit<ViewingSettingsView, 'smsGateway'>): ViewingSettingsView => ({
+    durationMinutes: s.durationMinutes,
+    reminderHours: s.reminderHours,
+    feedbackHours: s.feedbackHours,
+    smsReminders: s.smsReminders,
+    smsGateway: platform.config.env.SEVEN_API_KEY ? 'online' : 'offline',
+  });
+
   app.get(
     '/settings',
     {
@@ -42,14 +56,7 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     },
     async (request) => {
       const ctx = tenantContext(platform, request);
-      const s = await ctx.db((tx) => settingsOf(tx, ctx.tenantId));
-      return {
-        durationMinutes: s.durationMinutes,
-        reminderHours: s.reminderHours,
-        feedbackHours: s.feedbackHours,
-        smsReminders: s.smsReminders,
-        smsGateway: platform.config.env.SEVEN_API_KEY ? ('online' as const) : ('offline' as const),
-      };
+      return settingsView(await ctx.db((tx) => settingsOf(tx, ctx.tenantId)));
     },
   );
 
@@ -86,10 +93,7 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
           after: values,
         });
       });
-      return {
-        ...values,
-        smsGateway: platform.config.env.SEVEN_API_KEY ? ('online' as const) : ('offline' as const),
-      };
+      return settingsView(values);
     },
   );
 

@@ -1,4 +1,4 @@
-import { and, gt, inArray, sql } from 'drizzle-orm';
+import { gt, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../../platform/db/database.js';
 import { viewing } from '../../crm/schema.js';
 import { feedbackAt, nextReminderAfter } from '../domain/reminder-due.js';
@@ -39,7 +39,7 @@ export async function rescheduleOffice(tx: Tx, tenantId: string, now = new Date(
   const open = await tx
     .select({ id: viewing.id })
     .from(viewing)
-    .where(and(gt(viewing.endsAt, new Date(now.getTime() - 72 * 3_600_000))));
+    .where(gt(viewing.endsAt, new Date(now.getTime() - 72 * 3_600_000)));
   for (let i = 0; i < open.length; i += 500)
     await rescheduleVisitors(
       tx,
