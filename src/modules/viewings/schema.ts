@@ -168,3 +168,82 @@ export const viewingFeed = pgTable(
   },
   (t) => [unique('viewings_feed_one_per_user').on(t.tenantId, t.userId), tenantIsolationPolicy()],
 );
+
+export const CALENDAR_PROVIDERS = ['caldav', 'google'] as const;
+export type CalendarProvider = (typeof CALENDAR_PROVIDERS)[number];
+
+/**
+ * An agent's own calendar, synchronised both ways: viewings go in, moves and deletions made there
+ * come back, and the agent's other appointments block viewing slots. The secret (CalDAV app
+ * password or Google refresh token) is sealed with the platform's secret box.
+ */
+export const calendarConnection = pgTable(
+  'viewings_calendar_connection',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    userId: text()
+      .notNull()
+      .references(() => authUser.id, { onDelete: 'cascade' }),
+    provider: text().$type<CalendarProvider>().notNull(),
+    /** CalDAV: the server's address as the agent entered it; Google: the API base. */
+    serverUrl: text().notNull(),
+    /** CalDAV: the calendar collection's URL; Google: the calendar id ("primary"). */
+    calendarUrl: text().notNull(),
+    calendarName: text().notNull().default(''),
+    username: text().notNull().default(''),
+    secretSealed: text().notNull(),
+    /** RFC 6578 sync-token, or Google's nextSyncToken: where the next pull continues. */
+    syncToken: text(),
+    lastSyncAt: timestamp({ withTimezone: true }),
+    /** Last error in words for the settings page; cleared by a successful sync. */
+    lastError: text(),
+    /** Another worker holds the connection until then (push and pull never overlap). */
+    lockedUntil: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('viewings_calendar_one_per_user').on(t.tenantId, t.userId), tenantIsolationPolicy()],
+);
+
+/** Which remote event a viewing is, with the ETag of the version both sides last agreed on. */
+export const calendarEvent = pgTable(
+  'viewings_calendar_event',
+  {
+    connectionId: uuid()
+      .notNull()
+      .references(() => calendarConnection.id, { onDelete: 'cascade' }),
+    viewingId: uuid().notNull(),
+    tenantId: tenantId(),
+    /** CalDAV: the object's URL; Google: the event id. */
+    remoteId: text().notNull(),
+    etag: text(),
+    /** Hash of what was last written, so an unchanged viewing is not written again. */
+    contentHash: text().notNull(),
+    syncedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('viewings_calendar_event_once').on(t.connectionId, t.viewingId),
+    index('viewings_calendar_event_remote').on(t.connectionId, t.remoteId),
+    tenantIsolationPolicy(),
+  ],
+);
+
+/** The agent's other appointments (time only, no titles kept): they block viewing slots. */
+export const calendarBusy = pgTable(
+  'viewings_calendar_busy',
+  {
+    connectionId: uuid()
+      .notNull()
+      .references(() => calendarConnection.id, { onDelete: 'cascade' }),
+    remoteId: text().notNull(),
+    tenantId: tenantId(),
+    userId: text().notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique('viewings_calendar_busy_once').on(t.connectionId, t.remoteId, t.startsAt),
+    index('viewings_calendar_busy_user').on(t.userId, t.startsAt),
+    tenantIsolationPolicy(),
+  ],
+);

@@ -41,6 +41,14 @@ export const envSchema = z.object({
     .default('ImmoXX'),
   /** Signing secret of the seven.io webhook that reports delivery (X-Signature, HMAC-SHA256). */
   SEVEN_SIGNING_SECRET: z.string().min(8).optional(),
+  /** Google Calendar sync for agents (OAuth client of type "Web application"); unset: not offered. */
+  GOOGLE_CLIENT_ID: z.string().min(8).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(8).optional(),
+  GOOGLE_OAUTH_URL: optionalUrl(['https', 'http']).default('https://accounts.google.com'),
+  GOOGLE_TOKEN_URL: optionalUrl(['https', 'http']).default('https://oauth2.googleapis.com/token'),
+  GOOGLE_CALENDAR_API_URL: optionalUrl(['https', 'http']).default('https://www.googleapis.com/calendar/v3'),
+  /** Minutes between two pulls of each connected agent calendar (moves, deletions, busy times). */
+  CALENDAR_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()

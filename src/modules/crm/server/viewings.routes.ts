@@ -18,6 +18,7 @@ import {
 import { activity, contact, property, viewing, viewingContact } from '../schema.js';
 import { assertAgentInTenant } from './assert-agent.js';
 import { loadViews } from './viewing-queries.js';
+import { deleteViewing } from './viewing-service.js';
 
 async function assertContactsExist(tx: Tx, contactIds: string[]): Promise<void> {
   if (contactIds.length === 0) return;
@@ -294,28 +295,8 @@ export const viewingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
     },
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
-      const deleted = await ctx.db(async (tx) => {
-        const [row] = await tx.delete(viewing).where(eq(viewing.id, request.params.viewingId)).returning({
-          id: viewing.id,
-          propertyId: viewing.propertyId,
-          startsAt: viewing.startsAt,
-          endsAt: viewing.endsAt,
-        });
-        if (!row) throw notFound('Besichtigung');
-        await recordAudit(tx, ctx.actor, { entity: 'viewing', entityId: row.id, action: 'deleted' });
-        return row;
-      });
-      platform.events.emit(
-        'viewing.deleted',
-        ctx.tenantId,
-        {
-          viewingId: deleted.id,
-          propertyId: deleted.propertyId,
-          startsAt: deleted.startsAt.toISOString(),
-          endsAt: deleted.endsAt.toISOString(),
-        },
-        ctx.auth.user.id,
-      );
+      if (!(await deleteViewing(platform, ctx.actor, request.params.viewingId)))
+        throw notFound('Besichtigung');
       return reply.status(204).send(null);
     },
   );

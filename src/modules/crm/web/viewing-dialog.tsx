@@ -13,7 +13,12 @@ import { Modal } from '../../../web/components/modal.js';
 import type { ContactView, PropertyListItem, ViewingClash, ViewingView } from '../contract.js';
 import { VIEWING_STATUSES } from '../domain/contact-enums.js';
 import { useMembers } from './use-members.js';
-import { useViewingDuration, useViewingsEnabled, ViewingExtrasSlot } from './viewings-slot.js';
+import {
+  BusyWarningSlot,
+  useViewingDuration,
+  useViewingsEnabled,
+  ViewingExtrasSlot,
+} from './viewings-slot.js';
 import { VisitorProfiles } from './visitor-profiles.js';
 
 /** "2026-11-24T14:00" in the browser's time zone, as datetime-local inputs want it. */
@@ -224,6 +229,13 @@ export function ViewingDialog({
               ))}
             </ul>
           </div>
+        ) : null}
+        {canWrite && slotValid && agentId ? (
+          <BusyWarningSlot
+            agentId={agentId}
+            startsAt={new Date(from).toISOString()}
+            endsAt={new Date(to).toISOString()}
+          />
         ) : null}
         <div>
           <p className="text-sm font-medium text-slate-700">{t('crm:viewings.contacts')}</p>

@@ -7,6 +7,7 @@ import { Spinner } from '../../../web/components/spinner.js';
 // The viewings module is optional; its code loads only where a viewing's visitors or figures are shown.
 const Extras = lazy(() => import('../../viewings/web/viewing-extras.js'));
 const Stats = lazy(() => import('../../viewings/web/property-viewing-stats.js'));
+const Busy = lazy(() => import('../../viewings/web/busy-warning.js'));
 
 /** Whether the office has the viewings module switched on and the user may see it. */
 export function useViewingsEnabled(): boolean {
@@ -38,6 +39,17 @@ export function ViewingStatsSlot(props: { propertyId: string }) {
   return (
     <Suspense fallback={<Spinner />}>
       <Stats {...props} />
+    </Suspense>
+  );
+}
+
+/** A warning when the agent's connected calendar is busy at the chosen time (nothing without the module). */
+export function BusyWarningSlot(props: { agentId: string; startsAt: string; endsAt: string }) {
+  const enabled = useViewingsEnabled();
+  if (!enabled) return null;
+  return (
+    <Suspense fallback={null}>
+      <Busy {...props} />
     </Suspense>
   );
 }

@@ -77,8 +77,25 @@ export function viewingIcs(v: IcsViewing): string {
   return calendar.toString();
 }
 
+type StoredEvent = Omit<IcsViewing, 'method' | 'attendee'>;
+
+const storedEvent = (calendar: ReturnType<typeof ical>, e: StoredEvent, withOrganizer: boolean) =>
+  calendar.createEvent({
+    id: e.uid,
+    sequence: e.sequence,
+    start: local(e.startsAt),
+    end: local(e.endsAt),
+    timezone: VIEWING_TIME_ZONE,
+    stamp: DateTime.utc(),
+    summary: e.summary,
+    location: e.location || null,
+    description: e.description,
+    url: e.url,
+    organizer: withOrganizer ? e.organizer : null,
+  });
+
 /** Several events in one calendar file: an agent's feed (METHOD:PUBLISH, no attendees' RSVP). */
-export function feedIcs(name: string, events: Omit<IcsViewing, 'method' | 'attendee'>[]): string {
+export function feedIcs(name: string, events: StoredEvent[]): string {
   const calendar = ical({
     name,
     prodId: { company: 'ImmoXX', product: 'Besichtigungen', language: 'DE' },
@@ -88,19 +105,20 @@ export function feedIcs(name: string, events: Omit<IcsViewing, 'method' | 'atten
     timezone: { name: null, generator: vtimezone },
     ttl: 15 * 60,
   });
-  for (const e of events)
-    calendar.createEvent({
-      id: e.uid,
-      sequence: e.sequence,
-      start: local(e.startsAt),
-      end: local(e.endsAt),
-      timezone: VIEWING_TIME_ZONE,
-      stamp: DateTime.utc(),
-      summary: e.summary,
-      location: e.location || null,
-      description: e.description,
-      url: e.url,
-      organizer: e.organizer,
-    });
+  for (const e of events) storedEvent(calendar, e, true);
+  return calendar.toString();
+}
+
+/**
+ * One viewing as a calendar object resource for the agent's own calendar (CalDAV PUT). RFC 4791
+ * §4.1 forbids METHOD there; ORGANIZER and ATTENDEE are left out too, because a server with
+ * scheduling (RFC 6638: iCloud, Nextcloud) would otherwise mail the visitors a second invitation.
+ */
+export function calendarObjectIcs(e: StoredEvent): string {
+  const calendar = ical({
+    prodId: { company: 'ImmoXX', product: 'Besichtigungen', language: 'DE' },
+    timezone: { name: null, generator: vtimezone },
+  });
+  storedEvent(calendar, e, false);
   return calendar.toString();
 }

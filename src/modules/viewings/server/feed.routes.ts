@@ -11,7 +11,7 @@ import { contactDisplayName } from '../../crm/server/contact-view.js';
 import { feedIcs } from '../domain/viewing-ics.js';
 import { viewingUid } from '../domain/visitor-message-text.js';
 import { viewingDetails, viewingFeed } from '../schema.js';
-import { propertyAddress } from './viewing-context.js';
+import { entryText } from './calendar/calendar-entry.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const DAY = 86_400_000;
@@ -176,10 +176,7 @@ export const feedPublicRoutes: FastifyPluginAsync<{ platform: Platform }> = asyn
             sequence: Math.floor(v.updatedAt.getTime() / 1000),
             startsAt: v.startsAt,
             endsAt: v.endsAt,
-            summary: `Besichtigung: ${names.join(', ') || 'ohne Besucher'} · ${p.title}`,
-            location: meetingPoint || propertyAddress(p),
-            description: `${p.title}\n${names.join(', ')}\n${platform.publicUrl}/besichtigungen?termin=${v.id}`,
-            url: `${platform.publicUrl}/besichtigungen?termin=${v.id}`,
+            ...entryText(platform.publicUrl, v, p, names, meetingPoint),
             organizer,
           };
         }),

@@ -27,6 +27,7 @@ import {
   viewingParticipant,
   viewingSettings,
 } from '../schema.js';
+import { enqueuePush } from './calendar/calendar-jobs.js';
 import { loadViewingContext, officeInfo, propertyAddress, settingsOf } from './viewing-context.js';
 import { visitorUrl } from './visitor-messages.js';
 import { rescheduleOffice } from './visitor-schedule.js';
@@ -229,6 +230,8 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
           after: request.body,
         });
       });
+      // The meeting point is the calendar entry's location.
+      await enqueuePush(platform, ctx.tenantId, viewingId);
       return reply.status(204).send(null);
     },
   );

@@ -1,7 +1,15 @@
 import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import '../../crm/events.js';
+import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import { seedViewingsDemo } from '../demo/seed-viewings-demo.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
+import {
+  calendarPushJob,
+  calendarSyncJob,
+  enqueuePush,
+  enqueueStaleSyncs,
+} from './calendar/calendar-jobs.js';
 import { feedPublicRoutes, feedRoutes } from './feed.routes.js';
 import { cancelDeleted, syncVisitors } from './participant-sync.js';
 import { sendDueMessages } from './reminder-tick.js';
@@ -18,6 +26,7 @@ export const viewingsServer: ModuleServer = {
     // Static paths (/settings, /stats, /route, /messages) before /:viewingId.
     await app.register(statsRoutes, { platform });
     await app.register(feedRoutes, { platform });
+    await app.register(calendarRoutes, { platform });
     await app.register(routePlanRoutes, { platform });
     await app.register(viewingsRoutes, { platform });
   },
@@ -26,23 +35,35 @@ export const viewingsServer: ModuleServer = {
     await app.register(feedPublicRoutes, { platform });
     await app.register(smsWebhookRoutes, { platform });
   },
+  jobs: (platform) => [
+    calendarPushJob(platform) as JobDefinition<never>,
+    calendarSyncJob(platform) as JobDefinition<never>,
+  ],
   subscribe: (platform) => {
     platform.events.on('viewing.planned', 'viewings', async (e) => {
       await syncVisitors(platform, e.tenantId, e.payload.viewingId, 'planned');
+      await enqueuePush(platform, e.tenantId, e.payload.viewingId);
     });
     platform.events.on('viewing.changed', 'viewings', async (e) => {
       await syncVisitors(platform, e.tenantId, e.payload.viewingId, e.payload.fields);
+      await enqueuePush(platform, e.tenantId, e.payload.viewingId);
     });
     platform.events.on('viewing.deleted', 'viewings', async (e) => {
       await cancelDeleted(platform, e);
+      await enqueuePush(platform, e.tenantId, e.payload.viewingId);
     });
   },
-  // Every minute: reminders before and feedback requests after viewings (once each, see sendDueMessages).
+  // Every minute: reminders before and feedback requests after viewings (once each, see
+  // sendDueMessages), and a pull of each connected calendar whose last one is older than its interval.
   onStart: async (platform) => {
-    const tick = () =>
-      sendDueMessages(platform).catch((error: unknown) =>
+    const tick = () => {
+      void sendDueMessages(platform).catch((error: unknown) =>
         platform.logger.warn({ err: error }, 'viewing reminders failed'),
       );
+      void enqueueStaleSyncs(platform).catch((error: unknown) =>
+        platform.logger.warn({ err: error }, 'calendar sync scheduling failed'),
+      );
+    };
     const timer = setInterval(tick, 60_000);
     timer.unref();
     tickers.set(platform, timer);

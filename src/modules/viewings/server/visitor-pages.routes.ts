@@ -1,5 +1,5 @@
 import formbody from '@fastify/formbody';
-import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -11,7 +11,8 @@ import { visitorFormFields } from '../../crm/server/visitor-form-fields.js';
 import '../events.js';
 import { viewingIcs } from '../domain/viewing-ics.js';
 import { viewingUid } from '../domain/visitor-message-text.js';
-import { viewingDetails, viewingFeedback, viewingParticipant } from '../schema.js';
+import { calendarBusy, viewingDetails, viewingFeedback, viewingParticipant } from '../schema.js';
+import { enqueuePush } from './calendar/calendar-jobs.js';
 import { syncVisitors } from './participant-sync.js';
 import { agentOf, loadViewingContext, officeInfo } from './viewing-context.js';
 import {
@@ -403,7 +404,24 @@ export const visitorPageRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
             .groupBy(viewingContact.viewingId)
         : [];
       const takenOf = new Map(taken.map((t) => [t.viewingId, t.n]));
+      // A slot the agent's own calendar has meanwhile filled (a dentist's appointment) is not offered.
+      const agents = [...new Set(slots.map((s) => s.viewing.agentId).filter((a): a is string => a !== null))];
+      const busy = agents.length
+        ? await tx
+            .select()
+            .from(calendarBusy)
+            .where(
+              and(
+                inArray(calendarBusy.userId, agents),
+                gt(calendarBusy.endsAt, new Date()),
+                lt(calendarBusy.startsAt, slots.at(-1)?.viewing.endsAt ?? new Date()),
+              ),
+            )
+        : [];
+      const blocked = (v: typeof viewing.$inferSelect) =>
+        busy.some((b) => b.userId === v.agentId && b.startsAt < v.endsAt && b.endsAt > v.startsAt);
       const open: BookingSlot[] = slots
+        .filter((s) => !blocked(s.viewing))
         .map((s) => ({
           viewingId: s.viewing.id,
           startsAt: s.viewing.startsAt,
@@ -508,6 +526,7 @@ export const visitorPageRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
         return page('Dieser Termin ist inzwischen ausgebucht. Bitte wählen Sie einen anderen.', 409);
       if (outcome === 'already') return page(null, 200, slot, true);
       const sent = await syncVisitors(platform, p.tenantId, slot.viewingId, ['visitors']);
+      await enqueuePush(platform, p.tenantId, slot.viewingId);
       return page(null, 201, slot, sent > 0 && platform.mail.online);
     },
   );

@@ -14,6 +14,7 @@ import { CheckboxField, TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { ViewingSettingsView } from '../contract.js';
+import { CalendarSyncCard } from './calendar-sync-card.js';
 
 /** The office's viewing defaults: length, reminder times, feedback delay. */
 export function SettingsPage() {
@@ -35,6 +36,11 @@ export function SettingsPage() {
       <Card>
         <QueryState query={query}>{(settings) => <SettingsForm settings={settings} />}</QueryState>
       </Card>
+      <div className="mt-4">
+        <Card>
+          <CalendarSyncCard />
+        </Card>
+      </div>
       <div className="mt-4">
         <Card>
           <CalendarFeed />
