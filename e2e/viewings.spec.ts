@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { radicaleInstalled, startRadicale } from '../src/modules/viewings/test/radicale.js';
 import { signedIn } from './helpers.js';
 
 /** "2026-12-04T10:05" in the browser's zone, as the datetime-local input wants it. */
@@ -115,4 +116,57 @@ test('route planning shows an agent’s day in order with a navigation link', as
   await page.getByRole('button', { name: 'Tour planen' }).click();
   // Either the day has viewings (in order, labelled as an estimate) or it says it has none.
   await expect(page.getByText('Schätzung').or(page.getByText(/keine Besichtigungen/))).toBeVisible();
+});
+
+test('connects a CalDAV calendar: viewings go in, the agent’s other appointments warn in the dialog', async ({
+  page,
+}) => {
+  test.skip(!radicaleInstalled() && !process.env.CI, 'needs Debian’s radicale (CI installs it)');
+  const radicale = await startRadicale();
+  try {
+    // The agent's phone calendar, with a dentist's appointment tomorrow at 08:00–09:00 UTC.
+    const calendarUrl = `${radicale.url}${radicale.username}/handy/`;
+    expect(
+      (await fetch(calendarUrl, { method: 'MKCALENDAR', headers: { authorization: radicale.auth } })).status,
+    ).toBe(201);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const dentist = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//DE\r\nBEGIN:VEVENT\r\nUID:zahnarzt-e2e@example.org\r\nDTSTAMP:20261201T100000Z\r\nDTSTART:${tomorrow}T080000Z\r\nDTEND:${tomorrow}T090000Z\r\nSUMMARY:Zahnarzt\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+    await fetch(`${calendarUrl}zahnarzt.ics`, {
+      method: 'PUT',
+      headers: { authorization: radicale.auth, 'content-type': 'text/calendar' },
+      body: dentist,
+    });
+
+    await signedIn(page);
+    await page.goto('/besichtigungen/einstellungen');
+    await page.getByLabel('Serveradresse').fill(radicale.url);
+    await page.getByLabel('Benutzername').fill(radicale.username);
+    await page.getByLabel('App-Passwort').fill(radicale.password);
+    await page.getByRole('button', { name: 'Kalender suchen' }).click();
+    await page.getByLabel('Kalender für Besichtigungen').selectOption(calendarUrl);
+    await page.getByRole('button', { name: 'Verbinden' }).click();
+    await expect(page.getByText('Zuletzt abgeglichen')).toBeVisible();
+    await page.getByRole('button', { name: 'Jetzt abgleichen' }).click();
+    await expect(page.getByText(/belegte Zeiten: 1/).first()).toBeVisible();
+
+    // The owner's demo viewings are in the phone calendar now, each once.
+    const listing = await fetch(calendarUrl, {
+      method: 'PROPFIND',
+      headers: { authorization: radicale.auth, depth: '1' },
+    });
+    const hrefs = [...(await listing.text()).matchAll(/besichtigung-[0-9a-f-]{36}\.ics/g)].map((m) => m[0]);
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+
+    // Planning a viewing at the dentist's hour warns before saving.
+    await page.goto('/besichtigungen');
+    await page.getByRole('button', { name: 'Besichtigung planen' }).click();
+    const dialog = page.getByRole('dialog');
+    const at = new Date(`${tomorrow.slice(0, 4)}-${tomorrow.slice(4, 6)}-${tomorrow.slice(6)}T08:15:00Z`);
+    await dialog.getByLabel('Beginn').fill(localInput(at));
+    await expect(dialog.getByText(/Im Kalender des Maklers belegt/)).toBeVisible();
+  } finally {
+    await page.request.delete('/api/viewings/calendar');
+    radicale.stop();
+  }
 });
