@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../../../platform/mail/mail.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../../platform/testing/test-app.js';
 import { property } from '../../../crm/schema.js';
-import { seeblickWohnung } from '../../../crm/test/fixtures.js';
 import { calendarConnection } from '../../schema.js';
+import { calendarTestKit } from '../../test/calendar-test-kit.js';
 import { type Radicale, radicaleInstalled, startRadicale } from '../../test/radicale.js';
 
 /**
@@ -22,22 +22,10 @@ let radicale: Radicale;
 let calendarUrl: string;
 
 const HOUR = 3_600_000;
-const json = async (
-  user: TestUser,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  url: string,
-  payload?: unknown,
-) => {
-  const response = await t.as(user, {
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: payload as string }),
-  });
-  return {
-    status: response.statusCode,
-    body: (response.body ? response.json() : null) as Record<string, unknown>,
-  };
-};
+const { json, sync, until, plan } = calendarTestKit(
+  () => t,
+  () => agent,
+);
 
 /** What the phone sees: every object in the calendar with its ETag and text. */
 async function objects(): Promise<{ href: string; etag: string; ics: string }[]> {
@@ -58,41 +46,6 @@ async function objects(): Promise<{ href: string; etag: string; ics: string }[]>
 }
 const objectOf = async (viewingId: string) =>
   (await objects()).find((o) => o.ics.includes(`UID:besichtigung-${viewingId}@immoxx`));
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined | null | false>,
-  ms = 20_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-const sync = async () => {
-  await t.platform.events.drain();
-  const r = await json(agent, 'POST', '/api/viewings/calendar/sync');
-  expect(r.status).toBe(200);
-  await t.platform.events.drain();
-  return r.body as { pushed: number; moved: number; deleted: number; busy: number };
-};
-
-async function plan(startsAt: Date, contactIds: string[] = []) {
-  const listing = await json(agent, 'POST', '/api/crm/properties', seeblickWohnung);
-  await json(agent, 'POST', `/api/crm/properties/${listing.body.id}/status`, { status: 'aktiv' });
-  const created = await json(agent, 'POST', '/api/crm/viewings', {
-    propertyId: listing.body.id,
-    agentId: agent.userId,
-    contactIds,
-    startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
-  });
-  expect(created.status).toBe(201);
-  return created.body.id as string;
-}
 
 beforeAll(async () => {
   if (!installed) return;

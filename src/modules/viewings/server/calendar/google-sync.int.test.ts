@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../../platform/testing/test-app.js';
-import { seeblickWohnung } from '../../../crm/test/fixtures.js';
+import { calendarTestKit } from '../../test/calendar-test-kit.js';
 import { type GoogleFake, startGoogleFake } from '../../test/google-calendar-fake.js';
 import { googleEventId } from './google-calendar-client.js';
 
@@ -10,53 +10,10 @@ let agent: TestUser;
 let google: GoogleFake;
 
 const HOUR = 3_600_000;
-const json = async (
-  user: TestUser,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  url: string,
-  payload?: unknown,
-) => {
-  const response = await t.as(user, {
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: payload as string }),
-  });
-  return {
-    status: response.statusCode,
-    headers: response.headers,
-    body: (response.body && response.headers['content-type']?.toString().includes('json')
-      ? response.json()
-      : null) as Record<string, unknown>,
-  };
-};
-const sync = async () => {
-  await t.platform.events.drain();
-  const r = await json(agent, 'POST', '/api/viewings/calendar/sync');
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  await t.platform.events.drain();
-  return r.body as { pushed: number; moved: number; deleted: number; busy: number };
-};
-async function until<T>(what: string, probe: () => T | undefined | null | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-async function plan(startsAt: Date) {
-  const listing = await json(agent, 'POST', '/api/crm/properties', seeblickWohnung);
-  await json(agent, 'POST', `/api/crm/properties/${listing.body.id}/status`, { status: 'aktiv' });
-  const created = await json(agent, 'POST', '/api/crm/viewings', {
-    propertyId: listing.body.id,
-    agentId: agent.userId,
-    startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
-  });
-  expect(created.status).toBe(201);
-  return created.body.id as string;
-}
+const { json, sync, until, plan } = calendarTestKit(
+  () => t,
+  () => agent,
+);
 
 beforeAll(async () => {
   google = await startGoogleFake();
