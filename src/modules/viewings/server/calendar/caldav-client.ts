@@ -135,9 +135,9 @@ export class CaldavClient implements CalendarClient {
     if (response.status === 412) {
       if (ref) throw new RemoteConflictError(url);
       // If-None-Match: * failed: an earlier try created it and its answer was lost. Take it over.
-      const current = await this.#read(url);
+      const current = await this.current(url);
       if (!current) throw failure(412, 'Anlegen');
-      return this.put(entry, { remoteId: url, etag: current.etag });
+      return this.put(entry, current);
     }
     if (!response.ok) throw failure(response.status, ref ? 'Ändern' : 'Anlegen');
     // RFC 4791 §5.3.4: no ETag when the server altered the data; the next pull reads it.
@@ -260,12 +260,12 @@ export class CaldavClient implements CalendarClient {
     return { remoteId: this.#absolute(r.href as string), etag: etagOf(r), deleted: false, events };
   }
 
-  async #read(url: string): Promise<{ etag: string | null } | null> {
-    const [change] = await this.#multiGet([new URL(url).pathname], {
+  async current(remoteId: string): Promise<RemoteRef | null> {
+    const [change] = await this.#multiGet([new URL(remoteId).pathname], {
       from: new Date(0),
       to: new Date(0),
     });
-    return change && !change.deleted ? { etag: change.etag } : null;
+    return change && !change.deleted ? { remoteId, etag: change.etag } : null;
   }
 
   #collection(): string {

@@ -59,6 +59,8 @@ export interface CalendarClient {
   /** Creates (ref null) or replaces the event; idempotent for a retried create. */
   put(entry: CalendarEntry, ref: RemoteRef | null): Promise<RemoteRef>;
   remove(ref: RemoteRef): Promise<void>;
+  /** The event's current version, or null when it is gone (after a 412). */
+  current(remoteId: string): Promise<RemoteRef | null>;
   /** Changes since `syncToken`; null or an expired token gives a complete listing. */
   changes(syncToken: string | null, window: { from: Date; to: Date }): Promise<RemoteChanges>;
 }

@@ -139,12 +139,7 @@ export async function pushViewing(platform: Platform, tenantId: string, viewingI
       if (!(error instanceof RemoteConflictError) || !ref) throw error;
       // Changed in the calendar since we last wrote it: ImmoXX's change is the newer one (it is
       // being pushed now), so it is written over the version just read, never blindly.
-      const current = await client.changes(null, syncWindow());
-      const now = current.changes.find((x) => x.remoteId === ref.remoteId);
-      written = await client.put(
-        target.entry,
-        now && !now.deleted ? { remoteId: ref.remoteId, etag: now.etag } : null,
-      );
+      written = await client.put(target.entry, await client.current(ref.remoteId));
     }
     await platform.database.withTenant(tenantId, (tx) =>
       tx

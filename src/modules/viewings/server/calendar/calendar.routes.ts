@@ -54,6 +54,13 @@ function asHttpError(error: unknown): unknown {
 
 /** The signed-in agent's calendar connection: connect (CalDAV or Google), sync now, disconnect. */
 export const calendarRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  // A calendar server in the office's own network (Nextcloud in the back room) needs the setting.
+  const checkUrl = (url: string, field: string) =>
+    assertOutboundUrl(url, {
+      allowPrivate: platform.config.env.INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS,
+      field,
+      privateSetting: 'INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS',
+    });
   const state = async (ctx: TenantRequestContext) => {
     const row = await ctx.db(async (tx) => {
       const [c] = await tx
@@ -160,11 +167,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     },
     async (request) => {
       const { serverUrl, username, password } = request.body;
-      await assertOutboundUrl(serverUrl, {
-        allowPrivate: platform.config.env.INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS,
-        field: 'serverUrl',
-        privateSetting: 'INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS',
-      });
+      await checkUrl(serverUrl, 'serverUrl');
       try {
         const calendars = await discoverCaldavCalendars(serverUrl, { username, password });
         if (calendars.length === 0)
@@ -192,11 +195,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
       const { serverUrl, username, password, calendarUrl } = request.body;
-      await assertOutboundUrl(serverUrl, {
-        allowPrivate: platform.config.env.INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS,
-        field: 'serverUrl',
-        privateSetting: 'INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS',
-      });
+      await checkUrl(serverUrl, 'serverUrl');
       let calendars: Awaited<ReturnType<typeof discoverCaldavCalendars>>;
       try {
         calendars = await discoverCaldavCalendars(serverUrl, { username, password });
@@ -214,6 +213,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
             field: 'calendarUrl',
           },
         );
+      // The server names the collection's address; it must pass the same outbound check.
+      await checkUrl(chosen.url, 'calendarUrl');
       await connect(ctx, {
         provider: 'caldav',
         serverUrl,

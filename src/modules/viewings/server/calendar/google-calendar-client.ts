@@ -166,9 +166,10 @@ export class GoogleCalendarClient implements CalendarClient {
       if (created.status !== 409) return this.#ref(created);
       // 409: the id exists (an earlier try's answer was lost, or it was deleted and is still
       // known as cancelled): take it over with its current ETag.
-      const current = await this.#call('GET', `/events/${id}`);
-      const event = (await current.json()) as GoogleEvent;
-      return this.put(entry, { remoteId: id, etag: event.etag ?? null });
+      const current = await this.current(id);
+      if (!current)
+        throw new CalendarSyncError('Google meldet den Termin als vorhanden, liefert ihn aber nicht.');
+      return this.put(entry, current);
     }
     const updated = await this.#call('PUT', `/events/${encodeURIComponent(id)}`, body, ref.etag);
     return this.#ref(updated);
@@ -176,6 +177,14 @@ export class GoogleCalendarClient implements CalendarClient {
 
   async remove(ref: RemoteRef): Promise<void> {
     await this.#call('DELETE', `/events/${encodeURIComponent(ref.remoteId)}`, undefined, ref.etag);
+  }
+
+  async current(remoteId: string): Promise<RemoteRef | null> {
+    const response = await this.#call('GET', `/events/${encodeURIComponent(remoteId)}`);
+    if (response.status === 404 || response.status === 410) return null;
+    const event = (await response.json()) as GoogleEvent;
+    // A cancelled event can still be read and is replaced by a PUT that confirms it again.
+    return { remoteId: event.id, etag: event.etag ?? null };
   }
 
   async changes(syncToken: string | null, window: { from: Date; to: Date }): Promise<RemoteChanges> {
@@ -270,7 +279,8 @@ export class GoogleCalendarClient implements CalendarClient {
       if (response.status === 412) throw new RemoteConflictError(path);
       if (response.status === 409 && method === 'POST') return response;
       if (response.status === 410 && (method === 'GET' || method === 'DELETE')) return response;
-      if (response.status === 404 && method === 'DELETE') return response;
+      // One event that is gone is an answer; a calendar that is gone (the list) is an error.
+      if (response.status === 404 && path.startsWith('/events/')) return response;
       throw new CalendarSyncError(
         response.status === 401 || response.status === 403
           ? `Google verweigert den Zugriff auf den Kalender (${response.status}${reason ? `, ${reason}` : ''}). Bitte neu verbinden.`
