@@ -58,6 +58,8 @@ const de = {
       'social.collect-metrics': 'Social-Media-Kennzahlen abrufen',
       'social.publish-target': 'Beitrag veröffentlichen',
       'social.refresh-tokens': 'Social-Media-Zugänge erneuern',
+      'viewings.calendar-push': 'Besichtigung in den Kalender übertragen',
+      'viewings.calendar-sync': 'Kalender abgleichen',
     },
     statuses: {
       queued: 'Wartet',
@@ -239,6 +241,8 @@ const en: typeof de = {
       'social.collect-metrics': 'Fetch social media metrics',
       'social.publish-target': 'Publish post',
       'social.refresh-tokens': 'Renew social media access',
+      'viewings.calendar-push': 'Write viewing to the calendar',
+      'viewings.calendar-sync': 'Sync calendar',
     },
     statuses: {
       queued: 'Queued',

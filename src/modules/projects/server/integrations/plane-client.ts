@@ -43,6 +43,7 @@ interface PlanePage<T> {
 /** Longest wait for Plane's window to reset inside one call; beyond it the job retries later. */
 const MAX_INLINE_WAIT_MS = 65_000;
 const TIMEOUT_MS = 20_000;
+const STALE_SOCKET = /ECONNRESET|other side closed|socket hang up|UND_ERR_SOCKET/i;
 
 function messageOf(status: number, body: unknown): string {
   if (body && typeof body === 'object') {
@@ -79,23 +80,28 @@ export class PlaneClient {
         throw new PlaneError(429, 'Plane-Anfragelimit erreicht.', Math.ceil(wait / 1000));
       await this.sleep(wait);
     }
-    let response: Response;
-    try {
-      response = await fetch(this.url(path), {
-        method,
-        redirect: 'error',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        headers: {
-          'x-api-key': this.connection.apiKey,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch (error) {
-      const reason =
-        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
-      throw new PlaneError(0, `Plane nicht erreichbar: ${reason}`);
+    let response: Response | undefined;
+    for (let attempt = 1; !response; attempt++) {
+      try {
+        response = await fetch(this.url(path), {
+          method,
+          redirect: 'error',
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+          headers: {
+            'x-api-key': this.connection.apiKey,
+            accept: 'application/json',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      } catch (error) {
+        const reason =
+          error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
+        // A pooled keep-alive connection the server closed just as it was reused: the request
+        // never arrived, so an idempotent one is sent once more on a fresh connection.
+        if (attempt === 1 && method !== 'POST' && STALE_SOCKET.test(reason)) continue;
+        throw new PlaneError(0, `Plane nicht erreichbar: ${reason}`);
+      }
     }
     const remaining = Number(response.headers.get('x-ratelimit-remaining'));
     const reset = Number(response.headers.get('x-ratelimit-reset'));

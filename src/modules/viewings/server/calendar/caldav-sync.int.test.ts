@@ -139,6 +139,24 @@ describe.skipIf(!installed)('CalDAV two-way sync with radicale', () => {
     expect(await sync()).toMatchObject({ moved: 0, pushed: 0 });
     expect((await objectOf(dst))?.etag).toBe(etagAfterMove);
 
+    // A half-finished edit on the phone (ends when it starts) does not move the viewing: ImmoXX's
+    // version is written back over it, so both sides agree again.
+    const broken = (await objectOf(dst)) as { href: string; etag: string; ics: string };
+    const zeroLength = broken.ics.replace(
+      /DTEND;TZID=Europe\/Berlin:\d{8}T\d{6}/,
+      'DTEND;TZID=Europe/Berlin:20270328T113000',
+    );
+    await fetch(new URL(broken.href, radicale.url), {
+      method: 'PUT',
+      headers: { authorization: radicale.auth, 'if-match': broken.etag, 'content-type': 'text/calendar' },
+      body: zeroLength,
+    });
+    expect(await sync()).toMatchObject({ moved: 0 });
+    expect((await json(agent, 'GET', `/api/crm/viewings/${dst}`)).body.startsAt).toBe(
+      '2027-03-28T09:30:00.000Z',
+    );
+    expect((await objectOf(dst))?.ics).toContain('DTEND;TZID=Europe/Berlin:20270328T123000');
+
     // Moving in ImmoXX replaces the event (same object, new time), with the ETag we last saw.
     const patched = await json(agent, 'PATCH', `/api/crm/viewings/${before}`, {
       startsAt: new Date(Date.now() + 50 * HOUR).toISOString(),

@@ -5,7 +5,7 @@ import type { Platform } from '../../../../platform/kernel.js';
 import { viewing } from '../../../crm/schema.js';
 import { calendarConnection, calendarEvent } from '../../schema.js';
 import { CalendarSyncError } from './calendar-client.js';
-import { type PullResult, pullConnection, pushViewing, staleConnections } from './calendar-sync.js';
+import { type PullResult, pullConnection, pushMany, pushViewing, staleConnections } from './calendar-sync.js';
 
 export const PUSH_JOB = 'viewings.calendar-push';
 export const SYNC_JOB = 'viewings.calendar-sync';
@@ -65,9 +65,14 @@ export async function syncConnection(
       .limit(500);
   });
   if (!missing) throw new CalendarSyncError('Die Kalenderverbindung besteht nicht mehr.');
-  for (const v of missing) await pushViewing(platform, tenantId, v.id);
+  const pushed = await pushMany(
+    platform,
+    tenantId,
+    connectionId,
+    missing.map((v) => v.id),
+  );
   const pulled = await pullConnection(platform, tenantId, connectionId);
-  return { ...pulled, pushed: missing.length };
+  return { ...pulled, pushed };
 }
 
 export const calendarSyncJob = (platform: Platform) =>

@@ -4,7 +4,14 @@ import type { Platform } from '../../../../platform/kernel.js';
 import { viewing } from '../../../crm/schema.js';
 import { deleteViewing, moveViewing } from '../../../crm/server/viewing-service.js';
 import { calendarBusy, calendarConnection, calendarEvent } from '../../schema.js';
-import { CalendarSyncError, type RemoteChange, RemoteConflictError } from './calendar-client.js';
+import {
+  type CalendarClient,
+  type CalendarEntry,
+  CalendarSyncError,
+  type RemoteChange,
+  RemoteConflictError,
+  type RemoteRef,
+} from './calendar-client.js';
 import { loadCalendarEntry, viewingIdFromUid } from './calendar-entry.js';
 import { clientFor } from './client-for.js';
 
@@ -130,39 +137,79 @@ export async function pushViewing(platform: Platform, tenantId: string, viewingI
   const link = links.find((l) => l.connectionId === target.connectionId);
   if (link && link.contentHash === target.hash) return;
   await withConnection(platform, tenantId, target.connectionId, async (c) => {
-    const client = clientFor(platform, c);
     const ref = link ? { remoteId: link.remoteId, etag: link.etag } : null;
-    let written: Awaited<ReturnType<typeof client.put>>;
-    try {
-      written = await client.put(target.entry, ref);
-    } catch (error) {
-      if (!(error instanceof RemoteConflictError) || !ref) throw error;
-      // Changed in the calendar since we last wrote it: ImmoXX's change is the newer one (it is
-      // being pushed now), so it is written over the version just read, never blindly.
-      written = await client.put(target.entry, await client.current(ref.remoteId));
-    }
-    await platform.database.withTenant(tenantId, (tx) =>
-      tx
-        .insert(calendarEvent)
-        .values({
-          connectionId: c.id,
-          viewingId,
-          tenantId,
-          remoteId: written.remoteId,
-          etag: written.etag,
-          contentHash: target.hash,
-        })
-        .onConflictDoUpdate({
-          target: [calendarEvent.connectionId, calendarEvent.viewingId],
-          set: {
-            remoteId: written.remoteId,
-            etag: written.etag,
-            contentHash: target.hash,
-            syncedAt: new Date(),
-          },
-        }),
-    );
+    const written = await writeEntry(clientFor(platform, c), target.entry, ref);
+    await saveLink(platform, c, viewingId, written, target.hash);
   });
+}
+
+/** Creates or replaces one event; a 412 means it changed remotely since we last saw it. */
+async function writeEntry(
+  client: CalendarClient,
+  entry: CalendarEntry,
+  ref: RemoteRef | null,
+): Promise<RemoteRef> {
+  try {
+    return await client.put(entry, ref);
+  } catch (error) {
+    if (!(error instanceof RemoteConflictError) || !ref) throw error;
+    // ImmoXX's change is the newer one (it is being pushed now), so it is written over the
+    // version just read, never blindly.
+    return client.put(entry, await client.current(ref.remoteId));
+  }
+}
+
+/**
+ * Several viewings into one agent's calendar in a single hold of the connection (the first round
+ * after connecting writes hundreds). Returns how many were written.
+ */
+export async function pushMany(
+  platform: Platform,
+  tenantId: string,
+  connectionId: string,
+  viewingIds: string[],
+): Promise<number> {
+  if (viewingIds.length === 0) return 0;
+  return withConnection(platform, tenantId, connectionId, async (c) => {
+    const client = clientFor(platform, c);
+    let written = 0;
+    for (const viewingId of viewingIds) {
+      const { wanted, link } = await platform.database.withTenant(tenantId, async (tx) => ({
+        wanted: await loadCalendarEntry(tx, platform.publicUrl, viewingId),
+        link: (
+          await tx
+            .select()
+            .from(calendarEvent)
+            .where(and(eq(calendarEvent.connectionId, c.id), eq(calendarEvent.viewingId, viewingId)))
+        )[0],
+      }));
+      if (!wanted || wanted.agentId !== c.userId || link?.contentHash === wanted.hash) continue;
+      const ref = link ? { remoteId: link.remoteId, etag: link.etag } : null;
+      await saveLink(platform, c, viewingId, await writeEntry(client, wanted.entry, ref), wanted.hash);
+      written++;
+    }
+    return written;
+  });
+}
+
+/** Remembers which remote event a viewing is and the version both sides now agree on. */
+async function saveLink(
+  platform: Platform,
+  c: Connection,
+  viewingId: string,
+  ref: { remoteId: string; etag: string | null },
+  hash: string,
+): Promise<void> {
+  const { remoteId, etag } = ref;
+  await platform.database.withTenant(c.tenantId, (tx) =>
+    tx
+      .insert(calendarEvent)
+      .values({ connectionId: c.id, viewingId, tenantId: c.tenantId, remoteId, etag, contentHash: hash })
+      .onConflictDoUpdate({
+        target: [calendarEvent.connectionId, calendarEvent.viewingId],
+        set: { remoteId, etag, contentHash: hash, syncedAt: new Date() },
+      }),
+  );
 }
 
 async function removeRemote(
@@ -288,33 +335,23 @@ async function applyOwn(
     await dropLink();
     return;
   }
+  if (event.end <= event.start) {
+    // A viewing cannot end before it starts (a half-finished edit on the phone): ImmoXX's
+    // version goes back over it, so both sides agree again.
+    const written = await clientFor(platform, c).put(entry.entry, {
+      remoteId: change.remoteId,
+      etag: change.etag,
+    });
+    await saveLink(platform, c, viewingId, written, entry.hash);
+    return;
+  }
   if (await moveViewing(platform, calendarActor(c), viewingId, event.start, event.end)) result.moved++;
   // Store the version just read with the hash of what the viewing now is, so the push that the
   // move triggers finds nothing to write.
   const after = await platform.database.withTenant(c.tenantId, (tx) =>
     loadCalendarEntry(tx, platform.publicUrl, viewingId),
   );
-  await platform.database.withTenant(c.tenantId, (tx) =>
-    tx
-      .insert(calendarEvent)
-      .values({
-        connectionId: c.id,
-        viewingId,
-        tenantId: c.tenantId,
-        remoteId: change.remoteId,
-        etag: change.etag,
-        contentHash: after?.hash ?? '',
-      })
-      .onConflictDoUpdate({
-        target: [calendarEvent.connectionId, calendarEvent.viewingId],
-        set: {
-          remoteId: change.remoteId,
-          etag: change.etag,
-          contentHash: after?.hash ?? '',
-          syncedAt: new Date(),
-        },
-      }),
-  );
+  await saveLink(platform, c, viewingId, change, after?.hash ?? '');
 }
 
 async function replaceBusy(
