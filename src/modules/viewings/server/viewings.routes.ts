@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
+import type { Tx } from '../../../platform/db/database.js';
 import { formatDateTime } from '../../../platform/format/format-de.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
@@ -250,19 +251,7 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
       await ctx.db(async (tx) => {
-        const [row] = await tx
-          .select({ p: viewingParticipant, v: viewing, title: property.title })
-          .from(viewingParticipant)
-          .innerJoin(viewing, eq(viewing.id, viewingParticipant.viewingId))
-          .innerJoin(property, eq(property.id, viewing.propertyId))
-          .where(
-            and(
-              eq(viewingParticipant.id, request.params.participantId),
-              eq(viewingParticipant.viewingId, request.params.viewingId),
-              isNull(viewingParticipant.removedAt),
-            ),
-          );
-        if (!row) throw notFound('Besucher');
+        const row = await liveVisitor(tx, request.params.viewingId, request.params.participantId);
         if (row.p.checkedInAt) return;
         const at = new Date();
         await tx
@@ -305,18 +294,7 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
       await ctx.db(async (tx) => {
-        const [row] = await tx
-          .select({ p: viewingParticipant, v: viewing })
-          .from(viewingParticipant)
-          .innerJoin(viewing, eq(viewing.id, viewingParticipant.viewingId))
-          .where(
-            and(
-              eq(viewingParticipant.id, request.params.participantId),
-              eq(viewingParticipant.viewingId, request.params.viewingId),
-              isNull(viewingParticipant.removedAt),
-            ),
-          );
-        if (!row) throw notFound('Besucher');
+        const row = await liveVisitor(tx, request.params.viewingId, request.params.participantId);
         if (request.body.noShow && row.p.checkedInAt)
           throw conflict('checked_in', 'Der Besucher ist eingecheckt und war also da.');
         if (request.body.noShow && row.v.startsAt.getTime() > Date.now())
@@ -401,3 +379,21 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     },
   );
 };
+
+/** A visitor of the viewing who has not been removed, with the viewing and the property's title. */
+async function liveVisitor(tx: Tx, viewingId: string, participantId: string) {
+  const [row] = await tx
+    .select({ p: viewingParticipant, v: viewing, title: property.title })
+    .from(viewingParticipant)
+    .innerJoin(viewing, eq(viewing.id, viewingParticipant.viewingId))
+    .innerJoin(property, eq(property.id, viewing.propertyId))
+    .where(
+      and(
+        eq(viewingParticipant.id, participantId),
+        eq(viewingParticipant.viewingId, viewingId),
+        isNull(viewingParticipant.removedAt),
+      ),
+    );
+  if (!row) throw notFound('Besucher');
+  return row;
+}

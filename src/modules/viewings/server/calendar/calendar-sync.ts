@@ -21,7 +21,7 @@ const DAY = 86_400_000;
 const LOCK_MS = 2 * 60_000;
 const LOCK_WAIT_MS = 15_000;
 /** Busy times and moves are read from 30 days back to a year ahead. */
-export const syncWindow = (now = Date.now()) => ({
+const syncWindow = (now = Date.now()) => ({
   from: new Date(now - 30 * DAY),
   to: new Date(now + 365 * DAY),
 });
@@ -125,7 +125,7 @@ export async function pushViewing(platform: Platform, tenantId: string, viewingI
   for (const link of links.filter((l) => l.connectionId !== target?.connectionId)) {
     await withConnection(platform, tenantId, link.connectionId, async (c) => {
       // The viewing left this calendar: delete whatever version is there now.
-      await removeRemote(platform, c, { remoteId: link.remoteId, etag: null });
+      await clientFor(platform, c).remove({ remoteId: link.remoteId, etag: null });
       await platform.database.withTenant(tenantId, (tx) =>
         tx
           .delete(calendarEvent)
@@ -210,14 +210,6 @@ async function saveLink(
         set: { remoteId, etag, contentHash: hash, syncedAt: new Date() },
       }),
   );
-}
-
-async function removeRemote(
-  platform: Platform,
-  c: Connection,
-  ref: { remoteId: string; etag: string | null },
-): Promise<void> {
-  await clientFor(platform, c).remove(ref);
 }
 
 /**

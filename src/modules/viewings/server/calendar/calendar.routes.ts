@@ -3,6 +3,7 @@ import { and, count, eq, gt, lt } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../../../platform/audit/record-audit.js';
+import type { Tx } from '../../../../platform/db/database.js';
 import { type TenantRequestContext, tenantContext } from '../../../../platform/http/access-control.js';
 import { AppError, conflict } from '../../../../platform/http/app-error.js';
 import { assertOutboundUrl } from '../../../../platform/http/outbound-url.js';
@@ -405,13 +406,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
 
 const redirectUri = (platform: Platform) => `${platform.publicUrl}/api/viewings/calendar/google/callback`;
 
-/** Busy times of an agent overlapping [from, to), merged per source row, in time order. */
-export const busyBetween = (
-  tx: Parameters<Parameters<TenantRequestContext['db']>[0]>[0],
-  userId: string,
-  from: Date,
-  to: Date,
-) =>
+/** Busy times of an agent overlapping [from, to), in time order. */
+const busyBetween = (tx: Tx, userId: string, from: Date, to: Date) =>
   tx
     .select({ startsAt: calendarBusy.startsAt, endsAt: calendarBusy.endsAt })
     .from(calendarBusy)
