@@ -4,6 +4,7 @@ import { crmModule } from '../modules/crm/module.js';
 import { documentsModule } from '../modules/documents/module.js';
 import { financeModule } from '../modules/finance/module.js';
 import { models3dModule } from '../modules/models3d/module.js';
+import { portalsModule } from '../modules/portals/module.js';
 import { projectsModule } from '../modules/projects/module.js';
 import { socialModule } from '../modules/social/module.js';
 import { viewingsModule } from '../modules/viewings/module.js';
@@ -23,4 +24,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   models3dModule,
   projectsModule,
   viewingsModule,
+  portalsModule,
 ];

@@ -49,6 +49,7 @@ export const envSchema = z.object({
   GOOGLE_CALENDAR_API_URL: optionalUrl(['https', 'http']).default('https://www.googleapis.com/calendar/v3'),
   /** Minutes between two pulls of each connected agent calendar (moves, deletions, busy times). */
   CALENDAR_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  PORTALS_DEBOUNCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()

@@ -13,6 +13,7 @@ export const KNOWN_MODULE_IDS = [
   'models3d',
   'projects',
   'viewings',
+  'portals',
 ] as const;
 
 export type ModuleId = (typeof KNOWN_MODULE_IDS)[number];

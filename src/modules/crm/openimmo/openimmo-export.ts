@@ -1,87 +1,12 @@
-import { createHash } from 'node:crypto';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
-import { zipSync } from 'fflate';
-import sharp from 'sharp';
 import { z } from 'zod';
-import { authUser } from '../../../platform/auth/auth.schema.js';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { PUBLIC_STATUSES } from '../domain/property-lifecycle.js';
-import { openimmoExport, property, propertyMedia } from '../schema.js';
-import type { PropertyRow } from '../server/property-view.js';
-import { validateOpenImmo } from './openimmo-validate.js';
-import {
-  buildOpenImmoXml,
-  type ExportAttachment,
-  type ExportListing,
-  type ExportProperty,
-} from './openimmo-writer.js';
+import { openimmoExport, property } from '../schema.js';
+import { buildFeedZip, defaultProviderId, feedItemOf } from './openimmo-feed.js';
 
 export const OPENIMMO_EXPORT_JOB = 'crm.openimmo-export';
-type ExportItem = (typeof openimmoExport.$inferSelect)['items'][number];
-
-/** A listing that left the feed since the last export: enough data for a schema-valid DELETE entry. */
-function deletionStub(item: ExportItem, now: Date): ExportProperty {
-  return {
-    id: item.propertyId,
-    externalId: item.externalId,
-    title: item.title,
-    description: '',
-    locationDescription: '',
-    equipmentDescription: '',
-    marketingType: item.marketingType,
-    objectType: item.objectType,
-    objectSubtype: null,
-    status: 'archiviert',
-    street: null,
-    houseNumber: null,
-    postalCode: item.postalCode,
-    city: item.city,
-    district: null,
-    federalState: null,
-    latitude: null,
-    longitude: null,
-    showAddress: false,
-    livingArea: null,
-    usableArea: null,
-    plotArea: null,
-    rooms: null,
-    bedrooms: null,
-    bathrooms: null,
-    floor: null,
-    totalFloors: null,
-    yearBuilt: null,
-    condition: null,
-    features: [],
-    purchasePriceCents: null,
-    coldRentCents: null,
-    warmRentCents: null,
-    additionalCostsCents: null,
-    hausgeldCents: null,
-    depositText: null,
-    commissionText: null,
-    energyCertificateType: null,
-    energyValue: null,
-    energyCarrier: null,
-    energyYearBuilt: null,
-    energyClass: null,
-    energyIssuedAt: null,
-    energyValidUntil: null,
-    energyIncludesHotWater: null,
-    updatedAt: now,
-  };
-}
-
-const itemOf = (p: PropertyRow): ExportItem => ({
-  propertyId: p.id,
-  externalId: p.externalId,
-  marketingType: p.marketingType,
-  objectType: p.objectType,
-  postalCode: p.postalCode,
-  city: p.city,
-  title: p.title,
-});
-
 /**
  * Builds the feed ZIP: a full feed (VOLL) lists every public listing; a partial one (TEIL)
  * lists what is new or changed since the last export and DELETE entries for listings that
@@ -96,7 +21,6 @@ export const openimmoExportJob = (platform: Platform) =>
     concurrency: 1,
     handler: async ({ tenantId, payload, withTenant, reportProgress, attempt, maxAttempts }) => {
       if (!tenantId) throw new PermanentJobError('OpenImmo export needs a tenant');
-      const now = new Date();
       try {
         const { run, listings, previous } = await withTenant(async (tx) => {
           const [run] = await tx.select().from(openimmoExport).where(eq(openimmoExport.id, payload.exportId));
@@ -123,102 +47,23 @@ export const openimmoExportJob = (platform: Platform) =>
         const publicIds = new Set(listings.map((p) => p.id));
         const removed = partial ? [...sentBefore.values()].filter((i) => !publicIds.has(i.propertyId)) : [];
 
-        const settings = await platform.tenantSettings.get(tenantId);
-        const agentIds = [...new Set(chosen.flatMap((p) => (p.assignedAgentId ? [p.assignedAgentId] : [])))];
-        const agents = agentIds.length
-          ? await platform.database.db
-              .select({ id: authUser.id, name: authUser.name, email: authUser.email })
-              .from(authUser)
-              .where(inArray(authUser.id, agentIds))
-          : [];
-        const officeContact = {
-          name: settings?.displayName ?? 'Makler',
-          firstName: null,
-          email: settings?.contactEmail ?? null,
-          phone: settings?.contactPhone ?? null,
-        };
-
-        const files: Record<string, Uint8Array> = {};
-        const exportListings: ExportListing[] = [];
-        for (const [index, p] of chosen.entries()) {
-          const media = await withTenant((tx) =>
-            tx
-              .select()
-              .from(propertyMedia)
-              .where(eq(propertyMedia.propertyId, p.id))
-              .orderBy(asc(propertyMedia.position)),
-          );
-          const attachments: ExportAttachment[] = [];
-          for (const [n, m] of media.entries()) {
-            const jpeg = await sharp(await platform.files.read(m.webKey))
-              .flatten({ background: '#ffffff' })
-              .jpeg({ quality: 85, mozjpeg: true })
-              .toBuffer();
-            const fileName = `${p.externalId}/${String(n + 1).padStart(2, '0')}.jpg`;
-            files[fileName] = jpeg;
-            attachments.push({
-              fileName,
-              kind: m.kind === 'floorplan' ? 'floorplan' : 'photo',
-              isTitle: m.isTitle,
-              altText: m.altText,
-              md5: createHash('md5').update(jpeg).digest('hex'),
-            });
-          }
-          const agent = agents.find((a) => a.id === p.assignedAgentId);
-          const [lastName, ...first] = (agent?.name ?? '').split(' ').reverse();
-          exportListings.push({
-            property: p,
-            attachments,
-            action: partial && sentBefore.has(p.id) ? 'CHANGE' : 'NEW',
-            contact: agent
-              ? {
-                  name: lastName ?? agent.name,
-                  firstName: first.reverse().join(' ') || null,
-                  email: agent.email,
-                  phone: officeContact.phone,
-                }
-              : officeContact,
-          });
-          await reportProgress(
-            Math.round(((index + 1) / Math.max(1, chosen.length)) * 90),
-            `${index + 1} von ${chosen.length} Objekten aufbereitet`,
-          );
-        }
-        for (const item of removed)
-          exportListings.push({
-            property: deletionStub(item, now),
-            attachments: [],
-            action: 'DELETE',
-            contact: officeContact,
-          });
-
-        const xml = buildOpenImmoXml({
+        const { zip } = await buildFeedZip(platform, tenantId, withTenant, {
           scope: partial ? 'TEIL' : 'VOLL',
-          office: {
-            name: settings?.displayName ?? 'Makler',
-            openimmoAnid: `IMMOXX-${tenantId.slice(0, 12).toUpperCase()}`,
-            technicalEmail: settings?.contactEmail ?? '',
-          },
-          listings: exportListings,
-          createdAt: now,
-          senderVersion: '0.1.0',
+          entries: chosen.map((p) => ({
+            property: p,
+            action: partial && sentBefore.has(p.id) ? 'CHANGE' : 'NEW',
+          })),
+          removed,
+          providerId: defaultProviderId(tenantId),
+          onProgress: (done, total) =>
+            reportProgress(
+              Math.round((done / Math.max(1, total)) * 90),
+              `${done} von ${total} Objekten aufbereitet`,
+            ),
         });
-        // A feed that fails our own schema would be rejected by the portal; stop here instead.
-        const check = await validateOpenImmo(xml);
-        if (!check.valid)
-          throw new PermanentJobError(`Feed verletzt das Schema: ${check.errors.slice(0, 3).join(' | ')}`);
-        files['openimmo.xml'] = new TextEncoder().encode(xml);
-        const zip = zipSync(
-          Object.fromEntries(
-            Object.entries(files).map(([name, data]) => [
-              name,
-              [data, { level: name.endsWith('.xml') ? 6 : 0 }],
-            ]),
-          ),
-        );
         const fileKey = `openimmo/${tenantId}/${run.id}.zip`;
         await platform.files.put(fileKey, Buffer.from(zip));
-        const changedCount = exportListings.filter((l) => l.action === 'CHANGE').length;
+        const changedCount = partial ? chosen.filter((p) => sentBefore.has(p.id)).length : 0;
         await withTenant((tx) =>
           tx
             .update(openimmoExport)
@@ -230,7 +75,7 @@ export const openimmoExportJob = (platform: Platform) =>
               listingCount: chosen.length,
               changedCount,
               deletedCount: removed.length,
-              items: listings.map(itemOf),
+              items: listings.map(feedItemOf),
               finishedAt: new Date(),
             })
             .where(eq(openimmoExport.id, run.id)),

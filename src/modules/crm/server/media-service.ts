@@ -87,6 +87,7 @@ export class MediaService {
         });
         return created;
       });
+      this.#changed(ctx, propertyId);
       return mediaView(row);
     } catch (error) {
       await Promise.all(Object.values(keys).map((key) => this.platform.files.delete(key)));
@@ -94,12 +95,22 @@ export class MediaService {
     }
   }
 
+  /** Portals and feeds send pictures too: a change to them is a change to the listing. */
+  #changed(ctx: TenantRequestContext, propertyId: string) {
+    this.platform.events.emit(
+      'property.updated',
+      ctx.tenantId,
+      { propertyId, fields: ['media'] },
+      ctx.auth.user.id,
+    );
+  }
+
   async update(
     ctx: TenantRequestContext,
     mediaId: string,
     patch: { altText?: string; isTitle?: boolean; kind?: 'photo' | 'floorplan' },
   ): Promise<MediaView> {
-    return ctx.db(async (tx) => {
+    const view = await ctx.db(async (tx) => {
       const [row] = await tx.select().from(propertyMedia).where(eq(propertyMedia.id, mediaId));
       if (!row) throw notFound('Bild');
       if (patch.isTitle) {
@@ -113,12 +124,14 @@ export class MediaService {
         .set(patch)
         .where(eq(propertyMedia.id, mediaId))
         .returning();
-      return mediaView(updated!);
+      return { view: mediaView(updated!), propertyId: row.propertyId };
     });
+    this.#changed(ctx, view.propertyId);
+    return view.view;
   }
 
   async reorder(ctx: TenantRequestContext, propertyId: string, orderedIds: string[]): Promise<MediaView[]> {
-    return ctx.db(async (tx) => {
+    const views = await ctx.db(async (tx) => {
       const rows = await tx.select().from(propertyMedia).where(eq(propertyMedia.propertyId, propertyId));
       if (rows.length === 0) throw notFound('Objekt');
       const known = new Set(rows.map((r) => r.id));
@@ -142,6 +155,8 @@ export class MediaService {
         .orderBy(asc(propertyMedia.position));
       return updated.map(mediaView);
     });
+    this.#changed(ctx, propertyId);
+    return views;
   }
 
   async delete(ctx: TenantRequestContext, mediaId: string): Promise<void> {
@@ -166,6 +181,7 @@ export class MediaService {
       });
       return row;
     });
+    this.#changed(ctx, row.propertyId);
     await Promise.all(
       [row.originalKey, row.webKey, row.thumbKey].map((key) => this.platform.files.delete(key)),
     );
