@@ -60,6 +60,8 @@ const de = {
       'social.refresh-tokens': 'Social-Media-Zugänge erneuern',
       'viewings.calendar-push': 'Besichtigung in den Kalender übertragen',
       'viewings.calendar-sync': 'Kalender abgleichen',
+      'portals.sync': 'Objekte an Portal senden',
+      'portals.reconcile': 'Portal nächtlich abgleichen',
     },
     statuses: {
       queued: 'Wartet',
@@ -243,6 +245,8 @@ const en: typeof de = {
       'social.refresh-tokens': 'Renew social media access',
       'viewings.calendar-push': 'Write viewing to the calendar',
       'viewings.calendar-sync': 'Sync calendar',
+      'portals.sync': 'Send listings to portal',
+      'portals.reconcile': 'Reconcile portal (nightly)',
     },
     statuses: {
       queued: 'Queued',
