@@ -15,6 +15,7 @@ export const MODULE_PAGES: ModulePages = {
     models3d: () => import('../modules/models3d/web/routes.js'),
     projects: () => import('../modules/projects/web/routes.js'),
     viewings: () => import('../modules/viewings/web/routes.js'),
+    portals: () => import('../modules/portals/web/routes.js'),
   },
   dashboardCards: [{ module: 'projects', load: () => import('../modules/projects/web/my-day-card.js') }],
   dashboardTiles: [

@@ -5,6 +5,7 @@ import {
   CalendarDays,
   Contact,
   FolderOpen,
+  Globe,
   LayoutDashboard,
   ListChecks,
   type LucideIcon,
@@ -36,6 +37,7 @@ const ICONS: Record<string, LucideIcon> = {
   kanban: SquareKanban,
   'check-square': SquareCheckBig,
   route: Route,
+  globe: Globe,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

@@ -25,12 +25,22 @@ import { DocumentsSlot, useDocumentsEnabled } from './documents-slot.js';
 import { formatEuro, headlinePrice, STATUS_TONE } from './format.js';
 import { MatchesList } from './matches-list.js';
 import { MediaManager } from './media-manager.js';
+import { PortalsSlot, usePortalsEnabled } from './portals-slot.js';
 import { ProjectsSlot, useProjectsEnabled } from './projects-slot.js';
 import { PropertyForm } from './property-form.js';
 import { Timeline } from './timeline.js';
 import { useViewingsEnabled, ViewingStatsSlot } from './viewings-slot.js';
 
-const TABS = ['details', 'media', 'documents', 'projects', 'viewings', 'matches', 'timeline'] as const;
+const TABS = [
+  'details',
+  'media',
+  'portals',
+  'documents',
+  'projects',
+  'viewings',
+  'matches',
+  'timeline',
+] as const;
 type Tab = (typeof TABS)[number];
 
 export function PropertyDetailPage() {
@@ -51,8 +61,10 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
   const hasDocuments = useDocumentsEnabled();
   const hasProjects = useProjectsEnabled();
   const hasViewings = useViewingsEnabled();
+  const hasPortals = usePortalsEnabled();
   const tabs = TABS.filter(
     (id) =>
+      (id !== 'portals' || hasPortals) &&
       (id !== 'documents' || hasDocuments) &&
       (id !== 'projects' || hasProjects) &&
       (id !== 'viewings' || hasViewings),
@@ -235,6 +247,11 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
         {tab === 'media' ? (
           <Card>
             <MediaManager propertyId={property.id} media={property.media} canWrite={canWrite} />
+          </Card>
+        ) : null}
+        {tab === 'portals' ? (
+          <Card>
+            <PortalsSlot propertyId={property.id} />
           </Card>
         ) : null}
         {tab === 'documents' ? (

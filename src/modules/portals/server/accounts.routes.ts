@@ -375,14 +375,19 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       },
     },
     async (request) => {
-      const rows = await tenantContext(platform, request).db((tx) =>
-        tx
+      const rows = await tenantContext(platform, request).db(async (tx) => {
+        const [account] = await tx
+          .select({ id: portalAccount.id })
+          .from(portalAccount)
+          .where(eq(portalAccount.id, request.params.accountId));
+        if (!account) throw notFound('Portal-Konto');
+        return tx
           .select()
           .from(portalUpload)
           .where(eq(portalUpload.accountId, request.params.accountId))
           .orderBy(desc(portalUpload.createdAt))
-          .limit(50),
-      );
+          .limit(50);
+      });
       return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
     },
   );

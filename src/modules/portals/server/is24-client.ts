@@ -89,6 +89,15 @@ export function readMessages(body: unknown): Is24Message[] {
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/** The OAuth 1.0a signer ImmoScout24 wants: HMAC-SHA1 over RFC 5849's base string. */
+export function is24OAuth(credentials: Pick<Is24Credentials, 'consumerKey' | 'consumerSecret'>): OAuth {
+  return new OAuth({
+    consumer: { key: credentials.consumerKey, secret: credentials.consumerSecret },
+    signature_method: 'HMAC-SHA1',
+    hash_function: (base, key) => createHmac('sha1', key).update(base).digest('base64'),
+  });
+}
+
 export class Is24Client {
   readonly #oauth: OAuth;
   readonly #token: OAuth.Token;
@@ -98,11 +107,7 @@ export class Is24Client {
   readonly #user: string;
 
   constructor(options: Is24Options) {
-    this.#oauth = new OAuth({
-      consumer: { key: options.credentials.consumerKey, secret: options.credentials.consumerSecret },
-      signature_method: 'HMAC-SHA1',
-      hash_function: (base, key) => createHmac('sha1', key).update(base).digest('base64'),
-    });
+    this.#oauth = is24OAuth(options.credentials);
     this.#token = { key: options.credentials.accessToken, secret: options.credentials.accessTokenSecret };
     this.#fetch = options.fetchImpl ?? fetch;
     this.#sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));

@@ -64,6 +64,32 @@ const TYPES = [
 const enc = (s: string) =>
   encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
+/**
+ * RFC 5849 §3.4.1–3.4.2, written from the RFC: base string of method, base URI and the sorted,
+ * encoded parameters (query, form body and oauth_* except the signature); key = encoded consumer
+ * secret "&" encoded token secret.
+ */
+export function rfc5849Signature(
+  method: string,
+  url: URL,
+  extra: [string, string][],
+  consumerSecret: string,
+  tokenSecret: string,
+): Buffer {
+  const pairs: [string, string][] = [];
+  for (const [k, v] of url.searchParams) pairs.push([enc(k), enc(v)]);
+  for (const [k, v] of extra) pairs.push([enc(k), enc(v)]);
+  pairs.sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1));
+  const base = [
+    method.toUpperCase(),
+    enc(`${url.protocol}//${url.host}${url.pathname}`),
+    enc(pairs.map(([k, v]) => `${k}=${v}`).join('&')),
+  ].join('&');
+  return createHmac('sha1', `${enc(consumerSecret)}&${enc(tokenSecret)}`)
+    .update(base)
+    .digest();
+}
+
 export class Is24Fake {
   readonly consumerKey = 'immoxx-consumer';
   readonly consumerSecret = 'consumer-secret-äöü';
@@ -130,18 +156,13 @@ export class Is24Fake {
     const nonce = params.get('oauth_nonce') ?? '';
     if (!nonce || this.#nonces.has(`${timestamp}:${nonce}`)) return 'nonce missing or replayed';
     this.#nonces.add(`${timestamp}:${nonce}`);
-    const pairs: [string, string][] = [];
-    for (const [k, v] of url.searchParams) pairs.push([enc(k), enc(v)]);
-    for (const [k, v] of params) if (k !== 'oauth_signature' && k !== 'realm') pairs.push([enc(k), enc(v)]);
-    pairs.sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1));
-    const base = [
-      (req.method ?? 'GET').toUpperCase(),
-      enc(`${url.protocol}//${url.host}${url.pathname}`),
-      enc(pairs.map(([k, v]) => `${k}=${v}`).join('&')),
-    ].join('&');
-    const expected = createHmac('sha1', `${enc(this.consumerSecret)}&${enc(this.accessTokenSecret)}`)
-      .update(base)
-      .digest();
+    const expected = rfc5849Signature(
+      req.method ?? 'GET',
+      url,
+      [...params].filter(([k]) => k !== 'oauth_signature' && k !== 'realm'),
+      this.consumerSecret,
+      this.accessTokenSecret,
+    );
     const given = Buffer.from(params.get('oauth_signature') ?? '', 'base64');
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       return 'signature does not match';
