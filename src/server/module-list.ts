@@ -3,6 +3,7 @@ import { aiModule } from '../modules/ai/module.js';
 import { crmModule } from '../modules/crm/module.js';
 import { documentsModule } from '../modules/documents/module.js';
 import { financeModule } from '../modules/finance/module.js';
+import { inboxModule } from '../modules/inbox/module.js';
 import { models3dModule } from '../modules/models3d/module.js';
 import { portalsModule } from '../modules/portals/module.js';
 import { projectsModule } from '../modules/projects/module.js';
@@ -25,4 +26,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   projectsModule,
   viewingsModule,
   portalsModule,
+  inboxModule,
 ];

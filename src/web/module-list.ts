@@ -16,6 +16,7 @@ export const MODULE_PAGES: ModulePages = {
     projects: () => import('../modules/projects/web/routes.js'),
     viewings: () => import('../modules/viewings/web/routes.js'),
     portals: () => import('../modules/portals/web/routes.js'),
+    inbox: () => import('../modules/inbox/web/routes.js'),
   },
   dashboardCards: [{ module: 'projects', load: () => import('../modules/projects/web/my-day-card.js') }],
   dashboardTiles: [

@@ -14,6 +14,7 @@ export const KNOWN_MODULE_IDS = [
   'projects',
   'viewings',
   'portals',
+  'inbox',
 ] as const;
 
 export type ModuleId = (typeof KNOWN_MODULE_IDS)[number];

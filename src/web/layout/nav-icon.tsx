@@ -6,6 +6,7 @@ import {
   Contact,
   FolderOpen,
   Globe,
+  Inbox,
   LayoutDashboard,
   ListChecks,
   type LucideIcon,
@@ -38,6 +39,7 @@ const ICONS: Record<string, LucideIcon> = {
   'check-square': SquareCheckBig,
   route: Route,
   globe: Globe,
+  inbox: Inbox,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

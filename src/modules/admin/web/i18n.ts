@@ -62,6 +62,7 @@ const de = {
       'viewings.calendar-sync': 'Kalender abgleichen',
       'portals.sync': 'Objekte an Portal senden',
       'portals.reconcile': 'Portal nächtlich abgleichen',
+      'inbox.fetch': 'Postfach abrufen',
     },
     statuses: {
       queued: 'Wartet',
@@ -91,6 +92,7 @@ const de = {
       viewing_feed: 'Kalender-Abo',
       viewing_calendar: 'Kalender-Synchronisierung',
       portal_account: 'Portal-Zugang',
+      inbox_mailbox: 'Postfach',
       project_webhook: 'Webhooks',
       project_sync_client: 'Sync-Zugänge',
       project_connector: 'Plane-Anbindung',
@@ -249,6 +251,7 @@ const en: typeof de = {
       'viewings.calendar-sync': 'Sync calendar',
       'portals.sync': 'Send listings to portal',
       'portals.reconcile': 'Reconcile portal (nightly)',
+      'inbox.fetch': 'Fetch mailbox',
     },
     statuses: {
       queued: 'Queued',
@@ -278,6 +281,7 @@ const en: typeof de = {
       viewing_feed: 'Calendar subscription',
       viewing_calendar: 'Calendar sync',
       portal_account: 'Portal account',
+      inbox_mailbox: 'Mailbox',
       project_webhook: 'Webhooks',
       project_sync_client: 'Sync tokens',
       project_connector: 'Plane connection',
