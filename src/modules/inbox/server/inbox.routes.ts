@@ -55,6 +55,20 @@ const connectInput = z.object({
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+const messageOf = (m: typeof inboxMessage.$inferSelect): z.infer<typeof messageView> => ({
+  id: m.id,
+  mailboxId: m.mailboxId,
+  fromAddress: m.fromAddress,
+  fromName: m.fromName,
+  subject: m.subject,
+  receivedAt: m.receivedAt.toISOString(),
+  outcome: m.outcome,
+  portal: m.portal,
+  reason: m.reason,
+  contactId: m.contactId,
+  propertyId: m.propertyId,
+});
+
 /** Mailboxes (IMAP) and what came in through them. */
 export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   /** Office mailboxes for everyone with inbox.read; a personal one only for its owner. */
@@ -258,19 +272,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           .where(where);
         return {
           total: total?.n ?? 0,
-          items: rows.map(({ m }) => ({
-            id: m.id,
-            mailboxId: m.mailboxId,
-            fromAddress: m.fromAddress,
-            fromName: m.fromName,
-            subject: m.subject,
-            receivedAt: m.receivedAt.toISOString(),
-            outcome: m.outcome,
-            portal: m.portal,
-            reason: m.reason,
-            contactId: m.contactId,
-            propertyId: m.propertyId,
-          })),
+          items: rows.map(({ m }) => messageOf(m)),
         };
       });
     },
@@ -297,21 +299,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           .where(and(eq(inboxMessage.id, request.params.messageId), visible(ctx.auth.user.id))),
       );
       if (!row) throw notFound('Nachricht');
-      const m = row.m;
-      return {
-        id: m.id,
-        mailboxId: m.mailboxId,
-        fromAddress: m.fromAddress,
-        fromName: m.fromName,
-        subject: m.subject,
-        receivedAt: m.receivedAt.toISOString(),
-        outcome: m.outcome,
-        portal: m.portal,
-        reason: m.reason,
-        contactId: m.contactId,
-        propertyId: m.propertyId,
-        text: m.text,
-      };
+      return { ...messageOf(row.m), text: row.m.text };
     },
   );
 };

@@ -28,25 +28,25 @@ export class FeedUploadError extends Error {
  * Puts the ZIP into the portal's import directory. It is written under a `.part` name and renamed
  * when complete, because portals poll the directory and must never pick up half a file.
  */
-export async function uploadFeed(target: FeedTarget, fileName: string, zip: Uint8Array): Promise<void> {
-  const dir = target.remoteDir || '/';
-  const final = posix.join(dir, fileName);
-  const partial = `${final}.part`;
+/** Runs `work` on a logged-in FTP or SFTP session and always closes it. */
+async function withSession(
+  target: FeedTarget,
+  work: (session: { ftp: FtpClient } | { sftp: SftpClient }) => Promise<void>,
+): Promise<void> {
   if (target.transport === 'ftp') {
-    const client = new FtpClient(TIMEOUT_MS);
+    const ftp = new FtpClient(TIMEOUT_MS);
     try {
-      await client.access({
+      await ftp.access({
         host: target.host,
         port: target.port ?? 21,
         user: target.username,
         password: target.password,
       });
-      await client.uploadFrom(Readable.from(Buffer.from(zip)), partial);
-      await client.rename(partial, final);
+      await work({ ftp });
     } catch (error) {
-      throw ftpError(error);
+      throw error instanceof FeedUploadError ? error : ftpError(error);
     } finally {
-      client.close();
+      ftp.close();
     }
     return;
   }
@@ -59,12 +59,12 @@ export async function uploadFeed(target: FeedTarget, fileName: string, zip: Uint
       password: target.password,
       readyTimeout: TIMEOUT_MS,
     });
-    await sftp.put(Buffer.from(zip), partial);
-    await sftp.rename(partial, final);
+    await work({ sftp });
   } catch (error) {
+    if (error instanceof FeedUploadError) throw error;
     const message = (error as Error).message;
     throw new FeedUploadError(
-      `SFTP-Upload fehlgeschlagen: ${message}`,
+      `SFTP fehlgeschlagen: ${message}`,
       !/authentication|auth fail|permission denied/i.test(message),
     );
   } finally {
@@ -72,42 +72,32 @@ export async function uploadFeed(target: FeedTarget, fileName: string, zip: Uint
   }
 }
 
-/** Checks host, login and directory without uploading anything: for the "Verbindung testen" button. */
-export async function checkFeedTarget(target: FeedTarget): Promise<void> {
-  if (target.transport === 'ftp') {
-    const client = new FtpClient(TIMEOUT_MS);
-    try {
-      await client.access({
-        host: target.host,
-        port: target.port ?? 21,
-        user: target.username,
-        password: target.password,
-      });
-      await client.cd(target.remoteDir || '/');
-    } catch (error) {
-      throw ftpError(error);
-    } finally {
-      client.close();
+/**
+ * Puts the ZIP into the portal's import directory. It is written under a `.part` name and renamed
+ * when complete, because portals poll the directory and must never pick up half a file.
+ */
+export async function uploadFeed(target: FeedTarget, fileName: string, zip: Uint8Array): Promise<void> {
+  const final = posix.join(target.remoteDir || '/', fileName);
+  const partial = `${final}.part`;
+  await withSession(target, async (s) => {
+    if ('ftp' in s) {
+      await s.ftp.uploadFrom(Readable.from(Buffer.from(zip)), partial);
+      await s.ftp.rename(partial, final);
+    } else {
+      await s.sftp.put(Buffer.from(zip), partial);
+      await s.sftp.rename(partial, final);
     }
-    return;
-  }
-  const sftp = new SftpClient();
-  try {
-    await sftp.connect({
-      host: target.host,
-      port: target.port ?? 22,
-      username: target.username,
-      password: target.password,
-      readyTimeout: TIMEOUT_MS,
-    });
-    if (!(await sftp.exists(target.remoteDir || '/')))
-      throw new FeedUploadError(`Das Verzeichnis ${target.remoteDir} gibt es auf dem Server nicht.`, false);
-  } catch (error) {
-    if (error instanceof FeedUploadError) throw error;
-    throw new FeedUploadError(`SFTP-Verbindung fehlgeschlagen: ${(error as Error).message}`, false);
-  } finally {
-    await sftp.end().catch(() => undefined);
-  }
+  });
+}
+
+/** Checks host, login and directory without uploading anything, before an account is saved. */
+export async function checkFeedTarget(target: FeedTarget): Promise<void> {
+  const dir = target.remoteDir || '/';
+  await withSession(target, async (s) => {
+    if ('ftp' in s) await s.ftp.cd(dir);
+    else if (!(await s.sftp.exists(dir)))
+      throw new FeedUploadError(`Das Verzeichnis ${dir} gibt es auf dem Server nicht.`, false);
+  });
 }
 
 function ftpError(error: unknown): FeedUploadError {

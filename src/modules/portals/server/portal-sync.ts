@@ -219,8 +219,8 @@ function feedPlan(
       const onPortal = mayBeOnPortal(listing);
       if (full || !onPortal || hash !== listing.sentHash)
         send.push({ listing, property: p, action: onPortal ? 'CHANGE' : 'NEW', hash });
-    } else if (listing.state === 'entfernt' && p) {
-    } else {
+    } else if (listing.state !== 'entfernt' || !p) {
+      // Off the market or deselected (or deleted in ImmoXX): withdraw what the portal may have.
       const item = listing.item ?? (p ? feedItemOf(p) : null);
       if (item && mayBeOnPortal(listing)) withdraw.push({ listing, item });
       else settle.push(listing);
