@@ -118,8 +118,8 @@ test('exports the active demo listings as an OpenImmo ZIP with progress', async 
     .first()
     .getByRole('link', { name: 'Objekte' })
     .click();
-  await page.getByRole('link', { name: 'Portale' }).click();
-  await expect(page.getByRole('heading', { name: 'Portale (OpenImmo)' })).toBeVisible();
+  await page.getByRole('link', { name: 'OpenImmo-Dateien' }).click();
+  await expect(page.getByRole('heading', { name: 'OpenImmo-Dateien' })).toBeVisible();
   await page.getByRole('button', { name: 'Vollabgleich' }).click();
   await expect(page.getByText('Export gestartet.')).toBeVisible();
   const download = page.getByRole('list', { name: 'Export' }).getByRole('link', { name: 'ZIP' }).first();

@@ -341,7 +341,7 @@ const de = {
     },
   },
   openimmo: {
-    title: 'Portale (OpenImmo)',
+    title: 'OpenImmo-Dateien',
     description:
       'Objekte als OpenImmo-1.2.7b-Feed an ImmoScout24, Immowelt & Co. übergeben und Feeds anderer Systeme übernehmen.',
     exportTitle: 'Export',
@@ -367,7 +367,7 @@ const de = {
       fehler: 'Fehler',
       uebersprungen: 'Übersprungen',
     },
-    link: 'Portale',
+    link: 'OpenImmo-Dateien',
   },
   picker: {
     placeholder: 'Objekt suchen: Titel, Ort oder Objektnummer',
@@ -789,7 +789,7 @@ const en: typeof de = {
     },
   },
   openimmo: {
-    title: 'Portals (OpenImmo)',
+    title: 'OpenImmo files',
     description:
       'Send listings to ImmoScout24, Immowelt and others as an OpenImmo 1.2.7b feed, and take over feeds from other systems.',
     exportTitle: 'Export',
@@ -814,7 +814,7 @@ const en: typeof de = {
       fehler: 'Error',
       uebersprungen: 'Skipped',
     },
-    link: 'Portals',
+    link: 'OpenImmo files',
   },
   picker: {
     placeholder: 'Search a property: title, place or number',

@@ -185,9 +185,12 @@ async function takeOffline(
   row: ListingRow,
   p: PropertyRow | null,
 ) {
-  const externalId = p?.externalId ?? row.item?.externalId;
-  const id = row.portalObjectId ?? (externalId ? await client.findByExternalId(externalId) : null);
-  if (id) await client.unpublish(id);
+  // Already taken off: a deleted listing's row only needs to go.
+  if (row.state !== 'entfernt') {
+    const externalId = p?.externalId ?? row.item?.externalId;
+    const id = row.portalObjectId ?? (externalId ? await client.findByExternalId(externalId) : null);
+    if (id) await client.unpublish(id);
+  }
   if (!p) {
     await withTenant((tx) => tx.delete(portalListing).where(eq(portalListing.id, row.id)));
     return;
