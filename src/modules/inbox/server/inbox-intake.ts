@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Platform } from '../../../platform/kernel.js';
 import { activity, property } from '../../crm/schema.js';
 import { findContactByEmail } from '../../crm/server/contact-service.js';
@@ -91,7 +91,7 @@ export async function takeIn(
       const byTitle = await tx
         .select()
         .from(property)
-        .where(and(sql`lower(${property.title}) = lower(${inquiry.listingTitle})`))
+        .where(sql`lower(${property.title}) = lower(${inquiry.listingTitle})`)
         .limit(2);
       if (byTitle.length === 1) return byTitle[0];
     }

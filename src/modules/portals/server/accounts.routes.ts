@@ -6,31 +6,12 @@ import { tenantContext } from '../../../platform/http/access-control.js';
 import { AppError, conflict, notFound } from '../../../platform/http/app-error.js';
 import { assertOutboundUrl } from '../../../platform/http/outbound-url.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { type AccountView, accountView, IS24_DEFAULT_URL } from '../contract.js';
 import { portalAccount, portalListing, portalUpload } from '../schema.js';
 import { checkFeedTarget, FeedUploadError } from './feed-transport.js';
 import { Is24Client, Is24Error } from './is24-client.js';
 import { type AccountRow, accountAad } from './portal-account.js';
 import { enqueueSync, RECONCILE_JOB } from './portal-jobs.js';
-
-export const IS24_DEFAULT_URL = 'https://rest.immobilienscout24.de/restapi/api';
-
-export const accountView = z.object({
-  id: z.string().uuid(),
-  transport: z.enum(['is24', 'ftp', 'sftp']),
-  portalName: z.string(),
-  host: z.string(),
-  port: z.number().int().nullable(),
-  username: z.string(),
-  remoteDir: z.string(),
-  providerId: z.string(),
-  feedScope: z.enum(['TEIL', 'VOLL']),
-  status: z.enum(['aktiv', 'zugang_ungueltig', 'fehler']),
-  lastError: z.string().nullable(),
-  lastSyncAt: z.string().nullable(),
-  lastReconcileAt: z.string().nullable(),
-  listingCount: z.number().int(),
-  onlineCount: z.number().int(),
-});
 
 const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
 
@@ -157,7 +138,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     });
   }
 
-  const view = (a: AccountRow, c?: { all: number; online: number }): z.infer<typeof accountView> => ({
+  const view = (a: AccountRow, c?: { all: number; online: number }): AccountView => ({
     id: a.id,
     transport: a.transport,
     portalName: a.portalName,

@@ -7,36 +7,15 @@ import { badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { PUBLIC_STATUSES } from '../../crm/domain/property-lifecycle.js';
 import { property } from '../../crm/schema.js';
+import { type ListingStateView, listingState } from '../contract.js';
 import { portalAccount, portalListing } from '../schema.js';
 import { enqueueSync } from './portal-jobs.js';
-
-const listingView = z.object({
-  accountId: z.string().uuid(),
-  portalName: z.string(),
-  transport: z.enum(['is24', 'ftp', 'sftp']),
-  accountStatus: z.enum(['aktiv', 'zugang_ungueltig', 'fehler']),
-  chosen: z.boolean(),
-  /** Null when the listing was never chosen for this portal. */
-  state: z.enum(['wartet', 'gesendet', 'online', 'fehler', 'entfernt']).nullable(),
-  portalObjectId: z.string().nullable(),
-  url: z.string().nullable(),
-  lastError: z.string().nullable(),
-  sentAt: z.string().nullable(),
-  onlineAt: z.string().nullable(),
-  removedAt: z.string().nullable(),
-});
-
-const listingState = z.object({
-  /** Whether the listing is on the market (aktiv/reserviert); only then does it go to portals. */
-  onMarket: z.boolean(),
-  items: z.array(listingView),
-});
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Per listing: which portals it goes to and what each portal has of it. */
 export const listingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
-  async function state(tenantId: string, propertyId: string): Promise<z.infer<typeof listingState>> {
+  async function state(tenantId: string, propertyId: string): Promise<ListingStateView> {
     return platform.database.withTenant(tenantId, async (tx) => {
       const [p] = await tx
         .select({ status: property.status })

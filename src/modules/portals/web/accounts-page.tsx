@@ -16,7 +16,7 @@ import { EmptyState } from '../../../web/components/empty-state.js';
 import { SelectField, TextField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
-import type { PortalAccount } from './types.js';
+import { IS24_DEFAULT_URL, type AccountView as PortalAccount } from '../contract.js';
 
 const KEY = ['portals', 'accounts'];
 
@@ -203,7 +203,7 @@ function ConnectForm({ editing, onDone }: { editing: PortalAccount | null; onDon
   const [transport, setTransport] = useState<PortalAccount['transport']>(editing?.transport ?? 'is24');
   const [form, setForm] = useState({
     portalName: editing?.portalName ?? 'ImmoScout24',
-    host: editing?.host ?? 'https://rest.immobilienscout24.de/restapi/api',
+    host: editing?.host ?? IS24_DEFAULT_URL,
     port: editing?.port ? String(editing.port) : '',
     username: editing?.username ?? 'me',
     password: '',
@@ -224,7 +224,7 @@ function ConnectForm({ editing, onDone }: { editing: PortalAccount | null; onDon
     setForm((f) => ({
       ...f,
       portalName: p.name,
-      host: p.transport === 'is24' ? 'https://rest.immobilienscout24.de/restapi/api' : '',
+      host: p.transport === 'is24' ? IS24_DEFAULT_URL : '',
       username: p.transport === 'is24' ? 'me' : '',
     }));
   };

@@ -11,12 +11,7 @@ import { hasPermission, useMe } from '../../../web/api/session.js';
 import { Badge } from '../../../web/components/badge.js';
 import { Button } from '../../../web/components/button.js';
 import { QueryState } from '../../../web/components/query-state.js';
-import type { PortalListing } from './types.js';
-
-interface ListingState {
-  onMarket: boolean;
-  items: PortalListing[];
-}
+import type { ListingStateView } from '../contract.js';
 
 const TONE = { wartet: 'blue', gesendet: 'blue', online: 'green', fehler: 'red', entfernt: 'gray' } as const;
 
@@ -29,7 +24,7 @@ export default function PropertyPortals({ propertyId }: { propertyId: string }) 
   const key = ['portals', 'listing', propertyId];
   const query = useQuery({
     queryKey: key,
-    queryFn: () => api<ListingState>(`/portals/listings/${propertyId}`),
+    queryFn: () => api<ListingStateView>(`/portals/listings/${propertyId}`),
     // While something is on its way, look again: the transfer runs as a job.
     refetchInterval: (q) =>
       q.state.data?.items.some((i) => i.chosen && i.state === 'wartet') ? 2000 : false,
@@ -40,7 +35,7 @@ export default function PropertyPortals({ propertyId }: { propertyId: string }) 
   }, [query.data]);
   const save = useMutation({
     mutationFn: () =>
-      api<ListingState>(`/portals/listings/${propertyId}`, {
+      api<ListingStateView>(`/portals/listings/${propertyId}`, {
         method: 'PUT',
         body: { accountIds: [...chosen] },
       }),
