@@ -4,6 +4,7 @@ import { crmModule } from '../modules/crm/module.js';
 import { documentsModule } from '../modules/documents/module.js';
 import { financeModule } from '../modules/finance/module.js';
 import { inboxModule } from '../modules/inbox/module.js';
+import { mailingsModule } from '../modules/mailings/module.js';
 import { models3dModule } from '../modules/models3d/module.js';
 import { portalsModule } from '../modules/portals/module.js';
 import { projectsModule } from '../modules/projects/module.js';
@@ -27,4 +28,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   viewingsModule,
   portalsModule,
   inboxModule,
+  mailingsModule,
 ];

@@ -17,6 +17,7 @@ export const MODULE_PAGES: ModulePages = {
     viewings: () => import('../modules/viewings/web/routes.js'),
     portals: () => import('../modules/portals/web/routes.js'),
     inbox: () => import('../modules/inbox/web/routes.js'),
+    mailings: () => import('../modules/mailings/web/routes.js'),
   },
   dashboardCards: [{ module: 'projects', load: () => import('../modules/projects/web/my-day-card.js') }],
   dashboardTiles: [

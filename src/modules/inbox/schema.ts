@@ -59,7 +59,8 @@ export const inboxMessage = pgTable(
     portal: text(),
     /** Why a portal mail could not be taken in, in words for the broker. */
     reason: text(),
-    contactId: uuid().references(() => contact.id, { onDelete: 'set null' }),
+    /** Cascade: erasing a contact (GDPR Art. 17) deletes the mails it sent. */
+    contactId: uuid().references(() => contact.id, { onDelete: 'cascade' }),
     propertyId: uuid().references(() => property.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

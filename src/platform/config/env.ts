@@ -50,6 +50,8 @@ export const envSchema = z.object({
   /** Minutes between two pulls of each connected agent calendar (moves, deletions, busy times). */
   CALENDAR_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   PORTALS_DEBOUNCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Offer mails per minute and mailing: protects the SMTP server's limits and the sender's reputation. */
+  MAILINGS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()

@@ -12,6 +12,7 @@ export interface MailRequest {
   text: string;
   html?: string;
   attachments?: MailAttachment[];
+  headers?: Record<string, string>;
   purpose: string;
   tenantId?: string | null;
   /**
@@ -83,6 +84,7 @@ export class MailService {
         textBody: text,
         htmlBody: request.html ?? null,
         attachments: request.attachments ?? [],
+        headers: request.headers ?? {},
         purpose: request.purpose,
         status: this.transport ? 'queued' : 'offline',
       })
@@ -110,6 +112,7 @@ export class MailService {
         text: mail.textBody,
         html: mail.htmlBody,
         attachments: mail.attachments,
+        headers: mail.headers,
       });
       await this.database.db
         .update(mailOutbox)

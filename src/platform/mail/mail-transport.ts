@@ -8,6 +8,7 @@ export interface OutgoingMail {
   text: string;
   html?: string | null;
   attachments?: MailAttachment[];
+  headers?: Record<string, string>;
 }
 
 /** SMTP when SMTP_URL is set; `null` means offline: mails stay in the outbox. */

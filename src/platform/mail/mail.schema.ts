@@ -24,6 +24,8 @@ export const mailOutbox = pgTable(
     textBody: text().notNull(),
     htmlBody: text(),
     attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
+    /** Extra headers such as List-Unsubscribe (RFC 2369/8058) for advertising mail. */
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
     purpose: text().notNull(),
     status: text().$type<MailStatus>().notNull().default('queued'),
     attempts: integer().notNull().default(0),

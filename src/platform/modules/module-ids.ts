@@ -15,6 +15,7 @@ export const KNOWN_MODULE_IDS = [
   'viewings',
   'portals',
   'inbox',
+  'mailings',
 ] as const;
 
 export type ModuleId = (typeof KNOWN_MODULE_IDS)[number];

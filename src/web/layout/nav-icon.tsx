@@ -13,6 +13,7 @@ import {
   Megaphone,
   Route,
   ScrollText,
+  Send,
   Settings,
   Sparkles,
   SquareCheckBig,
@@ -40,6 +41,7 @@ const ICONS: Record<string, LucideIcon> = {
   route: Route,
   globe: Globe,
   inbox: Inbox,
+  send: Send,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

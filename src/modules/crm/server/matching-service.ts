@@ -21,7 +21,8 @@ const asRequest = (r: SearchRequestRow) => ({
 
 /** Property ↔ search request matching, both directions, within the caller's tenant (RLS). */
 export class MatchingService {
-  async contactsForProperty(tx: Tx, propertyId: string, minScore = 40): Promise<MatchView[]> {
+  /** The best-matching contacts, best first; `limit` is for lists, a mailing asks for all. */
+  async contactsForProperty(tx: Tx, propertyId: string, minScore = 40, limit = 100): Promise<MatchView[]> {
     const [p] = await tx.select().from(property).where(eq(property.id, propertyId));
     if (!p) throw notFound('Objekt');
     const requests = await tx
@@ -42,7 +43,7 @@ export class MatchingService {
         contact: { id: c.id, displayName: contactDisplayName(c), email: c.email, leadStatus: c.leadStatus },
       });
     }
-    return [...byContact.values()].sort((a, b) => b.score - a.score).slice(0, 100);
+    return [...byContact.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   async propertiesForContact(tx: Tx, contactId: string, minScore = 40): Promise<MatchView[]> {

@@ -1,9 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
-import '../../crm/events.js';
-import { inboxMessage } from '../schema.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { enqueueFetches, inboxFetchJob } from './inbox-jobs.js';
 
@@ -14,14 +11,7 @@ export const inboxServer: ModuleServer = {
     await app.register(inboxRoutes, { platform });
   },
   jobs: (platform) => [inboxFetchJob(platform) as JobDefinition<never>],
-  subscribe: (platform) => {
-    // GDPR Art. 17: an erased contact's mails go with it.
-    platform.events.on('contact.erased', 'inbox', (e) =>
-      platform.database.withTenant(e.tenantId, async (tx) => {
-        await tx.delete(inboxMessage).where(eq(inboxMessage.contactId, e.payload.contactId));
-      }),
-    );
-  },
+  // Erasure needs no handler: an erased contact's mails cascade with the contact row (GDPR Art. 17).
   // Every minute a round per mailbox (polling; the key keeps it to one across servers).
   onStart: async (platform) => {
     const tick = () =>
