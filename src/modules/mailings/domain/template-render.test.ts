@@ -4,6 +4,7 @@ import {
   checkTemplate,
   PLACEHOLDERS,
   renderTemplate,
+  subjectForHistory,
   TemplateError,
   type TemplateValues,
 } from './template-render.js';
@@ -52,5 +53,13 @@ describe('letter salutation', () => {
     expect(
       letterSalutation({ salutation: null, firstName: null, lastName: null, companyName: 'Seeblick GmbH' }),
     ).toBe('Sehr geehrte Damen und Herren');
+  });
+});
+
+describe('subjectForHistory', () => {
+  it('fills in the listing and names what differs per recipient', () => {
+    expect(subjectForHistory('Für {{vorname}}: {{objekt_titel}}', 'Seeblick-Wohnung')).toBe(
+      'Für [Vorname]: Seeblick-Wohnung',
+    );
   });
 });

@@ -62,3 +62,14 @@ export function checkTemplate(template: string): Placeholder[] {
 export function renderTemplate(template: string, values: TemplateValues): string {
   return Mustache.render(template, values, undefined, { escape: (text: string) => text });
 }
+
+/**
+ * A mailing's subject as the history shows it: the listing's title filled in, anything that
+ * differs per recipient named in brackets ("Für [Vorname]: Seeblick-Wohnung").
+ */
+export function subjectForHistory(subject: string, propertyTitle: string): string {
+  const values = Object.fromEntries(
+    Object.entries(PLACEHOLDERS).map(([key, label]) => [key, `[${label}]`]),
+  ) as TemplateValues;
+  return renderTemplate(subject, { ...values, objekt_titel: propertyTitle });
+}

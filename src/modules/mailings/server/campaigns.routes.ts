@@ -17,6 +17,7 @@ import {
   SKIP_REASONS,
 } from '../contract.js';
 import { RECIPIENT_STATES } from '../domain/mailing-enums.js';
+import { subjectForHistory } from '../domain/template-render.js';
 import { mailingCampaign, mailingRecipient, mailingTemplate } from '../schema.js';
 import { audienceFor } from './audience.js';
 import { enqueueRound } from './campaign-jobs.js';
@@ -62,7 +63,7 @@ export const campaignsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
     id: c.id,
     propertyId: c.propertyId,
     propertyTitle: c.propertyTitle,
-    subject: c.subject,
+    subject: subjectForHistory(c.subject, c.propertyTitle),
     state: c.state,
     perMinute: c.perMinute,
     createdByName: c.createdByName,

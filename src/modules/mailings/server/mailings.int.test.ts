@@ -161,6 +161,8 @@ describe('Angebotsversand', () => {
     expect(started.status).toBe(201);
     const id = started.body.id as string;
     expect(started.body.counts).toMatchObject({ total: 6, wartet: 3, uebersprungen: 3 });
+    // The history names the offer, not the template's raw placeholders.
+    expect(started.body.subject).toBe('Neu im Angebot: 3-Zimmer-Wohnung mit Seeblick in Konstanz');
 
     // Round 1 sends two (MAILINGS_PER_MINUTE=2); round 2 is due a minute later.
     const first = await until('round 1', async () => {

@@ -22,9 +22,11 @@ const de = {
   recordConsent: 'Einwilligung erfassen',
   preview: 'Vorschau der E-Mail',
   send: 'An {{count}} Kontakte senden',
+  send_one: 'An {{count}} Kontakt senden',
   confirmTitle: 'Angebot versenden?',
   confirmText:
     '{{count}} E-Mails gehen gedrosselt hinaus ({{perMinute}} pro Minute). Kontakte ohne Einwilligung werden übersprungen.',
+  confirmText_one: 'Eine E-Mail geht hinaus. Kontakte ohne Einwilligung werden übersprungen.',
   started: 'Versand gestartet',
   history: 'Bisherige Versände',
   historyEmpty: 'Noch kein Angebot versendet.',
@@ -98,9 +100,11 @@ const en: typeof de = {
   recordConsent: 'Record consent',
   preview: 'Mail preview',
   send: 'Send to {{count}} contacts',
+  send_one: 'Send to {{count}} contact',
   confirmTitle: 'Send the offer?',
   confirmText:
     '{{count}} mails go out throttled ({{perMinute}} per minute). Contacts without consent are skipped.',
+  confirmText_one: 'One mail goes out. Contacts without consent are skipped.',
   started: 'Mailing started',
   history: 'Past mailings',
   historyEmpty: 'No offer sent yet.',
