@@ -100,12 +100,14 @@ try {
   console.log(`create mailing: ${createMs.toFixed(0)} ms`);
 
   type Counts = { total: number; gesendet: number; uebersprungen: number; fehler: number; wartet: number };
-  let view: { state: string; counts: Counts } | null = null;
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 250));
-    view = ((await as('GET', `/api/mailings/campaigns/${campaignId}`)).json() as { campaign: typeof view })
+  type CampaignView = { state: string; counts: Counts };
+  const poll = async (): Promise<CampaignView> =>
+    ((await as('GET', `/api/mailings/campaigns/${campaignId}`)).json() as { campaign: CampaignView })
       .campaign;
-    if (view && view.state !== 'laeuft') break;
+  let view = await poll();
+  while (view.state === 'laeuft') {
+    await new Promise((r) => setTimeout(r, 250));
+    view = await poll();
   }
   const sendMs = performance.now() - created - createMs;
   const [offers] = await platform.database.db
@@ -114,7 +116,7 @@ try {
     .where(and(eq(mailOutbox.purpose, 'mailings.offer'), like(mailOutbox.toAddress, 'bench-mailing-%')));
   const sent = offers?.n ?? 0;
   console.log(
-    `send: ${view?.counts.gesendet} sent, ${view?.counts.uebersprungen} skipped, ${view?.counts.fehler} failed in ${(sendMs / 1000).toFixed(1)} s = ${((view?.counts.gesendet ?? 0) / (sendMs / 1000)).toFixed(0)} mails/s; ${sent} bench mails in the outbox`,
+    `send: ${view.counts.gesendet} sent, ${view.counts.uebersprungen} skipped, ${view.counts.fehler} failed in ${(sendMs / 1000).toFixed(1)} s = ${((view.counts.gesendet ?? 0) / (sendMs / 1000)).toFixed(0)} mails/s; ${sent} bench mails in the outbox`,
   );
 
   // Baseline: queueing the same number of plain mails, nothing else.
@@ -135,7 +137,7 @@ try {
   console.log(
     `at the default throttle (60/min) the same mailing is spread over ${Math.ceil(eligible / 60)} minutes`,
   );
-  if (sent !== eligible || view?.counts.gesendet !== audience?.eligible) {
+  if (sent !== eligible || view.counts.gesendet !== audience?.eligible) {
     console.error(`FAIL: expected exactly ${eligible} offer mails, got ${sent}`);
     process.exitCode = 1;
   }
