@@ -27,10 +27,14 @@ test('an offer goes to the matching contacts with consent; the others are skippe
   // Pick the listing: eight search profiles match, two of them without advertising consent.
   await page.getByRole('link', { name: 'Versände' }).click();
   await expect(page.getByText(/Kein SMTP-Server eingerichtet/)).toBeVisible();
-  await page.getByRole('combobox', { name: 'Objekt', exact: true }).fill('Bungalow nahe der Altstadt in Radolfzell');
+  await page
+    .getByRole('combobox', { name: 'Objekt', exact: true })
+    .fill('Bungalow nahe der Altstadt in Radolfzell');
   await page.getByTestId('property-option').filter({ hasText: LISTING }).first().click();
   await page.getByLabel('Vorlage').selectOption({ label: 'Neues Angebot passend zum Suchprofil' });
-  await expect(page.getByTestId('audience-count')).toHaveText('6 von 8 Kontakten dürfen angeschrieben werden');
+  await expect(page.getByTestId('audience-count')).toHaveText(
+    '6 von 8 Kontakten dürfen angeschrieben werden',
+  );
   const withoutConsent = page.locator('li[data-contact]').filter({ hasText: 'Keine Werbeeinwilligung' });
   await expect(withoutConsent).toHaveCount(2);
   await expect(withoutConsent.first().getByRole('checkbox')).toBeDisabled();
@@ -43,7 +47,9 @@ test('an offer goes to the matching contacts with consent; the others are skippe
   await dialog.getByLabel('Wie wurde eingewilligt?').selectOption('email');
   await dialog.getByLabel('Nachweis').fill('E-Mail vom 02.11.2026 an info@');
   await dialog.getByRole('button', { name: 'Einwilligung speichern' }).click();
-  await expect(page.getByTestId('audience-count')).toHaveText('7 von 8 Kontakten dürfen angeschrieben werden');
+  await expect(page.getByTestId('audience-count')).toHaveText(
+    '7 von 8 Kontakten dürfen angeschrieben werden',
+  );
 
   await page.getByText('Vorschau der E-Mail').click();
   await expect(page.getByText(`Neu im Angebot: ${LISTING}`)).toBeVisible();
@@ -57,7 +63,8 @@ test('an offer goes to the matching contacts with consent; the others are skippe
   await expect(card).toContainText('7 gesendet · 1 übersprungen · 0 Fehler');
   await expect(card).toContainText('Abgeschlossen');
   await card.getByRole('button', { name: 'Empfänger anzeigen' }).click();
-  await expect(card.locator(`li[data-recipient="${skipped}"]`)).toContainText('Keine Werbeeinwilligung (UWG § 7)');
+  await expect(card.locator(`li[data-recipient="${skipped}"]`)).toContainText(
+    'Keine Werbeeinwilligung (UWG § 7)',
+  );
   await expect(card.locator(`li[data-recipient="${consenting}"]`)).toContainText('Gesendet');
-
 });

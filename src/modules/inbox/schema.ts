@@ -2,6 +2,7 @@ import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 
 import { authUser, tenant } from '../../platform/auth/auth.schema.js';
 import { tenantIsolationPolicy } from '../../platform/db/tenant-table.js';
 import { contact, property } from '../crm/schema.js';
+import type { MessageDirection, MessageOutcome } from './domain/message-enums.js';
 
 const tenantId = () =>
   text()
@@ -29,15 +30,22 @@ export const inboxMailbox = pgTable(
     lastSyncAt: timestamp({ withTimezone: true }),
     lastError: text(),
     lockedUntil: timestamp({ withTimezone: true }),
+    /** The outgoing server replies go through, with the same login; null: no replies from ImmoXX. */
+    smtpHost: text(),
+    smtpPort: integer(),
+    /** TLS from the first byte (465); false means STARTTLS when the server offers it (587). */
+    smtpTls: boolean().notNull().default(true),
+    /** The sender address of replies; the username when it is an address. */
+    smtpFrom: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   () => [tenantIsolationPolicy()],
 );
 
-export const MESSAGE_OUTCOMES = ['anfrage', 'nicht_erkannt', 'mail'] as const;
-export type MessageOutcome = (typeof MESSAGE_OUTCOMES)[number];
-
-/** One received mail: a portal inquiry turned into a lead, one that could not be read, or other mail. */
+/**
+ * One mail of a mailbox: received (a portal inquiry turned into a lead, one that could not be read,
+ * or other mail) or a reply sent from ImmoXX through the mailbox's SMTP server.
+ */
 export const inboxMessage = pgTable(
   'inbox_message',
   {
@@ -46,9 +54,15 @@ export const inboxMessage = pgTable(
     mailboxId: uuid()
       .notNull()
       .references(() => inboxMailbox.id, { onDelete: 'cascade' }),
-    uid: integer().notNull(),
+    direction: text().$type<MessageDirection>().notNull().default('eingang'),
+    /** IMAP UID of a received mail; null for a reply sent from ImmoXX. */
+    uid: integer(),
     messageId: text(),
     inReplyTo: text(),
+    /** The first mail of the conversation (In-Reply-To chain); null when this one is the first. */
+    threadId: uuid(),
+    /** Recipient of a sent reply. */
+    toAddress: text(),
     fromAddress: text().notNull(),
     fromName: text().notNull().default(''),
     subject: text().notNull().default(''),
@@ -67,6 +81,8 @@ export const inboxMessage = pgTable(
   (t) => [
     unique('inbox_message_mailbox_uid').on(t.mailboxId, t.uid),
     index('inbox_message_received_idx').on(t.tenantId, t.receivedAt),
+    index('inbox_message_message_id_idx').on(t.tenantId, t.messageId),
+    index('inbox_message_thread_idx').on(t.threadId),
     tenantIsolationPolicy(),
   ],
 );

@@ -53,6 +53,11 @@ export class MailService {
     this.#customerFooter = footer;
   }
 
+  /** The office's footer for a mail that does not go through the outbox (a reply by the mailbox's own SMTP). */
+  async customerFooterFor(tenantId: string): Promise<string | null> {
+    return this.#customerFooter ? this.#customerFooter(tenantId) : null;
+  }
+
   get online(): boolean {
     return this.transport !== null;
   }

@@ -1,12 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Platform } from '../../../platform/kernel.js';
 import { activity, property } from '../../crm/schema.js';
 import { findContactByEmail } from '../../crm/server/contact-service.js';
 import { recordInquiry } from '../../crm/server/lead-intake.js';
 import { issueExposeLink } from '../../crm/server/secured-expose.js';
 import type { ParsedMail } from '../domain/mail-input.js';
+import type { MessageOutcome } from '../domain/message-enums.js';
 import { type ParsedInquiry, readInquiry } from '../domain/portal-inquiry.js';
-import { inboxMessage, type MessageOutcome } from '../schema.js';
+import { inboxMessage } from '../schema.js';
 
 const PORTAL_NAME: Record<ParsedInquiry['portal'], string> = {
   immoscout24: 'ImmoScout24',
@@ -33,8 +34,16 @@ export async function takeIn(
   uid: number,
   mail: ParsedMail,
 ): Promise<IntakeResult> {
-  const [row] = await platform.database.withTenant(tenantId, (tx) =>
-    tx
+  const [row] = await platform.database.withTenant(tenantId, async (tx) => {
+    // An answer to a mail of this mailbox (ours or theirs) joins that conversation.
+    const [parent] = mail.inReplyTo
+      ? await tx
+          .select({ id: inboxMessage.id, threadId: inboxMessage.threadId })
+          .from(inboxMessage)
+          .where(and(eq(inboxMessage.mailboxId, mailboxId), eq(inboxMessage.messageId, mail.inReplyTo)))
+          .limit(1)
+      : [];
+    return tx
       .insert(inboxMessage)
       .values({
         tenantId,
@@ -42,6 +51,7 @@ export async function takeIn(
         uid,
         messageId: mail.messageId,
         inReplyTo: mail.inReplyTo,
+        threadId: parent ? (parent.threadId ?? parent.id) : null,
         fromAddress: mail.fromAddress,
         fromName: mail.fromName,
         subject: mail.subject.slice(0, 500),
@@ -51,8 +61,8 @@ export async function takeIn(
         reason: 'Wird verarbeitet …',
       })
       .onConflictDoNothing({ target: [inboxMessage.mailboxId, inboxMessage.uid] })
-      .returning({ id: inboxMessage.id }),
-  );
+      .returning({ id: inboxMessage.id });
+  });
   if (!row) return { outcome: 'schon_vorhanden' };
   const settle = (set: Partial<typeof inboxMessage.$inferInsert>) =>
     platform.database.withTenant(tenantId, (tx) =>

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
@@ -6,73 +6,16 @@ import { tenantContext } from '../../../platform/http/access-control.js';
 import { AppError, forbidden, notFound } from '../../../platform/http/app-error.js';
 import { assertOutboundUrl } from '../../../platform/http/outbound-url.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { inboxMailbox, inboxMessage, MESSAGE_OUTCOMES } from '../schema.js';
+import { connectInput, mailboxView, messageView } from '../contract.js';
+import { MESSAGE_OUTCOMES } from '../domain/message-enums.js';
+import { inboxMailbox, inboxMessage } from '../schema.js';
 import { fetchMailbox, MailboxError, mailboxAad, probeMailbox } from './imap-fetch.js';
-
-const mailboxView = z.object({
-  id: z.string().uuid(),
-  label: z.string(),
-  office: z.boolean(),
-  imapHost: z.string(),
-  imapPort: z.number().int(),
-  imapTls: z.boolean(),
-  username: z.string(),
-  lastSyncAt: z.string().nullable(),
-  lastError: z.string().nullable(),
-});
-
-const messageView = z.object({
-  id: z.string().uuid(),
-  mailboxId: z.string().uuid(),
-  fromAddress: z.string(),
-  fromName: z.string(),
-  subject: z.string(),
-  receivedAt: z.string(),
-  outcome: z.enum(MESSAGE_OUTCOMES),
-  portal: z.string().nullable(),
-  reason: z.string().nullable(),
-  contactId: z.string().uuid().nullable(),
-  propertyId: z.string().uuid().nullable(),
-});
-
-const connectInput = z.object({
-  label: z.string().trim().min(1, 'Bitte einen Namen für das Postfach angeben.').max(100),
-  imapHost: z
-    .string()
-    .trim()
-    .min(1, 'Bitte den IMAP-Server angeben.')
-    .max(253)
-    .regex(/^[A-Za-z0-9.-]+$/, 'Bitte nur den Servernamen angeben, ohne imap:// und Pfad.'),
-  imapPort: z.number().int().min(1).max(65535).default(993),
-  imapTls: z.boolean().default(true),
-  username: z.string().trim().min(1, 'Bitte den Benutzernamen angeben.').max(200),
-  password: z.string().min(1, 'Bitte das Passwort angeben.').max(500),
-  /** An office mailbox (info@…) is shared; otherwise it is the signed-in user's own. */
-  office: z.boolean().default(false),
-  /** Take in the mail of the last N days as well; 0 = only mail arriving from now on. */
-  sinceDays: z.number().int().min(0).max(60).default(0),
-});
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-const messageOf = (m: typeof inboxMessage.$inferSelect): z.infer<typeof messageView> => ({
-  id: m.id,
-  mailboxId: m.mailboxId,
-  fromAddress: m.fromAddress,
-  fromName: m.fromName,
-  subject: m.subject,
-  receivedAt: m.receivedAt.toISOString(),
-  outcome: m.outcome,
-  portal: m.portal,
-  reason: m.reason,
-  contactId: m.contactId,
-  propertyId: m.propertyId,
-});
+import { mailboxOf, messageOf, visibleMailboxes } from './message-view.js';
+import { SmtpError, smtpLoginOf, verifySmtp } from './smtp-send.js';
 
 /** Mailboxes (IMAP) and what came in through them. */
 export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
-  /** Office mailboxes for everyone with inbox.read; a personal one only for its owner. */
-  const visible = (userId: string): SQL => or(isNull(inboxMailbox.userId), eq(inboxMailbox.userId, userId))!;
+  const visible = visibleMailboxes;
 
   app.get(
     '/mailboxes',
@@ -89,19 +32,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       const rows = await ctx.db((tx) =>
         tx.select().from(inboxMailbox).where(visible(ctx.auth.user.id)).orderBy(inboxMailbox.createdAt),
       );
-      return {
-        items: rows.map((m) => ({
-          id: m.id,
-          label: m.label,
-          office: m.userId === null,
-          imapHost: m.imapHost,
-          imapPort: m.imapPort,
-          imapTls: m.imapTls,
-          username: m.username,
-          lastSyncAt: iso(m.lastSyncAt),
-          lastError: m.lastError,
-        })),
-      };
+      return { items: rows.map(mailboxOf) };
     },
   );
 
@@ -142,6 +73,31 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
         if (error instanceof MailboxError) throw new AppError(422, 'mailbox_refused', error.message);
         throw error;
       }
+      const smtp = input.smtp;
+      const smtpFrom = smtp
+        ? (smtp.smtpFrom ?? (input.username.includes('@') ? input.username : null))
+        : null;
+      if (smtp) {
+        if (!smtpFrom)
+          throw new AppError(
+            422,
+            'smtp_from_missing',
+            'Der Benutzername ist keine E-Mail-Adresse; bitte die Absenderadresse angeben.',
+            { field: 'smtp.smtpFrom' },
+          );
+        await assertOutboundUrl(`http://${smtp.smtpHost}`, {
+          allowPrivate: platform.config.env.INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS,
+          field: 'smtp.smtpHost',
+          privateSetting: 'INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS',
+        });
+        const login = smtpLoginOf(smtp, { username: input.username, password: input.password });
+        try {
+          if (login) await verifySmtp(login);
+        } catch (error) {
+          if (error instanceof SmtpError) throw new AppError(422, 'smtp_refused', error.message);
+          throw error;
+        }
+      }
       const id = crypto.randomUUID();
       await ctx.db(async (tx) => {
         await tx.insert(inboxMailbox).values({
@@ -156,12 +112,20 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           secretSealed: platform.secretBox.encrypt(input.password, mailboxAad(id)),
           uidValidity: start.uidValidity,
           lastUid: start.lastUid,
+          ...(smtp
+            ? { smtpHost: smtp.smtpHost, smtpPort: smtp.smtpPort, smtpTls: smtp.smtpTls, smtpFrom }
+            : {}),
         });
         await recordAudit(tx, ctx.actor, {
           entity: 'inbox_mailbox',
           entityId: id,
           action: 'connected',
-          after: { label: input.label, host: input.imapHost, office: input.office },
+          after: {
+            label: input.label,
+            host: input.imapHost,
+            office: input.office,
+            smtpHost: smtp?.smtpHost ?? null,
+          },
         });
       });
       return reply.status(201).send({ id });
@@ -275,31 +239,6 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           items: rows.map(({ m }) => messageOf(m)),
         };
       });
-    },
-  );
-
-  app.get(
-    '/messages/:messageId',
-    {
-      config: { access: { permission: 'inbox.read' } },
-      schema: {
-        tags: ['inbox'],
-        summary: 'One received mail with its text',
-        params: z.object({ messageId: z.string().uuid() }),
-        response: { 200: messageView.extend({ text: z.string() }) },
-      },
-    },
-    async (request) => {
-      const ctx = tenantContext(platform, request);
-      const [row] = await ctx.db((tx) =>
-        tx
-          .select({ m: inboxMessage })
-          .from(inboxMessage)
-          .innerJoin(inboxMailbox, eq(inboxMailbox.id, inboxMessage.mailboxId))
-          .where(and(eq(inboxMessage.id, request.params.messageId), visible(ctx.auth.user.id))),
-      );
-      if (!row) throw notFound('Nachricht');
-      return { ...messageOf(row.m), text: row.m.text };
     },
   );
 };
