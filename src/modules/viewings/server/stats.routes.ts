@@ -1,19 +1,22 @@
-import { and, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DateTime } from 'luxon';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { authUser } from '../../../platform/auth/auth.schema.js';
-import type { Tx } from '../../../platform/db/database.js';
 import { formatDateTime } from '../../../platform/format/format-de.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { contact, property, viewing } from '../../crm/schema.js';
+import { property, viewing } from '../../crm/schema.js';
 import { contactDisplayName } from '../../crm/server/contact-view.js';
 import { agentStatsSchema, propertyStatsSchema } from '../contract.js';
-import { VIEWING_TIME_ZONE } from '../domain/viewing-ics.js';
-import { viewingFeedback, viewingParticipant } from '../schema.js';
+import {
+  propertyViewingStats,
+  summarise,
+  type VisitorRow,
+  viewingsOfProperty,
+  visitorRows,
+} from './property-stats.js';
 
 const STATUS_DE: Record<string, string> = {
   geplant: 'geplant',
@@ -23,50 +26,8 @@ const STATUS_DE: Record<string, string> = {
 const RESPONSE_DE = { offen: 'offen', bestaetigt: 'bestätigt', abgesagt: 'abgesagt' } as const;
 const PRICE_DE = { zu_hoch: 'zu hoch', angemessen: 'angemessen', guenstig: 'günstig' } as const;
 
-/** Monday of the viewing's week, in Berlin: the chart's buckets. */
-const weekOf = (d: Date): string =>
-  DateTime.fromJSDate(d, { zone: VIEWING_TIME_ZONE }).startOf('week').toISODate() ?? '';
-
-/** Every visitor of the given viewings with their answer, check-in and feedback. */
-async function visitorRows(tx: Tx, viewingIds: string[]) {
-  if (viewingIds.length === 0) return [];
-  return tx
-    .select({ p: viewingParticipant, f: viewingFeedback, c: contact })
-    .from(viewingParticipant)
-    .innerJoin(contact, eq(contact.id, viewingParticipant.contactId))
-    .leftJoin(viewingFeedback, eq(viewingFeedback.participantId, viewingParticipant.id))
-    .where(and(inArray(viewingParticipant.viewingId, viewingIds), isNull(viewingParticipant.removedAt)));
-}
-
-type VisitorRow = Awaited<ReturnType<typeof visitorRows>>[number];
-
-function summarise(viewings: { id: string; status: string }[], visitors: VisitorRow[]) {
-  const interests = visitors.flatMap((v) => (v.f ? [v.f.interest] : []));
-  const average = interests.length
-    ? Math.round((interests.reduce((a, b) => a + b, 0) / interests.length) * 10) / 10
-    : null;
-  return {
-    viewings: viewings.length,
-    held: viewings.filter((v) => v.status === 'durchgefuehrt').length,
-    cancelled: viewings.filter((v) => v.status === 'abgesagt').length,
-    visitors: visitors.length,
-    confirmed: visitors.filter((v) => v.p.response === 'bestaetigt').length,
-    checkIns: visitors.filter((v) => v.p.checkedInAt).length,
-    noShows: visitors.filter((v) => v.p.noShow).length,
-    feedbacks: interests.length,
-    averageInterest: average,
-    wantsOffer: visitors.filter((v) => v.f?.wantsOffer).length,
-    wantsSecondViewing: visitors.filter((v) => v.f?.wantsSecondViewing).length,
-    /** Visitors whose lead the office marked as won: the end of viewings → offers → won. */
-    won: new Set(visitors.filter((v) => v.c.leadStatus === 'gewonnen').map((v) => v.c.id)).size,
-  };
-}
-
 /** Viewing figures per property (for its page and the owner report) and per agent; CSV export. */
 export const statsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
-  const loadProperty = (tx: Tx, propertyId: string) =>
-    tx.select().from(viewing).where(eq(viewing.propertyId, propertyId)).orderBy(viewing.startsAt).limit(5000);
-
   app.get(
     '/stats/properties/:propertyId',
     {
@@ -81,47 +42,11 @@ export const statsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
     async (request) => {
       const ctx = tenantContext(platform, request);
       const { propertyId } = request.params;
-      const data = await ctx.db(async (tx) => {
+      return ctx.db(async (tx) => {
         const [p] = await tx.select({ id: property.id }).from(property).where(eq(property.id, propertyId));
         if (!p) throw notFound('Objekt');
-        const viewings = await loadProperty(tx, propertyId);
-        return {
-          viewings,
-          visitors: await visitorRows(
-            tx,
-            viewings.map((v) => v.id),
-          ),
-        };
+        return propertyViewingStats(tx, propertyId);
       });
-      const byWeek = new Map<string, { ids: Set<string> }>();
-      for (const v of data.viewings) {
-        const key = weekOf(v.startsAt);
-        const entry = byWeek.get(key) ?? { ids: new Set<string>() };
-        entry.ids.add(v.id);
-        byWeek.set(key, entry);
-      }
-      const opinions = { zu_hoch: 0, angemessen: 0, guenstig: 0 };
-      for (const v of data.visitors) if (v.f?.priceOpinion) opinions[v.f.priceOpinion]++;
-      return {
-        propertyId,
-        ...summarise(data.viewings, data.visitors),
-        priceOpinions: opinions,
-        weeks: [...byWeek.entries()]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([week, { ids }]) => {
-            const s = summarise(
-              data.viewings.filter((v) => ids.has(v.id)),
-              data.visitors.filter((v) => ids.has(v.p.viewingId)),
-            );
-            return {
-              week,
-              viewings: s.viewings,
-              checkIns: s.checkIns,
-              noShows: s.noShows,
-              averageInterest: s.averageInterest,
-            };
-          }),
-      };
     },
   );
 
@@ -141,7 +66,7 @@ export const statsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       const data = await ctx.db(async (tx) => {
         const [p] = await tx.select().from(property).where(eq(property.id, propertyId));
         if (!p) throw notFound('Objekt');
-        const viewings = await loadProperty(tx, propertyId);
+        const viewings = await viewingsOfProperty(tx, propertyId);
         return {
           property: p,
           viewings,
