@@ -11,12 +11,10 @@ import { MESSAGE_OUTCOMES } from '../domain/message-enums.js';
 import { inboxMailbox, inboxMessage } from '../schema.js';
 import { fetchMailbox, MailboxError, mailboxAad, probeMailbox } from './imap-fetch.js';
 import { mailboxOf, messageOf, visibleMailboxes } from './message-view.js';
-import { SmtpError, smtpLoginOf, verifySmtp } from './smtp-send.js';
+import { checkedSmtp } from './smtp-setup.js';
 
 /** Mailboxes (IMAP) and what came in through them. */
 export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
-  const visible = visibleMailboxes;
-
   app.get(
     '/mailboxes',
     {
@@ -30,7 +28,11 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
     async (request) => {
       const ctx = tenantContext(platform, request);
       const rows = await ctx.db((tx) =>
-        tx.select().from(inboxMailbox).where(visible(ctx.auth.user.id)).orderBy(inboxMailbox.createdAt),
+        tx
+          .select()
+          .from(inboxMailbox)
+          .where(visibleMailboxes(ctx.auth.user.id))
+          .orderBy(inboxMailbox.createdAt),
       );
       return { items: rows.map(mailboxOf) };
     },
@@ -73,31 +75,14 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
         if (error instanceof MailboxError) throw new AppError(422, 'mailbox_refused', error.message);
         throw error;
       }
-      const smtp = input.smtp;
-      const smtpFrom = smtp
-        ? (smtp.smtpFrom ?? (input.username.includes('@') ? input.username : null))
+      const smtp = input.smtp
+        ? await checkedSmtp(
+            platform,
+            input.smtp,
+            { username: input.username, password: input.password },
+            'smtp.',
+          )
         : null;
-      if (smtp) {
-        if (!smtpFrom)
-          throw new AppError(
-            422,
-            'smtp_from_missing',
-            'Der Benutzername ist keine E-Mail-Adresse; bitte die Absenderadresse angeben.',
-            { field: 'smtp.smtpFrom' },
-          );
-        await assertOutboundUrl(`http://${smtp.smtpHost}`, {
-          allowPrivate: platform.config.env.INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS,
-          field: 'smtp.smtpHost',
-          privateSetting: 'INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS',
-        });
-        const login = smtpLoginOf(smtp, { username: input.username, password: input.password });
-        try {
-          if (login) await verifySmtp(login);
-        } catch (error) {
-          if (error instanceof SmtpError) throw new AppError(422, 'smtp_refused', error.message);
-          throw error;
-        }
-      }
       const id = crypto.randomUUID();
       await ctx.db(async (tx) => {
         await tx.insert(inboxMailbox).values({
@@ -112,9 +97,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           secretSealed: platform.secretBox.encrypt(input.password, mailboxAad(id)),
           uidValidity: start.uidValidity,
           lastUid: start.lastUid,
-          ...(smtp
-            ? { smtpHost: smtp.smtpHost, smtpPort: smtp.smtpPort, smtpTls: smtp.smtpTls, smtpFrom }
-            : {}),
+          ...(smtp ?? {}),
         });
         await recordAudit(tx, ctx.actor, {
           entity: 'inbox_mailbox',
@@ -137,7 +120,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       tx
         .select()
         .from(inboxMailbox)
-        .where(and(eq(inboxMailbox.id, id), visible(ctx.auth.user.id))),
+        .where(and(eq(inboxMailbox.id, id), visibleMailboxes(ctx.auth.user.id))),
     );
     if (!box) throw notFound('Postfach');
     return box;
@@ -219,7 +202,10 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
     async (request) => {
       const ctx = tenantContext(platform, request);
       const { outcome, page, pageSize } = request.query;
-      const where = and(visible(ctx.auth.user.id), outcome ? eq(inboxMessage.outcome, outcome) : undefined);
+      const where = and(
+        visibleMailboxes(ctx.auth.user.id),
+        outcome ? eq(inboxMessage.outcome, outcome) : undefined,
+      );
       return ctx.db(async (tx) => {
         const rows = await tx
           .select({ m: inboxMessage })

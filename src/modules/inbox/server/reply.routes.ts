@@ -5,26 +5,19 @@ import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { AppError, forbidden, notFound } from '../../../platform/http/app-error.js';
-import { assertOutboundUrl } from '../../../platform/http/outbound-url.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { activity, contact } from '../../crm/schema.js';
 import { messageDetail, replyInput, smtpInput } from '../contract.js';
 import { inboxMailbox, inboxMessage } from '../schema.js';
 import { mailboxAad } from './imap-fetch.js';
 import { messageOf, visibleMailboxes } from './message-view.js';
-import { quoted, replySubject, SmtpError, sendReply, smtpLoginOf, verifySmtp } from './smtp-send.js';
+import { quoted, replySubject, SmtpError, sendReply, smtpLoginOf } from './smtp-send.js';
+import { checkedSmtp } from './smtp-setup.js';
 
 type MessageRow = typeof inboxMessage.$inferSelect;
 
 /** The mailbox's outgoing server, and replies from ImmoXX that land in the conversation. */
 export const replyRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
-  const checkHost = (host: string) =>
-    assertOutboundUrl(`http://${host}`, {
-      allowPrivate: platform.config.env.INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS,
-      field: 'smtpHost',
-      privateSetting: 'INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS',
-    });
-
   app.put(
     '/mailboxes/:mailboxId/smtp',
     {
@@ -49,37 +42,16 @@ export const replyRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       if (box.userId === null && !platform.permissions.allows(ctx.auth.role, 'inbox.manage'))
         throw forbidden('Ein Büro-Postfach dürfen nur Inhaber und Administratoren ändern.');
       const input = request.body;
-      await checkHost(input.smtpHost);
       const password = platform.secretBox.decrypt(box.secretSealed, mailboxAad(box.id));
-      const login = smtpLoginOf(
-        { smtpHost: input.smtpHost, smtpPort: input.smtpPort, smtpTls: input.smtpTls },
-        { username: box.username, password },
-      );
-      try {
-        if (login) await verifySmtp(login);
-      } catch (error) {
-        if (error instanceof SmtpError) throw new AppError(422, 'smtp_refused', error.message);
-        throw error;
-      }
-      const from = input.smtpFrom ?? (box.username.includes('@') ? box.username : null);
-      if (!from)
-        throw new AppError(
-          422,
-          'smtp_from_missing',
-          'Der Benutzername ist keine E-Mail-Adresse; bitte die Absenderadresse angeben.',
-          { field: 'smtpFrom' },
-        );
+      const smtp = await checkedSmtp(platform, input, { username: box.username, password });
       await ctx.db(async (tx) => {
-        await tx
-          .update(inboxMailbox)
-          .set({ smtpHost: input.smtpHost, smtpPort: input.smtpPort, smtpTls: input.smtpTls, smtpFrom: from })
-          .where(eq(inboxMailbox.id, box.id));
+        await tx.update(inboxMailbox).set(smtp).where(eq(inboxMailbox.id, box.id));
         await recordAudit(tx, ctx.actor, {
           entity: 'inbox_mailbox',
           entityId: box.id,
           action: 'updated',
           before: { smtpHost: box.smtpHost },
-          after: { smtpHost: input.smtpHost, smtpFrom: from },
+          after: { smtpHost: smtp.smtpHost, smtpFrom: smtp.smtpFrom },
         });
       });
       return reply.status(204).send(null);
