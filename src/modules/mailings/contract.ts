@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { CAMPAIGN_STATES, CONSENT_SOURCES, RECIPIENT_STATES } from './domain/mailing-enums.js';
+import {
+  CAMPAIGN_STATES,
+  CONSENT_SOURCES,
+  OWNER_REPORT_TRIGGERS,
+  RECIPIENT_STATES,
+} from './domain/mailing-enums.js';
 import { checkTemplate, TemplateError } from './domain/template-render.js';
 
 const templateText = (field: string, max: number) =>
@@ -126,3 +131,39 @@ export const recipientView = z.object({
   sentAt: z.string().nullable(),
 });
 export type RecipientView = z.infer<typeof recipientView>;
+
+export const ownerReportSettingInput = z
+  .object({
+    ownerContactId: z.string().uuid('Bitte einen Kontakt aus der Liste wählen.').nullable(),
+    weekly: z.boolean(),
+    assessment: z.string().trim().max(5000, 'Höchstens 5.000 Zeichen.'),
+  })
+  .refine((v) => !v.weekly || v.ownerContactId !== null, {
+    message: 'Für den wöchentlichen Versand bitte zuerst den Eigentümer wählen.',
+    path: ['weekly'],
+  });
+export type OwnerReportSettingInput = z.infer<typeof ownerReportSettingInput>;
+
+export const ownerReportView = z.object({
+  id: z.string().uuid(),
+  toAddress: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  trigger: z.enum(OWNER_REPORT_TRIGGERS),
+  sentAt: z.string(),
+  sentByName: z.string().nullable(),
+});
+export type OwnerReportView = z.infer<typeof ownerReportView>;
+
+export const ownerReportOverview = z.object({
+  propertyId: z.string().uuid(),
+  owner: z.object({ id: z.string().uuid(), name: z.string(), email: z.string().nullable() }).nullable(),
+  weekly: z.boolean(),
+  assessment: z.string(),
+  /** When the next weekly report goes out; null while the weekly report is off. */
+  nextWeeklyAt: z.string().nullable(),
+  reports: z.array(ownerReportView),
+  /** `offline`: no SMTP_URL, reports wait in the outbox (`npm run mail:outbox`). */
+  delivery: z.enum(['smtp', 'offline']),
+});
+export type OwnerReportOverview = z.infer<typeof ownerReportOverview>;

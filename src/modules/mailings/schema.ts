@@ -1,8 +1,13 @@
-import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenant } from '../../platform/auth/auth.schema.js';
 import { tenantIsolationPolicy } from '../../platform/db/tenant-table.js';
 import { contact, property } from '../crm/schema.js';
-import type { CampaignState, ConsentSource, RecipientState } from './domain/mailing-enums.js';
+import type {
+  CampaignState,
+  ConsentSource,
+  OwnerReportTrigger,
+  RecipientState,
+} from './domain/mailing-enums.js';
 
 const tenantId = () =>
   text()
@@ -98,6 +103,65 @@ export const mailingRecipient = pgTable(
     index('mailings_recipient_state').on(t.campaignId, t.state),
     index('mailings_recipient_token').on(t.unsubscribeTokenHash),
     index('mailings_recipient_contact_idx').on(t.tenantId, t.contactId),
+    tenantIsolationPolicy(),
+  ],
+);
+
+/**
+ * Who gets a listing's owner report (Eigentümerbericht), whether it goes out every Monday, and the
+ * broker's assessment and price advice printed in it.
+ */
+export const ownerReportSetting = pgTable(
+  'mailings_owner_report_setting',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    propertyId: uuid()
+      .notNull()
+      .references(() => property.id, { onDelete: 'cascade' }),
+    /** Set null when the owner's contact is erased: the weekly report then stops by itself. */
+    ownerContactId: uuid().references(() => contact.id, { onDelete: 'set null' }),
+    weekly: boolean().notNull().default(false),
+    /** When the weekly report was switched on: the first goes out the Monday after, not at once. */
+    weeklySince: timestamp({ withTimezone: true }),
+    assessment: text().notNull().default(''),
+    updatedBy: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('mailings_owner_report_setting_property').on(t.propertyId),
+    index('mailings_owner_report_setting_weekly').on(t.weekly),
+    tenantIsolationPolicy(),
+  ],
+);
+
+/** One owner report as it was sent: the period it covered, to whom, and the outbox mail. */
+export const ownerReport = pgTable(
+  'mailings_owner_report',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    propertyId: uuid()
+      .notNull()
+      .references(() => property.id, { onDelete: 'cascade' }),
+    /** Cascade: an erased owner's reports (with the address they went to) go with the contact. */
+    ownerContactId: uuid()
+      .notNull()
+      .references(() => contact.id, { onDelete: 'cascade' }),
+    toAddress: text().notNull(),
+    periodFrom: timestamp({ withTimezone: true }).notNull(),
+    periodTo: timestamp({ withTimezone: true }).notNull(),
+    trigger: text().$type<OwnerReportTrigger>().notNull(),
+    /** `propertyId:2026-W49` for the weekly run: a second server or a retry cannot send the week twice. */
+    weekKey: text(),
+    mailId: uuid(),
+    sentBy: text(),
+    sentByName: text(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('mailings_owner_report_property').on(t.propertyId, t.sentAt),
+    unique('mailings_owner_report_week').on(t.weekKey),
     tenantIsolationPolicy(),
   ],
 );

@@ -1,10 +1,15 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** A small text attachment kept with the mail (an invitation's .ics); files go by link, not by mail. */
+/**
+ * A small attachment kept with the mail: an invitation's .ics as text, an owner report's PDF as
+ * base64. Large files go by link, not by mail.
+ */
 export interface MailAttachment {
   filename: string;
   contentType: string;
   content: string;
+  /** `base64` for binary content; nodemailer decodes it before sending. */
+  encoding?: 'base64';
 }
 
 export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'offline'] as const;

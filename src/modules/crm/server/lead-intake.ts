@@ -13,8 +13,27 @@ export interface Inquiry {
   email: string;
   phone: string | null;
   message: string;
-  source: 'website' | 'immoscout24' | 'immowelt' | 'kleinanzeigen' | 'email';
+  source: InquirySource;
   consentText: string;
+}
+
+export const INQUIRY_SOURCE_LABELS = {
+  website: 'Website',
+  immoscout24: 'ImmoScout24',
+  immowelt: 'Immowelt',
+  kleinanzeigen: 'Kleinanzeigen',
+  email: 'E-Mail',
+} as const;
+export type InquirySource = keyof typeof INQUIRY_SOURCE_LABELS;
+
+/** The timeline entry's subject names the channel last, in brackets: "Anfrage zu „…“ (immowelt)". */
+export const inquirySubject = (propertyTitle: string, source: InquirySource) =>
+  `Anfrage zu „${propertyTitle}“ (${source})`;
+
+/** The channel an inquiry came through, read back from its timeline subject; null if it names none. */
+export function inquirySourceOf(subject: string): InquirySource | null {
+  const key = /\(([a-z0-9]+)\)$/.exec(subject.trim())?.[1];
+  return key && key in INQUIRY_SOURCE_LABELS ? (key as InquirySource) : null;
 }
 
 /**
@@ -70,7 +89,7 @@ export async function recordInquiry(
       contactId,
       propertyId: inquiry.propertyId,
       kind: 'anfrage',
-      subject: `Anfrage zu „${inquiry.propertyTitle}“ (${inquiry.source})`,
+      subject: inquirySubject(inquiry.propertyTitle, inquiry.source),
       body: inquiry.message,
     });
     return { contactId, isNew: !existing };

@@ -7,3 +7,7 @@ export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
 export const RECIPIENT_STATES = ['wartet', 'gesendet', 'uebersprungen', 'fehler'] as const;
 export type RecipientState = (typeof RECIPIENT_STATES)[number];
+
+/** An owner report went out because the broker pressed "Jetzt senden" or because it was Monday. */
+export const OWNER_REPORT_TRIGGERS = ['manuell', 'woechentlich'] as const;
+export type OwnerReportTrigger = (typeof OWNER_REPORT_TRIGGERS)[number];
