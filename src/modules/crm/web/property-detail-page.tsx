@@ -8,7 +8,7 @@ import {
   Sparkles,
   Trash2,
 } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
@@ -25,6 +25,7 @@ import { DocumentsSlot, useDocumentsEnabled } from './documents-slot.js';
 import { formatEuro, headlinePrice, STATUS_TONE } from './format.js';
 import { MatchesList } from './matches-list.js';
 import { MediaManager } from './media-manager.js';
+import { OwnerReportSlot, useOwnerReportEnabled } from './owner-report-slot.js';
 import { PortalsSlot, usePortalsEnabled } from './portals-slot.js';
 import { ProjectsSlot, useProjectsEnabled } from './projects-slot.js';
 import { PropertyForm } from './property-form.js';
@@ -38,6 +39,7 @@ const TABS = [
   'documents',
   'projects',
   'viewings',
+  'ownerReport',
   'matches',
   'timeline',
 ] as const;
@@ -62,15 +64,25 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
   const hasProjects = useProjectsEnabled();
   const hasViewings = useViewingsEnabled();
   const hasPortals = usePortalsEnabled();
+  const hasOwnerReport = useOwnerReportEnabled();
   const tabs = TABS.filter(
     (id) =>
       (id !== 'portals' || hasPortals) &&
       (id !== 'documents' || hasDocuments) &&
       (id !== 'projects' || hasProjects) &&
-      (id !== 'viewings' || hasViewings),
+      (id !== 'viewings' || hasViewings) &&
+      (id !== 'ownerReport' || hasOwnerReport),
   );
   const tab: Tab = tabs.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'details';
   const [deleting, setDeleting] = useState(false);
+  const tabList = useRef<HTMLDivElement>(null);
+  // On a phone the tab row scrolls sideways: a tab opened by link must not hide off-screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the DOM read depends on which tab is selected
+  useEffect(() => {
+    const list = tabList.current;
+    const active = list?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (list && active) list.scrollLeft = active.offsetLeft - list.offsetLeft - 16;
+  }, [tab]);
   const canWrite = hasPermission(me, 'crm.properties.write');
   // The AI Studio is an optional module: link to it only when the office has it switched on.
   const canUseFinance = Boolean(me?.nav.some((entry) => entry.module === 'finance'));
@@ -213,7 +225,7 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
         </div>
       ) : null}
 
-      <div role="tablist" className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200">
+      <div ref={tabList} role="tablist" className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200">
         {tabs.map((id) => (
           <button
             key={id}
@@ -267,6 +279,11 @@ function PropertyDetailView({ property }: { property: PropertyDetail }) {
         {tab === 'viewings' ? (
           <Card>
             <ViewingStatsSlot propertyId={property.id} />
+          </Card>
+        ) : null}
+        {tab === 'ownerReport' ? (
+          <Card>
+            <OwnerReportSlot propertyId={property.id} />
           </Card>
         ) : null}
         {tab === 'matches' ? (

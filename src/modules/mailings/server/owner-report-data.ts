@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Tx } from '../../../platform/db/database.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { activity, exposeAccess, viewing } from '../../crm/schema.js';
@@ -141,6 +142,17 @@ async function portalRows(tx: Tx, propertyId: string) {
   }));
 }
 
+/** The eight calendar weeks up to the period's end, quiet weeks included, so the bars read as a timeline. */
+function lastWeeks(weeks: { week: string; viewings: number; checkIns: number }[], to: Date) {
+  const byWeek = new Map(weeks.map((w) => [w.week, w]));
+  const last = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone: 'Europe/Berlin' }).startOf('week');
+  return Array.from({ length: SERIES_WEEKS }, (_, i) => {
+    const week = last.minus({ weeks: SERIES_WEEKS - 1 - i }).toISODate() ?? '';
+    const found = byWeek.get(week);
+    return { week, viewings: found?.viewings ?? 0, checkIns: found?.checkIns ?? 0 };
+  });
+}
+
 async function viewingFigures(tx: Tx, propertyId: string, from: Date, to: Date) {
   const stats = await propertyViewingStats(tx, propertyId);
   const [inPeriod] = await tx
@@ -159,9 +171,7 @@ async function viewingFigures(tx: Tx, propertyId: string, from: Date, to: Date) 
     wantsOffer: stats.wantsOffer,
     wantsSecondViewing: stats.wantsSecondViewing,
     priceOpinions: stats.priceOpinions,
-    weeks: stats.weeks
-      .slice(-SERIES_WEEKS)
-      .map((w) => ({ week: w.week, viewings: w.viewings, checkIns: w.checkIns })),
+    weeks: lastWeeks(stats.weeks, to),
     missingNotes: stats.missingNotes.slice(-MAX_NOTES),
   };
 }

@@ -250,7 +250,10 @@ export async function renderOwnerReportPdf(data: OwnerReportData, createdAt = ne
     { size: 9, colour: MUTED },
   );
 
-  if (v) {
+  if (v && v.total === 0) {
+    heading(doc, 'Besichtigungen', colour);
+    paragraph(doc, 'Bisher hat keine Besichtigung stattgefunden und keine ist geplant.');
+  } else if (v) {
     heading(doc, 'Besichtigungen', colour);
     table(
       doc,
@@ -268,8 +271,10 @@ export async function renderOwnerReportPdf(data: OwnerReportData, createdAt = ne
       ],
       [120],
     );
-    if (v.weeks.length > 0) {
+    if (v.weeks.some((w) => w.viewings > 0)) {
       doc.moveDown(0.6);
+      // The caption goes with its chart onto the next page rather than sitting alone at the bottom.
+      ensureSpace(doc, 140);
       doc
         .font('Helvetica-Bold')
         .fontSize(10)

@@ -10,11 +10,24 @@ import { viewingFeedback, viewingParticipant } from '../schema.js';
 const weekOf = (d: Date): string =>
   DateTime.fromJSDate(d, { zone: VIEWING_TIME_ZONE }).startOf('week').toISODate() ?? '';
 
+/** What the figures and the visitor list need of a contact (not its search vector or notes). */
+const visitorContact = {
+  id: contact.id,
+  kind: contact.kind,
+  firstName: contact.firstName,
+  lastName: contact.lastName,
+  companyName: contact.companyName,
+  email: contact.email,
+  phone: contact.phone,
+  mobile: contact.mobile,
+  leadStatus: contact.leadStatus,
+};
+
 /** Every visitor of the given viewings with their answer, check-in and feedback. */
 export async function visitorRows(tx: Tx, viewingIds: string[]) {
   if (viewingIds.length === 0) return [];
   return tx
-    .select({ p: viewingParticipant, f: viewingFeedback, c: contact })
+    .select({ p: viewingParticipant, f: viewingFeedback, c: visitorContact })
     .from(viewingParticipant)
     .innerJoin(contact, eq(contact.id, viewingParticipant.contactId))
     .leftJoin(viewingFeedback, eq(viewingFeedback.participantId, viewingParticipant.id))
