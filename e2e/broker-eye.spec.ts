@@ -169,4 +169,7 @@ test('customer pages and PDFs, looked at on desktop and phone', async ({ page },
   });
   expect(finance.status()).toBe(200);
   await attachPdf(testInfo, 'Renditeberechnung', await finance.body());
+  const ownerReport = await page.request.get(`/api/mailings/owner-reports/${listing.id}/report.pdf`);
+  expect(ownerReport.status()).toBe(200);
+  await attachPdf(testInfo, 'Eigentümerbericht', await ownerReport.body());
 });
