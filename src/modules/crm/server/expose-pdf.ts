@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { formatDate, winAnsi } from '../../../platform/format/format-de.js';
+import { stampPageFooters } from '../../../platform/render/pdf-page-footer.js';
 import { energyStatement } from '../domain/energy-statement.js';
 import type { MediaRow, PropertyRow } from './property-view.js';
 import { facts, featureLabel, OBJECT_TYPE_LABELS, priceLine } from './public-listing-html.js';
@@ -229,21 +230,11 @@ export async function renderExposePdf(input: ExposeInput): Promise<Buffer> {
       .text(`Impressum: ${input.office.imprintUrl}`, { link: input.office.imprintUrl, width: CONTENT_WIDTH });
 
   // Footer on every page
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would make pdfkit start a new page.
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#94a3b8')
-      .text(`${input.office.name} · ${p.externalId} · Seite ${i + 1} von ${range.count}`, MARGIN, FOOTER_Y, {
-        width: CONTENT_WIDTH,
-        align: 'center',
-        lineBreak: false,
-      });
-  }
+  stampPageFooters(
+    doc,
+    (page, pages) => `${input.office.name} · ${p.externalId} · Seite ${page} von ${pages}`,
+    { x: MARGIN, y: FOOTER_Y, width: CONTENT_WIDTH },
+  );
   doc.end();
   return done;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import PDFDocument from 'pdfkit';
 import { formatDate, formatNumber, winAnsi } from '../../../platform/format/format-de.js';
+import { stampPageFooters } from '../../../platform/render/pdf-page-footer.js';
 import type { OwnerReportData } from './owner-report-data.js';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -321,22 +322,11 @@ export async function renderOwnerReportPdf(data: OwnerReportData, createdAt = ne
       .fillColor(colour)
       .text(`Impressum: ${data.office.imprintUrl}`, { link: data.office.imprintUrl });
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would make pdfkit start a new page.
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#94a3b8')
-      .text(
-        `${data.office.name} · Eigentümerbericht ${p.externalId} · Seite ${i + 1} von ${range.count}`,
-        MARGIN,
-        FOOTER_Y,
-        { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
-      );
-  }
+  stampPageFooters(
+    doc,
+    (page, pages) => `${data.office.name} · Eigentümerbericht ${p.externalId} · Seite ${page} von ${pages}`,
+    { x: MARGIN, y: FOOTER_Y, width: CONTENT_WIDTH },
+  );
   doc.end();
   return done;
 }

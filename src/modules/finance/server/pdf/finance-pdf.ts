@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
+import { stampPageFooters } from '../../../../platform/render/pdf-page-footer.js';
 
 export interface PdfSection {
   heading: string;
@@ -151,25 +152,11 @@ export async function renderFinancePdf(input: FinancePdfInput): Promise<Buffer> 
     .fontSize(8)
     .text(input.disclaimer, MARGIN, doc.y, { width: WIDTH });
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#94a3b8')
-      .text(
-        `${input.office.name} · ${input.title} · Seite ${i + 1} von ${range.count}`,
-        MARGIN,
-        A4.height - 40,
-        {
-          width: WIDTH,
-          align: 'center',
-          lineBreak: false,
-        },
-      );
-  }
+  stampPageFooters(
+    doc,
+    (page, pages) => `${input.office.name} · ${input.title} · Seite ${page} von ${pages}`,
+    { x: MARGIN, y: A4.height - 40, width: WIDTH },
+  );
   doc.end();
   return done;
 }
