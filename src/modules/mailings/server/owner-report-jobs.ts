@@ -1,10 +1,10 @@
-import { and, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, notExists, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AppError } from '../../../platform/http/app-error.js';
 import { defineJob, PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { ownerReportSetting } from '../schema.js';
+import { ownerReport, ownerReportSetting } from '../schema.js';
 import { previousWeek, sendOwnerReport } from './owner-report-send.js';
 
 export const OWNER_REPORT_JOB = 'mailings.owner-report';
@@ -35,6 +35,15 @@ export async function enqueueWeeklyReports(platform: Platform, now = new Date())
         isNotNull(ownerReportSetting.ownerContactId),
         // Switched on after this Monday's run: the first report follows next Monday.
         lt(ownerReportSetting.weeklySince, due),
+        // The tick runs all week: listings whose week went out already are not queued again.
+        notExists(
+          platform.database.db
+            .select({ id: ownerReport.id })
+            .from(ownerReport)
+            .where(
+              eq(ownerReport.weekKey, sql`${ownerReportSetting.propertyId}::text || ${`:${week.isoWeek}`}`),
+            ),
+        ),
       ),
     );
   for (const s of settings)
