@@ -239,7 +239,8 @@ function wallPolygons(floor: Floor, toPx: (p: Point) => Point): string[] {
   });
 }
 
-async function rasterise(polygons: string[], width: number, height: number): Promise<Uint8Array> {
+/** SVG polygons filled into a 0/1 mask of the given size. */
+export async function rasterise(polygons: string[], width: number, height: number): Promise<Uint8Array> {
   const { data } = await sharp(
     Buffer.from(
       `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/><g fill="#000">${polygons.join('')}</g></svg>`,

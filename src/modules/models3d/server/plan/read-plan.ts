@@ -15,6 +15,12 @@ import { readPlanWords } from './read-labels.js';
 const MIN_SIDE = 700;
 const MAX_SIDE = 2400;
 
+/** Working pixels per uploaded pixel for an image of this size. */
+export function workingFactor(width: number, height: number): number {
+  const long = Math.max(width, height);
+  return long < MIN_SIDE ? MIN_SIDE / long : long > MAX_SIDE ? MAX_SIDE / long : 1;
+}
+
 export const PLAN_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'] as const;
 
 export interface PlanReading {
@@ -96,8 +102,7 @@ export async function readPlan(
       'not_a_plan',
       `Das Bild ist mit ${width} × ${height} Pixeln zu klein für einen Grundriss.`,
     );
-  const long = Math.max(width, height);
-  const factor = long < MIN_SIDE ? MIN_SIDE / long : long > MAX_SIDE ? MAX_SIDE / long : 1;
+  const factor = workingFactor(width, height);
   const working = sharp(image)
     .rotate()
     .flatten({ background: '#ffffff' })
