@@ -11,8 +11,19 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { PlanNotReadable } from '../src/modules/models3d/server/plan/detect-walls.js';
 import { type PlanReading, readPlan, workingFactor } from '../src/modules/models3d/server/plan/read-plan.js';
-import { baselineWalls, type Overlap, overlap, type RealPlanScore, scoreRealPlan } from '../src/modules/models3d/test/real-plan-score.js';
-import { maskInUnderlay, planDataDir, type RealPlan, r3dPlans } from '../src/modules/models3d/test/real-plans.js';
+import {
+  baselineWalls,
+  type Overlap,
+  overlap,
+  type RealPlanScore,
+  scoreRealPlan,
+} from '../src/modules/models3d/test/real-plan-score.js';
+import {
+  maskInUnderlay,
+  planDataDir,
+  type RealPlan,
+  r3dPlans,
+} from '../src/modules/models3d/test/real-plans.js';
 import { percentile } from './bench-server.js';
 
 const args = new Map(
@@ -65,7 +76,12 @@ for (const plan of plans) {
   // Both the reader and the baseline are scored in the straightened working image.
   const skew = reading?.detected.skew ?? 0;
   const underlay = reading?.underlay ?? {
-    png: await sharp(file).flatten({ background: '#fff' }).greyscale().resize(working.width, working.height, { fit: 'fill' }).png().toBuffer(),
+    png: await sharp(file)
+      .flatten({ background: '#fff' })
+      .greyscale()
+      .resize(working.width, working.height, { fit: 'fill' })
+      .png()
+      .toBuffer(),
     ...working,
   };
   const truth = {
@@ -107,7 +123,9 @@ for (const [key, group] of groups) {
     (code) => `${code} ${refusals.filter((r) => r.refused === code).length}`,
   );
   console.log(`\n${key}: ${group.length} plans`);
-  console.log(`  refused: ${pct(refusals.length / group.length)}${codes.length ? ` (${codes.join(', ')})` : ''}`);
+  console.log(
+    `  refused: ${pct(refusals.length / group.length)}${codes.length ? ` (${codes.join(', ')})` : ''}`,
+  );
   console.log(
     `  wall IoU of read plans: mean ${pct(mean(read.map((s) => s.wall.iou)))}, precision ${pct(mean(read.map((s) => s.wall.precision)))}, recall ${pct(mean(read.map((s) => s.wall.recall)))}`,
   );

@@ -148,7 +148,12 @@ export async function scoreRealPlan(reading: PlanReading, truth: Truth): Promise
   const foundRooms = await Promise.all(
     (floor?.rooms ?? []).map((room) =>
       rasterise(
-        [`<polygon points="${room.polygon.map((p) => toPx(p)).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}"/>`],
+        [
+          `<polygon points="${room.polygon
+            .map((p) => toPx(p))
+            .map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+            .join(' ')}"/>`,
+        ],
         width,
         height,
       ),

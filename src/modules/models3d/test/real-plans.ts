@@ -63,10 +63,15 @@ export async function maskInUnderlay(
   let image = sharp(path)
     .greyscale()
     .resize(working.width, working.height, { fit: 'fill', kernel: 'nearest' });
-  if (skew !== 0) image = sharp(await image.png().toBuffer()).rotate(-skew, { background: '#000' }).greyscale();
+  if (skew !== 0)
+    image = sharp(await image.png().toBuffer())
+      .rotate(-skew, { background: '#000' })
+      .greyscale();
   const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
   if (info.width !== underlay.width || info.height !== underlay.height)
-    throw new Error(`mask ${info.width}×${info.height} does not fit the underlay ${underlay.width}×${underlay.height}`);
+    throw new Error(
+      `mask ${info.width}×${info.height} does not fit the underlay ${underlay.width}×${underlay.height}`,
+    );
   const mask = new Uint8Array(info.width * info.height);
   for (let i = 0; i < mask.length; i++) mask[i] = (data[i * info.channels] as number) > 20 ? 1 : 0;
   return mask;

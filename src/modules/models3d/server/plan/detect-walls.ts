@@ -1,4 +1,5 @@
 import type { Mat } from '@techstark/opencv-js';
+import { findRooms, type PixelRoom } from './find-rooms.js';
 import { type GreyImage, inkMask, type Keep, type OpenCv, withOpenCv } from './opencv.js';
 
 /** A wall found in the image: axis-aligned centre line, pixels of the working image. */
@@ -28,6 +29,8 @@ export interface PixelPlan {
   strokeFilter: number;
   /** Share of the kept wall pixels that the found walls explain. */
   explained: number;
+  /** Rooms as the regions between the ink, outlines along the wall faces. */
+  rooms: PixelRoom[];
 }
 
 /**
@@ -114,7 +117,13 @@ export async function detectWalls(grey: GreyImage, progress: Progress = () => {}
       }));
     });
     await progress(75, 'Türen und Fenster erkannt');
-    return { width: grey.width, height: grey.height, walls: merged, openings, strokeFilter, explained };
+    const doorGaps = openings.filter((o) => o.kind === 'tuer').map((o) => o.end - o.start);
+    const doorWidth =
+      doorGaps.length >= 3
+        ? (doorGaps.sort((p, q) => p - q)[Math.floor(doorGaps.length / 2)] as number)
+        : roughPxPerMetre * 0.9;
+    const rooms = findRooms(cv, keep, ink, walls, merged, doorWidth);
+    return { width: grey.width, height: grey.height, walls: merged, openings, strokeFilter, explained, rooms };
   });
 }
 

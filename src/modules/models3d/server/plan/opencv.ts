@@ -32,7 +32,11 @@ export function openCv(): Promise<{ cv: OpenCv }> {
   return loading;
 }
 
-export type Keep = <T extends Mat>(mat: T) => T;
+/** Anything OpenCV allocates in WASM memory: Mats and MatVectors. */
+interface Deletable {
+  delete(): void;
+}
+export type Keep = <T extends Deletable>(mat: T) => T;
 export interface GreyImage {
   data: Uint8Array;
   width: number;
@@ -45,7 +49,7 @@ export interface GreyImage {
  */
 export async function withOpenCv<T>(fn: (cv: OpenCv, keep: Keep) => Promise<T>): Promise<T> {
   const { cv } = await openCv();
-  const mats: Mat[] = [];
+  const mats: Deletable[] = [];
   const keep: Keep = (mat) => {
     mats.push(mat);
     return mat;

@@ -1,4 +1,5 @@
-import type { BuildingModel, Opening, Point, Wall } from '../../domain/building-model.js';
+import type { BuildingModel, Opening, Point, Room, Wall } from '../../domain/building-model.js';
+import { polygonArea } from '../../domain/geometry.js';
 import { MODEL_VERSION } from '../../domain/building-model.js';
 import { pointInPolygon, roomsFromWalls } from '../../domain/rooms-from-walls.js';
 import type { PixelPlan, PixelWall } from './detect-walls.js';
@@ -59,6 +60,24 @@ export const planOrigin = (plan: PixelPlan): Point => ({
 const cm = (n: number) => Math.round(n * 100) / 100;
 
 /**
+ * Rooms from the wall graph are exact when the vectoriser understood the plan (its walls
+ * explain the wall pixels and close most rooms); otherwise the regions between the ink are
+ * the better answer: they follow thin, diagonal and curved walls the graph does not have.
+ */
+function chooseRooms(plan: PixelPlan, walls: Wall[], toMetres: (outline: Point[]) => Point[]): Room[] {
+  const fromWalls = roomsFromWalls(walls);
+  const areas = fromWalls.map((r) => polygonArea(r.polygon));
+  const total = areas.reduce((sum, a) => sum + a, 0);
+  // One room holding most of the floor is rooms leaking into each other through lost walls.
+  const understood = plan.explained >= 0.85 && fromWalls.length >= 2 && Math.max(...areas) < total * 0.6;
+  if (understood || plan.rooms.length === 0) return fromWalls;
+  return plan.rooms
+    .map(toMetres)
+    .sort((p, q) => polygonArea(q) - polygonArea(p))
+    .map((polygon, i) => ({ id: `r${i + 1}`, name: `Raum ${i + 1}`, type: 'sonstiges', polygon }));
+}
+
+/**
  * The detected plan as a one-floor building model in metres, origin at the top-left wall
  * corner. Rooms are the enclosed regions; a wall is exterior when one side lies outside every
  * room. Opening heights are the usual ones (door 2,01 m; window 1,385 m over a 0,885 m sill).
@@ -78,7 +97,9 @@ export function planToModel(plan: PixelPlan, scale: PlanScale, name: string): Bu
     height: STOREY_HEIGHT,
     exterior: false,
   }));
-  const rooms = roomsFromWalls(walls);
+  const rooms = chooseRooms(plan, walls, (outline) =>
+    outline.map((p) => ({ x: cm((p.x - originX) / s), y: cm((p.y - originY) / s) })),
+  );
   if (rooms.length === 0)
     throw new PlanNotReadable(
       'no_rooms',
