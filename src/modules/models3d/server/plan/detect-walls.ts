@@ -1,6 +1,8 @@
 import type { Mat } from '@techstark/opencv-js';
 import { findRooms, type PixelRoom } from './find-rooms.js';
 import { type GreyImage, inkMask, type Keep, type OpenCv, withOpenCv } from './opencv.js';
+import { residualWalls } from './residual-walls.js';
+import { type TracedWall, wallsAlongRooms } from './trace-rooms.js';
 
 /** A wall found in the image: axis-aligned centre line, pixels of the working image. */
 export interface PixelWall {
@@ -31,6 +33,12 @@ export interface PixelPlan {
   explained: number;
   /** Rooms as the regions between the ink, outlines along the wall faces. */
   rooms: PixelRoom[];
+  /** Walls of any direction traced along the room outlines where the vectoriser fell short. */
+  traced: TracedWall[];
+  /** Why the reading is only partial (one line for the broker), or null. */
+  unsure: string | null;
+  /** Pixels per metre as first guessed from wall thickness or the drawing's size. */
+  roughPxPerMetre: number;
 }
 
 /**
@@ -49,6 +57,27 @@ export class PlanNotReadable extends Error {
 }
 
 export type Progress = (percent: number, step: string) => void | Promise<void>;
+
+/** Plans are mostly paper; an image darker than this is a photo or a screenshot of one. */
+const MAX_INK_SHARE = 0.35;
+const ASSUMED_BUILDING_LENGTH = 12;
+
+/** The longer side of the box around all ink, pixels. */
+function inkExtent(ink: Mat): number {
+  let left = ink.cols;
+  let right = 0;
+  let top = ink.rows;
+  let bottom = 0;
+  for (let y = 0; y < ink.rows; y++)
+    for (let x = 0; x < ink.cols; x++) {
+      if ((ink.data[y * ink.cols + x] as number) === 0) continue;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  return Math.max(1, right - left, bottom - top);
+}
 
 /** Walls thicker than this share of the image are blobs (a photo), not walls. */
 const MAX_THICKNESS_SHARE = 0.05;
@@ -77,32 +106,43 @@ export async function detectWalls(grey: GreyImage, progress: Progress = () => {}
         'no_walls',
         'Das Bild ist fast leer – darauf ist kein Grundriss zu erkennen.',
       );
+    if (inked > grey.width * grey.height * MAX_INK_SHARE)
+      throw new PlanNotReadable(
+        'not_a_plan',
+        'Das Bild sieht nicht wie ein Grundriss aus: es ist zu großflächig dunkel (ein Foto?).',
+      );
     const strokeFilter = await chooseStrokeFilter(cv, ink, keep);
     const walls = keep(new cv.Mat());
     open(cv, ink, walls, strokeFilter, strokeFilter);
     const wallPixels = cv.countNonZero(walls);
+    // A plan in a style the vectoriser does not understand still gets its rooms and a traced
+    // outline below; only when that finds nothing either is the plan refused with this reason.
+    let doubt: PlanNotReadable | null = null;
     if (wallPixels < grey.width * grey.height * 0.001)
-      throw new PlanNotReadable(
+      doubt = new PlanNotReadable(
         'no_walls',
-        'Keine Wände gefunden. Wände sollten als kräftige, gefüllte Linien gezeichnet sein.',
+        'Keine kräftigen Wandlinien gefunden – Räume aus den dünnen Linien nachgezeichnet.',
       );
     await progress(45, 'Wände freigestellt');
 
-    const segments = await vectorise(cv, walls, strokeFilter, keep, grey);
+    const segments = doubt ? [] : await vectorise(cv, walls, strokeFilter, keep, grey);
     const explained =
       segments.reduce((sum, s) => sum + (s.end - s.start) * s.thickness, 0) / Math.max(1, wallPixels);
-    if (segments.length < 3 || explained < 0.5)
-      throw new PlanNotReadable(
+    if (!doubt && (segments.length < 3 || explained < 0.5))
+      doubt = new PlanNotReadable(
         'not_a_plan',
-        'Das Bild sieht nicht wie ein Grundriss aus: es fehlen gerade, gleich starke Wandlinien.',
+        'Nur ein Teil der Wände ist gerade und gleich stark gezeichnet – der Rest ist aus den Raumumrissen nachgezeichnet.',
       );
     await progress(60, 'Wände vektorisiert');
 
     const tolerance = Math.max(3, strokeFilter);
     joinEnds(segments, tolerance);
-    const thickest = Math.max(...segments.map((s) => s.thickness));
     // Exterior walls are about 0.3 m: good enough to tell a door gap (0.6–3 m) from two walls.
-    const roughPxPerMetre = thickest / 0.3;
+    // Without walls, a drawing is taken to be about 12 m long: a rough start the broker corrects.
+    const roughPxPerMetre =
+      segments.length > 0
+        ? Math.max(...segments.map((s) => s.thickness)) / 0.3
+        : inkExtent(ink) / ASSUMED_BUILDING_LENGTH;
     const { merged, gaps } = bridgeGaps(segments, tolerance, roughPxPerMetre * 3.2);
     // Joined walls meet walls whose pieces were too short to be seen before.
     joinEnds(merged, tolerance);
@@ -123,7 +163,28 @@ export async function detectWalls(grey: GreyImage, progress: Progress = () => {}
         ? (doorGaps.sort((p, q) => p - q)[Math.floor(doorGaps.length / 2)] as number)
         : roughPxPerMetre * 0.9;
     const rooms = findRooms(cv, keep, ink, walls, merged, doorWidth);
-    return { width: grey.width, height: grey.height, walls: merged, openings, strokeFilter, explained, rooms };
+    if (doubt && rooms.length === 0) throw doubt;
+    // Only a plan the vectoriser fell short on gets walls of other directions: on one it
+    // understood, the leftovers are mostly furniture and symbols drawn bold.
+    const residual = doubt ? residualWalls(cv, keep, walls, merged, doorWidth * 0.4) : [];
+    const traced = doubt
+      ? [
+          ...residual,
+          ...wallsAlongRooms(rooms, merged, residual, Math.max(strokeFilter, roughPxPerMetre * 0.12)),
+        ]
+      : [];
+    return {
+      width: grey.width,
+      height: grey.height,
+      walls: merged,
+      openings,
+      strokeFilter,
+      explained,
+      rooms,
+      traced,
+      unsure: doubt?.message ?? null,
+      roughPxPerMetre,
+    };
   });
 }
 

@@ -99,7 +99,9 @@ function structuralInk(
   const touching = new Uint8Array(count);
   for (let i = 1; i < count; i++)
     long[i] =
-      Math.max(stats.data32S[i * 5 + 2] as number, stats.data32S[i * 5 + 3] as number) >= doorWidth * 3 ? 1 : 0;
+      Math.max(stats.data32S[i * 5 + 2] as number, stats.data32S[i * 5 + 3] as number) >= doorWidth * 3
+        ? 1
+        : 0;
   const label = labels.data32S;
   const wall = wallMask.data;
   for (let i = 0; i < label.length; i++) if ((wall[i] as number) > 0) touching[label[i] as number] = 1;

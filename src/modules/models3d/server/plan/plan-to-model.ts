@@ -1,6 +1,6 @@
 import type { BuildingModel, Opening, Point, Room, Wall } from '../../domain/building-model.js';
-import { polygonArea } from '../../domain/geometry.js';
 import { MODEL_VERSION } from '../../domain/building-model.js';
+import { polygonArea } from '../../domain/geometry.js';
 import { pointInPolygon, roomsFromWalls } from '../../domain/rooms-from-walls.js';
 import type { PixelPlan, PixelWall } from './detect-walls.js';
 import { PlanNotReadable } from './detect-walls.js';
@@ -17,7 +17,8 @@ export interface ScaleReference {
   metres: number;
 }
 
-export type ScaleSource = 'referenz' | 'tuerbreite' | 'wandstaerke';
+/** `annahme`: no walls or doors to measure; the drawing is taken to be about 12 m long. */
+export type ScaleSource = 'referenz' | 'tuerbreite' | 'wandstaerke' | 'annahme';
 
 export interface PlanScale {
   pxPerMetre: number;
@@ -43,6 +44,7 @@ export function planScale(
     const px = Math.hypot(reference.b.x - reference.a.x, reference.b.y - reference.a.y) * imageScale;
     return { pxPerMetre: px / reference.metres, source: 'referenz' };
   }
+  if (plan.walls.length === 0) return { pxPerMetre: plan.roughPxPerMetre, source: 'annahme' };
   const thickest = Math.max(...plan.walls.map((w) => w.thickness));
   const doors = plan.openings.filter((o) => o.kind === 'tuer');
   const interior = doors.filter((o) => (plan.walls[o.wall]?.thickness ?? thickest) < thickest * 0.75);
@@ -51,11 +53,17 @@ export function planScale(
   return { pxPerMetre: thickest / TYPICAL_EXTERIOR_WALL, source: 'wandstaerke' };
 }
 
-/** The top-left wall corner in working pixels: the model's origin. */
-export const planOrigin = (plan: PixelPlan): Point => ({
-  x: Math.min(...plan.walls.map((w) => (w.orientation === 'h' ? w.start : w.centre))),
-  y: Math.min(...plan.walls.map((w) => (w.orientation === 'h' ? w.centre : w.start))),
-});
+/** The top-left corner of all walls in working pixels: the model's origin. */
+export function planOrigin(plan: PixelPlan): Point {
+  const corners = [
+    ...plan.walls.map((w) =>
+      w.orientation === 'h' ? { x: w.start, y: w.centre } : { x: w.centre, y: w.start },
+    ),
+    ...plan.traced.flatMap((w) => [w.a, w.b]),
+    ...plan.rooms.flat(),
+  ];
+  return { x: Math.min(...corners.map((p) => p.x)), y: Math.min(...corners.map((p) => p.y)) };
+}
 
 const cm = (n: number) => Math.round(n * 100) / 100;
 
@@ -89,17 +97,19 @@ export function planToModel(plan: PixelPlan, scale: PlanScale, name: string): Bu
     wall.orientation === 'h'
       ? { x: cm((along - originX) / s), y: cm((wall.centre - originY) / s) }
       : { x: cm((wall.centre - originX) / s), y: cm((along - originY) / s) };
-  const walls: Wall[] = plan.walls.map((w, i) => ({
+  const metres = (p: Point): Point => ({ x: cm((p.x - originX) / s), y: cm((p.y - originY) / s) });
+  const walls: Wall[] = [
+    ...plan.walls.map((w) => ({ a: point(w, w.start), b: point(w, w.end), thickness: w.thickness })),
+    ...plan.traced.map((w) => ({ a: metres(w.a), b: metres(w.b), thickness: w.thickness })),
+  ].map((w, i) => ({
     id: `w${i + 1}`,
-    a: point(w, w.start),
-    b: point(w, w.end),
+    a: w.a,
+    b: w.b,
     thickness: Math.min(1, Math.max(0.05, cm(w.thickness / s))),
     height: STOREY_HEIGHT,
     exterior: false,
   }));
-  const rooms = chooseRooms(plan, walls, (outline) =>
-    outline.map((p) => ({ x: cm((p.x - originX) / s), y: cm((p.y - originY) / s) })),
-  );
+  const rooms = chooseRooms(plan, walls, (outline) => outline.map(metres));
   if (rooms.length === 0)
     throw new PlanNotReadable(
       'no_rooms',

@@ -39,6 +39,8 @@ export interface PlanReading {
     explained: number;
     /** Degrees the image was turned back before reading. */
     skew: number;
+    /** Why this is only a partial reading to check and complete in the editor, or null. */
+    unsure: string | null;
   };
   millis: number;
 }
@@ -168,6 +170,7 @@ export async function readPlan(
       namedRooms: floor?.rooms.filter((r) => !/^Raum \d+$/.test(r.name)).length ?? 0,
       explained: Math.round(plan.explained * 100) / 100,
       skew,
+      unsure: plan.unsure,
     },
     millis: Math.round(performance.now() - started),
   };
