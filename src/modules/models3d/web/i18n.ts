@@ -121,12 +121,15 @@ const de = {
     range: 'Bitte eine Zahl zwischen {{min}} und {{max}} eingeben.',
     noRooms: 'Noch kein geschlossener Raum – Räume entstehen, sobald Wände eine Fläche umschließen.',
     invalid: 'So lässt sich das Modell nicht speichern: {{message}}',
+    partialReading:
+      'Teilergebnis: {{reason}} Fehlende Wände mit dem Werkzeug „Wand“ nachzeichnen – Räume schließen sich von selbst.',
     checkReading:
       'Automatisch aus dem Grundriss gelesen (Maßstab: {{scale}}). Bitte Wände, Türen und Fenster prüfen und korrigieren, dann speichern.',
     scaleSource: {
       referenz: 'aus Ihrer Referenzstrecke',
       tuerbreite: 'aus der Breite der Innentüren (88,5 cm)',
       wandstaerke: 'geschätzt aus der Außenwandstärke – bitte mit „Maßstab“ prüfen',
+      annahme: 'angenommen (Zeichnung etwa 12 m lang) – bitte mit „Maßstab“ festlegen',
       undefined: 'unbekannt',
     },
     measureTitle: 'Maßstab festlegen',
@@ -282,12 +285,15 @@ const en: typeof de = {
     range: 'Please enter a number between {{min}} and {{max}}.',
     noRooms: 'No closed room yet – rooms appear as soon as walls enclose an area.',
     invalid: 'The model cannot be saved like this: {{message}}',
+    partialReading:
+      'Partial result: {{reason}} Trace missing walls with the “Wall” tool – rooms close by themselves.',
     checkReading:
       'Read automatically from the floor plan (scale: {{scale}}). Please check and correct walls, doors and windows, then save.',
     scaleSource: {
       referenz: 'from your reference line',
       tuerbreite: 'from the width of the interior doors (88.5 cm)',
       wandstaerke: 'estimated from the exterior wall thickness – please check with “Scale”',
+      annahme: 'assumed (drawing about 12 m long) – please set it with “Scale”',
       undefined: 'unknown',
     },
     measureTitle: 'Set the scale',

@@ -35,6 +35,8 @@ interface PlanSource {
   planId: string;
   placement: { pxPerMetre: number; originPx: Point };
   underlay: { width: number; height: number };
+  /** Why the reading is only partial; the server's own German sentence. */
+  detected?: { unsure?: string | null };
 }
 
 const isPlanSource = (value: unknown): value is PlanSource =>
@@ -274,6 +276,14 @@ function Editor({ detail }: { detail: ModelDetail }) {
               `models3d:editor.scaleSource.${String((detail.sourceInput.scale as { source?: string })?.source)}`,
             ),
           })}
+        </p>
+      ) : null}
+      {!dirty && plan?.detected?.unsure ? (
+        <p
+          role="status"
+          className="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
+          {t('models3d:editor.partialReading', { reason: plan.detected.unsure })}
         </p>
       ) : null}
       {problem ? (

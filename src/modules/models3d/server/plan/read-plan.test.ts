@@ -118,6 +118,29 @@ describe('reading a floor plan', () => {
     expect(width).toBeCloseTo((north.b.x - north.a.x) * 1.2, 0);
   }, 30_000);
 
+  it('reads a plan drawn with thin walls as a partial result with its rooms and a reason, not a refusal', async () => {
+    // Three rooms drawn as 2-px lines, as CAD exports and many estate-agent plans draw walls;
+    // each doorway has its leaf and swing. Before, such a plan was refused ("no walls").
+    const line = (x1: number, y1: number, x2: number, y2: number) =>
+      `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#222" stroke-width="2"/>`;
+    const arc = (d: string) => `<path d="${d}" fill="none" stroke="#222" stroke-width="1.5"/>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="680">
+      <rect width="100%" height="100%" fill="#fff"/>
+      <rect x="100" y="100" width="600" height="480" fill="none" stroke="#222" stroke-width="2"/>
+      ${line(400, 100, 400, 300)}${line(400, 350, 400, 580)}${line(400, 340, 520, 340)}${line(570, 340, 700, 340)}
+      ${line(400, 350, 350, 350)}${arc('M 350 350 A 50 50 0 0 1 400 300')}
+      ${line(520, 340, 520, 390)}${arc('M 520 390 A 50 50 0 0 0 570 340')}
+    </svg>`;
+    const png = await sharp(Buffer.from(svg)).png().toBuffer();
+    const reading = await readPlan({ file: png, mime: 'image/png', name: 'Dünn', readLabels: false });
+    expect(reading.detected.unsure).toMatch(/Räume aus den dünnen Linien/);
+    expect(reading.model.floors[0]?.rooms).toHaveLength(3);
+    expect(reading.model.floors[0]?.walls.length).toBeGreaterThanOrEqual(6);
+    // No wall or door to measure: the scale is an assumption the editor asks to set.
+    expect(reading.scale.source).toBe('annahme');
+    expect(buildingModelSchema.safeParse(reading.model).success).toBe(true);
+  }, 30_000);
+
   it('refuses a photo, an empty page and a file that is no image, with a reason', async () => {
     const noise = Buffer.alloc(900 * 700 * 3);
     let state = 7;
