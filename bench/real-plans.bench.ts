@@ -10,9 +10,12 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { PlanNotReadable } from '../src/modules/models3d/server/plan/detect-walls.js';
+import { printedSizes, scaleFromPrintedSizes } from '../src/modules/models3d/server/plan/printed-scale.js';
+import { readPlanWords } from '../src/modules/models3d/server/plan/read-labels.js';
 import { type PlanReading, readPlan, workingFactor } from '../src/modules/models3d/server/plan/read-plan.js';
 import {
   baselineWalls,
+  components,
   type Overlap,
   overlap,
   type RealPlanScore,
@@ -50,6 +53,8 @@ interface Result {
   refused?: string;
   score?: RealPlanScore;
   baseline: Overlap;
+  /** Relative error of the reader's scale against the one the printed room sizes give on the true rooms. */
+  scale?: { error: number; source: string; withoutPrinted: number };
   millis: number;
 }
 
@@ -93,13 +98,53 @@ for (const plan of plans) {
   };
   const baseline = overlap(await baselineWalls(underlay.png), truth.wall);
   const score = reading ? await scoreRealPlan(reading, truth) : undefined;
-  results.push({ plan, refused, score, baseline, millis });
+  const truthScale = reading && !args.has('fast') ? await printedTruthScale(underlay.png, truth) : null;
+  const scale =
+    reading && truthScale
+      ? {
+          error: Math.abs(reading.scale.pxPerMetre - truthScale) / truthScale,
+          source: reading.scale.source,
+          withoutPrinted: Math.abs(reading.scaleWithoutPrinted.pxPerMetre - truthScale) / truthScale,
+        }
+      : undefined;
+  results.push({ plan, refused, score, baseline, millis, scale });
   if (args.has('verbose'))
     console.log(
       plan.id,
       refused ??
         `wall IoU ${pct(score?.wall.iou ?? 0)} (baseline ${pct(baseline.iou)}), openings ${score?.openings.matched}/${score?.openings.truth} of ${score?.openings.found} found, rooms ${score?.rooms.found}/${score?.rooms.truth} IoU ${pct(score?.rooms.meanIoU ?? 0)}, ${Math.round(millis)} ms`,
     );
+}
+
+/**
+ * The plan's scale as its printed room sizes give it, measured on the true rooms of the
+ * ground truth (not on the reader's): the sizes are read by OCR, as the reader reads them.
+ */
+async function printedTruthScale(
+  png: Buffer,
+  truth: { width: number; height: number; room: Uint8Array },
+): Promise<number | null> {
+  const big = Math.max(truth.width, truth.height) <= 1600;
+  const image = big
+    ? {
+        png: await sharp(png)
+          .resize(truth.width * 2, truth.height * 2, { kernel: 'lanczos3' })
+          .png()
+          .toBuffer(),
+        scale: 2,
+      }
+    : { png, scale: 1 };
+  const { lines } = await readPlanWords(image);
+  const rooms = await components(truth.room, truth.width, truth.height, 40);
+  return scaleFromPrintedSizes(
+    printedSizes(lines),
+    rooms.parts.map((part) => ({
+      contains: (p) => rooms.labels[Math.round(p.y) * truth.width + Math.round(p.x)] === part.label,
+      width: part.w,
+      height: part.h,
+      area: part.area,
+    })),
+  );
 }
 
 function pct(n: number) {
@@ -141,6 +186,20 @@ for (const [key, group] of groups) {
   console.log(
     `  rooms: count exact ${pct(read.filter((s) => s.rooms.found === s.rooms.truth).length / Math.max(1, read.length))}, within ±1 ${pct(read.filter((s) => Math.abs(s.rooms.found - s.rooms.truth) <= 1).length / Math.max(1, read.length))}, mean room IoU ${pct(mean(read.map((s) => s.rooms.meanIoU)))}`,
   );
+  const scaled = group.filter((r) => r.scale).map((r) => r.scale as NonNullable<Result['scale']>);
+  if (scaled.length > 0) {
+    const errors = scaled.map((x) => x.error).sort((a, b) => a - b);
+    const sources = [...new Set(scaled.map((x) => x.source))].map(
+      (source) => `${source} ${scaled.filter((x) => x.source === source).length}`,
+    );
+    console.log(
+      `  scale error where the plan prints room sizes (${scaled.length} plans; ${sources.join(', ')}): median ${pct(errors[Math.floor(errors.length * 0.5)] as number)}, p90 ${pct(errors[Math.floor(errors.length * 0.9)] as number)}, within 10 % ${pct(errors.filter((e) => e <= 0.1).length / errors.length)}`,
+    );
+    const naive = scaled.map((x) => x.withoutPrinted).sort((a, b) => a - b);
+    console.log(
+      `  baseline scale from door widths / wall thickness alone, same plans: median ${pct(naive[Math.floor(naive.length * 0.5)] as number)}, p90 ${pct(naive[Math.floor(naive.length * 0.9)] as number)}, within 10 % ${pct(naive.filter((e) => e <= 0.1).length / naive.length)}`,
+    );
+  }
   console.log(
     `  time per plan${args.has('fast') ? ' (without OCR)' : ''}: p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms`,
   );

@@ -127,6 +127,7 @@ const de = {
       'Automatisch aus dem Grundriss gelesen (Maßstab: {{scale}}). Bitte Wände, Türen und Fenster prüfen und korrigieren, dann speichern.',
     scaleSource: {
       referenz: 'aus Ihrer Referenzstrecke',
+      beschriftung: 'aus den im Plan angegebenen Raummaßen',
       tuerbreite: 'aus der Breite der Innentüren (88,5 cm)',
       wandstaerke: 'geschätzt aus der Außenwandstärke – bitte mit „Maßstab“ prüfen',
       annahme: 'angenommen (Zeichnung etwa 12 m lang) – bitte mit „Maßstab“ festlegen',
@@ -291,6 +292,7 @@ const en: typeof de = {
       'Read automatically from the floor plan (scale: {{scale}}). Please check and correct walls, doors and windows, then save.',
     scaleSource: {
       referenz: 'from your reference line',
+      beschriftung: 'from the room sizes printed on the plan',
       tuerbreite: 'from the width of the interior doors (88.5 cm)',
       wandstaerke: 'estimated from the exterior wall thickness – please check with “Scale”',
       annahme: 'assumed (drawing about 12 m long) – please set it with “Scale”',

@@ -17,8 +17,11 @@ export interface ScaleReference {
   metres: number;
 }
 
-/** `annahme`: no walls or doors to measure; the drawing is taken to be about 12 m long. */
-export type ScaleSource = 'referenz' | 'tuerbreite' | 'wandstaerke' | 'annahme';
+/**
+ * `beschriftung`: from room sizes printed on the plan; `annahme`: no walls or doors to
+ * measure, the drawing is taken to be about 12 m long.
+ */
+export type ScaleSource = 'referenz' | 'beschriftung' | 'tuerbreite' | 'wandstaerke' | 'annahme';
 
 export interface PlanScale {
   pxPerMetre: number;
@@ -31,7 +34,8 @@ const median = (values: number[]) => {
 };
 
 /**
- * Pixels per metre: from the user's reference line when given; otherwise the median interior
+ * Pixels per metre: from the user's reference line when given; then from room sizes printed
+ * on the plan (`printed`, already measured); otherwise the median interior
  * door gap is taken as a standard door; without doors the thickest walls as exterior walls.
  * `imageScale` is working pixels per uploaded pixel (the image may have been resized).
  */
@@ -39,11 +43,14 @@ export function planScale(
   plan: PixelPlan,
   reference: ScaleReference | undefined,
   imageScale: number,
+  printed: number | null = null,
 ): PlanScale {
   if (reference) {
     const px = Math.hypot(reference.b.x - reference.a.x, reference.b.y - reference.a.y) * imageScale;
     return { pxPerMetre: px / reference.metres, source: 'referenz' };
   }
+  // What the plan says of its rooms beats any assumption about door widths or walls.
+  if (printed) return { pxPerMetre: printed, source: 'beschriftung' };
   if (plan.walls.length === 0) return { pxPerMetre: plan.roughPxPerMetre, source: 'annahme' };
   const thickest = Math.max(...plan.walls.map((w) => w.thickness));
   const doors = plan.openings.filter((o) => o.kind === 'tuer');

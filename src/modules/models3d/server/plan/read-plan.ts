@@ -1,10 +1,12 @@
 import sharp, { type Metadata } from 'sharp';
-import type { BuildingModel } from '../../domain/building-model.js';
-import { modelFigures } from '../../domain/geometry.js';
+import type { BuildingModel, Point } from '../../domain/building-model.js';
+import { modelFigures, polygonArea } from '../../domain/geometry.js';
 import { nameRoomsFromWords } from '../../domain/room-label.js';
+import { pointInPolygon } from '../../domain/rooms-from-walls.js';
 import { detectWalls, type PixelPlan, PlanNotReadable, type Progress } from './detect-walls.js';
 import { measureSkew } from './measure-skew.js';
 import { type PlanScale, planOrigin, planScale, planToModel, type ScaleReference } from './plan-to-model.js';
+import { type MeasuredRoom, printedSizes, scaleFromPrintedSizes } from './printed-scale.js';
 import { readPlanWords } from './read-labels.js';
 
 /**
@@ -14,6 +16,18 @@ import { readPlanWords } from './read-labels.js';
  */
 const MIN_SIDE = 700;
 const MAX_SIDE = 2400;
+
+/** A room outline as the printed-size scale finder measures it. */
+function measuredRoom(outline: Point[]): MeasuredRoom {
+  const xs = outline.map((p) => p.x);
+  const ys = outline.map((p) => p.y);
+  return {
+    contains: (p) => pointInPolygon(p, outline),
+    width: Math.max(...xs) - Math.min(...xs),
+    height: Math.max(...ys) - Math.min(...ys),
+    area: polygonArea(outline),
+  };
+}
 
 /** Working pixels per uploaded pixel for an image of this size. */
 export function workingFactor(width: number, height: number): number {
@@ -26,6 +40,8 @@ export const PLAN_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'applic
 export interface PlanReading {
   model: BuildingModel;
   scale: PlanScale;
+  /** The scale as doors or walls alone give it, for comparison with a printed one. */
+  scaleWithoutPrinted: PlanScale;
   /** The image the plan was read from, as PNG (PDFs rendered), for the editor's underlay. */
   underlay: { png: Buffer; width: number; height: number };
   /** Metres of the model per pixel of the underlay, and where its origin lies in it. */
@@ -137,18 +153,23 @@ export async function readPlan(
     },
     progress,
   );
-  const scale = planScale(plan, input.reference, factor);
+  const text =
+    input.readLabels === false
+      ? { words: [], lines: [] }
+      : await readPlanWords(await enlarged(underlay, plan));
+  await progress(75, 'Beschriftung gelesen');
+  const printed = scaleFromPrintedSizes(printedSizes(text.lines), plan.rooms.map(measuredRoom));
+  const scale = planScale(plan, input.reference, factor, printed);
   const plain = planToModel(plan, scale, input.name);
-  await progress(80, 'Räume gebildet');
+  await progress(85, 'Räume gebildet');
   const origin = planOrigin(plan);
-  const words = input.readLabels === false ? [] : await readPlanWords(await enlarged(underlay, plan));
   const model = {
     ...plain,
     floors: plain.floors.map((floor) => ({
       ...floor,
       rooms: nameRoomsFromWords(
         floor.rooms,
-        words.map((w) => ({
+        text.words.map((w) => ({
           text: w.text,
           at: { x: (w.x - origin.x) / scale.pxPerMetre, y: (w.y - origin.y) / scale.pxPerMetre },
         })),
@@ -160,6 +181,7 @@ export async function readPlan(
   return {
     model,
     scale,
+    scaleWithoutPrinted: planScale(plan, input.reference, factor),
     underlay: { png: underlay, width: info.width, height: info.height },
     placement: { pxPerMetre: scale.pxPerMetre, originPx: origin },
     detected: {
