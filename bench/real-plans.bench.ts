@@ -136,7 +136,7 @@ async function printedTruthScale(
     : { png, scale: 1 };
   const { lines } = await readPlanWords(image);
   const rooms = await components(truth.room, truth.width, truth.height, 40);
-  return scaleFromPrintedSizes(
+  const scale = scaleFromPrintedSizes(
     printedSizes(lines),
     rooms.parts.map((part) => ({
       contains: (p) => rooms.labels[Math.round(p.y) * truth.width + Math.round(p.x)] === part.label,
@@ -145,6 +145,7 @@ async function printedTruthScale(
       area: part.area,
     })),
   );
+  return scale?.pxPerMetre ?? null;
 }
 
 function pct(n: number) {

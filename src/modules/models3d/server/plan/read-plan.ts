@@ -6,7 +6,12 @@ import { pointInPolygon } from '../../domain/rooms-from-walls.js';
 import { detectWalls, type PixelPlan, PlanNotReadable, type Progress } from './detect-walls.js';
 import { measureSkew } from './measure-skew.js';
 import { type PlanScale, planOrigin, planScale, planToModel, type ScaleReference } from './plan-to-model.js';
-import { type MeasuredRoom, printedSizes, scaleFromPrintedSizes } from './printed-scale.js';
+import {
+  type MeasuredRoom,
+  type PrintedScale,
+  printedSizes,
+  scaleFromPrintedSizes,
+} from './printed-scale.js';
 import { readPlanWords } from './read-labels.js';
 
 /**
@@ -16,6 +21,18 @@ import { readPlanWords } from './read-labels.js';
  */
 const MIN_SIDE = 700;
 const MAX_SIDE = 2400;
+
+/**
+ * Printed sizes overrule the door widths, unless the two disagree by more than a fifth and
+ * the printed scale rests on little (two areas, which a room read too large or small by the
+ * finder can both mislead); then the doors keep it.
+ */
+function trustedPrinted(printed: PrintedScale | null, other: PlanScale): number | null {
+  if (!printed) return null;
+  if (other.source !== 'tuerbreite') return printed.pxPerMetre;
+  const apart = Math.abs(printed.pxPerMetre - other.pxPerMetre) / other.pxPerMetre;
+  return apart <= 0.2 || printed.support >= 3 ? printed.pxPerMetre : null;
+}
 
 /** A room outline as the printed-size scale finder measures it. */
 function measuredRoom(outline: Point[]): MeasuredRoom {
@@ -159,7 +176,8 @@ export async function readPlan(
       : await readPlanWords(await enlarged(underlay, plan));
   await progress(75, 'Beschriftung gelesen');
   const printed = scaleFromPrintedSizes(printedSizes(text.lines), plan.rooms.map(measuredRoom));
-  const scale = planScale(plan, input.reference, factor, printed);
+  const scaleWithoutPrinted = planScale(plan, input.reference, factor);
+  const scale = planScale(plan, input.reference, factor, trustedPrinted(printed, scaleWithoutPrinted));
   const plain = planToModel(plan, scale, input.name);
   await progress(85, 'Räume gebildet');
   const origin = planOrigin(plan);
@@ -181,7 +199,7 @@ export async function readPlan(
   return {
     model,
     scale,
-    scaleWithoutPrinted: planScale(plan, input.reference, factor),
+    scaleWithoutPrinted,
     underlay: { png: underlay, width: info.width, height: info.height },
     placement: { pxPerMetre: scale.pxPerMetre, originPx: origin },
     detected: {
