@@ -24,8 +24,8 @@ const MAX_SIDE = 2400;
 
 /**
  * Printed sizes overrule the door widths, unless the two disagree by more than a fifth and
- * the printed scale rests on little (two areas, which a room read too large or small by the
- * finder can both mislead); then the doors keep it.
+ * the printed scale rests on little (one pair of sides, which a room the finder read too
+ * large or too small misleads); then the doors keep it.
  */
 function trustedPrinted(printed: PrintedScale | null, other: PlanScale): number | null {
   if (!printed) return null;
@@ -174,7 +174,7 @@ export async function readPlan(
     input.readLabels === false
       ? { words: [], lines: [] }
       : await readPlanWords(await enlarged(underlay, plan));
-  await progress(75, 'Beschriftung gelesen');
+  await progress(80, 'Beschriftung gelesen');
   const printed = scaleFromPrintedSizes(printedSizes(text.lines), plan.rooms.map(measuredRoom));
   const scaleWithoutPrinted = planScale(plan, input.reference, factor);
   const scale = planScale(plan, input.reference, factor, trustedPrinted(printed, scaleWithoutPrinted));
