@@ -11,7 +11,7 @@ export interface PrintedSize {
 
 export interface PrintedScale {
   pxPerMetre: number;
-  /** Estimates behind it, sides counting twice: how far it may overrule the doors. */
+  /** Estimates behind it, sides counting twice. */
   support: number;
 }
 

@@ -6,12 +6,7 @@ import { pointInPolygon } from '../../domain/rooms-from-walls.js';
 import { detectWalls, type PixelPlan, PlanNotReadable, type Progress } from './detect-walls.js';
 import { measureSkew } from './measure-skew.js';
 import { type PlanScale, planOrigin, planScale, planToModel, type ScaleReference } from './plan-to-model.js';
-import {
-  type MeasuredRoom,
-  type PrintedScale,
-  printedSizes,
-  scaleFromPrintedSizes,
-} from './printed-scale.js';
+import { type MeasuredRoom, printedSizes, scaleFromPrintedSizes } from './printed-scale.js';
 import { readPlanWords } from './read-labels.js';
 
 /**
@@ -21,18 +16,6 @@ import { readPlanWords } from './read-labels.js';
  */
 const MIN_SIDE = 700;
 const MAX_SIDE = 2400;
-
-/**
- * Printed sizes overrule the door widths, unless the two disagree by more than a fifth and
- * the printed scale rests on little (one pair of sides, which a room the finder read too
- * large or too small misleads); then the doors keep it.
- */
-function trustedPrinted(printed: PrintedScale | null, other: PlanScale): number | null {
-  if (!printed) return null;
-  if (other.source !== 'tuerbreite') return printed.pxPerMetre;
-  const apart = Math.abs(printed.pxPerMetre - other.pxPerMetre) / other.pxPerMetre;
-  return apart <= 0.2 || printed.support >= 3 ? printed.pxPerMetre : null;
-}
 
 /** A room outline as the printed-size scale finder measures it. */
 function measuredRoom(outline: Point[]): MeasuredRoom {
@@ -176,8 +159,10 @@ export async function readPlan(
       : await readPlanWords(await enlarged(underlay, plan));
   await progress(80, 'Beschriftung gelesen');
   const printed = scaleFromPrintedSizes(printedSizes(text.lines), plan.rooms.map(measuredRoom));
+  // Printed sides are trusted over the doors: on the real-plan benchmark the door widths are
+  // off by a median 24 %, the printed sizes by under 5 %.
   const scaleWithoutPrinted = planScale(plan, input.reference, factor);
-  const scale = planScale(plan, input.reference, factor, trustedPrinted(printed, scaleWithoutPrinted));
+  const scale = planScale(plan, input.reference, factor, printed?.pxPerMetre ?? null);
   const plain = planToModel(plan, scale, input.name);
   await progress(85, 'Räume gebildet');
   const origin = planOrigin(plan);
