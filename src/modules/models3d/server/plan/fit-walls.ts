@@ -8,7 +8,8 @@ export interface Mask {
   height: number;
 }
 
-const median = (values: number[]) => {
+/** The middle value (the upper one of an even count). */
+export const median = (values: number[]) => {
   const sorted = [...values].sort((p, q) => p - q);
   return sorted[Math.floor(sorted.length / 2)] as number;
 };

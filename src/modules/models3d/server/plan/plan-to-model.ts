@@ -4,6 +4,7 @@ import { polygonArea } from '../../domain/geometry.js';
 import { pointInPolygon, roomsFromWalls } from '../../domain/rooms-from-walls.js';
 import type { PixelPlan, PixelWall } from './detect-walls.js';
 import { PlanNotReadable } from './detect-walls.js';
+import { median } from './fit-walls.js';
 
 /** DIN 18101: the structural opening of the common interior door. */
 export const STANDARD_DOOR_WIDTH = 0.885;
@@ -27,11 +28,6 @@ export interface PlanScale {
   pxPerMetre: number;
   source: ScaleSource;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((p, q) => p - q);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-};
 
 /**
  * Pixels per metre: from the user's reference line when given; then from room sizes printed
