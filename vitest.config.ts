@@ -25,7 +25,8 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           pool: 'forks',
           maxWorkers: 2,
-          testTimeout: 60_000,
+          // Generous: the CI machine that decides has run these at a quarter of a workstation's speed.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

@@ -58,12 +58,12 @@ describe('server start-up on a data directory it cannot use', () => {
       const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
         env: { ...env, PORT: '5392' },
         encoding: 'utf8',
-        timeout: 60_000,
+        timeout: 120_000,
       });
       expect(second.status).toBe(1);
       expect(second.stderr).toContain(`in use by process ${first.pid}`);
     } finally {
       first.kill('SIGKILL');
     }
-  });
+  }, 240_000);
 });
