@@ -428,11 +428,8 @@ beforeAll(async () => {
     ...members.map((m) => m.id),
     ...audit.map((a) => a.id),
   );
-  const oneAuditId = audit[0]?.id;
-  pathIdsOfA.push(
-    ...idsOfA.filter((id) => !audit.some((a) => a.id === id)),
-    ...(oneAuditId ? [oneAuditId] : []),
-  );
+  const auditIds = new Set(audit.slice(1).map((a) => a.id));
+  pathIdsOfA.push(...idsOfA.filter((id) => !auditIds.has(id)));
 });
 afterAll(async () => t?.close());
 
@@ -456,7 +453,7 @@ function walkSteps(): WalkStep[] {
 
 describe('tenant isolation (row-level security)', () => {
   it.each(Array.from({ length: WALK_PARTS }, (_, part) => part + 1))(
-    'no route lets tenant B read, change or delete tenant A data (part %i of 6)',
+    `no route lets tenant B read, change or delete tenant A data (part %i of ${WALK_PARTS})`,
     async (part) => {
       snapshotBeforeWalk ??= await snapshotOfA();
       const all = walkSteps();
