@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeCatalog } from '../http/access-control.js';
-import { walkRoutes } from '../testing/route-walker.js';
+import { stepRequest, walkRoutes } from '../testing/route-walker.js';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -31,12 +31,7 @@ describe('role-based access', () => {
     );
     expect(steps.length).toBeGreaterThan(8);
     for (const step of steps) {
-      const response = await t.as(readonly, {
-        method: step.method as 'POST',
-        url: step.url,
-        ...(step.payload !== undefined ? { payload: step.payload as string } : {}),
-        ...(step.contentType ? { headers: { 'content-type': step.contentType } } : {}),
-      });
+      const response = await t.as(readonly, stepRequest(step));
       expect(response.statusCode, `${step.method} ${step.url}`).toBe(403);
       expect(response.json().error.code).toBe('forbidden');
     }

@@ -50,7 +50,7 @@ import { auditLog } from '../audit/audit.schema.js';
 import { authUser, tenant, tenantInvitation, tenantMember } from '../auth/auth.schema.js';
 import { jobRun } from '../jobs/jobs.schema.js';
 import { notification, notificationPreference } from '../notifications/notifications.schema.js';
-import { TINY_PNG, type WalkStep, walkRoutes } from '../testing/route-walker.js';
+import { stepRequest, TINY_PNG, type WalkStep, walkRoutes } from '../testing/route-walker.js';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.js';
 import { tenantSettings } from './tenancy.schema.js';
 
@@ -462,12 +462,7 @@ describe('tenant isolation (row-level security)', () => {
       const steps = all.slice((part - 1) * size, part * size);
       const leaks: string[] = [];
       for (const step of steps) {
-        const response = await t.as(ownerB, {
-          method: step.method as 'GET',
-          url: step.url,
-          ...(step.payload !== undefined ? { payload: step.payload as string } : {}),
-          ...(step.contentType ? { headers: { 'content-type': step.contentType } } : {}),
-        });
+        const response = await t.as(ownerB, stepRequest(step));
         const hasIdParam = step.route.url.includes(':');
         if (hasIdParam && response.statusCode < 300)
           leaks.push(`${step.method} ${step.url} → ${response.statusCode}`);

@@ -15,6 +15,17 @@ export interface WalkStep {
   contentType: string | undefined;
 }
 
+/** The `inject` options that send a walk step (method, URL, sampled body and its type). */
+export function stepRequest(step: WalkStep) {
+  return {
+    // inject's method type is a union of literals; the catalogue holds them as strings.
+    method: step.method as 'GET',
+    url: step.url,
+    ...(step.payload !== undefined ? { payload: step.payload as string } : {}),
+    ...(step.contentType ? { headers: { 'content-type': step.contentType } } : {}),
+  };
+}
+
 /** Puts the other tenant's ids into body fields of the same name (`propertyId`, `contactIds` …). */
 function withForeignIds(value: unknown, bodyIds: Record<string, string>): unknown {
   if (Array.isArray(value)) return value.map((v) => withForeignIds(v, bodyIds));
