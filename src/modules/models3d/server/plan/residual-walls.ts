@@ -17,6 +17,7 @@ export function residualWalls(
   wallMask: Mat,
   walls: PixelWall[],
   minLength: number,
+  alsoExplained: TracedWall[] = [],
 ): TracedWall[] {
   const explained = keep(cv.Mat.zeros(wallMask.rows, wallMask.cols, cv.CV_8UC1));
   const white = new cv.Scalar(255);
@@ -28,6 +29,11 @@ export function residualWalls(
         ? [new cv.Point(wall.start - 2, wall.centre - half), new cv.Point(wall.end + 2, wall.centre + half)]
         : [new cv.Point(wall.centre - half, wall.start - 2), new cv.Point(wall.centre + half, wall.end + 2)];
     cv.rectangle(explained, p, q, white, -1);
+  }
+  for (const wall of alsoExplained) {
+    const a = new cv.Point(Math.round(wall.a.x), Math.round(wall.a.y));
+    const b = new cv.Point(Math.round(wall.b.x), Math.round(wall.b.y));
+    cv.line(explained, a, b, white, Math.max(1, Math.round(wall.thickness + 4)), cv.LINE_8);
   }
   const rest = keep(new cv.Mat());
   cv.subtract(wallMask, explained, rest);
