@@ -56,6 +56,8 @@ interface Result {
   /** Relative error of the reader's scale against the one the printed room sizes give on the true rooms. */
   scale?: { error: number; source: string; withoutPrinted: number };
   millis: number;
+  /** The wall style as the reader saw it (hatching filled), else as the data set says. */
+  style: string;
 }
 
 const results: Result[] = [];
@@ -107,7 +109,15 @@ for (const plan of plans) {
           withoutPrinted: Math.abs(reading.scaleWithoutPrinted.pxPerMetre - truthScale) / truthScale,
         }
       : undefined;
-  results.push({ plan, refused, score, baseline, millis, scale });
+  results.push({
+    plan,
+    refused,
+    score,
+    baseline,
+    millis,
+    scale,
+    style: reading?.detected.wallStyle ?? plan.style,
+  });
   if (args.has('verbose'))
     console.log(
       plan.id,
@@ -155,7 +165,7 @@ const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / Math.max(
 
 const groups = new Map<string, Result[]>();
 for (const r of results) {
-  const key = `${r.plan.set} ${r.plan.split} (${r.plan.style} walls)`;
+  const key = `${r.plan.set} ${r.plan.split} (${r.style} walls)`;
   groups.set(key, [...(groups.get(key) ?? []), r]);
 }
 for (const [key, group] of groups) {

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Point } from '../domain/building-model.js';
-import { inkMask, withOpenCv } from '../server/plan/opencv.js';
+import { inkMask, regionsOf, withOpenCv } from '../server/plan/opencv.js';
 import type { PlanReading } from '../server/plan/read-plan.js';
 import { rasterise, wallMaskOf } from './synthetic-plan.js';
 
@@ -61,22 +61,11 @@ export function components(
   return withOpenCv(async (cv, keep) => {
     const image = keep(new cv.Mat(height, width, cv.CV_8UC1));
     image.data.set(mask);
-    const labels = keep(new cv.Mat());
-    const stats = keep(new cv.Mat());
-    const centroids = keep(new cv.Mat());
-    const count = cv.connectedComponentsWithStats(image, labels, stats, centroids, 4, cv.CV_32S);
-    const parts: Component[] = [];
-    for (let i = 1; i < count; i++) {
-      const [x, y, w, h, area] = [0, 1, 2, 3, 4].map((j) => stats.data32S[i * 5 + j] as number) as [
-        number,
-        number,
-        number,
-        number,
-        number,
-      ];
-      if (area >= minArea) parts.push({ x, y, w, h, area, label: i });
-    }
-    return { parts, labels: new Int32Array(labels.data32S) };
+    const { regions, labels } = regionsOf(cv, keep, image, 4);
+    const parts: Component[] = regions
+      .filter((r) => r.area >= minArea)
+      .map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height, area: r.area, label: r.label }));
+    return { parts, labels: new Int32Array(labels) };
   });
 }
 

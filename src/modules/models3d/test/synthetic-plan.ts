@@ -9,6 +9,11 @@ export interface SyntheticPlanOptions {
   /** Room names and areas, furniture, dimension lines and a title block. */
   clutter?: boolean;
   seed?: number;
+  /**
+   * How walls are drawn: filled black (estate-agent plans), hatched between two outlines
+   * (architects' and CubiCasa-style plans) or as two outlines without fill (CAD exports).
+   */
+  wallStyle?: 'solid' | 'hatched' | 'outline';
 }
 
 export interface TruthOpening {
@@ -201,9 +206,13 @@ export async function renderSyntheticPlan(
     Buffer.from(
       `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>${body}</svg>`,
     );
-  const plan = sharp(
-    svg(`<g fill="#111">${solid.join('')}</g><g stroke="#222" fill="none">${thin.join('')}</g>`),
-  );
+  const walls = {
+    solid: `<g fill="#111">${solid.join('')}</g>`,
+    // Diagonal hatch about every 0.12 m, as architects draw masonry in section.
+    hatched: `<defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="${f(0.12 * s)}" height="${f(0.12 * s)}" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="${f(0.12 * s)}" stroke="#222" stroke-width="1.5"/></pattern></defs><g fill="url(#hatch)" stroke="#111" stroke-width="2">${solid.join('')}</g>`,
+    outline: `<g fill="none" stroke="#111" stroke-width="2">${solid.join('')}</g>`,
+  }[options.wallStyle ?? 'solid'];
+  const plan = sharp(svg(`${walls}<g stroke="#222" fill="none">${thin.join('')}</g>`));
   const texts = await Promise.all(labels.map((l) => textImage(l.text, l.size)));
   const composites = texts.map((t, i) => {
     const label = labels[i] as (typeof labels)[number];

@@ -36,7 +36,7 @@ interface PlanSource {
   placement: { pxPerMetre: number; originPx: Point };
   underlay: { width: number; height: number };
   /** Why the reading is only partial; the server's own German sentence. */
-  detected?: { unsure?: string | null };
+  detected?: { unsure?: string | null; wallStyle?: 'solid' | 'hatched' };
 }
 
 const isPlanSource = (value: unknown): value is PlanSource =>
@@ -276,6 +276,7 @@ function Editor({ detail }: { detail: ModelDetail }) {
               `models3d:editor.scaleSource.${String((detail.sourceInput.scale as { source?: string })?.source)}`,
             ),
           })}
+          {plan?.detected?.wallStyle === 'hatched' ? ` ${t('models3d:editor.hatchedWalls')}` : null}
         </p>
       ) : null}
       {!dirty && plan?.detected?.unsure ? (

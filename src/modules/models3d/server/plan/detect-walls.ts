@@ -1,7 +1,8 @@
 import type { Mat } from '@techstark/opencv-js';
+import { fillHatchedWalls } from './fill-hatched-walls.js';
 import { findRooms, type PixelRoom } from './find-rooms.js';
 import { fitWallsToMask, residualRectangles } from './fit-walls.js';
-import { type GreyImage, inkMask, type Keep, type OpenCv, withOpenCv } from './opencv.js';
+import { type GreyImage, inkMask, type Keep, type OpenCv, regionsOf, withOpenCv } from './opencv.js';
 import { classifyGap, dropDoorLeaves, windowsWithoutDoorSymbols } from './opening-kind.js';
 import { residualWalls } from './residual-walls.js';
 import { type TracedWall, wallsAlongRooms } from './trace-rooms.js';
@@ -41,6 +42,8 @@ export interface PixelPlan {
   unsure: string | null;
   /** Pixels per metre as first guessed from wall thickness or the drawing's size. */
   roughPxPerMetre: number;
+  /** Whether the walls are drawn hatched (read after filling the hatching). */
+  hatched: boolean;
 }
 
 /**
@@ -105,7 +108,7 @@ const MAX_THICKNESS_SHARE = 0.05;
  */
 export async function detectWalls(grey: GreyImage, progress: Progress = () => {}): Promise<PixelPlan> {
   return withOpenCv(async (cv, keep) => {
-    const ink = inkMask(cv, keep, grey);
+    const { ink, hatched } = fillHatchedWalls(cv, keep, inkMask(cv, keep, grey));
     await progress(30, 'Linien getrennt');
 
     const inked = cv.countNonZero(ink);
@@ -223,6 +226,7 @@ export async function detectWalls(grey: GreyImage, progress: Progress = () => {}
       traced,
       unsure: doubt?.message ?? null,
       roughPxPerMetre,
+      hatched,
     };
   });
 }
@@ -287,19 +291,9 @@ async function vectorise(
     if (orientation === 'h') open(cv, walls, runs, length, 1);
     else open(cv, walls, runs, 1, length);
     await breathe();
-    const labels = keep(new cv.Mat());
-    const stats = keep(new cv.Mat());
-    const centroids = keep(new cv.Mat());
-    const count = cv.connectedComponentsWithStats(runs, labels, stats, centroids, 8, cv.CV_32S);
+    const { regions } = regionsOf(cv, keep, runs, 8);
     await breathe();
-    for (let i = 1; i < count; i++) {
-      const [x, y, w, h, area] = [0, 1, 2, 3, 4].map((j) => stats.data32S[i * 5 + j] as number) as [
-        number,
-        number,
-        number,
-        number,
-        number,
-      ];
+    for (const { x, y, width: w, height: h, area, centroid } of regions) {
       const along = orientation === 'h' ? w : h;
       const across = orientation === 'h' ? h : w;
       const thickness = area / along;
@@ -307,7 +301,7 @@ async function vectorise(
       found.push({
         orientation,
         // The centroid, not the box: a stray pixel on one face must not shift the line.
-        centre: (centroids.data64F[i * 2 + (orientation === 'h' ? 1 : 0)] as number) + 0.5,
+        centre: (orientation === 'h' ? centroid.y : centroid.x) + 0.5,
         start: orientation === 'h' ? x : y,
         end: orientation === 'h' ? x + w : y + h,
         thickness,

@@ -1,7 +1,7 @@
 import type { Mat } from '@techstark/opencv-js';
 import type { Point } from '../../domain/building-model.js';
 import type { PixelWall } from './detect-walls.js';
-import type { Keep, OpenCv } from './opencv.js';
+import { copyOf, type Keep, type OpenCv, regionsOf } from './opencv.js';
 
 /** A room found in the image: its outline along the wall faces, working pixels. */
 export type PixelRoom = Point[];
@@ -91,22 +91,15 @@ function structuralInk(
   wallMask: Mat,
   doorWidth: number,
 ): { lines: Mat; structure: Mat } {
-  const labels = keep(new cv.Mat());
-  const stats = keep(new cv.Mat());
-  const centroids = keep(new cv.Mat());
-  const count = cv.connectedComponentsWithStats(ink, labels, stats, centroids, 8, cv.CV_32S);
+  const { regions, labels: label } = regionsOf(cv, keep, ink, 8);
+  const count = regions.length + 1;
   const long = new Uint8Array(count);
   const touching = new Uint8Array(count);
-  for (let i = 1; i < count; i++)
-    long[i] =
-      Math.max(stats.data32S[i * 5 + 2] as number, stats.data32S[i * 5 + 3] as number) >= doorWidth * 3
-        ? 1
-        : 0;
-  const label = labels.data32S;
+  for (const r of regions) long[r.label] = Math.max(r.width, r.height) >= doorWidth * 3 ? 1 : 0;
   const wall = wallMask.data;
   for (let i = 0; i < label.length; i++) if ((wall[i] as number) > 0) touching[label[i] as number] = 1;
-  const lines = keep(ink.clone());
-  const structure = keep(wallMask.clone());
+  const lines = copyOf(cv, keep, ink);
+  const structure = copyOf(cv, keep, wallMask);
   for (let i = 0; i < label.length; i++) {
     const l = label[i] as number;
     if (l === 0) continue;

@@ -92,3 +92,57 @@ export function inkMask(cv: OpenCv, keep: Keep, grey: GreyImage): Mat {
   cv.threshold(even, ink, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
   return ink;
 }
+
+/**
+ * A copy of a Mat with its own pixels. `Mat.clone()` of this OpenCV build shares the pixel
+ * buffer with the original, so writing into a "clone" changed the original too.
+ */
+export function copyOf(cv: OpenCv, keep: Keep, mat: Mat): Mat {
+  const copy = keep(new cv.Mat());
+  mat.copyTo(copy);
+  return copy;
+}
+
+/** A connected region of a binary mask: its label in `labels` and its bounding box. */
+export interface Region {
+  label: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  area: number;
+  /** Centre of mass, pixel coordinates. */
+  centroid: { x: number; y: number };
+}
+
+/**
+ * The connected regions of a binary mask (label 0, the background, left out) and the label of
+ * every pixel. OpenCV returns the boxes as a flat row-major table; this reads it once.
+ */
+export function regionsOf(
+  cv: OpenCv,
+  keep: Keep,
+  mask: Mat,
+  connectivity: 4 | 8,
+): { regions: Region[]; labels: Int32Array } {
+  const labels = keep(new cv.Mat());
+  const stats = keep(new cv.Mat());
+  const centroids = keep(new cv.Mat());
+  const count = cv.connectedComponentsWithStats(mask, labels, stats, centroids, connectivity, cv.CV_32S);
+  const table = stats.data32S;
+  const centres = centroids.data64F;
+  const regions: Region[] = [];
+  for (let label = 1; label < count; label++) {
+    const row = label * 5;
+    regions.push({
+      label,
+      x: table[row] as number,
+      y: table[row + 1] as number,
+      width: table[row + 2] as number,
+      height: table[row + 3] as number,
+      area: table[row + 4] as number,
+      centroid: { x: centres[label * 2] as number, y: centres[label * 2 + 1] as number },
+    });
+  }
+  return { regions, labels: labels.data32S };
+}

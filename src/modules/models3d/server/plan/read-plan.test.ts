@@ -62,6 +62,34 @@ describe('reading a floor plan', () => {
     expect(score.openingPrecision).toBe(1);
   }, 30_000);
 
+  it.each([
+    ['3-zimmer', 0, 65],
+    ['penthouse', 0, 80],
+  ] as const)(
+    '%s floor %i at %i px/m with hatched walls: walls, openings and rooms',
+    async (id, floor, px) => {
+      const drawn = templateModel(id)?.floors[floor];
+      if (!drawn) throw new Error('floor missing');
+      const plan = await renderSyntheticPlan(drawn, { pxPerMetre: px, seed: 3, wallStyle: 'hatched' });
+      const reading = await readPlan({
+        file: plan.png,
+        mime: 'image/png',
+        name: 'Schraffur',
+        readLabels: false,
+      });
+      const score = await scorePlan(plan, reading, drawn);
+      expect(reading.detected.wallStyle).toBe('hatched');
+      expect(reading.detected.unsure).toBeNull();
+      // The outlines are drawn 2 px wide over the wall's edges, outside the true wall polygon.
+      expect(score.wallIoU).toBeGreaterThan(0.8);
+      expect(score.openingRecall).toBe(1);
+      expect(score.kindAccuracy).toBe(1);
+      expect(score.rooms.found).toBe(score.rooms.truth);
+      expect(score.scaleError).toBeLessThan(0.1);
+    },
+    30_000,
+  );
+
   it('reads a plan photographed under uneven light (dark corner, grey paper)', async () => {
     const plan = await planOf('3-zimmer', 0, 65);
     const shade = Buffer.from(

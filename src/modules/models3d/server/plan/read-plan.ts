@@ -57,6 +57,8 @@ export interface PlanReading {
     skew: number;
     /** Why this is only a partial reading to check and complete in the editor, or null. */
     unsure: string | null;
+    /** How the plan draws its walls: filled, or hatched between two outlines. */
+    wallStyle: 'solid' | 'hatched';
   };
   millis: number;
 }
@@ -196,6 +198,7 @@ export async function readPlan(
       explained: Math.round(plan.explained * 100) / 100,
       skew,
       unsure: plan.unsure,
+      wallStyle: plan.hatched ? 'hatched' : 'solid',
     },
     millis: Math.round(performance.now() - started),
   };
