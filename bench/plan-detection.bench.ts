@@ -49,19 +49,21 @@ for (const template of TEMPLATES)
       skew: reading.detected.skew,
     });
   }
-// Walls hatched between two outlines, as architects draw them: every template floor at 65 px/m.
-const hatched: PlanScore[] = [];
-for (const template of TEMPLATES)
-  for (const [f, floor] of (templateModel(template.id)?.floors ?? []).entries()) {
-    const plan = await renderSyntheticPlan(floor, { pxPerMetre: 65, seed: 7 * f + 2, wallStyle: 'hatched' });
-    const reading = await readPlan({
-      file: plan.png,
-      mime: 'image/png',
-      name: template.id,
-      readLabels: false,
-    });
-    hatched.push(await scorePlan(plan, reading, floor));
-  }
+// Walls hatched between two outlines, as architects draw them, and outlines without fill, as CAD
+// exports draw them: every template floor at 65 px/m.
+const styled = { hatched: [] as PlanScore[], outline: [] as PlanScore[] };
+for (const wallStyle of ['hatched', 'outline'] as const)
+  for (const template of TEMPLATES)
+    for (const [f, floor] of (templateModel(template.id)?.floors ?? []).entries()) {
+      const plan = await renderSyntheticPlan(floor, { pxPerMetre: 65, seed: 7 * f + 2, wallStyle });
+      const reading = await readPlan({
+        file: plan.png,
+        mime: 'image/png',
+        name: template.id,
+        readLabels: false,
+      });
+      styled[wallStyle].push(await scorePlan(plan, reading, floor));
+    }
 
 const mean = (pick: (s: PlanScore) => number, of = scores) =>
   of.reduce((sum, s) => sum + pick(s), 0) / of.length;
@@ -87,6 +89,7 @@ console.log(`peak RSS: ${Math.round(peakRss / 1024 / 1024)} MiB`);
 console.log(
   `turned by 2°: measured ${skewed.map((s) => s.skew).join(', ')}°; rooms exactly found ${pct(skewed.filter((s) => s.rooms).length / skewed.length)}, every opening found ${pct(skewed.filter((s) => s.openings).length / skewed.length)}`,
 );
-console.log(
-  `hatched walls (${hatched.length} plans): wall-pixel IoU ${pct(mean((s) => s.wallIoU, hatched))}, opening recall ${pct(mean((s) => s.openingRecall, hatched))}, precision ${pct(mean((s) => s.openingPrecision, hatched))}, rooms exactly found ${pct(hatched.filter((s) => s.rooms.found === s.rooms.truth).length / hatched.length)}`,
-);
+for (const [wallStyle, of] of Object.entries(styled))
+  console.log(
+    `${wallStyle} walls (${of.length} plans): wall-pixel IoU ${pct(mean((s) => s.wallIoU, of))}, opening recall ${pct(mean((s) => s.openingRecall, of))}, precision ${pct(mean((s) => s.openingPrecision, of))}, rooms exactly found ${pct(of.filter((s) => s.rooms.found === s.rooms.truth).length / of.length)}, within ±1 ${pct(of.filter((s) => Math.abs(s.rooms.found - s.rooms.truth) <= 1).length / of.length)}`,
+  );

@@ -65,7 +65,7 @@ export function components(
     const parts: Component[] = regions
       .filter((r) => r.area >= minArea)
       .map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height, area: r.area, label: r.label }));
-    return { parts, labels: new Int32Array(labels) };
+    return { parts, labels };
   });
 }
 

@@ -125,7 +125,11 @@ const de = {
       'Teilergebnis: {{reason}} Fehlende Wände mit dem Werkzeug „Wand“ nachzeichnen – Räume schließen sich von selbst.',
     checkReading:
       'Automatisch aus dem Grundriss gelesen (Maßstab: {{scale}}). Bitte Wände, Türen und Fenster prüfen und korrigieren, dann speichern.',
-    hatchedWalls: 'Die Wände sind schraffiert gezeichnet; ImmoXX hat sie als volle Wände gelesen.',
+    wallStyle: {
+      hatched: 'Die Wände sind schraffiert gezeichnet; ImmoXX hat sie als volle Wände gelesen.',
+      outline:
+        'Die Wände sind als Umrisslinien gezeichnet; ImmoXX hat sie gefüllt gelesen und Fenster an der Glaslinie erkannt.',
+    },
     scaleSource: {
       referenz: 'aus Ihrer Referenzstrecke',
       beschriftung: 'aus den im Plan angegebenen Raummaßen',
@@ -291,7 +295,11 @@ const en: typeof de = {
       'Partial result: {{reason}} Trace missing walls with the “Wall” tool – rooms close by themselves.',
     checkReading:
       'Read automatically from the floor plan (scale: {{scale}}). Please check and correct walls, doors and windows, then save.',
-    hatchedWalls: 'The walls are drawn hatched; ImmoXX read them as solid walls.',
+    wallStyle: {
+      hatched: 'The walls are drawn hatched; ImmoXX read them as solid walls.',
+      outline:
+        'The walls are drawn as outlines; ImmoXX read them filled and found windows by their pane line.',
+    },
     scaleSource: {
       referenz: 'from your reference line',
       beschriftung: 'from the room sizes printed on the plan',

@@ -36,7 +36,7 @@ interface PlanSource {
   placement: { pxPerMetre: number; originPx: Point };
   underlay: { width: number; height: number };
   /** Why the reading is only partial; the server's own German sentence. */
-  detected?: { unsure?: string | null; wallStyle?: 'solid' | 'hatched' };
+  detected?: { unsure?: string | null; wallStyle?: 'solid' | 'hatched' | 'outline' };
 }
 
 const isPlanSource = (value: unknown): value is PlanSource =>
@@ -276,7 +276,9 @@ function Editor({ detail }: { detail: ModelDetail }) {
               `models3d:editor.scaleSource.${String((detail.sourceInput.scale as { source?: string })?.source)}`,
             ),
           })}
-          {plan?.detected?.wallStyle === 'hatched' ? ` ${t('models3d:editor.hatchedWalls')}` : null}
+          {plan?.detected?.wallStyle && plan.detected.wallStyle !== 'solid'
+            ? ` ${t(`models3d:editor.wallStyle.${plan.detected.wallStyle}`)}`
+            : null}
         </p>
       ) : null}
       {!dirty && plan?.detected?.unsure ? (

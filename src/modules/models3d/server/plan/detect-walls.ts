@@ -1,9 +1,10 @@
 import type { Mat } from '@techstark/opencv-js';
-import { fillHatchedWalls } from './fill-hatched-walls.js';
+import { fillDrawnWalls, type WallStyle } from './fill-drawn-walls.js';
 import { findRooms, type PixelRoom } from './find-rooms.js';
 import { fitWallsToMask, residualRectangles } from './fit-walls.js';
 import { type GreyImage, inkMask, type Keep, type OpenCv, regionsOf, withOpenCv } from './opencv.js';
 import { classifyGap, dropDoorLeaves, windowsWithoutDoorSymbols } from './opening-kind.js';
+import { windowsInOutlineWalls } from './outline-windows.js';
 import { residualWalls } from './residual-walls.js';
 import { type TracedWall, wallsAlongRooms } from './trace-rooms.js';
 
@@ -42,8 +43,8 @@ export interface PixelPlan {
   unsure: string | null;
   /** Pixels per metre as first guessed from wall thickness or the drawing's size. */
   roughPxPerMetre: number;
-  /** Whether the walls are drawn hatched (read after filling the hatching). */
-  hatched: boolean;
+  /** How the walls are drawn; hatched and outlined walls are read after filling them. */
+  wallStyle: WallStyle;
 }
 
 /**
@@ -108,7 +109,8 @@ const MAX_THICKNESS_SHARE = 0.05;
  */
 export async function detectWalls(grey: GreyImage, progress: Progress = () => {}): Promise<PixelPlan> {
   return withOpenCv(async (cv, keep) => {
-    const { ink, hatched } = fillHatchedWalls(cv, keep, inkMask(cv, keep, grey));
+    const drawnInk = inkMask(cv, keep, grey);
+    const { ink, style: wallStyle } = fillDrawnWalls(cv, keep, drawnInk);
     await progress(30, 'Linien getrennt');
 
     const inked = cv.countNonZero(ink);
@@ -168,9 +170,16 @@ export async function detectWalls(grey: GreyImage, progress: Progress = () => {}
       }));
     });
     const wallMask = { data: walls.data as Uint8Array, width: grey.width, height: grey.height };
+    const kinds = windowsWithoutDoorSymbols(grey, wallMask, bridged, found);
     const { walls: merged, openings } = dropDoorLeaves(
       bridged,
-      windowsWithoutDoorSymbols(grey, wallMask, bridged, found),
+      wallStyle === 'outline'
+        ? windowsInOutlineWalls(
+            { data: drawnInk.data, width: grey.width, height: grey.height },
+            bridged,
+            kinds,
+          )
+        : kinds,
       strokeFilter,
     );
     fitWallsToMask(merged, wallMask);
@@ -226,7 +235,7 @@ export async function detectWalls(grey: GreyImage, progress: Progress = () => {}
       traced,
       unsure: doubt?.message ?? null,
       roughPxPerMetre,
-      hatched,
+      wallStyle,
     };
   });
 }

@@ -144,5 +144,6 @@ export function regionsOf(
       centroid: { x: centres[label * 2] as number, y: centres[label * 2 + 1] as number },
     });
   }
-  return { regions, labels: labels.data32S };
+  // A copy: the Mat's view into WASM memory goes stale once a later Mat makes the heap grow.
+  return { regions, labels: Int32Array.from(labels.data32S) };
 }

@@ -63,28 +63,30 @@ describe('reading a floor plan', () => {
   }, 30_000);
 
   it.each([
-    ['3-zimmer', 0, 65],
-    ['penthouse', 0, 80],
+    ['3-zimmer', 0, 65, 'hatched'],
+    ['penthouse', 0, 80, 'hatched'],
+    ['3-zimmer', 0, 65, 'outline'],
+    ['einfamilienhaus', 0, 50, 'outline'],
   ] as const)(
-    '%s floor %i at %i px/m with hatched walls: walls, openings and rooms',
-    async (id, floor, px) => {
+    '%s floor %i at %i px/m with %s walls: walls, openings and rooms',
+    async (id, floor, px, style) => {
       const drawn = templateModel(id)?.floors[floor];
       if (!drawn) throw new Error('floor missing');
-      const plan = await renderSyntheticPlan(drawn, { pxPerMetre: px, seed: 3, wallStyle: 'hatched' });
-      const reading = await readPlan({
-        file: plan.png,
-        mime: 'image/png',
-        name: 'Schraffur',
-        readLabels: false,
-      });
+      const plan = await renderSyntheticPlan(drawn, { pxPerMetre: px, seed: 3, wallStyle: style });
+      const reading = await readPlan({ file: plan.png, mime: 'image/png', name: style, readLabels: false });
       const score = await scorePlan(plan, reading, drawn);
-      expect(reading.detected.wallStyle).toBe('hatched');
+      expect(reading.detected.wallStyle).toBe(style);
       expect(reading.detected.unsure).toBeNull();
-      // The outlines are drawn 2 px wide over the wall's edges, outside the true wall polygon.
-      expect(score.wallIoU).toBeGreaterThan(0.8);
+      // The outlines are drawn 2 px wide over the wall's edges, outside the true wall polygon;
+      // thin walls drawn as outlines at 50 px/m are little more than those lines.
+      expect(score.wallIoU).toBeGreaterThan(style === 'hatched' ? 0.8 : 0.65);
       expect(score.openingRecall).toBe(1);
+      expect(score.openingPrecision).toBeGreaterThan(0.75);
       expect(score.kindAccuracy).toBe(1);
-      expect(score.rooms.found).toBe(score.rooms.truth);
+      // Outlined walls as thin as a door leaf leave a room or two merged or split at 50 px/m.
+      expect(Math.abs(score.rooms.found - score.rooms.truth)).toBeLessThanOrEqual(
+        style === 'hatched' ? 0 : 1,
+      );
       expect(score.scaleError).toBeLessThan(0.1);
     },
     30_000,

@@ -4,6 +4,7 @@ import { modelFigures, polygonArea } from '../../domain/geometry.js';
 import { nameRoomsFromWords } from '../../domain/room-label.js';
 import { pointInPolygon } from '../../domain/rooms-from-walls.js';
 import { detectWalls, type PixelPlan, PlanNotReadable, type Progress } from './detect-walls.js';
+import type { WallStyle } from './fill-drawn-walls.js';
 import { measureSkew } from './measure-skew.js';
 import { type PlanScale, planOrigin, planScale, planToModel, type ScaleReference } from './plan-to-model.js';
 import { type MeasuredRoom, printedSizes, scaleFromPrintedSizes } from './printed-scale.js';
@@ -57,8 +58,8 @@ export interface PlanReading {
     skew: number;
     /** Why this is only a partial reading to check and complete in the editor, or null. */
     unsure: string | null;
-    /** How the plan draws its walls: filled, or hatched between two outlines. */
-    wallStyle: 'solid' | 'hatched';
+    /** How the plan draws its walls: filled, hatched between two outlines, or outlines only. */
+    wallStyle: WallStyle;
   };
   millis: number;
 }
@@ -198,7 +199,7 @@ export async function readPlan(
       explained: Math.round(plan.explained * 100) / 100,
       skew,
       unsure: plan.unsure,
-      wallStyle: plan.hatched ? 'hatched' : 'solid',
+      wallStyle: plan.wallStyle,
     },
     millis: Math.round(performance.now() - started),
   };

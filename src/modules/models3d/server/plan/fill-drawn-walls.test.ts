@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { templateModel } from '../../domain/templates.js';
 import { renderSyntheticPlan } from '../../test/synthetic-plan.js';
-import { fillHatchedWalls } from './fill-hatched-walls.js';
+import { fillDrawnWalls } from './fill-drawn-walls.js';
 import { findRooms } from './find-rooms.js';
 import { inkMask, withOpenCv } from './opencv.js';
 
@@ -31,11 +31,27 @@ describe('hatched walls', () => {
     await withOpenCv(async (cv, keep) => {
       const ink = inkMask(cv, keep, grey);
       const before = share(ink.data, plan.wallMask);
-      const filled = fillHatchedWalls(cv, keep, ink);
-      expect(filled.hatched).toBe(true);
+      const filled = fillDrawnWalls(cv, keep, ink);
+      expect(filled.style).toBe('hatched');
       expect(before).toBeLessThan(0.6);
       expect(share(filled.ink.data, plan.wallMask)).toBeGreaterThan(0.95);
       // Inside the rooms almost nothing is added: labels and furniture stay thin lines.
+      let added = 0;
+      for (let i = 0; i < plan.wallMask.length; i++)
+        if (plan.wallMask[i] === 0 && (filled.ink.data[i] as number) > 0 && (ink.data[i] as number) === 0)
+          added++;
+      expect(added / plan.wallMask.length).toBeLessThan(0.01);
+    });
+  });
+
+  it('fills walls drawn as two outlines, and leaves the rooms and the windows between them paper', async () => {
+    const { plan, grey } = await inkOf('outline');
+    await withOpenCv(async (cv, keep) => {
+      const ink = inkMask(cv, keep, grey);
+      const filled = fillDrawnWalls(cv, keep, ink);
+      expect(filled.style).toBe('outline');
+      expect(share(ink.data, plan.wallMask)).toBeLessThan(0.5);
+      expect(share(filled.ink.data, plan.wallMask)).toBeGreaterThan(0.9);
       let added = 0;
       for (let i = 0; i < plan.wallMask.length; i++)
         if (plan.wallMask[i] === 0 && (filled.ink.data[i] as number) > 0 && (ink.data[i] as number) === 0)
@@ -48,8 +64,8 @@ describe('hatched walls', () => {
     const { grey } = await inkOf('solid');
     await withOpenCv(async (cv, keep) => {
       const ink = inkMask(cv, keep, grey);
-      const result = fillHatchedWalls(cv, keep, ink);
-      expect(result.hatched).toBe(false);
+      const result = fillDrawnWalls(cv, keep, ink);
+      expect(result.style).toBe('solid');
       expect(result.ink).toBe(ink);
     });
   });

@@ -1,0 +1,63 @@
+import type { PixelOpening, PixelWall } from './detect-walls.js';
+
+type Bitmap = { data: ArrayLike<number>; width: number; height: number };
+
+/** A window's pane line runs at least this many wall thicknesses along the wall. */
+const MIN_PANE_PER_THICKNESS = 2;
+
+/** Pixels a wall must be thick to hold two outlines and a pane with paper between them. */
+const MIN_THICKNESS = 12;
+
+/**
+ * In a plan whose walls are drawn as two outlines, a window is drawn inside the wall: the wall's
+ * outlines run on, and a pane line runs between them. Filling the wall's inside to read it has
+ * made the window wall as well; the pane line in the ink as drawn (before filling) finds it
+ * again. Along a wall's inside nothing else runs lengthwise: crossing walls and the seams of
+ * wall pieces cross it in a few pixels.
+ */
+export function windowsInOutlineWalls(
+  drawn: Bitmap,
+  walls: PixelWall[],
+  openings: PixelOpening[],
+): PixelOpening[] {
+  const found: PixelOpening[] = [];
+  for (const [index, wall] of walls.entries()) {
+    // Only walls with room for two outlines, paper and a pane between them.
+    if (wall.thickness < MIN_THICKNESS) continue;
+    const at = (along: number, across: number) => {
+      const [x, y] = wall.orientation === 'h' ? [along, Math.round(across)] : [Math.round(across), along];
+      return (
+        x >= 0 &&
+        y >= 0 &&
+        x < drawn.width &&
+        y < drawn.height &&
+        (drawn.data[y * drawn.width + x] as number) > 0
+      );
+    };
+    // A pane line at the centre with paper on both sides of it inside the wall: a wall drawn too
+    // thin for paper between its outlines and a pane has no window to find this way.
+    const quarter = wall.thickness / 4;
+    const pane = (along: number) =>
+      !at(along, wall.centre - quarter) &&
+      !at(along, wall.centre + quarter) &&
+      [-1, 0, 1].some((offset) => at(along, wall.centre + offset));
+    const taken = openings.filter((o) => o.wall === index);
+    const minLength = wall.thickness * MIN_PANE_PER_THICKNESS;
+    // The wall's ends lie in the crossing walls, whose outlines run along the centre line there.
+    const from = Math.ceil(wall.start + wall.thickness);
+    const to = Math.floor(wall.end - wall.thickness);
+    let runStart = -1;
+    for (let along = from; along <= to + 1; along++) {
+      const on = along <= to && pane(along);
+      if (on && runStart < 0) runStart = along;
+      if (!on && runStart >= 0) {
+        const [start, end] = [runStart, along - 1];
+        runStart = -1;
+        if (end - start < minLength) continue;
+        if (taken.some((o) => o.start < end && o.end > start)) continue;
+        found.push({ wall: index, start, end, kind: 'fenster' });
+      }
+    }
+  }
+  return [...openings, ...found];
+}
