@@ -47,4 +47,19 @@ describe('room names read from a plan', () => {
       ['Raum 3', 'sonstiges'],
     ]);
   });
+
+  it('leaves out stray letters read from door swings before the name, and keeps a name of two words', () => {
+    // Tesseract reads door arcs and hatching beside a label as "Vs AAA" or "VA".
+    const rooms = [square('1', 0), square('2', 5), square('3', 10)];
+    const named = nameRoomsFromWords(rooms, [
+      { text: 'Vs', at: { x: 0.5, y: 1.8 } },
+      { text: 'AAA', at: { x: 1.2, y: 1.8 } },
+      { text: 'Flur', at: { x: 2, y: 1.8 } },
+      { text: 'VA', at: { x: 5.5, y: 2 } },
+      { text: 'Schlafzimmer', at: { x: 6.5, y: 2 } },
+      { text: 'Wohnen', at: { x: 11, y: 2 } },
+      { text: 'Essen', at: { x: 12, y: 2 } },
+    ]);
+    expect(named.map((r) => r.name)).toEqual(['Flur', 'Schlafzimmer', 'Wohnen Essen']);
+  });
 });

@@ -73,11 +73,18 @@ export function nameRoomsFromWords(rooms: Room[], words: PlanWord[]): Room[] {
     const inside = words.filter((w) => isName(w.text) && pointInPolygon(w.at, room.polygon));
     // Reading order: top to bottom, then left to right within a line (10 cm tolerance).
     inside.sort((p, q) => (Math.abs(p.at.y - q.at.y) > 0.1 ? p.at.y - q.at.y : p.at.x - q.at.x));
-    const name = inside
-      .slice(0, 3)
-      .map((w) => w.text.replace(/[^\p{L}\-/.]/gu, ''))
-      .join(' ')
-      .trim();
+    const cleaned = inside.map((w) => ({ ...w, text: w.text.replace(/[^\p{L}\-/.]/gu, '') }));
+    // The name starts at the first word that names a room: letters read from door swings or
+    // hatching before it ("Vs AAA Flur") are left out; words after it on its line belong to it.
+    const first = cleaned.find((w) => roomTypeOfLabel(w.text));
+    const name = first
+      ? cleaned
+          .filter((w) => Math.abs(w.at.y - first.at.y) <= 0.1 && w.at.x >= first.at.x)
+          .slice(0, 3)
+          .map((w) => w.text)
+          .join(' ')
+          .trim()
+      : '';
     const type = name ? roomTypeOfLabel(name) : null;
     if (!name || !type) return room;
     return { ...room, name: roomNameOfLabel(name, type).slice(0, 80), type };
