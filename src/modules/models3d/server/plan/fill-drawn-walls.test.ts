@@ -25,33 +25,19 @@ const share = (mask: ArrayLike<number>, truth: Uint8Array) => {
   return hit / walls;
 };
 
-describe('hatched walls', () => {
-  it('fills the cells between hatch lines so the walls are solid, and leaves the rooms paper', async () => {
-    const { plan, grey } = await inkOf('hatched');
-    await withOpenCv(async (cv, keep) => {
-      const ink = inkMask(cv, keep, grey);
-      const before = share(ink.data, plan.wallMask);
-      const filled = fillDrawnWalls(cv, keep, ink);
-      expect(filled.style).toBe('hatched');
-      expect(before).toBeLessThan(0.6);
-      expect(share(filled.ink.data, plan.wallMask)).toBeGreaterThan(0.95);
-      // Inside the rooms almost nothing is added: labels and furniture stay thin lines.
-      let added = 0;
-      for (let i = 0; i < plan.wallMask.length; i++)
-        if (plan.wallMask[i] === 0 && (filled.ink.data[i] as number) > 0 && (ink.data[i] as number) === 0)
-          added++;
-      expect(added / plan.wallMask.length).toBeLessThan(0.01);
-    });
-  });
-
-  it('fills walls drawn as two outlines, and leaves the rooms and the windows between them paper', async () => {
-    const { plan, grey } = await inkOf('outline');
+describe('walls drawn hatched or as outlines', () => {
+  it.each([
+    ['hatched', 'fills the cells between hatch lines'],
+    ['outline', 'fills the strips between two outlines, windows included'],
+  ] as const)('%s: %s so the walls are solid, and leaves the rooms paper', async (style) => {
+    const { plan, grey } = await inkOf(style);
     await withOpenCv(async (cv, keep) => {
       const ink = inkMask(cv, keep, grey);
       const filled = fillDrawnWalls(cv, keep, ink);
-      expect(filled.style).toBe('outline');
-      expect(share(ink.data, plan.wallMask)).toBeLessThan(0.5);
+      expect(filled.style).toBe(style);
+      expect(share(ink.data, plan.wallMask)).toBeLessThan(0.6);
       expect(share(filled.ink.data, plan.wallMask)).toBeGreaterThan(0.9);
+      // Inside the rooms almost nothing is added: labels and furniture stay thin lines.
       let added = 0;
       for (let i = 0; i < plan.wallMask.length; i++)
         if (plan.wallMask[i] === 0 && (filled.ink.data[i] as number) > 0 && (ink.data[i] as number) === 0)

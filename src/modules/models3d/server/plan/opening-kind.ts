@@ -1,3 +1,4 @@
+import { type Bitmap, inkAt, onWall } from './bitmap.js';
 import type { PixelOpening, PixelWall } from './detect-walls.js';
 import type { GreyImage } from './opencv.js';
 
@@ -7,14 +8,8 @@ const WINDOW_LINE_GREY = 215;
 /** Ink pixels in the square before a gap, per pixel of its width, that make it a door. */
 const DOOR_INK_IN_FRONT = 1.2;
 
-type Bitmap = { data: ArrayLike<number>; width: number; height: number };
-
 /** Whether nothing but paper lies between a gap and the edge of the image on one side. */
-function facesOutside(
-  walls: { data: ArrayLike<number>; width: number; height: number },
-  wall: PixelWall,
-  gap: { start: number; end: number },
-): boolean {
+function facesOutside(walls: Bitmap, wall: PixelWall, gap: { start: number; end: number }): boolean {
   const along = Math.round((gap.start + gap.end) / 2);
   const limit = wall.orientation === 'h' ? walls.height : walls.width;
   for (const side of [-1, 1]) {
@@ -22,8 +17,7 @@ function facesOutside(
     let across = Math.round(wall.centre + side * (wall.thickness * 2 + 2));
     let blocked = false;
     for (; across >= 0 && across < limit; across += side) {
-      const [x, y] = wall.orientation === 'h' ? [along, across] : [across, along];
-      if ((walls.data[y * walls.width + x] as number) > 0) {
+      if (inkAt(walls, ...onWall(wall, along, across))) {
         blocked = true;
         break;
       }
@@ -38,22 +32,13 @@ function facesOutside(
  * standing on the wall at either end of the gap, or a quarter circle from its free end back
  * to the wall, on either side, or a leaf drawn half open (ink in the square before the gap).
  */
-export function hasDoorSymbol(
-  ink: { data: ArrayLike<number>; width: number; height: number },
-  wall: PixelWall,
-  gap: { start: number; end: number },
-): boolean {
+export function hasDoorSymbol(ink: Bitmap, wall: PixelWall, gap: { start: number; end: number }): boolean {
   const length = gap.end - gap.start;
   if (length < 4) return true;
   const inkNear = (along: number, across: number) => {
-    const [cx, cy] = wall.orientation === 'h' ? [along, across] : [across, along];
+    const [cx, cy] = onWall(wall, along, across);
     for (let dy = -2; dy <= 2; dy++)
-      for (let dx = -2; dx <= 2; dx++) {
-        const x = Math.round(cx + dx);
-        const y = Math.round(cy + dy);
-        if (x < 0 || y < 0 || x >= ink.width || y >= ink.height) continue;
-        if ((ink.data[y * ink.width + x] as number) > 0) return true;
-      }
+      for (let dx = -2; dx <= 2; dx++) if (inkAt(ink, Math.round(cx + dx), Math.round(cy + dy))) return true;
     return false;
   };
   const samples = 16;
@@ -76,18 +61,7 @@ export function hasDoorSymbol(
     let drawn = 0;
     for (let out = 2; out <= length; out++)
       for (let along = Math.ceil(gap.start); along <= gap.end; along++) {
-        const [x, y] =
-          wall.orientation === 'h'
-            ? [along, Math.round(face + side * out)]
-            : [Math.round(face + side * out), along];
-        if (
-          x >= 0 &&
-          y >= 0 &&
-          x < ink.width &&
-          y < ink.height &&
-          (ink.data[y * ink.width + x] as number) > 0
-        )
-          drawn++;
+        if (inkAt(ink, ...onWall(wall, along, Math.round(face + side * out)))) drawn++;
       }
     if (drawn >= length * DOOR_INK_IN_FRONT) return true;
     // A double door: two leaves of half the width each.

@@ -1,6 +1,5 @@
+import { type Bitmap, inkAt, onWall } from './bitmap.js';
 import type { PixelOpening, PixelWall } from './detect-walls.js';
-
-type Bitmap = { data: ArrayLike<number>; width: number; height: number };
 
 /** A window's pane line runs at least this many wall thicknesses along the wall. */
 const MIN_PANE_PER_THICKNESS = 2;
@@ -24,16 +23,7 @@ export function windowsInOutlineWalls(
   for (const [index, wall] of walls.entries()) {
     // Only walls with room for two outlines, paper and a pane between them.
     if (wall.thickness < MIN_THICKNESS) continue;
-    const at = (along: number, across: number) => {
-      const [x, y] = wall.orientation === 'h' ? [along, Math.round(across)] : [Math.round(across), along];
-      return (
-        x >= 0 &&
-        y >= 0 &&
-        x < drawn.width &&
-        y < drawn.height &&
-        (drawn.data[y * drawn.width + x] as number) > 0
-      );
-    };
+    const at = (along: number, across: number) => inkAt(drawn, ...onWall(wall, along, Math.round(across)));
     // A pane line at the centre with paper on both sides of it inside the wall: a wall drawn too
     // thin for paper between its outlines and a pane has no window to find this way.
     const quarter = wall.thickness / 4;
