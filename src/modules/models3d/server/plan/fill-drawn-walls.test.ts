@@ -29,7 +29,7 @@ describe('walls drawn hatched or as outlines', () => {
   it.each([
     ['hatched', 'fills the cells between hatch lines'],
     ['outline', 'fills the strips between two outlines, windows included'],
-  ] as const)('%s: %s so the walls are solid, and leaves the rooms paper', async (style) => {
+  ] as const)('%s: %s so the walls are solid, and leaves the rooms paper', async (style, _what) => {
     const { plan, grey } = await inkOf(style);
     await withOpenCv(async (cv, keep) => {
       const ink = inkMask(cv, keep, grey);
