@@ -1,10 +1,13 @@
 import type { BuildingModel, Floor, Opening, Point, Room, RoomType, Wall } from './building-model.js';
-import { MODEL_VERSION } from './building-model.js';
+import { buildingModelSchema, MODEL_VERSION } from './building-model.js';
+import { livingArea } from './geometry.js';
 import type { ProgramRoom, RoomProgram } from './room-program.js';
 
 const EXTERIOR = 0.3;
 const INTERIOR = 0.12;
 const DOOR = { width: 0.885, height: 2.01 };
+/** A room in a band is at least this wide (m): room for a door and its frame. */
+const MIN_ROOM_WIDTH = 1.2;
 const ENTRANCE = { width: 1.01, height: 2.135 };
 const BALCONY_DEPTH = 1.6;
 const CORRIDOR_DEPTH = 1.3;
@@ -72,10 +75,22 @@ function layoutFloor(
   const placed: Placed[] = [];
   const place = (list: ProgramRoom[], band: 'nord' | 'sued', y0: number, y1: number) => {
     const total = area(list);
+    const share = list.map((room) => (room.area / total) * width);
+    // A room too narrow for a door (a store among large rooms) gets the least width that holds
+    // one; the others give it up in proportion. Before, such a door came out under 0,3 m wide
+    // and the model was refused as invalid.
+    const narrow = share.filter((w) => w < MIN_ROOM_WIDTH).length;
+    const wide = share.filter((w) => w >= MIN_ROOM_WIDTH).reduce((sum, w) => sum + w, 0);
+    const room = (w: number) =>
+      narrow === 0 || wide === 0
+        ? w
+        : w < MIN_ROOM_WIDTH
+          ? MIN_ROOM_WIDTH
+          : (w * (width - narrow * MIN_ROOM_WIDTH)) / wide;
     let x = 0;
-    for (const room of list) {
-      const w = (room.area / total) * width;
-      placed.push({ room, x0: x, x1: x + w, y0, y1, band });
+    for (const [i, r] of list.entries()) {
+      const w = room(share[i] as number);
+      placed.push({ room: r, x0: x, x1: x + w, y0, y1, band });
       x += w;
     }
   };
@@ -221,10 +236,45 @@ function minBy(list: ProgramRoom[]): ProgramRoom {
   return list.reduce((a, b) => (b.area < a.area ? b : a));
 }
 
-/** Turns a room program into a building model: one floor layout per storey, same footprint. */
-export function layoutProgram(program: RoomProgram): BuildingModel {
+/** The layout's indoor area may differ this much (m²) from the program's. */
+const AREA_TOLERANCE = 0.5;
+
+/**
+ * Turns a room program into a building model: one floor layout per storey, same footprint.
+ * Corridors, stairs and the rounding of a footprint to whole rooms make a layout larger than the
+ * rooms it was given (a "105 m²" description came out at 114–142 m²); with `matchArea` the
+ * rooms are scaled until the indoor area of the model is the program's again. Templates keep
+ * their drawn sizes: the plan reader's tests and benchmark are measured on them.
+ */
+export function layoutProgram(program: RoomProgram, options: { matchArea?: boolean } = {}): BuildingModel {
+  if (!options.matchArea) return layoutScaled(program, 1);
+  const indoor = (type: RoomType) => type !== 'balkon' && type !== 'terrasse';
+  const wanted = program.rooms.filter((r) => indoor(r.type)).reduce((s, r) => s + r.area, 0);
+  const indoorArea = (model: BuildingModel) =>
+    model.floors
+      .flatMap((f) => f.rooms)
+      .filter((r) => indoor(r.type))
+      .reduce((s, r) => s + livingArea(r), 0);
+  const asDrawn = layoutScaled(program, 1);
+  let scale = 1;
+  let model = asDrawn;
+  for (let step = 0; step < 6 && wanted > 0; step++) {
+    const area = indoorArea(model);
+    if (Math.abs(area - wanted) <= AREA_TOLERANCE) break;
+    scale *= wanted / area;
+    model = layoutScaled(program, scale);
+  }
+  // A program too small for its rooms' doors once shrunk keeps the larger layout.
+  return buildingModelSchema.safeParse(model).success ? model : asDrawn;
+}
+
+/** The layout of a program whose indoor rooms are `scale` times as large as asked. */
+function layoutScaled(program: RoomProgram, scale: number): BuildingModel {
+  const scaled = program.rooms.map((r) =>
+    r.type === 'balkon' || r.type === 'terrasse' ? r : { ...r, area: r.area * scale },
+  );
   const floors = Array.from({ length: program.floors }, (_, i) =>
-    program.rooms.filter((r) => Math.min(r.floor, program.floors - 1) === i),
+    scaled.filter((r) => Math.min(r.floor, program.floors - 1) === i),
   );
   const inner = (list: ProgramRoom[]) =>
     list.filter((r) => r.type !== 'balkon' && r.type !== 'terrasse').reduce((s, r) => s + r.area, 0);

@@ -41,4 +41,29 @@ describe('reading a description into a room program', () => {
     expect(understood).toEqual([]);
     expect(program.rooms.length).toBeGreaterThan(3);
   });
+
+  it.each([
+    ['3-Zimmer-Wohnung, 85 m², offene Küche, Balkon nach Süden', 85],
+    ['Einfamilienhaus 105 m², 4 Zimmer', 105],
+    ['2-Zimmer-Wohnung mit 55 m²', 55],
+    ['5-Zimmer-Haus, 160 m² Wohnfläche, zwei Geschosse', 160],
+    ['4 Zimmer, 105 m²', 105],
+  ])('gives "%s" the Wohnfläche asked for, ± 2 m²', (description, asked) => {
+    // Corridors, stairs and the footprint made such models 112–142 m² for "105 m²" before.
+    const model = layoutProgram(readDescription(description).program, { matchArea: true });
+    expect(buildingModelSchema.safeParse(model).success).toBe(true);
+    expect(Math.abs(modelFigures(model).livingArea - asked)).toBeLessThanOrEqual(2);
+  });
+
+  it.each([
+    '2-Zimmer-Wohnung, 25 m², Terrasse, Arbeitszimmer, Abstellraum, HWR, zwei Bäder',
+    '2-Zimmer-Wohnung, 18 m², Balkon, Gäste-WC',
+    '3-Zimmer-Wohnung, 35 m², Terrasse, Arbeitszimmer, Abstellraum, HWR, zwei Bäder',
+  ])('gives each room of "%s" width enough for its door: a valid model', (description) => {
+    // A small store among large rooms got a band width of a few centimetres, its door under
+    // 0,3 m, and the model was refused as invalid.
+    const { program } = readDescription(description);
+    for (const matchArea of [false, true])
+      expect(buildingModelSchema.safeParse(layoutProgram(program, { matchArea })).success).toBe(true);
+  });
 });

@@ -91,7 +91,7 @@ export class ModelService {
         });
         if (ai.status === 'ok')
           return {
-            model: layoutProgram(ai.value),
+            model: layoutProgram(ai.value, { matchArea: true }),
             sourceInput: {
               text: input.text,
               interpretedBy: 'ki',
@@ -102,7 +102,7 @@ export class ModelService {
           };
         const reading = readDescription(input.text);
         return {
-          model: layoutProgram(reading.program),
+          model: layoutProgram(reading.program, { matchArea: true }),
           sourceInput: {
             text: input.text,
             interpretedBy: 'regeln',
