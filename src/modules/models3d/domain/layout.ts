@@ -239,6 +239,9 @@ function minBy(list: ProgramRoom[]): ProgramRoom {
 /** The layout's indoor area may differ this much (m²) from the program's. */
 const AREA_TOLERANCE = 0.5;
 
+/** Balconies and terraces lie outside; their size is not scaled with the rooms. */
+const isIndoor = (type: RoomType) => type !== 'balkon' && type !== 'terrasse';
+
 /**
  * Turns a room program into a building model: one floor layout per storey, same footprint.
  * Corridors, stairs and the rounding of a footprint to whole rooms make a layout larger than the
@@ -248,12 +251,11 @@ const AREA_TOLERANCE = 0.5;
  */
 export function layoutProgram(program: RoomProgram, options: { matchArea?: boolean } = {}): BuildingModel {
   if (!options.matchArea) return layoutScaled(program, 1);
-  const indoor = (type: RoomType) => type !== 'balkon' && type !== 'terrasse';
-  const wanted = program.rooms.filter((r) => indoor(r.type)).reduce((s, r) => s + r.area, 0);
+  const wanted = program.rooms.filter((r) => isIndoor(r.type)).reduce((s, r) => s + r.area, 0);
   const indoorArea = (model: BuildingModel) =>
     model.floors
       .flatMap((f) => f.rooms)
-      .filter((r) => indoor(r.type))
+      .filter((r) => isIndoor(r.type))
       .reduce((s, r) => s + livingArea(r), 0);
   const asDrawn = layoutScaled(program, 1);
   let scale = 1;
@@ -270,14 +272,11 @@ export function layoutProgram(program: RoomProgram, options: { matchArea?: boole
 
 /** The layout of a program whose indoor rooms are `scale` times as large as asked. */
 function layoutScaled(program: RoomProgram, scale: number): BuildingModel {
-  const scaled = program.rooms.map((r) =>
-    r.type === 'balkon' || r.type === 'terrasse' ? r : { ...r, area: r.area * scale },
-  );
+  const scaled = program.rooms.map((r) => (isIndoor(r.type) ? { ...r, area: r.area * scale } : r));
   const floors = Array.from({ length: program.floors }, (_, i) =>
     scaled.filter((r) => Math.min(r.floor, program.floors - 1) === i),
   );
-  const inner = (list: ProgramRoom[]) =>
-    list.filter((r) => r.type !== 'balkon' && r.type !== 'terrasse').reduce((s, r) => s + r.area, 0);
+  const inner = (list: ProgramRoom[]) => list.filter((r) => isIndoor(r.type)).reduce((s, r) => s + r.area, 0);
   const biggest = Math.max(...floors.map(inner), 20);
   // A footprint about 1.5 times as wide as deep, corridor included.
   const width = Math.round(Math.sqrt((biggest + CORRIDOR_DEPTH * Math.sqrt(biggest)) * 1.5) * 100) / 100;
