@@ -56,7 +56,7 @@ interface Result {
   /** Relative error of the reader's scale against the one the printed room sizes give on the true rooms. */
   scale?: { error: number; source: string; withoutPrinted: number };
   millis: number;
-  /** The wall style as the reader saw it (hatching filled), else as the data set says. */
+  /** The wall style as the reader saw it (hatched or outlined walls filled), else as the data set says. */
   style: string;
 }
 

@@ -35,7 +35,7 @@ interface PlanSource {
   planId: string;
   placement: { pxPerMetre: number; originPx: Point };
   underlay: { width: number; height: number };
-  /** Why the reading is only partial; the server's own German sentence. */
+  /** Why the reading is only partial (the server's own German sentence) and how the walls are drawn. */
   detected?: { unsure?: string | null; wallStyle?: 'solid' | 'hatched' | 'outline' };
 }
 
