@@ -4,9 +4,10 @@ import { findRooms, type PixelRoom } from './find-rooms.js';
 import { fitWallsToMask, residualRectangles } from './fit-walls.js';
 import { type GreyImage, inkMask, type Keep, type OpenCv, regionsOf, withOpenCv } from './opencv.js';
 import { classifyGap, dropDoorLeaves, windowsWithoutDoorSymbols } from './opening-kind.js';
-import { windowsInOutlineWalls } from './outline-windows.js';
 import { residualWalls } from './residual-walls.js';
 import { type TracedWall, wallsAlongRooms } from './trace-rooms.js';
+import { windowRuns } from './window-runs.js';
+import { windowsInHollowWalls, windowsInOutlineWalls } from './windows-in-walls.js';
 
 /** A wall found in the image: axis-aligned centre line, pixels of the working image. */
 export interface PixelWall {
@@ -161,6 +162,14 @@ export async function detectWalls(grey: GreyImage, progress: Progress = () => {}
     joinEnds(bridged, tolerance);
     // A door beside a corner leaves a wall ending in the open, short of the crossing wall.
     gaps.push(...closeGapsAtEnds(bridged, tolerance, roughPxPerMetre * 1.6));
+    // Windows drawn as thin double lines where the wall stops close the outline as window walls.
+    // Where walls are drawn as two outlines, two thin lines are a wall, found by the filling.
+    const runs = wallStyle === 'outline' ? [] : windowRuns(cv, keep, grey, walls, bridged, tolerance);
+    for (const { wall, panes } of runs) {
+      bridged.push(wall);
+      for (const pane of panes) gaps.push({ wall: bridged.length - 1, ...pane });
+    }
+    joinEnds(bridged, tolerance);
     const found = gaps.flatMap((g) => {
       const wall = bridged[g.wall] as PixelWall;
       return openingsInGap(walls, grey.width, wall, g, tolerance * 2).map((exact) => ({
@@ -171,15 +180,14 @@ export async function detectWalls(grey: GreyImage, progress: Progress = () => {}
     });
     const wallMask = { data: walls.data as Uint8Array, width: grey.width, height: grey.height };
     const kinds = windowsWithoutDoorSymbols(grey, wallMask, bridged, found);
+    const drawn = { data: drawnInk.data, width: grey.width, height: grey.height };
     const { walls: merged, openings } = dropDoorLeaves(
       bridged,
       wallStyle === 'outline'
-        ? windowsInOutlineWalls(
-            { data: drawnInk.data, width: grey.width, height: grey.height },
-            bridged,
-            kinds,
-          )
-        : kinds,
+        ? windowsInOutlineWalls(drawn, bridged, kinds)
+        : wallStyle === 'solid'
+          ? windowsInHollowWalls(drawn, bridged, kinds)
+          : kinds,
       strokeFilter,
     );
     fitWallsToMask(merged, wallMask);

@@ -3,13 +3,13 @@ import type { PixelOpening, PixelWall } from './detect-walls.js';
 import type { GreyImage } from './opencv.js';
 
 /** Grey value below which a pixel in a gap belongs to a window's lines (paper is ~250). */
-const WINDOW_LINE_GREY = 215;
+export const WINDOW_LINE_GREY = 215;
 
 /** Ink pixels in the square before a gap, per pixel of its width, that make it a door. */
 const DOOR_INK_IN_FRONT = 1.2;
 
 /** Whether nothing but paper lies between a gap and the edge of the image on one side. */
-function facesOutside(walls: Bitmap, wall: PixelWall, gap: { start: number; end: number }): boolean {
+export function facesOutside(walls: Bitmap, wall: PixelWall, gap: { start: number; end: number }): boolean {
   const along = Math.round((gap.start + gap.end) / 2);
   const limit = wall.orientation === 'h' ? walls.height : walls.width;
   for (const side of [-1, 1]) {
