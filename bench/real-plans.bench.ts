@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { buildingModelSchema } from '../src/modules/models3d/domain/building-model.js';
 import { PlanNotReadable } from '../src/modules/models3d/server/plan/detect-walls.js';
 import { printedSizes, scaleFromPrintedSizes } from '../src/modules/models3d/server/plan/printed-scale.js';
 import { readPlanWords } from '../src/modules/models3d/server/plan/read-labels.js';
@@ -58,6 +59,8 @@ interface Result {
   millis: number;
   /** The wall style as the reader saw it (hatched or outlined walls filled), else as the data set says. */
   style: string;
+  /** Whether the model read passes the schema, so the broker can save it as it comes. */
+  savable: boolean;
 }
 
 const results: Result[] = [];
@@ -117,6 +120,7 @@ for (const plan of plans) {
     millis,
     scale,
     style: reading?.detected.wallStyle ?? plan.style,
+    savable: reading ? buildingModelSchema.safeParse(reading.model).success : true,
   });
   if (args.has('verbose'))
     console.log(
@@ -180,7 +184,7 @@ for (const [key, group] of groups) {
   );
   console.log(`\n${key}: ${group.length} plans`);
   console.log(
-    `  refused: ${pct(refusals.length / group.length)}${codes.length ? ` (${codes.join(', ')})` : ''}`,
+    `  refused: ${pct(refusals.length / group.length)}${codes.length ? ` (${codes.join(', ')})` : ''}; read but not savable as read: ${group.filter((r) => !r.savable).length}`,
   );
   console.log(
     `  wall IoU of read plans: mean ${pct(mean(read.map((s) => s.wall.iou)))}, precision ${pct(mean(read.map((s) => s.wall.precision)))}, recall ${pct(mean(read.map((s) => s.wall.recall)))}`,

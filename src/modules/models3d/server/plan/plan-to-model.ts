@@ -146,10 +146,13 @@ export function planToModel(plan: PixelPlan, scale: PlanScale, name: string): Bu
     const pixelWall = plan.walls[o.wall];
     if (!wall || !pixelWall) return [];
     const length = Math.hypot(wall.b.x - wall.a.x, wall.b.y - wall.a.y);
-    const width = cm(Math.min((o.end - o.start) / s, length));
+    // Rounded down and clamped after rounding: a window spanning its whole wall (a glazed
+    // façade) stuck out by half a centimetre when width and offset were each rounded.
+    const width = Math.floor(Math.min((o.end - o.start) / s, length) * 100) / 100;
     if (width < 0.3) return [];
-    const offset = cm(
-      Math.max(width / 2, Math.min(length - width / 2, ((o.start + o.end) / 2 - pixelWall.start) / s)),
+    const offset = Math.max(
+      width / 2,
+      Math.min(length - width / 2, cm(((o.start + o.end) / 2 - pixelWall.start) / s)),
     );
     const kind = o.kind === 'tuer' && wall.exterior && width >= 1.5 ? 'balkontuer' : o.kind;
     return [
