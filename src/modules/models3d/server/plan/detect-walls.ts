@@ -106,7 +106,9 @@ const MAX_THICKNESS_SHARE = 0.05;
  * 4. join ends to the perpendicular walls they meet (corners, T-junctions);
  * 5. bridge gaps along a wall: small ones are noise, door-sized ones become openings, told
  *    apart by the thin parallel lines a window symbol leaves in the gap; a wall stopping a
- *    door's width short of a crossing wall (a door in a corner) is closed the same way.
+ *    door's width short of a crossing wall (a door in a corner) is closed the same way;
+ * 6. close the outline where windows are drawn as thin double lines instead of wall (a glazed
+ *    façade), and find windows drawn as a hollow stretch of a solid wall.
  */
 export async function detectWalls(grey: GreyImage, progress: Progress = () => {}): Promise<PixelPlan> {
   return withOpenCv(async (cv, keep) => {

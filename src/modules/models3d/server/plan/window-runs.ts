@@ -22,10 +22,11 @@ export interface WindowRun {
  * window wider than a door gap, a window between two corners. The vectoriser only sees thick
  * ink, so the outline had a hole there: no wall, no opening, and the room leaked outside.
  *
- * Thin ink (the drawn lines, grey ones too, minus the walls) is opened with a long line in each direction;
- * lines lying within a wall's thickness of each other are closed into one band; a band of two
- * or more lines across that runs from a wall to a wall (and lies in line with a wall, or on the
- * building's outside) becomes a window wall, each double-line piece of it a window.
+ * Thin ink (the drawn lines, grey ones too, minus the walls) is opened with a long line in
+ * each direction; lines lying within a wall's thickness of each other are closed into one
+ * band; a band of two or more lines across that runs from a wall to a wall (and lies in line
+ * with a wall, or on the building's outside) becomes a window wall, each double-line piece of
+ * it a window.
  */
 export function windowRuns(
   cv: OpenCv,
@@ -105,7 +106,7 @@ export function windowRuns(
 
 /**
  * Runs on one line with short breaks between them (a mullion, a frame's corner, a sliding
- * door drawn with one line) as one run each.
+ * door drawn with one line) joined into one chain, with the runs it is made of.
  */
 function chains<T extends PixelWall>(runs: T[], maxBreak: number): { wall: PixelWall; runs: T[] }[] {
   const sorted = [...runs].sort((p, q) => p.centre - q.centre || p.start - q.start);
@@ -118,7 +119,8 @@ function chains<T extends PixelWall>(runs: T[], maxBreak: number): { wall: Pixel
         run.end > c.wall.start,
     );
     if (!chain) {
-      found.push({ wall: { ...run }, runs: [run] });
+      const { orientation, centre, start, end, thickness } = run;
+      found.push({ wall: { orientation, centre, start, end, thickness }, runs: [run] });
       continue;
     }
     const low = Math.min(chain.wall.centre - chain.wall.thickness / 2, run.centre - run.thickness / 2);
