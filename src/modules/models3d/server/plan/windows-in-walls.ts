@@ -31,23 +31,7 @@ export function windowsInOutlineWalls(
       !at(along, wall.centre - quarter) &&
       !at(along, wall.centre + quarter) &&
       [-1, 0, 1].some((offset) => at(along, wall.centre + offset));
-    const taken = openings.filter((o) => o.wall === index);
-    const minLength = wall.thickness * MIN_PANE_PER_THICKNESS;
-    // The wall's ends lie in the crossing walls, whose outlines run along the centre line there.
-    const from = Math.ceil(wall.start + wall.thickness);
-    const to = Math.floor(wall.end - wall.thickness);
-    let runStart = -1;
-    for (let along = from; along <= to + 1; along++) {
-      const on = along <= to && pane(along);
-      if (on && runStart < 0) runStart = along;
-      if (!on && runStart >= 0) {
-        const [start, end] = [runStart, along - 1];
-        runStart = -1;
-        if (end - start < minLength) continue;
-        if (taken.some((o) => o.start < end && o.end > start)) continue;
-        found.push({ wall: index, start, end, kind: 'fenster' });
-      }
-    }
+    found.push(...windowStretches(wall, index, openings, pane, 0));
   }
   return [...openings, ...found];
 }
@@ -92,25 +76,42 @@ export function windowsInHollowWalls(
         (inner[2]?.length ?? 0) >= 2
       );
     };
-    const taken = openings.filter((o) => o.wall === index);
-    const minLength = wall.thickness * MIN_PANE_PER_THICKNESS;
-    const from = Math.ceil(wall.start + wall.thickness);
-    const to = Math.floor(wall.end - wall.thickness);
-    let runStart = -1;
-    let lastHollow = -1;
-    for (let along = from; along <= to + MAX_BREAK + 1; along++) {
-      if (along <= to && hollow(along)) {
-        if (runStart < 0) runStart = along;
-        lastHollow = along;
-        continue;
-      }
-      if (runStart < 0 || along - lastHollow <= MAX_BREAK) continue;
-      const [start, end] = [runStart, lastHollow];
-      runStart = -1;
-      if (end - start < minLength) continue;
-      if (taken.some((o) => o.start < end && o.end > start)) continue;
-      found.push({ wall: index, start, end, kind: 'fenster' });
-    }
+    found.push(...windowStretches(wall, index, openings, hollow, MAX_BREAK));
   }
   return [...openings, ...found];
+}
+
+/**
+ * The stretches of a wall, at least two thicknesses long, where `isWindow` holds (with breaks
+ * of up to `maxBreak` pixels), as windows; none where the wall already has an opening. The
+ * wall's ends lie in the crossing walls, whose faces and outlines would look like windows.
+ */
+function windowStretches(
+  wall: PixelWall,
+  index: number,
+  openings: PixelOpening[],
+  isWindow: (along: number) => boolean,
+  maxBreak: number,
+): PixelOpening[] {
+  const taken = openings.filter((o) => o.wall === index);
+  const minLength = wall.thickness * MIN_PANE_PER_THICKNESS;
+  const from = Math.ceil(wall.start + wall.thickness);
+  const to = Math.floor(wall.end - wall.thickness);
+  const found: PixelOpening[] = [];
+  let runStart = -1;
+  let last = -1;
+  for (let along = from; along <= to + maxBreak + 1; along++) {
+    if (along <= to && isWindow(along)) {
+      if (runStart < 0) runStart = along;
+      last = along;
+      continue;
+    }
+    if (runStart < 0 || along - last <= maxBreak) continue;
+    const [start, end] = [runStart, last];
+    runStart = -1;
+    if (end - start < minLength) continue;
+    if (taken.some((o) => o.start < end && o.end > start)) continue;
+    found.push({ wall: index, start, end, kind: 'fenster' });
+  }
+  return found;
 }
