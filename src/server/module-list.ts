@@ -4,6 +4,7 @@ import { crmModule } from '../modules/crm/module.js';
 import { documentsModule } from '../modules/documents/module.js';
 import { financeModule } from '../modules/finance/module.js';
 import { inboxModule } from '../modules/inbox/module.js';
+import { leadscoringModule } from '../modules/leadscoring/module.js';
 import { mailingsModule } from '../modules/mailings/module.js';
 import { models3dModule } from '../modules/models3d/module.js';
 import { portalsModule } from '../modules/portals/module.js';
@@ -29,4 +30,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   portalsModule,
   inboxModule,
   mailingsModule,
+  leadscoringModule,
 ];

@@ -18,8 +18,12 @@ export const MODULE_PAGES: ModulePages = {
     portals: () => import('../modules/portals/web/routes.js'),
     inbox: () => import('../modules/inbox/web/routes.js'),
     mailings: () => import('../modules/mailings/web/routes.js'),
+    leadscoring: () => import('../modules/leadscoring/web/routes.js'),
   },
-  dashboardCards: [{ module: 'projects', load: () => import('../modules/projects/web/my-day-card.js') }],
+  dashboardCards: [
+    { module: 'projects', load: () => import('../modules/projects/web/my-day-card.js') },
+    { module: 'leadscoring', load: () => import('../modules/leadscoring/web/hot-leads-card.js') },
+  ],
   dashboardTiles: [
     { module: 'crm', load: () => import('../modules/crm/web/new-inquiries-tile.js') },
     { module: 'social', load: () => import('../modules/social/web/planned-posts-tile.js') },

@@ -16,6 +16,7 @@ export const KNOWN_MODULE_IDS = [
   'portals',
   'inbox',
   'mailings',
+  'leadscoring',
 ] as const;
 
 export type ModuleId = (typeof KNOWN_MODULE_IDS)[number];

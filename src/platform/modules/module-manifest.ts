@@ -24,6 +24,15 @@ export interface ListingEmbed {
   url: string;
 }
 
+/** A public page being rendered: whose it is, about which listing, and for whom when the link is personal. */
+export interface PublicPageContext {
+  tenantId: string;
+  kind: 'listing' | 'expose' | 'booking' | 'visitor';
+  propertyId: string | null;
+  /** Set only on a page opened through a contact's own link (personal exposé, viewing link). */
+  contactId: string | null;
+}
+
 /** Display names and app paths of audited records, by id. */
 export type AuditSubjects = (
   tx: Tx,
@@ -44,6 +53,11 @@ export interface ModuleServer {
    * page is rendered; the listing module stays unaware of who contributes them.
    */
   publicListingEmbeds?: (platform: Platform, tenantId: string, propertyId: string) => Promise<ListingEmbed[]>;
+  /**
+   * HTML a module adds at the end of a public page (the lead-scoring consent banner and its
+   * first-party tracker), asked of every enabled module when such a page is rendered.
+   */
+  publicPageAddons?: (platform: Platform, page: PublicPageContext) => Promise<string>;
   /** Answers prompts with schema-checked objects (the AI module); see structured-output.ts. */
   structuredOutput?: StructuredOutput;
   /** Photos and videos this module owns that other modules may use, by source name (shared-media.ts). */

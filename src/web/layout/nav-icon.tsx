@@ -4,6 +4,7 @@ import {
   Calculator,
   CalendarDays,
   Contact,
+  Flame,
   FolderOpen,
   Globe,
   Inbox,
@@ -42,6 +43,7 @@ const ICONS: Record<string, LucideIcon> = {
   globe: Globe,
   inbox: Inbox,
   send: Send,
+  flame: Flame,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

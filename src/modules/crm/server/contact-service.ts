@@ -120,7 +120,7 @@ export class ContactService {
 
   async update(ctx: TenantRequestContext, id: string, input: UpdateInput): Promise<ContactView> {
     await assertAgentInTenant(this.platform, ctx.tenantId, input.assignedAgentId);
-    return ctx.db(async (tx) => {
+    const view = await ctx.db(async (tx) => {
       const [before] = await tx.select().from(contact).where(eq(contact.id, id));
       if (!before) throw notFound('Kontakt');
       if (input.email && input.email.toLowerCase() !== before.email?.toLowerCase()) {
@@ -169,6 +169,9 @@ export class ContactService {
       });
       return contactView(after);
     });
+    const fields = Object.keys(input).sort();
+    this.platform.events.emit('contact.updated', ctx.tenantId, { contactId: id, fields }, ctx.auth.user.id);
+    return view;
   }
 
   /** GDPR Art. 17: removes the contact with search requests, timeline and viewing links. */

@@ -15,6 +15,8 @@ export interface Inquiry {
   message: string;
   source: InquirySource;
   consentText: string;
+  /** The sender's analytics id on the listing page, when it consented to tracking (see lead.created). */
+  visitorId?: string | null;
 }
 
 export const INQUIRY_SOURCE_LABELS = {
@@ -100,6 +102,7 @@ export async function recordInquiry(
     contactId: result.contactId,
     propertyId: inquiry.propertyId,
     source: inquiry.source,
+    visitorId: inquiry.visitorId ?? null,
   });
   return result;
 }

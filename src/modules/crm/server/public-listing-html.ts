@@ -119,7 +119,7 @@ button{margin-top:14px;width:100%;padding:11px;border:0;border-radius:8px;backgr
 <p class="place">${escapeHtml(place)}${p.status === 'reserviert' ? ' · <strong>reserviert</strong>' : ''}</p>
 <h1>${escapeHtml(p.title)}</h1>
 <p class="price">${escapeHtml(priceLine(p))}</p>
-${l.images.length > 0 ? `<div class="gallery">${l.images.map((img, i) => `<img src="${escapeHtml(image(img.id, 'web'))}" alt="${escapeHtml(img.altText || p.title)}" width="${img.width}" height="${img.height}" ${i > 0 ? 'loading="lazy"' : 'fetchpriority="high"'}>`).join('')}</div>` : ''}
+${l.images.length > 0 ? `<div class="gallery" data-track="gallery">${l.images.map((img, i) => `<img src="${escapeHtml(image(img.id, 'web'))}" alt="${escapeHtml(img.altText || p.title)}" width="${img.width}" height="${img.height}" ${i > 0 ? 'loading="lazy"' : 'fetchpriority="high"'}>`).join('')}</div>` : ''}
 <div class="grid">
 <div>
 <section class="card"><h2>Eckdaten</h2><dl>${facts(p)
@@ -130,8 +130,8 @@ ${p.description ? `<section style="margin-top:20px"><h2>Beschreibung</h2>${parag
 ${p.equipmentDescription ? `<section><h2>Ausstattung im Detail</h2>${paragraphs(p.equipmentDescription)}</section>` : ''}
 ${p.locationDescription ? `<section><h2>Lage</h2>${paragraphs(p.locationDescription)}</section>` : ''}
 ${energy.sentence ? `<section class="card energy" style="margin-top:20px"><h2>Energieausweis</h2><p>${escapeHtml(energy.sentence)}</p>${energy.kind === 'certificate' && p.energyValidUntil ? `<p class="note">Gültig bis ${escapeHtml(formatDate(p.energyValidUntil))}</p>` : ''}</section>` : ''}
-${(l.embeds ?? []).map((e) => `<section style="margin-top:20px"><h2>${escapeHtml(e.title)}</h2><iframe src="${escapeHtml(e.url)}" title="${escapeHtml(e.title)}" style="width:100%;height:460px;border:0;border-radius:12px;background:#eef2f7" loading="lazy" allow="fullscreen"></iframe></section>`).join('')}
-${l.floorplans.length > 0 ? `<section style="margin-top:20px"><h2>Grundrisse</h2>${l.floorplans.map((f) => `<img src="${escapeHtml(image(f.id, 'web'))}" alt="${escapeHtml(f.altText || 'Grundriss')}" style="max-width:100%;border-radius:12px;background:#fff" loading="lazy">`).join('')}</section>` : ''}
+${(l.embeds ?? []).map((e) => `<section style="margin-top:20px"><h2>${escapeHtml(e.title)}</h2><iframe data-track="tour_3d" src="${escapeHtml(e.url)}" title="${escapeHtml(e.title)}" style="width:100%;height:460px;border:0;border-radius:12px;background:#eef2f7" loading="lazy" allow="fullscreen"></iframe></section>`).join('')}
+${l.floorplans.length > 0 ? `<section style="margin-top:20px" data-track="floor_plan"><h2>Grundrisse</h2>${l.floorplans.map((f) => `<img src="${escapeHtml(image(f.id, 'web'))}" alt="${escapeHtml(f.altText || 'Grundriss')}" style="max-width:100%;border-radius:12px;background:#fff" loading="lazy">`).join('')}</section>` : ''}
 </div>
 <aside>
 <section class="card" id="anfrage">

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { FileNotFoundError } from '../../../platform/files/file-storage.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { mailOutbox } from '../../../platform/mail/mail.schema.js';
+import { withPublicPageAddons } from '../../../platform/modules/public-page-addons.js';
 import { publicOffice } from '../../../platform/tenancy/public-office.js';
 import { PUBLIC_STATUSES } from '../domain/property-lifecycle.js';
 import { property, propertyMedia } from '../schema.js';
@@ -22,6 +23,10 @@ import {
 } from './secured-expose.js';
 import { type OfficeInfo, renderExposeTerms, renderFullExpose } from './secured-expose-html.js';
 import { visitorFormFields } from './visitor-form-fields.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The hidden form field the lead-scoring tracker fills with its visitor id (tracker.js). */
+const VISITOR_FIELD = 'ixx_visitor';
 
 /** Exposé e-mails one address receives from contact forms per day, across all offices. */
 const EXPOSE_MAILS_PER_ADDRESS_AND_DAY = 3;
@@ -102,11 +107,17 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
       form,
       embeds,
     });
+    const page = await withPublicPageAddons(platform, html, {
+      tenantId: row.tenantId,
+      kind: 'listing',
+      propertyId: row.id,
+      contactId: null,
+    });
     return reply
       .status(status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'public, max-age=60')
-      .send(html);
+      .send(page);
   };
 
   app.get<{ Params: { slug: string }; Querystring: { anfrage?: string } }>(
@@ -192,6 +203,8 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
         message: parsed.data.message,
         source: 'website',
         consentText: `Bearbeitung der Anfrage zu Objekt ${row.externalId} durch ${settings?.displayName ?? 'das Maklerbüro'} (Kontaktformular)`,
+        // Put into the form by the analytics script only after the visitor consented to it.
+        visitorId: UUID.test(values[VISITOR_FIELD] ?? '') ? values[VISITOR_FIELD] : null,
       });
       // Whoever fills in the form names the address: it gets a few links a day, not a flood.
       let mailed = false;
@@ -229,12 +242,22 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
     await recordExposeView(platform, found.access.id);
     return html(
       reply,
-      renderFullExpose({
-        office,
-        property: found.property,
-        pdfUrl: `${base}/expose.pdf`,
-        listingUrl: `/p/${found.property.slug}`,
-      }),
+      await withPublicPageAddons(
+        platform,
+        renderFullExpose({
+          office,
+          property: found.property,
+          pdfUrl: `${base}/expose.pdf`,
+          listingUrl: `/p/${found.property.slug}`,
+        }),
+        // The link is the contact's own: visits it consents to count for that contact.
+        {
+          tenantId: found.access.tenantId,
+          kind: 'expose',
+          propertyId: found.property.id,
+          contactId: found.access.contactId,
+        },
+      ),
     );
   });
 

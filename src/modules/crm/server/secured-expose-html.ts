@@ -89,7 +89,7 @@ export function renderFullExpose(input: {
     `<h1>${escapeHtml(p.title)}</h1>
 <p><strong>Adresse:</strong> ${escapeHtml(address)}</p>
 <p class="price">${escapeHtml(priceLine(p))}</p>
-<a class="button" href="${escapeHtml(input.pdfUrl)}">Exposé als PDF herunterladen</a>
+<a class="button" data-track="expose_download" href="${escapeHtml(input.pdfUrl)}">Exposé als PDF herunterladen</a>
 <div class="card"><dl>${facts(p)
       .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
       .join('')}</dl></div>

@@ -16,6 +16,7 @@ import type { ContactView } from '../contract.js';
 import { ContactForm } from './contact-form.js';
 import { DocumentsSlot, useDocumentsEnabled } from './documents-slot.js';
 import { formatDate } from './format.js';
+import { LeadScoreSlot, useLeadScoringEnabled } from './leadscore-slot.js';
 import { MatchesList } from './matches-list.js';
 import { ProjectsSlot, useProjectsEnabled } from './projects-slot.js';
 import { SearchRequestsCard } from './search-requests-card.js';
@@ -38,6 +39,7 @@ function ContactDetailView({ contact }: { contact: ContactView }) {
   const [erasing, setErasing] = useState(false);
   const canWrite = hasPermission(me, 'crm.contacts.write');
   const hasDocuments = useDocumentsEnabled();
+  const hasLeadScoring = useLeadScoringEnabled();
   const hasProjects = useProjectsEnabled();
   const canErase = hasPermission(me, 'crm.contacts.erase');
   const save = useMutation({
@@ -105,6 +107,7 @@ function ContactDetailView({ contact }: { contact: ContactView }) {
           </Card>
         </div>
         <div className="space-y-6 lg:col-span-2">
+          {hasLeadScoring ? <LeadScoreSlot contactId={contact.id} leadStatus={contact.leadStatus} /> : null}
           <SearchRequestsCard contactId={contact.id} canWrite={canWrite} />
           <Card title={t('crm:contacts.matchingProperties')}>
             <MatchesList path={`/crm/contacts/${contact.id}/matches`} />

@@ -21,9 +21,30 @@ import type { ContactView } from '../contract.js';
 import { CONTACT_ROLES, LEAD_SOURCES, LEAD_STATUSES } from '../domain/contact-enums.js';
 import { ContactForm } from './contact-form.js';
 import { formatDate } from './format.js';
+import { type ListScore, useLeadScores, useLeadScoringEnabled } from './leadscore-slot.js';
 import { SearchBar, useUrlFilters } from './list-controls.js';
 
 const FILTER_KEYS = ['q', 'leadStatus', 'role', 'source'];
+
+/** A contact's lead score in the list, with its reasons on hover; a dash before the first scoring. */
+function ScoreCell({ score }: { score: ListScore | undefined }) {
+  if (!score) return <span className="text-slate-400">–</span>;
+  const tone =
+    score.total >= 70
+      ? 'bg-red-50 text-red-700 ring-red-600/20'
+      : score.total >= 40
+        ? 'bg-amber-50 text-amber-800 ring-amber-600/20'
+        : 'bg-slate-100 text-slate-700 ring-slate-500/20';
+  return (
+    <span
+      title={score.summary}
+      className={`inline-flex min-w-9 justify-center rounded-md px-2 py-0.5 font-semibold tabular-nums ring-1 ring-inset ${tone}`}
+    >
+      {score.total}
+      {score.overridden ? '*' : ''}
+    </span>
+  );
+}
 
 export function ContactListPage() {
   const { t, i18n } = useTranslation();
@@ -38,6 +59,8 @@ export function ContactListPage() {
       api<ListPage<ContactView>>(`/crm/contacts?${new URLSearchParams({ ...filters, page: String(page) })}`),
     placeholderData: keepPreviousData,
   });
+  const scoring = useLeadScoringEnabled();
+  const scores = useLeadScores(list.data?.items.map((c) => c.id) ?? []);
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       api<ContactView>('/crm/contacts', { method: 'POST', body }),
@@ -114,6 +137,11 @@ export function ContactListPage() {
                         <th scope="col" className="px-5 py-3">
                           {t('crm:contacts.columns.name')}
                         </th>
+                        {scoring ? (
+                          <th scope="col" className="px-5 py-3">
+                            {t('crm:contacts.columns.score')}
+                          </th>
+                        ) : null}
                         <th scope="col" className="px-5 py-3">
                           {t('crm:contacts.columns.status')}
                         </th>
@@ -147,6 +175,11 @@ export function ContactListPage() {
                               {c.isDemo ? <Badge>{t('crm:common.demo')}</Badge> : null}
                             </div>
                           </td>
+                          {scoring ? (
+                            <td className="px-5 py-3">
+                              <ScoreCell score={scores.get(c.id)} />
+                            </td>
+                          ) : null}
                           <td className="px-5 py-3">
                             <Badge
                               tone={

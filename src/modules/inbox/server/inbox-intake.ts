@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Platform } from '../../../platform/kernel.js';
+import '../events.js';
 import { activity, property } from '../../crm/schema.js';
 import { findContactByEmail } from '../../crm/server/contact-service.js';
 import { recordInquiry } from '../../crm/server/lead-intake.js';
@@ -88,6 +89,12 @@ export async function takeIn(
       return c.id;
     });
     await settle({ outcome: 'mail', reason: null, contactId });
+    if (contactId)
+      platform.events.emit('inbox.mail_from_contact', tenantId, {
+        messageId: row.id,
+        contactId,
+        receivedAt: mail.date.toISOString(),
+      });
     return { outcome: 'mail' };
   }
 

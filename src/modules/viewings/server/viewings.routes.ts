@@ -250,9 +250,9 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     },
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
-      await ctx.db(async (tx) => {
+      const checkedIn = await ctx.db(async (tx) => {
         const row = await liveVisitor(tx, request.params.viewingId, request.params.participantId);
-        if (row.p.checkedInAt) return;
+        if (row.p.checkedInAt) return null;
         const at = new Date();
         await tx
           .update(viewingParticipant)
@@ -274,7 +274,10 @@ export const viewingsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
           action: 'updated',
           after: { checkIn: row.p.contactId, by: 'agent' },
         });
+        return { viewingId: row.v.id, propertyId: row.v.propertyId, contactId: row.p.contactId };
       });
+      if (checkedIn)
+        platform.events.emit('viewing.visitor_checked_in', ctx.tenantId, checkedIn, ctx.auth.user.id);
       return reply.status(204).send(null);
     },
   );

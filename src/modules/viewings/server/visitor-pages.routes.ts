@@ -4,6 +4,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Platform } from '../../../platform/kernel.js';
+import { withPublicPageAddons } from '../../../platform/modules/public-page-addons.js';
 import { PUBLIC_STATUSES } from '../../crm/domain/property-lifecycle.js';
 import { activity, property, viewing, viewingContact } from '../../crm/schema.js';
 import { recordInquiry } from '../../crm/server/lead-intake.js';
@@ -27,6 +28,7 @@ import {
 import { rescheduleVisitors } from './visitor-schedule.js';
 
 /** Check-in opens an hour before the start and closes three hours after the end. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CHECK_IN_OPENS_MS = 60 * 60_000;
 const CHECK_IN_CLOSES_MS = 3 * 60 * 60_000;
 
@@ -118,7 +120,16 @@ export const visitorPageRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
   app.get<TokenParams>('/termin/:token', async (request, reply) => {
     const found = await visit(request.params.token);
     if (!found) return notFoundPage(reply);
-    return html(reply, renderVisitorPage(found.model));
+    return html(
+      reply,
+      await withPublicPageAddons(platform, renderVisitorPage(found.model), {
+        tenantId: found.participant.tenantId,
+        kind: 'visitor',
+        propertyId: found.ctx.property.id,
+        // The viewing link is the visitor's own.
+        contactId: found.participant.contactId,
+      }),
+    );
   });
 
   app.post<TokenParams & FormBody>(
@@ -223,11 +234,13 @@ export const visitorPageRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
       if (state === 'ready') {
         const p = found.participant;
         const at = new Date();
-        await platform.database.withTenant(p.tenantId, async (tx) => {
-          await tx
+        const fresh = await platform.database.withTenant(p.tenantId, async (tx) => {
+          const updated = await tx
             .update(viewingParticipant)
             .set({ checkedInAt: at, checkedInBy: 'visitor', noShow: false })
-            .where(and(eq(viewingParticipant.id, p.id), isNull(viewingParticipant.checkedInAt)));
+            .where(and(eq(viewingParticipant.id, p.id), isNull(viewingParticipant.checkedInAt)))
+            .returning({ id: viewingParticipant.id });
+          if (updated.length === 0) return false;
           await tx.insert(activity).values({
             tenantId: p.tenantId,
             contactId: p.contactId,
@@ -238,7 +251,14 @@ export const visitorPageRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
             occurredAt: at,
             userName: 'Besucher (QR-Check-in)',
           });
+          return true;
         });
+        if (fresh)
+          platform.events.emit('viewing.visitor_checked_in', p.tenantId, {
+            viewingId: found.ctx.viewing.id,
+            propertyId: found.ctx.property.id,
+            contactId: p.contactId,
+          });
         found.model.checkedInAt = at;
       }
       return html(reply, renderCheckInPage(found.model, 'done'));
@@ -439,16 +459,25 @@ export const visitorPageRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
     if (!found) return notFoundPage(reply);
     return html(
       reply,
-      renderBookingPage({
-        office: await officeOf(found.property.tenantId),
-        action: `/buchen/${found.property.slug}`,
-        propertyTitle: found.property.title,
-        address: [found.property.postalCode, found.property.city].join(' '),
-        slots: found.slots,
-        values: {},
-        error: null,
-        booked: null,
-      }),
+      await withPublicPageAddons(
+        platform,
+        renderBookingPage({
+          office: await officeOf(found.property.tenantId),
+          action: `/buchen/${found.property.slug}`,
+          propertyTitle: found.property.title,
+          address: [found.property.postalCode, found.property.city].join(' '),
+          slots: found.slots,
+          values: {},
+          error: null,
+          booked: null,
+        }),
+        {
+          tenantId: found.property.tenantId,
+          kind: 'booking',
+          propertyId: found.property.id,
+          contactId: null,
+        },
+      ),
     );
   });
 
@@ -502,6 +531,8 @@ export const visitorPageRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
         message: `Buchung des Besichtigungstermins ${slot.startsAt.toISOString()} über die Buchungsseite.`,
         source: 'website',
         consentText: `Organisation der Besichtigung von Objekt ${p.externalId} durch ${settings?.displayName ?? 'das Maklerbüro'} (Buchungsseite)`,
+        // Put into the form by the analytics script only after the visitor consented to it.
+        visitorId: UUID.test(values.ixx_visitor ?? '') ? values.ixx_visitor : null,
       });
       // The slot row is locked while counting, so two last-minute bookings cannot both take the last place.
       const outcome = await platform.database.withTenant(p.tenantId, async (tx) => {
@@ -525,6 +556,11 @@ export const visitorPageRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
       if (outcome === 'full' || outcome === 'closed')
         return page('Dieser Termin ist inzwischen ausgebucht. Bitte wählen Sie einen anderen.', 409);
       if (outcome === 'already') return page(null, 200, slot, true);
+      platform.events.emit('viewing.booked', p.tenantId, {
+        viewingId: slot.viewingId,
+        propertyId: p.id,
+        contactId,
+      });
       const sent = await syncVisitors(platform, p.tenantId, slot.viewingId, ['visitors']);
       await enqueuePush(platform, p.tenantId, slot.viewingId);
       return page(null, 201, slot, sent > 0 && platform.mail.online);

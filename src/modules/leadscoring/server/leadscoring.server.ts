@@ -1,0 +1,42 @@
+import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
+import type { Platform } from '../../../platform/kernel.js';
+import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
+import { seedLeadScoringDemo } from '../demo/seed-leadscoring-demo.js';
+import { consentBanner } from './consent-banner.js';
+import { enqueueNightly, rescoreJob, retrainJob } from './jobs.js';
+import { scoresRoutes } from './scores.routes.js';
+import { settingsRoutes } from './settings.routes.js';
+import { subscribeLeadScoring } from './subscriptions.js';
+import { trackingRoutes } from './tracking.routes.js';
+
+const tickers = new WeakMap<Platform, NodeJS.Timeout>();
+const TICK_MS = 15 * 60_000;
+
+// Erasure needs no handler: scores, events, visitors and qualification cascade with the contact row.
+export const leadscoringServer: ModuleServer = {
+  routes: async (app, { platform }) => {
+    await app.register(scoresRoutes, { platform });
+    await app.register(settingsRoutes, { platform });
+  },
+  publicRoutes: async (app, { platform }) => {
+    await app.register(trackingRoutes, { platform });
+  },
+  jobs: (platform) => [
+    rescoreJob(platform) as JobDefinition<never>,
+    retrainJob(platform) as JobDefinition<never>,
+  ],
+  subscribe: subscribeLeadScoring,
+  publicPageAddons: consentBanner,
+  seedDemo: seedLeadScoringDemo,
+  onStart: async (platform) => {
+    const tick = () =>
+      void enqueueNightly(platform).catch((error: unknown) =>
+        platform.logger.warn({ err: error }, 'lead scoring nightly scheduling failed'),
+      );
+    const timer = setInterval(tick, TICK_MS);
+    timer.unref();
+    tickers.set(platform, timer);
+    tick();
+  },
+  onStop: async (platform) => clearInterval(tickers.get(platform)),
+};
