@@ -111,6 +111,32 @@ export const leadEvent = pgTable(
   ],
 );
 
+/**
+ * A mail to a contact who consented to measurement: its links go through `/t/k/<token>/<n>`
+ * and its HTML part carries the pixel `/t/o/<token>.gif`. The original links may hold secrets
+ * (a personal exposé link), so they are stored encrypted.
+ */
+export const trackedMail = pgTable(
+  'leadscoring_mail',
+  {
+    /** The outbox mail's id. */
+    id: uuid().primaryKey(),
+    tenantId: tenantId(),
+    contactId: uuid()
+      .notNull()
+      .references(() => contact.id, { onDelete: 'cascade' }),
+    token: text().notNull(),
+    linksSealed: text().notNull(),
+    purpose: text().notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('leadscoring_mail_token').on(t.token),
+    index('leadscoring_mail_contact').on(t.contactId),
+    tenantIsolationPolicy(),
+  ],
+);
+
 /** The current score of each contact; `total` is what lists sort by (the override when set). */
 export const leadScore = pgTable(
   'leadscoring_score',

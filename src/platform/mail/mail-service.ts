@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
@@ -15,12 +16,27 @@ export interface MailRequest {
   headers?: Record<string, string>;
   purpose: string;
   tenantId?: string | null;
+  /** The office's contact the mail goes to, when there is one: its opens and clicks may be measured. */
+  contactId?: string | null;
   /**
    * `customer`: a mail to a buyer, tenant or other outsider; it carries the office's Impressum
    * and privacy links (§ 5 DDG). `staff`: a mail to the office's own users. Every caller decides.
    */
   audience: 'customer' | 'staff';
 }
+
+/**
+ * Rewrites a customer mail to a known contact before it is stored: tracked links, and an HTML
+ * part with an open pixel where the contact consented (the lead-scoring module provides it).
+ */
+export type MailTracker = (mail: {
+  mailId: string;
+  tenantId: string;
+  contactId: string;
+  purpose: string;
+  text: string;
+  html: string | null;
+}) => Promise<{ text: string; html: string | null }>;
 
 /** The office's signature with the Impressum and privacy links, appended to customer mails. */
 export type CustomerFooter = (tenantId: string) => Promise<string | null>;
@@ -47,6 +63,12 @@ export class MailService {
   ) {}
 
   #customerFooter: CustomerFooter | null = null;
+  #tracker: MailTracker | null = null;
+
+  /** Set by the module that measures mail engagement; without it mails go out as written. */
+  setTracker(tracker: MailTracker | null): void {
+    this.#tracker = tracker;
+  }
 
   /** Wired by the kernel once the tenant settings exist. */
   setCustomerFooter(footer: CustomerFooter): void {
@@ -79,15 +101,28 @@ export class MailService {
       request.audience === 'customer' && request.tenantId && this.#customerFooter
         ? await this.#customerFooter(request.tenantId)
         : null;
-    const text = footer ? `${request.text.trimEnd()}\n\n${footer}` : request.text;
+    const written = footer ? `${request.text.trimEnd()}\n\n${footer}` : request.text;
+    const id = randomUUID();
+    const { text, html } =
+      this.#tracker && request.audience === 'customer' && request.tenantId && request.contactId
+        ? await this.#tracker({
+            mailId: id,
+            tenantId: request.tenantId,
+            contactId: request.contactId,
+            purpose: request.purpose,
+            text: written,
+            html: request.html ?? null,
+          })
+        : { text: written, html: request.html ?? null };
     const [row] = await this.database.db
       .insert(mailOutbox)
       .values({
+        id,
         tenantId: request.tenantId ?? null,
         toAddress: request.to,
         subject: request.subject,
         textBody: text,
-        htmlBody: request.html ?? null,
+        htmlBody: html,
         attachments: request.attachments ?? [],
         headers: request.headers ?? {},
         purpose: request.purpose,

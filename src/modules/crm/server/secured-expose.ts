@@ -60,6 +60,7 @@ export async function issueExposeLink(
     tenantId,
     to: recipient.email,
     purpose: 'crm.expose-link',
+    contactId,
     subject: `Ihr Exposé: ${row.title}`,
     text: [
       `Guten Tag${name ? ` ${name}` : ''},`,

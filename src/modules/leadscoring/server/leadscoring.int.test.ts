@@ -1,8 +1,9 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailOutbox } from '../../../platform/mail/mail.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { seeblickWohnung } from '../../crm/test/fixtures.js';
-import { leadEvent, leadScore, trackingVisitor } from '../schema.js';
+import { leadEvent, leadScore, trackedMail, trackingVisitor } from '../schema.js';
 import { cookieSuffix } from './contact-ref.js';
 
 /**
@@ -159,6 +160,81 @@ describe('Lead-Scoring', () => {
     expect(score.summary).toContain('Exposé 1× geöffnet, 1× als PDF geladen');
     expect((c.tracking as Record<string, unknown>).consentedVisitors).toBe(1);
     expect((c.events as unknown[]).length).toBe(4);
+  });
+
+  it('measures mail opens and clicks only with consent, and discounts machine fetches', async () => {
+    const latestMail = async (to: string) =>
+      (
+        await t.platform.database.db
+          .select()
+          .from(mailOutbox)
+          .where(and(eq(mailOutbox.toAddress, to), eq(mailOutbox.purpose, 'crm.expose-link')))
+          .orderBy(desc(mailOutbox.createdAt))
+          .limit(1)
+      )[0]!;
+    const contacts = (await json('GET', '/api/crm/contacts?q=paul')).body.items as { id: string }[];
+    const paul = contacts[0]!.id;
+    // Nina never consented: her mail goes out as written.
+    const nina = ((await json('GET', '/api/crm/contacts?q=nina')).body.items as { id: string }[])[0]!.id;
+    await json('POST', `/api/crm/properties/${propertyId}/expose-links`, { contactId: nina });
+    const plain = await latestMail('nina@example.de');
+    expect(plain.textBody).toContain(`/p/${slug}/expose/`);
+    expect(plain.textBody).not.toContain('/t/k/');
+    expect(plain.htmlBody).toBeNull();
+    expect(
+      await t.platform.database.db.select().from(trackedMail).where(eq(trackedMail.contactId, nina)),
+    ).toEqual([]);
+
+    // Paul consented on his exposé page: links are tracked and the HTML part has the pixel.
+    await json('POST', `/api/crm/properties/${propertyId}/expose-links`, { contactId: paul });
+    const mail = await latestMail('paul@example.de');
+    const token = /\/t\/k\/([A-Za-z0-9_-]{24})\/0/.exec(mail.textBody)?.[1];
+    expect(token).toBeDefined();
+    expect(mail.htmlBody).toContain(`/t/o/${token}.gif`);
+    // The stored link is sealed: the personal exposé token is not readable in the table.
+    const [row] = await t.platform.database.db
+      .select()
+      .from(trackedMail)
+      .where(eq(trackedMail.token, token!));
+    expect(row!.linksSealed).not.toContain('/expose/');
+
+    const fetchAs = (method: 'GET' | 'HEAD', url: string, agent: string) =>
+      t.app.inject({ method, url, headers: { 'user-agent': agent } });
+    // At delivery: Apple's prefetch and a link scanner.
+    const mpp = await fetchAs('GET', `/t/o/${token}.gif`, 'Mozilla/5.0');
+    expect(mpp.statusCode).toBe(200);
+    expect(mpp.headers['content-type']).toBe('image/gif');
+    expect(
+      (await fetchAs('HEAD', `/t/k/${token}/0`, 'Mozilla/5.0 (compatible; Barracuda Sentinel)')).statusCode,
+    ).toBe(302);
+    // An hour later Paul reads it on his phone and clicks.
+    await t.platform.database.db
+      .update(trackedMail)
+      .set({ sentAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(trackedMail.token, token!));
+    const iphone =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
+    expect((await fetchAs('GET', `/t/o/${token}.gif`, iphone)).statusCode).toBe(200);
+    const clicked = await fetchAs('GET', `/t/k/${token}/0`, iphone);
+    expect(clicked.statusCode).toBe(302);
+    expect(clicked.headers.location).toMatch(new RegExp(`/p/${slug}/expose/`));
+    // No open redirect: an index that is not in the mail is a 404.
+    expect((await fetchAs('GET', `/t/k/${token}/7`, iphone)).statusCode).toBe(404);
+    await t.platform.events.drain();
+    const events = await t.platform.database.db
+      .select({ kind: leadEvent.kind, machine: leadEvent.machine })
+      .from(leadEvent)
+      .where(and(eq(leadEvent.contactId, paul), eq(leadEvent.source, 'mail')));
+    expect(events.filter((e) => e.machine)).toHaveLength(2);
+    expect(
+      events
+        .filter((e) => !e.machine)
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['email_click', 'email_open']);
+    expect(((await card(paul)).score as Record<string, unknown>).summary).toBeDefined();
+    const factors = (await card(paul)).factors as { id: string; reason: string }[];
+    expect(factors.find((f) => f.id === 'email')?.reason).toBe('1 Klick in E-Mails');
   });
 
   it('links an anonymous visitor to the contact its inquiry form creates', async () => {

@@ -4,6 +4,8 @@ import type { ModuleServer } from '../../../platform/modules/module-manifest.js'
 import { seedLeadScoringDemo } from '../demo/seed-leadscoring-demo.js';
 import { consentBanner } from './consent-banner.js';
 import { enqueueNightly, rescoreJob, retrainJob } from './jobs.js';
+import { mailTracker } from './mail-tracker.js';
+import { mailTrackingRoutes } from './mail-tracking.routes.js';
 import { scoresRoutes } from './scores.routes.js';
 import { settingsRoutes } from './settings.routes.js';
 import { subscribeLeadScoring } from './subscriptions.js';
@@ -20,6 +22,7 @@ export const leadscoringServer: ModuleServer = {
   },
   publicRoutes: async (app, { platform }) => {
     await app.register(trackingRoutes, { platform });
+    await app.register(mailTrackingRoutes, { platform });
   },
   jobs: (platform) => [
     rescoreJob(platform) as JobDefinition<never>,
@@ -29,6 +32,7 @@ export const leadscoringServer: ModuleServer = {
   publicPageAddons: consentBanner,
   seedDemo: seedLeadScoringDemo,
   onStart: async (platform) => {
+    platform.mail.setTracker(mailTracker(platform));
     const tick = () =>
       void enqueueNightly(platform).catch((error: unknown) =>
         platform.logger.warn({ err: error }, 'lead scoring nightly scheduling failed'),
@@ -38,5 +42,8 @@ export const leadscoringServer: ModuleServer = {
     tickers.set(platform, timer);
     tick();
   },
-  onStop: async (platform) => clearInterval(tickers.get(platform)),
+  onStop: async (platform) => {
+    clearInterval(tickers.get(platform));
+    platform.mail.setTracker(null);
+  },
 };

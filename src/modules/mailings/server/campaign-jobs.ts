@@ -143,6 +143,7 @@ export function mailingSendJob(platform: Platform) {
             tenantId,
             to: c.email!,
             purpose: 'mailings.offer',
+            contactId: c.id,
             subject: mail.subject,
             text: mail.text,
             // RFC 2369 and RFC 8058: mail programs show an "unsubscribe" button that posts here.

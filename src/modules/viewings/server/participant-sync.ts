@@ -101,7 +101,9 @@ export async function syncVisitors(
   });
   const deliveries: Delivery[] = plan.sends.flatMap(({ participantId, kind }) => {
     const v = plan.visitors.get(participantId);
-    return v ? [{ tenantId, participantId, dedupeKey: null, input: base(kind, v) }] : [];
+    return v
+      ? [{ tenantId, participantId, contactId: v.contactId, dedupeKey: null, input: base(kind, v) }]
+      : [];
   });
   return deliver(platform, deliveries);
 }
@@ -147,6 +149,7 @@ export async function cancelDeleted(
     [...plan.visitors.entries()].map(([participantId, v]) => ({
       tenantId: event.tenantId,
       participantId,
+      contactId: v.contactId,
       dedupeKey: null,
       input: base('absage', v),
     })),

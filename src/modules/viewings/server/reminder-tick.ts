@@ -33,6 +33,7 @@ export async function sendDueMessages(platform: Platform, now = new Date()): Pro
     },
     meetingPoint: viewingDetails.meetingPoint,
     c: {
+      id: contact.id,
       kind: contact.kind,
       firstName: contact.firstName,
       lastName: contact.lastName,
@@ -136,6 +137,7 @@ async function deliveriesOf(
   return due.map(({ row, kind, key }) => ({
     tenantId: row.v.tenantId,
     participantId: row.p.id,
+    contactId: row.c.id,
     dedupeKey: key,
     input: {
       kind,
@@ -165,6 +167,7 @@ interface DueRow {
   address: { street: string | null; houseNumber: string | null; postalCode: string; city: string };
   meetingPoint: string | null;
   c: {
+    id: string;
     kind: string;
     firstName: string | null;
     lastName: string | null;

@@ -8,6 +8,8 @@ import { SmsError, sendSms, toE164 } from './sms-gateway.js';
 export interface Delivery {
   tenantId: string;
   participantId: string;
+  /** The visitor's contact, so opens and clicks of the mail can count for it (lead scoring). */
+  contactId?: string;
   /** Once per key across servers and ticks (reminders, feedback); null: always sent. */
   dedupeKey: string | null;
   input: VisitorMessageInput;
@@ -69,6 +71,7 @@ export async function deliver(platform: Platform, deliveries: Delivery[]): Promi
         attachments,
         purpose: `viewings.${d.input.kind}`,
         tenantId: d.tenantId,
+        contactId: d.contactId ?? null,
         audience: 'customer',
       });
       await db
