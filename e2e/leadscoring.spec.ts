@@ -103,9 +103,19 @@ test('a lead’s visits, booking and financing raise its score, with reasons, up
     .toBeGreaterThan(before + 15);
   await expect(card.getByText(/Abschlusswahrscheinlichkeit/)).toBeVisible();
 
-  // In the contact list with its score, and among the hot leads on the dashboard.
-  await page.goto(`/kontakte?q=${encodeURIComponent(`Lead${stamp}`)}`);
-  await expect(page.getByRole('row', { name: new RegExp(`Lead${stamp}`) })).toContainText(/\d+/);
+  // In the "Heiß" segment: the contact list filtered by it shows the lead with its score.
+  await page.goto('/lead-scoring/segmente');
+  const hotRow = page
+    .getByTestId('segments')
+    .getByRole('listitem')
+    .filter({ hasText: 'Offener Lead mit Score ab 50' });
+  await hotRow.getByRole('link', { name: 'In Kontakten zeigen' }).click();
+  await expect(page.getByLabel('Segment')).toHaveValue(/[0-9a-f-]{36}/);
+  await page.getByPlaceholder('Suche: Name, E-Mail, Ort …').fill(`Lead${stamp}`);
+  await page.getByPlaceholder('Suche: Name, E-Mail, Ort …').press('Enter');
+  await expect(
+    page.getByRole('row', { name: new RegExp(`Lead${stamp}`) }).getByTestId('score-cell'),
+  ).toHaveText(/^[5-9]\d$/);
   await page.goto('/');
   // Hot (50 and more) and the most recently active: first on today's card.
   await expect(page.getByTestId('hot-leads').getByRole('listitem').first()).toContainText(lead.displayName);

@@ -298,13 +298,16 @@ export const contactSchema = z.object({
 });
 export type ContactView = z.infer<typeof contactSchema>;
 
-export const CONTACT_SORTS = ['createdAt', 'updatedAt', 'lastName', 'leadStatus'] as const;
+/** `score` comes from the lead-scoring module and is refused without it. */
+export const CONTACT_SORTS = ['createdAt', 'updatedAt', 'lastName', 'leadStatus', 'score'] as const;
 export const contactListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   leadStatus: z.enum(LEAD_STATUSES).optional(),
   role: z.enum(CONTACT_ROLES).optional(),
   source: z.enum(LEAD_SOURCES).optional(),
   agentId: z.string().max(100).optional(),
+  /** A lead-scoring segment's id; refused without that module. */
+  segment: z.string().uuid('Ungültige Segment-ID.').optional(),
   sort: z.enum(CONTACT_SORTS).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   ...pageQuery().shape,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FACTOR_IDS, type FactorId, MAX_WEIGHT } from './domain/factors.js';
 import { EVENT_KINDS } from './domain/lead-facts.js';
+import { BUILTIN_SEGMENTS } from './domain/segments.js';
 
 const factorId = z.enum(FACTOR_IDS as [FactorId, ...FactorId[]]);
 
@@ -142,3 +143,56 @@ export const modelView = z.object({
   coefficients: z.array(z.object({ id: factorId, weight: z.number() })),
 });
 export type ModelView = z.infer<typeof modelView>;
+
+export const segmentRuleSchema = z
+  .object({
+    builtin: z.enum(BUILTIN_SEGMENTS).optional(),
+    minScore: z.number().int().min(0).max(100).optional(),
+    maxScore: z.number().int().min(0).max(100).optional(),
+    leadStatuses: z.array(z.string().max(40)).max(10).optional(),
+    roles: z.array(z.string().max(40)).max(10).optional(),
+    marketingTypes: z
+      .array(z.enum(['kauf', 'miete']))
+      .max(2)
+      .optional(),
+    countries: z
+      .array(z.string().regex(/^[A-Z]{3}$/, 'Ländercode mit drei Buchstaben, z. B. CHE.'))
+      .max(20)
+      .optional(),
+    inactiveDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict()
+  .refine((r) => r.minScore === undefined || r.maxScore === undefined || r.minScore <= r.maxScore, {
+    message: 'Der Mindest-Score liegt über dem Höchst-Score.',
+    path: ['minScore'],
+  })
+  .refine((r) => Object.values(r).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0)), {
+    message: 'Bitte mindestens eine Bedingung angeben.',
+  });
+
+export const segmentInput = z.object({
+  name: z.string().trim().min(2, 'Bitte einen Namen angeben.').max(80),
+  rule: segmentRuleSchema,
+});
+export type SegmentInput = z.infer<typeof segmentInput>;
+
+export const segmentView = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  builtin: z.enum(BUILTIN_SEGMENTS).nullable(),
+  /** The rule in words. */
+  description: z.string(),
+  rule: z.record(z.string(), z.unknown()),
+  members: z.number().int(),
+  createdAt: z.string(),
+});
+export type SegmentView = z.infer<typeof segmentView>;
+
+export const segmentMemberView = z.object({
+  contactId: z.string().uuid(),
+  displayName: z.string(),
+  leadStatus: z.string(),
+  total: z.number().int().nullable(),
+  since: z.string(),
+});
+export type SegmentMemberView = z.infer<typeof segmentMemberView>;

@@ -22,6 +22,7 @@ import type { CloseModel } from './domain/close-model.js';
 import type { FactorWeights } from './domain/factors.js';
 import type { EventKind } from './domain/lead-facts.js';
 import type { FactorPoints } from './domain/score.js';
+import type { BuiltinSegment, SegmentRule } from './domain/segments.js';
 
 const tenantId = () =>
   text()
@@ -184,6 +185,44 @@ export const leadScoreDay = pgTable(
     engagement: smallint().notNull(),
   },
   (t) => [primaryKey({ columns: [t.contactId, t.day] }), tenantIsolationPolicy()],
+);
+
+/** A segment: one of the eight built-ins (`builtin` set) or one the office saved. */
+export const segment = pgTable(
+  'leadscoring_segment',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    name: text().notNull(),
+    builtin: text().$type<BuiltinSegment>(),
+    rule: jsonb().$type<SegmentRule>().notNull(),
+    createdBy: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('leadscoring_segment_builtin').on(t.tenantId, t.builtin).where(sql`${t.builtin} is not null`),
+    tenantIsolationPolicy(),
+  ],
+);
+
+/** Who is in a segment now, since when; recomputed whenever the contact is scored. */
+export const segmentMember = pgTable(
+  'leadscoring_segment_member',
+  {
+    segmentId: uuid()
+      .notNull()
+      .references(() => segment.id, { onDelete: 'cascade' }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contact.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
+    since: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.segmentId, t.contactId] }),
+    index('leadscoring_segment_member_contact').on(t.contactId),
+    tenantIsolationPolicy(),
+  ],
 );
 
 /** The office's close-probability model as last trained (or the prior, with why). */

@@ -95,6 +95,8 @@ export const campaignInput = z.object({
   templateId: z.string().uuid(),
   /** Matching contacts the broker unticked. */
   exclude: z.array(z.string().uuid()).max(20_000).default([]),
+  /** Only the matching contacts in this lead-scoring segment (refused without that module). */
+  segmentId: z.string().uuid().optional(),
 });
 export type CampaignInput = z.infer<typeof campaignInput>;
 

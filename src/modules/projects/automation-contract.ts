@@ -8,6 +8,8 @@ export const AUTOMATION_TRIGGERS = {
     fields: { from: 'Status vorher', to: 'Status nachher' },
   },
   'lead.created': { label: 'Neue Anfrage', fields: { source: 'Quelle' } },
+  // Published by lead scoring; without that module the rule simply never fires.
+  'lead.segment_entered': { label: 'Lead kommt in ein Segment', fields: { segment: 'Segment' } },
   'viewing.status_changed': {
     label: 'Besichtigung: Status geändert',
     fields: { from: 'Status vorher', to: 'Status nachher' },

@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Tx } from '../db/database.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
@@ -58,6 +60,14 @@ export interface ModuleServer {
    * first-party tracker), asked of every enabled module when such a page is rendered.
    */
   publicPageAddons?: (platform: Platform, page: PublicPageContext) => Promise<string>;
+  /**
+   * Filters and sort keys other modules add to the CRM's contact list, by query parameter name
+   * (lead scoring: `segment`, sort `score`). Each builds SQL on the list's contact id column.
+   */
+  contactList?: {
+    filters?: Record<string, (contactId: AnyPgColumn, value: string) => SQL>;
+    sorts?: Record<string, (contactId: AnyPgColumn) => SQL>;
+  };
   /** Answers prompts with schema-checked objects (the AI module); see structured-output.ts. */
   structuredOutput?: StructuredOutput;
   /** Photos and videos this module owns that other modules may use, by source name (shared-media.ts). */

@@ -5,8 +5,9 @@ import { JsonList } from '../../../platform/db/json-rows.js';
 import type { ListTotal, SortKey } from '../../../platform/db/list-page.js';
 import { pageBody } from '../../../platform/db/list-page.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
-import { conflict, notFound } from '../../../platform/http/app-error.js';
+import { badRequest, conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { contactListFilter, contactListSort } from '../../../platform/modules/contact-list-extensions.js';
 import type { ContactListQuery, ContactView, createContactBody, updateContactBody } from '../contract.js';
 import '../events.js';
 import { activity, contact, searchRequest, viewing, viewingContact } from '../schema.js';
@@ -44,8 +45,10 @@ export async function listContacts(
   tx: Tx,
   query: ContactListQuery,
   countTotal: (where: SQL | undefined) => Promise<ListTotal>,
+  /** Conditions and a sort key of other modules (segment, score), already resolved. */
+  extension: { filters: SQL[]; sortKey: SQL | null } = { filters: [], sortKey: null },
 ) {
-  const filters: SQL[] = [];
+  const filters: SQL[] = [...extension.filters];
   if (query.leadStatus) filters.push(eq(contact.leadStatus, query.leadStatus));
   if (query.source) filters.push(eq(contact.source, query.source));
   if (query.agentId) filters.push(eq(contact.assignedAgentId, query.agentId));
@@ -61,11 +64,11 @@ export async function listContacts(
   }
   const where = and(...filters);
   const sort: SortKey = {
-    key: SORTS[query.sort],
+    key: query.sort === 'score' ? (extension.sortKey ?? SORTS.createdAt) : SORTS[query.sort],
     id: contact.id,
     direction: query.order,
-    // Only the name sort can be empty; the others follow the (tenant, status, created) indexes.
-    nullable: query.sort === 'lastName',
+    // The name can be empty, and a contact not scored yet has no score; the others follow the indexes.
+    nullable: query.sort === 'lastName' || query.sort === 'score',
   };
   const page = await contactList.seek(tx, sort, where, query);
   return { page, total: await countTotal(where) };
@@ -75,12 +78,35 @@ export class ContactService {
   constructor(private readonly platform: Platform) {}
 
   async list(ctx: TenantRequestContext, query: ContactListQuery) {
+    const extension = this.listExtension(query);
     return ctx.db(async (tx) => {
-      const { page, total } = await listContacts(tx, query, (where) =>
-        this.platform.listTotals.count(tx, ctx.tenantId, contact, where, { exact: query.exactTotal }),
+      const { page, total } = await listContacts(
+        tx,
+        query,
+        (where) =>
+          this.platform.listTotals.count(tx, ctx.tenantId, contact, where, { exact: query.exactTotal }),
+        extension,
       );
       return pageBody(page.items.map(contactView), page, total, query);
     });
+  }
+
+  /** Segment filter and score sort, from the lead-scoring module when it is on. */
+  private listExtension(query: ContactListQuery): { filters: SQL[]; sortKey: SQL | null } {
+    const filters: SQL[] = [];
+    if (query.segment) {
+      const filter = contactListFilter(this.platform, 'segment');
+      if (!filter) throw badRequest('module_disabled', 'Segmente gibt es nur mit dem Modul Lead-Scoring.');
+      filters.push(filter(contact.id, query.segment));
+    }
+    let sortKey: SQL | null = null;
+    if (query.sort === 'score') {
+      const sort = contactListSort(this.platform, 'score');
+      if (!sort)
+        throw badRequest('module_disabled', 'Nach Score sortieren geht nur mit dem Modul Lead-Scoring.');
+      sortKey = sort(contact.id);
+    }
+    return { filters, sortKey };
   }
 
   async get(ctx: TenantRequestContext, id: string): Promise<ContactView> {

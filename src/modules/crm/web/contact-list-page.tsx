@@ -21,10 +21,10 @@ import type { ContactView } from '../contract.js';
 import { CONTACT_ROLES, LEAD_SOURCES, LEAD_STATUSES } from '../domain/contact-enums.js';
 import { ContactForm } from './contact-form.js';
 import { formatDate } from './format.js';
-import { type ListScore, useLeadScores, useLeadScoringEnabled } from './leadscore-slot.js';
+import { type ListScore, useLeadScores, useLeadScoringEnabled, useSegments } from './leadscore-slot.js';
 import { SearchBar, useUrlFilters } from './list-controls.js';
 
-const FILTER_KEYS = ['q', 'leadStatus', 'role', 'source'];
+const FILTER_KEYS = ['q', 'leadStatus', 'role', 'source', 'segment', 'sort'];
 
 /** A contact's lead score in the list, with its reasons on hover; a dash before the first scoring. */
 function ScoreCell({ score }: { score: ListScore | undefined }) {
@@ -37,6 +37,7 @@ function ScoreCell({ score }: { score: ListScore | undefined }) {
         : 'bg-slate-100 text-slate-700 ring-slate-500/20';
   return (
     <span
+      data-testid="score-cell"
       title={score.summary}
       className={`inline-flex min-w-9 justify-center rounded-md px-2 py-0.5 font-semibold tabular-nums ring-1 ring-inset ${tone}`}
     >
@@ -61,6 +62,7 @@ export function ContactListPage() {
   });
   const scoring = useLeadScoringEnabled();
   const scores = useLeadScores(list.data?.items.map((c) => c.id) ?? []);
+  const segments = useSegments();
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       api<ContactView>('/crm/contacts', { method: 'POST', body }),
@@ -102,7 +104,7 @@ export function ContactListPage() {
           placeholder={t('crm:contacts.searchPlaceholder')}
           onSearch={(q) => setFilter('q', q)}
         />
-        <div className="mt-4 grid gap-3 sm:grid-cols-3">
+        <div className={`mt-4 grid gap-3 sm:grid-cols-3 ${scoring ? 'lg:grid-cols-5' : ''}`}>
           <SelectField
             label={t('crm:contacts.leadStatus')}
             value={filters.leadStatus ?? ''}
@@ -121,6 +123,31 @@ export function ContactListPage() {
             onChange={(e) => setFilter('source', e.target.value)}
             options={[any, ...LEAD_SOURCES.map((s) => ({ value: s, label: t(`crm:enum.source.${s}`) }))]}
           />
+          {scoring ? (
+            <>
+              <SelectField
+                label={t('crm:contacts.segment')}
+                value={filters.segment ?? ''}
+                onChange={(e) => setFilter('segment', e.target.value)}
+                options={[
+                  any,
+                  ...segments.map((s) => ({
+                    value: s.id,
+                    label: `${s.name} (${s.members.toLocaleString(i18n.language)})`,
+                  })),
+                ]}
+              />
+              <SelectField
+                label={t('crm:contacts.sort')}
+                value={filters.sort ?? ''}
+                onChange={(e) => setFilter('sort', e.target.value)}
+                options={[
+                  { value: '', label: t('crm:contacts.sortNewest') },
+                  { value: 'score', label: t('crm:contacts.sortScore') },
+                ]}
+              />
+            </>
+          ) : null}
         </div>
       </Card>
       <Card>

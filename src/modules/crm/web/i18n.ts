@@ -261,6 +261,10 @@ const de = {
     newTitle: 'Neuen Kontakt anlegen',
     searchPlaceholder: 'Suche: Name, E-Mail, Ort …',
     empty: 'Keine Kontakte gefunden.',
+    segment: 'Segment',
+    sort: 'Sortierung',
+    sortNewest: 'Neueste zuerst',
+    sortScore: 'Höchster Score zuerst',
     columns: {
       name: 'Name',
       score: 'Score',
@@ -719,6 +723,10 @@ const en: typeof de = {
     newTitle: 'Create a contact',
     searchPlaceholder: 'Search: name, e-mail, place …',
     empty: 'No contacts found.',
+    segment: 'Segment',
+    sort: 'Order',
+    sortNewest: 'Newest first',
+    sortScore: 'Highest score first',
     columns: {
       name: 'Name',
       score: 'Score',

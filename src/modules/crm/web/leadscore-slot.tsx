@@ -32,6 +32,24 @@ export function useLeadScores(contactIds: string[]): Map<string, ListScore> {
   return new Map((scores.data?.items ?? []).map((s) => [s.contactId, s]));
 }
 
+export interface SegmentOption {
+  id: string;
+  name: string;
+  members: number;
+}
+
+/** The office's segments for the list filter; empty without the module. */
+export function useSegments(): SegmentOption[] {
+  const enabled = useLeadScoringEnabled();
+  const segments = useQuery({
+    queryKey: ['leadscoring', 'segments'],
+    queryFn: () => api<{ items: SegmentOption[] }>('/leadscoring/segments'),
+    enabled,
+    staleTime: 60_000,
+  });
+  return segments.data?.items ?? [];
+}
+
 export function LeadScoreSlot(props: { contactId: string; leadStatus: string }) {
   return (
     <Suspense fallback={<Spinner />}>

@@ -48,13 +48,13 @@ export async function applyRetention(
 export async function enqueueRescoreAll(
   platform: Platform,
   tenantId: string,
-  reason: 'objekte' | 'gewichtung',
+  reason: 'objekte' | 'gewichtung' | 'segmente',
 ) {
   const minute = Math.floor(Date.now() / 60_000);
   await platform.jobs.enqueue(RESCORE_JOB, { reason }, { tenantId, key: `${tenantId}:${reason}:${minute}` });
 }
 
-const payload = z.object({ reason: z.enum(['objekte', 'gewichtung']) });
+const payload = z.object({ reason: z.enum(['objekte', 'gewichtung', 'segmente']) });
 
 export const rescoreJob = (platform: Platform) =>
   defineJob({

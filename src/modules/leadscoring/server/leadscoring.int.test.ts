@@ -407,6 +407,137 @@ describe('Lead-Scoring', () => {
     expect(someScore?.closeKind).toBe('modell');
   }, 60_000);
 
+  it('keeps segments: built-ins, a saved one, the contact-list filter and score sort, automation on entry', async () => {
+    const segments = (await json('GET', '/api/leadscoring/segments')).body.items as {
+      id: string;
+      name: string;
+      builtin: string | null;
+      members: number;
+    }[];
+    expect(segments.map((s) => s.builtin)).toEqual([
+      'heiss',
+      'warm',
+      'kalt',
+      'investor',
+      'erstkaeufer',
+      'mietinteressent',
+      'grenzgaenger',
+      'schlafend',
+    ]);
+    const hot = segments.find((s) => s.builtin === 'heiss')!;
+
+    // A rule: a task for the agent whenever a lead turns hot.
+    const rule = await json('POST', '/api/projects/automation/rules', {
+      name: 'Heißer Lead: anrufen',
+      trigger: 'lead.segment_entered',
+      conditions: [{ field: 'segment', op: 'equals', value: 'Heiß' }],
+      actions: [{ type: 'create_task', title: 'Heißen Lead anrufen', dueInDays: 0 }],
+    });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+
+    // A Swiss buyer, scored once (cold), then confirmed financing and strong interest: hot.
+    const swiss = await newContact({
+      firstName: 'Urs',
+      lastName: 'Grenzgänger',
+      email: 'urs@example.ch',
+      phone: '+41 71 222 33 44',
+      street: 'Seestrasse 1',
+      postalCode: '8280',
+      city: 'Kreuzlingen',
+    });
+    await json('POST', `/api/crm/contacts/${swiss}/search-requests`, {
+      marketingType: 'kauf',
+      objectTypes: ['wohnung'],
+      cities: ['Konstanz'],
+      maxPrice: 700000,
+    });
+    await t.platform.events.drain();
+    await json('PUT', `/api/leadscoring/contacts/${swiss}/qualification`, {
+      financingConfirmed: true,
+      financingNote: 'UBS',
+      equityCents: 300_000_00,
+      netIncomeMonthlyCents: 12_000_00,
+      expensesMonthlyCents: null,
+    });
+    const start = new Date(Date.now() - 2 * 3_600_000);
+    const viewing = await json('POST', '/api/crm/viewings', {
+      propertyId,
+      contactIds: [swiss],
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+    });
+    await json('PATCH', `/api/crm/viewings/${viewing.body.id}`, { status: 'durchgefuehrt' });
+    await t.platform.events.drain();
+    const card = (await json('GET', `/api/leadscoring/contacts/${swiss}`)).body.score as { total: number };
+    expect(card.total).toBeGreaterThanOrEqual(50);
+    const members = (await json('GET', `/api/leadscoring/segments/${hot.id}/contacts`)).body.items as {
+      contactId: string;
+    }[];
+    expect(members.map((m) => m.contactId)).toContain(swiss);
+    const cross = segments.find((s) => s.builtin === 'grenzgaenger')!;
+    const crossMembers = (await json('GET', `/api/leadscoring/segments/${cross.id}/contacts`)).body.items as {
+      contactId: string;
+    }[];
+    expect(crossMembers.map((m) => m.contactId)).toEqual([swiss]);
+    const end = Date.now() + 15_000;
+    let tasks: { title: string; contactId: string | null }[] = [];
+    while (Date.now() < end) {
+      tasks = ((await json('GET', '/api/projects/tasks?q=Heißen')).body.items ?? []) as typeof tasks;
+      if (tasks.some((task) => task.contactId === swiss)) break;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(tasks.find((task) => task.contactId === swiss)?.title).toBe('Heißen Lead anrufen');
+
+    // The contact list filters by segment and sorts by score.
+    const list = await json('GET', `/api/crm/contacts?segment=${cross.id}`);
+    expect(list.status).toBe(200);
+    expect((list.body.items as { id: string }[]).map((c) => c.id)).toEqual([swiss]);
+    const byScore = await json('GET', '/api/crm/contacts?sort=score&order=desc&pageSize=5');
+    expect(byScore.status).toBe(200);
+    const top = (byScore.body.items as { id: string }[])[0]!.id;
+    const topScore = (await json('GET', `/api/leadscoring/scores?ids=${top}`)).body.items![0]!
+      .total as number;
+    expect(topScore).toBeGreaterThanOrEqual(card.total);
+
+    // An offer mailing can be narrowed to a segment: only matching contacts inside it remain.
+    const everyone = await json('GET', `/api/mailings/audience?propertyId=${propertyId}`);
+    const crossOnly = await json(
+      'GET',
+      `/api/mailings/audience?propertyId=${propertyId}&segment=${cross.id}`,
+    );
+    expect(crossOnly.status).toBe(200);
+    const audienceIds = (r: typeof everyone) =>
+      (r.body.items as { contactId: string }[]).map((a) => a.contactId);
+    expect(audienceIds(everyone)).toContain(swiss);
+    expect(audienceIds(everyone).length).toBeGreaterThan(1);
+    expect(audienceIds(crossOnly)).toEqual([swiss]);
+
+    // A saved segment; a rule without conditions is refused and nothing is stored.
+    const empty = await json('POST', '/api/leadscoring/segments', { name: 'Leer', rule: {} });
+    expect(empty.status).toBe(400);
+    const saved = await json('POST', '/api/leadscoring/segments', {
+      name: 'Heiße Käufer aus der Schweiz',
+      rule: { builtin: 'grenzgaenger', minScore: 50 },
+    });
+    expect(saved.status).toBe(201);
+    expect(saved.body.description).toBe(
+      'Sucht zum Kauf und wohnt in der Schweiz oder in Österreich (Land oder Vorwahl +41/+43) · Score ab 50',
+    );
+    const deadline = Date.now() + 20_000;
+    let count = 0;
+    while (Date.now() < deadline && count === 0) {
+      await new Promise((r) => setTimeout(r, 300));
+      const all = (await json('GET', '/api/leadscoring/segments')).body.items as {
+        id: string;
+        members: number;
+      }[];
+      count = all.find((s) => s.id === saved.body.id)?.members ?? 0;
+    }
+    expect(count).toBe(1);
+    expect((await json('DELETE', `/api/leadscoring/segments/${hot.id}`)).status).toBe(409);
+    expect((await json('DELETE', `/api/leadscoring/segments/${saved.body.id}`)).status).toBe(204);
+  }, 60_000);
+
   it('hides one office’s scores from another', async () => {
     const other = await t.createTenant();
     const contactId = await newContact({

@@ -1,12 +1,15 @@
+import { sql } from 'drizzle-orm';
 import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import { seedLeadScoringDemo } from '../demo/seed-leadscoring-demo.js';
+import { leadScore, segmentMember } from '../schema.js';
 import { consentBanner } from './consent-banner.js';
 import { enqueueNightly, rescoreJob, retrainJob } from './jobs.js';
 import { mailTracker } from './mail-tracker.js';
 import { mailTrackingRoutes } from './mail-tracking.routes.js';
 import { scoresRoutes } from './scores.routes.js';
+import { segmentsRoutes } from './segments.routes.js';
 import { settingsRoutes } from './settings.routes.js';
 import { subscribeLeadScoring } from './subscriptions.js';
 import { trackingRoutes } from './tracking.routes.js';
@@ -19,6 +22,7 @@ export const leadscoringServer: ModuleServer = {
   routes: async (app, { platform }) => {
     await app.register(scoresRoutes, { platform });
     await app.register(settingsRoutes, { platform });
+    await app.register(segmentsRoutes, { platform });
   },
   publicRoutes: async (app, { platform }) => {
     await app.register(trackingRoutes, { platform });
@@ -30,6 +34,15 @@ export const leadscoringServer: ModuleServer = {
   ],
   subscribe: subscribeLeadScoring,
   publicPageAddons: consentBanner,
+  contactList: {
+    filters: {
+      segment: (contactId, segmentId) =>
+        sql`exists (select 1 from ${segmentMember} m where m.contact_id = ${contactId} and m.segment_id = ${segmentId})`,
+    },
+    sorts: {
+      score: (contactId) => sql`(select s.total from ${leadScore} s where s.contact_id = ${contactId})`,
+    },
+  },
   seedDemo: seedLeadScoringDemo,
   onStart: async (platform) => {
     platform.mail.setTracker(mailTracker(platform));

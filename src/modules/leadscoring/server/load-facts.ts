@@ -4,6 +4,7 @@ import { type MatchableProperty, matchScore } from '../../crm/domain/matching.js
 import { PUBLIC_STATUSES } from '../../crm/domain/property-lifecycle.js';
 import { contact, property, searchRequest } from '../../crm/schema.js';
 import { emptyFacts, type LeadFacts } from '../domain/lead-facts.js';
+import type { SegmentFacts } from '../domain/segments.js';
 import { leadEvent, leadQualification } from '../schema.js';
 import { buyingPower } from './buying-power.js';
 
@@ -12,6 +13,8 @@ const MATCH_MIN_SCORE = 40;
 
 export interface LoadedLead {
   contactId: string;
+  /** What the segments ask beyond score and last signal. */
+  profile: Omit<SegmentFacts, 'total' | 'lastSignalAt'>;
   leadStatus: string;
   /** When the contact last changed: for a won or lost lead, when its outcome was recorded. */
   updatedAt: Date;
@@ -106,6 +109,15 @@ export async function loadFacts(
       own.some((r) => matchScore(listing, r).score >= MATCH_MIN_SCORE),
     ).length;
     facts.events = eventsOf.get(c.id) ?? [];
-    return { contactId: c.id, leadStatus: c.leadStatus, updatedAt: c.updatedAt, facts };
+    const profile = {
+      leadStatus: c.leadStatus,
+      kind: c.kind,
+      roles: c.roles,
+      country: c.country,
+      phones: [c.phone, c.mobile].filter((p): p is string => Boolean(p)),
+      searches: own.map((r) => ({ marketingType: r.marketingType, objectTypes: r.objectTypes })),
+      createdAt: c.createdAt,
+    };
+    return { contactId: c.id, leadStatus: c.leadStatus, updatedAt: c.updatedAt, facts, profile };
   });
 }

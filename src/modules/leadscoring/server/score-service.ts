@@ -11,7 +11,9 @@ import {
 } from '../domain/close-model.js';
 import { scoreLead } from '../domain/score.js';
 import { closeModel, leadScore, leadScoreDay } from '../schema.js';
+import '../events.js';
 import { activeListings, loadFacts } from './load-facts.js';
+import { type Entered, officeSegments, updateMemberships } from './segment-membership.js';
 import { scoringSettings } from './settings.js';
 
 /** Contacts scored per transaction: big enough to amortise the queries, small enough to keep memory flat. */
@@ -33,9 +35,18 @@ async function scoreBatch(
   ids: readonly string[],
   context: Awaited<ReturnType<typeof runContext>>,
   now: Date,
-): Promise<number> {
+): Promise<{ n: number; entered: Entered[] }> {
   const leads = await loadFacts(tx, ids, context.listings, context.eventsSince);
-  if (leads.length === 0) return 0;
+  if (leads.length === 0) return { n: 0, entered: [] };
+  // A contact's first scoring classifies it; only a later change is "coming into" a segment.
+  const scoredBefore = new Set(
+    (
+      await tx
+        .select({ id: leadScore.contactId })
+        .from(leadScore)
+        .where(inArray(leadScore.contactId, [...ids]))
+    ).map((r) => r.id),
+  );
   const rows = leads.map((lead) => {
     const score = scoreLead(lead.facts, { ...context.settings, now });
     const close = predictClose(context.model, score);
@@ -100,21 +111,39 @@ async function scoreBatch(
         engagement: excluded('engagement'),
       },
     });
-  return rows.length;
+  const entered = await updateMemberships(
+    tx,
+    tenantId,
+    context.segments,
+    leads.map((lead, k) => ({
+      contactId: lead.contactId,
+      facts: { ...lead.profile, total: rows[k]!.total, lastSignalAt: rows[k]!.lastSignalAt },
+    })),
+    now,
+  );
+  return { n: rows.length, entered: entered.filter((e) => scoredBefore.has(e.contactId)) };
 }
 
-async function runContext(tx: Tx, now: Date) {
-  const [settings, model, listings] = await Promise.all([
+async function runContext(tx: Tx, tenantId: string, now: Date) {
+  const [settings, model, listings, segments] = await Promise.all([
     scoringSettings(tx),
     currentModel(tx),
     activeListings(tx),
+    officeSegments(tx, tenantId),
   ]);
   return {
     settings,
     model,
     listings,
+    segments,
     eventsSince: new Date(now.getTime() - settings.retentionDays * DAY_MS),
   };
+}
+
+/** Announces segment entries for automation rules, only when something listens. */
+function announce(platform: Platform, tenantId: string, entered: Entered[]): void {
+  if (entered.length === 0 || platform.events.subscriberCount('lead.segment_entered') === 0) return;
+  for (const e of entered) platform.events.emit('lead.segment_entered', tenantId, e);
 }
 
 /**
@@ -128,32 +157,37 @@ export async function rescore(
   contactIds: readonly string[] | 'all',
   now = new Date(),
 ): Promise<number> {
-  const context = await platform.database.withTenant(tenantId, (tx) => runContext(tx, now));
+  const context = await platform.database.withTenant(tenantId, (tx) => runContext(tx, tenantId, now));
   let scored = 0;
   if (contactIds !== 'all') {
     for (let i = 0; i < contactIds.length; i += BATCH) {
       const ids = contactIds.slice(i, i + BATCH);
-      scored += await platform.database.withTenant(tenantId, (tx) =>
+      const batch = await platform.database.withTenant(tenantId, (tx) =>
         scoreBatch(tx, tenantId, ids, context, now),
       );
+      announce(platform, tenantId, batch.entered);
+      scored += batch.n;
     }
     return scored;
   }
   let after: string | null = null;
   for (;;) {
     const cursor: string | null = after;
-    const batch: { ids: string[]; n: number } = await platform.database.withTenant(tenantId, async (tx) => {
-      const ids: string[] = (
-        await tx
-          .select({ id: contact.id })
-          .from(contact)
-          .where(cursor ? gt(contact.id, cursor) : undefined)
-          .orderBy(asc(contact.id))
-          .limit(BATCH)
-      ).map((r) => r.id);
-      const n = await scoreBatch(tx, tenantId, ids, context, now);
-      return { ids, n };
-    });
+    const batch: { ids: string[]; n: number; entered: Entered[] } = await platform.database.withTenant(
+      tenantId,
+      async (tx) => {
+        const ids: string[] = (
+          await tx
+            .select({ id: contact.id })
+            .from(contact)
+            .where(cursor ? gt(contact.id, cursor) : undefined)
+            .orderBy(asc(contact.id))
+            .limit(BATCH)
+        ).map((r) => r.id);
+        return { ids, ...(await scoreBatch(tx, tenantId, ids, context, now)) };
+      },
+    );
+    announce(platform, tenantId, batch.entered);
     scored += batch.n;
     if (batch.ids.length < BATCH) return scored;
     after = batch.ids.at(-1) ?? null;
@@ -174,7 +208,7 @@ export async function retrainModel(
   now = new Date(),
 ): Promise<CloseModel> {
   const samples = await platform.database.withTenant(tenantId, async (tx) => {
-    const context = await runContext(tx, now);
+    const context = await runContext(tx, tenantId, now);
     const closed = await tx
       .select({ id: contact.id })
       .from(contact)

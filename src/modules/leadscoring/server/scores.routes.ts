@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
@@ -9,6 +9,7 @@ import type { Platform } from '../../../platform/kernel.js';
 import { contact, property } from '../../crm/schema.js';
 import { contactDisplayName } from '../../crm/server/contact-view.js';
 import { hotLead, overrideInput, qualificationInput, scoreCard, scoreSummary } from '../contract.js';
+import { HOT_SCORE } from '../domain/segments.js';
 import { leadEvent, leadQualification, leadScore, leadScoreDay, trackingVisitor } from '../schema.js';
 import { buyingPower } from './buying-power.js';
 import { rescore } from './score-service.js';
@@ -17,8 +18,6 @@ import { scoreSummaryOf } from './score-views.js';
 const contactParams = z.object({ contactId: z.string().uuid() });
 const CLOSED = ['gewonnen', 'verloren'];
 const DAY_MS = 86_400_000;
-/** From here a lead counts as hot (the segment "heiß" uses the same line). */
-export const HOT_SCORE = 50;
 
 async function requireContact(tx: Tx, contactId: string) {
   const [row] = await tx.select({ id: contact.id }).from(contact).where(eq(contact.id, contactId));
@@ -147,8 +146,8 @@ export const scoresRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     async (request) => {
       const weekAgo = new Date(Date.now() - 7 * DAY_MS).toISOString().slice(0, 10);
       const today = request.query.order === 'heute';
-      const rows = await tenantContext(platform, request).db((tx) =>
-        tx
+      const { rows, before } = await tenantContext(platform, request).db(async (tx) => {
+        const rows = await tx
           .select({
             score: leadScore,
             contact: {
@@ -158,9 +157,6 @@ export const scoresRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
               companyName: contact.companyName,
               leadStatus: contact.leadStatus,
             },
-            before: sql<
-              number | null
-            >`(select d.total from ${leadScoreDay} d where d.contact_id = ${leadScore.contactId} and d.day <= ${weekAgo} order by d.day desc limit 1)`,
           })
           .from(leadScore)
           .innerJoin(contact, eq(contact.id, leadScore.contactId))
@@ -180,8 +176,22 @@ export const scoresRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
             desc(leadScore.total),
             leadScore.contactId,
           )
-          .limit(request.query.limit),
-      );
+          .limit(request.query.limit);
+        // The score a week ago, for the trend: read for the page's few rows only, not per candidate.
+        const ids = rows.map((r) => r.score.contactId);
+        const before =
+          ids.length === 0
+            ? []
+            : await tx
+                .selectDistinctOn([leadScoreDay.contactId], {
+                  contactId: leadScoreDay.contactId,
+                  total: leadScoreDay.total,
+                })
+                .from(leadScoreDay)
+                .where(and(inArray(leadScoreDay.contactId, ids), lte(leadScoreDay.day, weekAgo)))
+                .orderBy(leadScoreDay.contactId, desc(leadScoreDay.day));
+        return { rows, before: new Map(before.map((b) => [b.contactId, b.total])) };
+      });
       return {
         items: rows.map((r) => {
           const s = scoreSummaryOf(r.score);
@@ -192,7 +202,7 @@ export const scoresRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
             total: s.total,
             summary: s.summary,
             close: s.close,
-            trend: r.before === null ? 0 : s.total - Number(r.before),
+            trend: before.has(r.score.contactId) ? s.total - (before.get(r.score.contactId) ?? 0) : 0,
             lastSignalAt: r.score.lastSignalAt?.toISOString() ?? null,
           };
         }),

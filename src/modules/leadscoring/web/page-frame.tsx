@@ -14,6 +14,7 @@ export function PageFrame({ children }: { children: ReactNode }) {
         label={t('leadscoring:title')}
         tabs={[
           { to: '/lead-scoring', label: t('leadscoring:tabs.hot'), end: true },
+          { to: '/lead-scoring/segmente', label: t('leadscoring:tabs.segments') },
           { to: '/lead-scoring/gewichtung', label: t('leadscoring:tabs.weights') },
           { to: '/lead-scoring/modell', label: t('leadscoring:tabs.model') },
         ]}

@@ -1,5 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../../platform/db/database.js';
+import { contact } from '../../crm/schema.js';
 import { MatchingService } from '../../crm/server/matching-service.js';
 import type { AudienceEntry, ConsentView, SkipReason } from '../contract.js';
 import { mailingCampaign, mailingConsent, mailingRecipient } from '../schema.js';
@@ -42,14 +44,33 @@ export async function alreadyOfferedSet(tx: Tx, propertyId: string): Promise<Set
   return new Set(rows.map((r) => r.contactId));
 }
 
-/** The contacts whose active search profile matches the listing, with consent and what would skip them. */
-export async function audienceFor(tx: Tx, propertyId: string): Promise<AudienceEntry[]> {
-  const matches = await new MatchingService().contactsForProperty(
-    tx,
-    propertyId,
-    40,
-    Number.POSITIVE_INFINITY,
-  );
+/**
+ * The contacts whose active search profile matches the listing, with consent and what would skip
+ * them; with `within` (a segment's condition on the contact id) only those in it.
+ */
+export async function audienceFor(
+  tx: Tx,
+  propertyId: string,
+  within: ((contactId: AnyPgColumn) => SQL) | null = null,
+): Promise<AudienceEntry[]> {
+  const all = await new MatchingService().contactsForProperty(tx, propertyId, 40, Number.POSITIVE_INFINITY);
+  let matches = all;
+  if (within && all.length > 0) {
+    const inside = await tx
+      .select({ id: contact.id })
+      .from(contact)
+      .where(
+        and(
+          inArray(
+            contact.id,
+            all.map((m) => m.contact!.id),
+          ),
+          within(contact.id),
+        ),
+      );
+    const ids = new Set(inside.map((r) => r.id));
+    matches = all.filter((m) => ids.has(m.contact!.id));
+  }
   const ids = matches.map((m) => m.contact!.id);
   const consents = await consentsOf(tx, ids);
   const offered = await alreadyOfferedSet(tx, propertyId);

@@ -1,11 +1,13 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
-import { AppError, notFound } from '../../../platform/http/app-error.js';
+import { AppError, badRequest, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { contactListFilter } from '../../../platform/modules/contact-list-extensions.js';
 import { PUBLIC_STATUSES } from '../../crm/domain/property-lifecycle.js';
 import { property } from '../../crm/schema.js';
 import {
@@ -58,6 +60,14 @@ async function activeListing(tx: Tx, propertyId: string) {
 
 /** "Angebotsversand": pick a listing, see who matches and may be written to, send in throttled rounds. */
 export const campaignsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  /** A segment's condition from the lead-scoring module, or a 400 when that module is off. */
+  const segmentCondition = (segmentId: string | undefined) => {
+    if (!segmentId) return null;
+    const filter = contactListFilter(platform, 'segment');
+    if (!filter) throw badRequest('module_disabled', 'Segmente gibt es nur mit dem Modul Lead-Scoring.');
+    return (contactId: AnyPgColumn) => filter(contactId, segmentId);
+  };
+
   const delivery = () => (platform.mail.online ? 'smtp' : 'offline') as 'smtp' | 'offline';
   const viewOf = (c: typeof mailingCampaign.$inferSelect, counts: CampaignView['counts']): CampaignView => ({
     id: c.id,
@@ -80,7 +90,11 @@ export const campaignsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       schema: {
         tags: ['mailings'],
         summary: 'Contacts whose search profile matches the listing, with their advertising consent',
-        querystring: z.object({ propertyId: z.string().uuid() }),
+        querystring: z.object({
+          propertyId: z.string().uuid(),
+          /** A lead-scoring segment: only the matching contacts in it. */
+          segment: z.string().uuid().optional(),
+        }),
         response: { 200: audienceView },
       },
     },
@@ -88,7 +102,7 @@ export const campaignsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       const ctx = tenantContext(platform, request);
       return ctx.db(async (tx) => {
         const p = await activeListing(tx, request.query.propertyId);
-        const items = await audienceFor(tx, p.id);
+        const items = await audienceFor(tx, p.id, segmentCondition(request.query.segment));
         return {
           propertyId: p.id,
           propertyTitle: p.title,
@@ -187,7 +201,9 @@ export const campaignsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
           .where(eq(mailingTemplate.id, input.templateId));
         if (!template) throw notFound('Vorlage');
         const excluded = new Set(input.exclude);
-        const audience = (await audienceFor(tx, p.id)).filter((a) => !excluded.has(a.contactId));
+        const audience = (await audienceFor(tx, p.id, segmentCondition(input.segmentId))).filter(
+          (a) => !excluded.has(a.contactId),
+        );
         if (!audience.some((a) => a.skip === null))
           throw new AppError(
             422,

@@ -15,6 +15,7 @@ import { EmptyState } from '../../../web/components/empty-state.js';
 import { SelectField } from '../../../web/components/field.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
+import { useSegments } from '../../crm/web/leadscore-slot.js';
 import { PropertyPicker } from '../../crm/web/property-picker.js';
 import type { AudienceView, CampaignView, TemplateView } from '../contract.js';
 import { AudienceTable } from './audience-table.js';
@@ -67,6 +68,8 @@ function NewMailing() {
   const [params] = useSearchParams();
   const [propertyId, setPropertyId] = useState(params.get('objekt') ?? '');
   const [templateId, setTemplateId] = useState('');
+  const [segmentId, setSegmentId] = useState(params.get('segment') ?? '');
+  const segments = useSegments();
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const templates = useQuery({
@@ -78,8 +81,11 @@ function NewMailing() {
     if (!templateId && first) setTemplateId(first.id);
   }, [templates.data, templateId]);
   const audience = useQuery({
-    queryKey: ['mailings', 'audience', propertyId],
-    queryFn: () => api<AudienceView>(`/mailings/audience?propertyId=${propertyId}`),
+    queryKey: ['mailings', 'audience', propertyId, segmentId],
+    queryFn: () =>
+      api<AudienceView>(
+        `/mailings/audience?${new URLSearchParams({ propertyId, ...(segmentId ? { segment: segmentId } : {}) })}`,
+      ),
     enabled: Boolean(propertyId),
   });
   const preview = useQuery({
@@ -97,7 +103,7 @@ function NewMailing() {
     mutationFn: () =>
       api<CampaignView>('/mailings/campaigns', {
         method: 'POST',
-        body: { propertyId, templateId, exclude: [...excluded] },
+        body: { propertyId, templateId, exclude: [...excluded], ...(segmentId ? { segmentId } : {}) },
       }),
     onSuccess: () => {
       toast.success(t('mailings:started'));
@@ -132,6 +138,21 @@ function NewMailing() {
             error={templates.data && templates.data.items.length === 0 ? t('mailings:noTemplates') : null}
             options={(templates.data?.items ?? []).map((tpl) => ({ value: tpl.id, label: tpl.name }))}
           />
+          {segments.length > 0 ? (
+            <SelectField
+              label={t('mailings:segment')}
+              hint={t('mailings:segmentHint')}
+              value={segmentId}
+              onChange={(e) => {
+                setSegmentId(e.target.value);
+                setExcluded(new Set());
+              }}
+              options={[
+                { value: '', label: t('mailings:segmentAll') },
+                ...segments.map((s) => ({ value: s.id, label: s.name })),
+              ]}
+            />
+          ) : null}
         </div>
         {propertyId ? (
           <QueryState query={audience}>

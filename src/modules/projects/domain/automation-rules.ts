@@ -4,7 +4,7 @@ import { AUTOMATION_TRIGGERS, type AutomationCondition, type RuleInput } from '.
 export const MAX_CHAIN_DEPTH = 3;
 
 const TASK_TRIGGERS = new Set(['task.completed', 'task.due']);
-const CONTACT_TRIGGERS = new Set(['lead.created']);
+const CONTACT_TRIGGERS = new Set(['lead.created', 'lead.segment_entered']);
 
 const normal = (value: unknown) =>
   String(value ?? '')
@@ -50,7 +50,7 @@ export function ruleProblem(rule: RuleInput): string | null {
     )
       return 'Zuweisen und Status setzen gehen nur bei Auslösern, die eine Aufgabe betreffen.';
     if (action.type === 'send_email' && !CONTACT_TRIGGERS.has(rule.trigger))
-      return 'Eine E-Mail an den Kontakt geht nur bei Auslösern mit einem Kontakt (neue Anfrage).';
+      return 'Eine E-Mail an den Kontakt geht nur bei Auslösern mit einem Kontakt (neue Anfrage, Segment).';
     if (rule.trigger === 'task.completed' && action.type === 'complete_tasks') {
       const titleConditions = rule.conditions.filter((c) => c.field === 'title');
       const refires = titleConditions.every((c) => {
