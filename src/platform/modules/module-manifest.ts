@@ -68,6 +68,11 @@ export interface ModuleServer {
     filters?: Record<string, (contactId: AnyPgColumn, value: string) => SQL>;
     sorts?: Record<string, (contactId: AnyPgColumn) => SQL>;
   };
+  /**
+   * What this module stores about a contact, for the contact's data export (GDPR Art. 15/20).
+   * Runs in the office's transaction; keys are the module's own.
+   */
+  contactExport?: (tx: Tx, contactId: string) => Promise<Record<string, unknown>>;
   /** Answers prompts with schema-checked objects (the AI module); see structured-output.ts. */
   structuredOutput?: StructuredOutput;
   /** Photos and videos this module owns that other modules may use, by source name (shared-media.ts). */

@@ -226,6 +226,10 @@ export class ContactService {
       ]);
       await recordAudit(tx, ctx.actor, { entity: 'contact', entityId: id, action: 'exported' });
       const { searchVector: _s, ...data } = row;
+      // Other modules' data about the person (lead scoring's tracked visits, for one).
+      const modules: Record<string, Record<string, unknown>> = {};
+      for (const [id, server] of this.platform.moduleServers)
+        if (server.contactExport) modules[id] = await server.contactExport(tx, row.id);
       return {
         exportedAt: new Date().toISOString(),
         contact: data,
@@ -238,6 +242,7 @@ export class ContactService {
           endsAt: v.endsAt,
           status: v.status,
         })),
+        modules,
       };
     });
   }

@@ -160,6 +160,12 @@ describe('Lead-Scoring', () => {
     expect(score.summary).toContain('Exposé 1× geöffnet, 1× als PDF geladen');
     expect((c.tracking as Record<string, unknown>).consentedVisitors).toBe(1);
     expect((c.events as unknown[]).length).toBe(4);
+    // The contact's data export (Art. 15) carries the tracked visits and the consent.
+    const exported = (await json('GET', `/api/crm/contacts/${contactId}/export`)).body as {
+      modules: { leadscoring: { events: unknown[]; trackingConsents: unknown[] } };
+    };
+    expect(exported.modules.leadscoring.events).toHaveLength(4);
+    expect(exported.modules.leadscoring.trackingConsents).toHaveLength(1);
   });
 
   it('measures mail opens and clicks only with consent, and discounts machine fetches', async () => {

@@ -5,6 +5,7 @@ import type { ModuleServer } from '../../../platform/modules/module-manifest.js'
 import { seedLeadScoringDemo } from '../demo/seed-leadscoring-demo.js';
 import { leadScore, segmentMember } from '../schema.js';
 import { consentBanner } from './consent-banner.js';
+import { leadScoringExport } from './contact-export.js';
 import { enqueueNightly, rescoreJob, retrainJob } from './jobs.js';
 import { mailTracker } from './mail-tracker.js';
 import { mailTrackingRoutes } from './mail-tracking.routes.js';
@@ -34,6 +35,7 @@ export const leadscoringServer: ModuleServer = {
   ],
   subscribe: subscribeLeadScoring,
   publicPageAddons: consentBanner,
+  contactExport: leadScoringExport,
   contactList: {
     filters: {
       segment: (contactId, segmentId) =>
