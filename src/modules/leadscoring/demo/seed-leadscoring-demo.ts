@@ -3,7 +3,7 @@ import type { Platform } from '../../../platform/kernel.js';
 import { createRandom } from '../../crm/demo/random.js';
 import { contact } from '../../crm/schema.js';
 import type { EventKind } from '../domain/lead-facts.js';
-import { leadEvent, leadQualification } from '../schema.js';
+import { leadEvent, leadQualification, trackingVisitor } from '../schema.js';
 import { retrainModel } from '../server/score-service.js';
 
 const DAY_MS = 86_400_000;
@@ -14,8 +14,9 @@ const STAGE: Record<string, number> = {
   qualifiziert: 2,
   besichtigung: 3,
   angebot: 4,
-  gewonnen: 4,
-  verloren: 1,
+  // Lost leads often got as far as a viewing; won ones did not always show every signal.
+  gewonnen: 3,
+  verloren: 2,
 };
 
 /**
@@ -73,6 +74,20 @@ export async function seedLeadScoringDemo(platform: Platform, tenantId: string):
       if (stage >= 1 && random.chance(0.6)) add('reply');
     }
     if (qualifications.length > 0) await tx.insert(leadQualification).values(qualifications);
+    // Web signals need a consent behind them; the demo's is marked as demo.
+    const webKinds = new Set<string>(['page_view', 'expose_view', 'gallery', 'floor_plan', 'tour_3d']);
+    const browsing = [
+      ...new Set(events.filter((e) => webKinds.has(e.kind)).map((e) => e.contactId as string)),
+    ];
+    if (browsing.length > 0)
+      await tx.insert(trackingVisitor).values(
+        browsing.map((contactId) => ({
+          tenantId,
+          contactId,
+          consentAt: new Date(now - 60 * DAY_MS),
+          consentVersion: 'Demo-Daten',
+        })),
+      );
     for (let i = 0; i < events.length; i += 500) await tx.insert(leadEvent).values(events.slice(i, i + 500));
   });
   await retrainModel(platform, tenantId);

@@ -75,6 +75,23 @@ describe('close probability on a synthetic office with a known truth', () => {
     expect(few.high - few.low).toBeGreaterThan(big.high - big.low);
   });
 
+  it('never claims certainty, even when a small history separates perfectly', () => {
+    // Financing alone decides every outcome here: an unbounded fit would say 0 % and 100 %.
+    const separated = history.slice(0, 60).map(({ score }, i) => {
+      const financed = i % 2 === 0;
+      const features = featuresOf(score).map((f, k) => (k === 1 ? Number(financed) : f));
+      return { features, outcome: (financed ? 1 : 0) as 0 | 1 };
+    });
+    const fitted = trainCloseModel(separated);
+    expect(fitted.kind).toBe('modell');
+    for (const { score } of future.slice(0, 50)) {
+      const p = predictClose(fitted, score);
+      expect(p.probability).toBeGreaterThanOrEqual(0.01);
+      expect(p.probability).toBeLessThanOrEqual(0.99);
+      expect(p.high).toBeLessThanOrEqual(0.99);
+    }
+  });
+
   it('falls back to the documented prior below the minimum of outcomes', () => {
     const few = trainCloseModel(
       history

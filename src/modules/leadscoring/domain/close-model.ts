@@ -73,13 +73,20 @@ export function priorProbability(ruleScore: number): CloseProbability {
   return { probability: sigmoid(z), low: sigmoid(z - 1.5), high: sigmoid(z + 1.5), kind: 'prior' };
 }
 
+/**
+ * No office's history justifies certainty: a lead is never 0 % or 100 % likely to close, however
+ * cleanly its own won and lost leads separate (a small history separates easily).
+ */
+export const PROBABILITY_FLOOR = 0.01;
+const bounded = (p: number) => Math.min(1 - PROBABILITY_FLOOR, Math.max(PROBABILITY_FLOOR, p));
+
 export function predictClose(model: CloseModel, score: LeadScore): CloseProbability {
   if (model.kind === 'prior') return priorProbability(score.total);
   const { logit: z, standardError } = predictLogit(model, featuresOf(score));
   return {
-    probability: applyPlatt(model.platt, z),
-    low: applyPlatt(model.platt, z - Z_90 * standardError),
-    high: applyPlatt(model.platt, z + Z_90 * standardError),
+    probability: bounded(applyPlatt(model.platt, z)),
+    low: bounded(applyPlatt(model.platt, z - Z_90 * standardError)),
+    high: bounded(applyPlatt(model.platt, z + Z_90 * standardError)),
     kind: 'modell',
   };
 }

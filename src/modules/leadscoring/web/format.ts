@@ -1,7 +1,13 @@
 import { formatPercent } from '../../../platform/format/format-de.js';
 
-/** Close probabilities are rough: whole percent below 10 %, otherwise in steps of 5 — no false precision. */
+/**
+ * Close probabilities are rough: whole percent below 10 %, otherwise in steps of 5, and the
+ * ends as "über 95 %" / "unter 2 %" — no false precision.
+ */
 export function formatProbability(p: number, lang: string): string {
+  const de = lang.startsWith('de');
+  if (p > 0.95) return `${de ? 'über' : 'over'} ${formatPercent(95, lang, 0)}`;
+  if (p < 0.02) return `${de ? 'unter' : 'under'} ${formatPercent(2, lang, 0)}`;
   const percent = p * 100;
   const rounded = percent < 10 ? Math.round(percent) : Math.round(percent / 5) * 5;
   return formatPercent(Math.max(rounded, percent > 0 ? 1 : 0), lang, 0);

@@ -28,7 +28,7 @@ export function HotLeads({ limit, order }: { limit: number; order: 'score' | 'he
         ) : (
           <ol className="divide-y divide-slate-100" data-testid="hot-leads">
             {items.map((lead) => (
-              <li key={lead.contactId} className="flex items-start gap-3 py-2.5">
+              <li key={lead.contactId} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-2.5">
                 <ScoreBadge total={lead.total} />
                 <div className="min-w-0 flex-1">
                   <Link
@@ -39,7 +39,7 @@ export function HotLeads({ limit, order }: { limit: number; order: 'score' | 'he
                   </Link>
                   <p className="text-sm text-slate-600">{lead.summary.replace(/^\d+: /, '')}</p>
                 </div>
-                <div className="shrink-0 text-right text-xs text-slate-500">
+                <div className="w-full pl-12 text-xs text-slate-500 sm:w-auto sm:shrink-0 sm:pl-0 sm:text-right">
                   {lead.trend !== 0 ? (
                     <div className={lead.trend > 0 ? 'text-emerald-700' : 'text-slate-500'}>
                       {lead.trend > 0

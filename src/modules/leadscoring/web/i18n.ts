@@ -29,7 +29,7 @@ const de = {
     history: 'Verlauf (90 Tage)',
     historyEmpty: 'Der Verlauf entsteht ab heute, ein Punkt je Tag.',
     close: 'Abschlusswahrscheinlichkeit',
-    closeRange: '{{p}} (90 %-Bereich {{low}}–{{high}})',
+    closeRange: '{{p}} (90 %-Bereich: {{low}} bis {{high}})',
     closePrior:
       'Richtwert ohne eigene Abschlüsse: Das Büro hat noch zu wenige gewonnene und verlorene Leads für ein eigenes Modell.',
     closeModel: 'Aus den eigenen gewonnenen und verlorenen Leads des Büros gelernt.',
@@ -193,7 +193,7 @@ const en: typeof de = {
     history: 'History (90 days)',
     historyEmpty: 'The history starts today, one point per day.',
     close: 'Close probability',
-    closeRange: '{{p}} (90 % range {{low}}–{{high}})',
+    closeRange: '{{p}} (90 % range: {{low}} to {{high}})',
     closePrior:
       'Estimate without own outcomes: the office has too few won and lost leads for a model of its own.',
     closeModel: 'Learned from the office’s own won and lost leads.',
