@@ -1,7 +1,7 @@
 // Lead scoring at office-network scale: 100,000 contacts with search profiles, qualification
 // and about five signals each, rescored in full (time, peak RSS) against a naive baseline of one
 // transaction per contact; then the score lookup of a contact-list page (25 ids) and the hot
-// leads, p95 over 400 requests each.
+// leads and the contact list sorted by score, p95 over 400 requests each.
 //   npm run bench:leadscoring                    (PGlite)
 //   DATABASE_URL=postgres://… npm run bench:leadscoring
 import { eq } from 'drizzle-orm';
@@ -114,6 +114,8 @@ try {
   };
   const lookup = await timed(`/api/leadscoring/scores?ids=${page}`);
   const hot = await timed('/api/leadscoring/hot?limit=5');
+  const hotToday = await timed('/api/leadscoring/hot?limit=5&order=heute');
+  const byScore = await timed('/api/crm/contacts?sort=score&order=desc&pageSize=25');
 
   console.log(
     JSON.stringify(
@@ -134,6 +136,8 @@ try {
         },
         scoreLookup25Ms: lookup,
         hotLeadsMs: hot,
+        hotTodayMs: hotToday,
+        contactListByScore25Ms: byScore,
       },
       null,
       2,
