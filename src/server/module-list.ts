@@ -6,6 +6,7 @@ import { financeModule } from '../modules/finance/module.js';
 import { inboxModule } from '../modules/inbox/module.js';
 import { leadscoringModule } from '../modules/leadscoring/module.js';
 import { mailingsModule } from '../modules/mailings/module.js';
+import { marketModule } from '../modules/market/module.js';
 import { models3dModule } from '../modules/models3d/module.js';
 import { portalsModule } from '../modules/portals/module.js';
 import { projectsModule } from '../modules/projects/module.js';
@@ -31,4 +32,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   inboxModule,
   mailingsModule,
   leadscoringModule,
+  marketModule,
 ];

@@ -17,6 +17,7 @@ export const KNOWN_MODULE_IDS = [
   'inbox',
   'mailings',
   'leadscoring',
+  'market',
 ] as const;
 
 export type ModuleId = (typeof KNOWN_MODULE_IDS)[number];

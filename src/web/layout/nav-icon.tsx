@@ -3,6 +3,7 @@ import {
   Building2,
   Calculator,
   CalendarDays,
+  ChartLine,
   Contact,
   Flame,
   FolderOpen,
@@ -44,6 +45,7 @@ const ICONS: Record<string, LucideIcon> = {
   inbox: Inbox,
   send: Send,
   flame: Flame,
+  'chart-line': ChartLine,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

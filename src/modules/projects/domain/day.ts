@@ -16,7 +16,4 @@ export function isoOf(day: DayNumber): string {
 
 export const addDays = (isoDate: string, days: number): string => isoOf(dayOf(isoDate) + days);
 
-/** Today in Germany, whatever the server's zone. */
-export function todayInBerlin(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
-}
+export { todayInBerlin } from '../../../platform/time/berlin-day.js';
