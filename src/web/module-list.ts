@@ -19,6 +19,7 @@ export const MODULE_PAGES: ModulePages = {
     inbox: () => import('../modules/inbox/web/routes.js'),
     mailings: () => import('../modules/mailings/web/routes.js'),
     leadscoring: () => import('../modules/leadscoring/web/routes.js'),
+    market: () => import('../modules/market/web/routes.js'),
   },
   dashboardCards: [
     { module: 'projects', load: () => import('../modules/projects/web/my-day-card.js') },

@@ -75,14 +75,21 @@ async function sourcesOf(tx: Tx, datasetIds: string[]): Promise<SourceView[]> {
 
 function estimateView(model: HedonicModel, subject: Subject) {
   const e = estimate(model, subject);
+  // Age enters linearly and squared; a broker reads one effect of age, so the two are combined.
+  const factors = new Map<string, number>();
+  for (const c of e.contributions) {
+    const feature = c.feature === 'age_sq' ? 'age' : c.feature;
+    factors.set(feature, (factors.get(feature) ?? 1) * (1 + c.percent / 100));
+  }
   return {
     ...e,
-    contributions: e.contributions
-      .map((c) => ({
-        feature: c.feature,
-        label: featureLabel(c.feature),
-        percent: Math.round(c.percent * 10) / 10,
+    contributions: [...factors]
+      .map(([feature, f]) => ({
+        feature,
+        label: featureLabel(feature),
+        percent: Math.round((f - 1) * 1000) / 10,
       }))
+      .filter((c) => Math.abs(c.percent) >= 0.5)
       .sort((a, b) => Math.abs(b.percent) - Math.abs(a.percent)),
   };
 }

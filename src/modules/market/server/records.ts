@@ -4,8 +4,11 @@ import type { ComparablesQuery } from '../contract.js';
 import { distanceKm, insidePolygon, type Observation } from '../domain/observation.js';
 import { marketDataset, marketRecord } from '../schema.js';
 
-/** Enough for any local market; beyond it the newest prices are the ones that matter. */
-export const MAX_CANDIDATES = 5_000;
+/**
+ * How many prices are scored in full. Beyond this the database keeps those nearest in size and
+ * date (the traits that move a price most within an area); the 30 shown come from these.
+ */
+export const MAX_CANDIDATES = 1_000;
 
 export const observationColumns = {
   id: marketRecord.id,
@@ -131,7 +134,10 @@ export async function loadCandidates(tx: Tx, q: ComparablesQuery): Promise<Candi
     .from(marketRecord)
     .innerJoin(marketDataset, eq(marketDataset.id, marketRecord.datasetId))
     .where(and(...where))
-    .orderBy(sql`${marketRecord.observedOn} desc`, marketRecord.id)
+    .orderBy(
+      sql`abs(${marketRecord.livingArea}::float8 - ${s.livingArea}) / ${s.livingArea} + abs(${marketRecord.observedOn} - ${s.valuationDate}::date) / 1826.0`,
+      marketRecord.id,
+    )
     .limit(MAX_CANDIDATES);
 
   const polygon = q.polygon;

@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import { pickProperty, signedIn } from './helpers.js';
+
+/**
+ * The broker opens the market analysis for a property of the demo office, finds comparables in
+ * the synthetic Bodensee market, puts the lake view at a different rate and sees the value
+ * move, and saves the analysis for the exposé. Then the price trends with their source footer.
+ */
+test('comparables for a property, one rate adjusted, the valuation range moves and the analysis is saved', async ({
+  page,
+}, testInfo) => {
+  await signedIn(page);
+  const listings = (await (
+    await page.request.get('/api/crm/properties?marketingType=kauf&objectType=wohnung&pageSize=50')
+  ).json()) as {
+    items: { id: string; livingArea: number | null; city: string }[];
+  };
+  const flat = listings.items.find((p) => p.livingArea !== null)!;
+  await page.goto('/marktanalyse');
+  await expect(page.getByText('Objekt wählen oder Merkmale eingeben')).toBeVisible();
+  await pickProperty(page, { id: flat.id, label: 'Objekt aus dem Bestand' });
+  await expect(page.getByLabel('Wohnfläche (m²)')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'Vergleichsobjekte suchen' }).click();
+
+  const value = page.getByTestId('vergleichswert');
+  await expect(value).toContainText('€');
+  await expect(page.getByTestId('estimate')).toContainText('90-%-Intervall');
+  await expect(page.getByTestId('comparables').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('sources').first()).toContainText('Demo-Daten (synthetisch)');
+  const before = (await value.locator('p').nth(1).textContent())?.trim();
+  await testInfo.attach('marktanalyse-desktop', {
+    body: await page.screenshot({ fullPage: true, path: testInfo.outputPath('marktanalyse-desktop.png') }),
+    contentType: 'image/png',
+  });
+
+  // Sorting by adjusted price puts the cheapest first.
+  await page.getByRole('button', { name: 'angepasst €/m²' }).click();
+  await expect(page.getByRole('columnheader', { name: /angepasst €\/m²/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV exportieren' }).click();
+  expect((await download).suggestedFilename()).toBe('vergleichsobjekte.csv');
+
+  const rates = page.getByRole('form', { name: 'Anpassungssätze' });
+  await rates.getByLabel('Seeblick (%)').fill('60');
+  await rates.getByLabel('Alter je Baujahr (%)').fill('-1,5');
+  await rates.getByRole('button', { name: 'Neu berechnen' }).click();
+  await expect(value.locator('p').nth(1)).not.toHaveText(before ?? '');
+  await expect(rates.getByLabel('Seeblick (%)')).toHaveValue('60');
+
+  await page.getByLabel('Als Seite „Marktanalyse“ im Exposé zeigen').check();
+  await page.getByRole('button', { name: 'Analyse speichern' }).click();
+  await expect(page.getByText('Analyse gespeichert.')).toBeVisible();
+  const saved = (await (await page.request.get(`/api/market/analyses/${flat.id}`)).json()) as {
+    inExpose: boolean;
+    input: { query: { rates: { lakeViewPercent?: number } } };
+  };
+  expect(saved.inExpose).toBe(true);
+  expect(saved.input.query.rates.lakeViewPercent).toBe(60);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.getByTestId('vergleichswert')).toContainText('€');
+  await testInfo.attach('marktanalyse-phone', {
+    body: await page.screenshot({ fullPage: true, path: testInfo.outputPath('marktanalyse-phone.png') }),
+    contentType: 'image/png',
+  });
+});
+
+test('price trends per town with median, quartiles and the source under the chart', async ({
+  page,
+}, testInfo) => {
+  await signedIn(page);
+  await page.goto('/marktanalyse/preise');
+  await expect(page.getByTestId('trend-chart')).toBeVisible();
+  await page.getByLabel('Ort').selectOption('Konstanz');
+  await page.getByLabel('Zeitraum').selectOption('jahr');
+  await page.getByText('Werte', { exact: true }).click();
+  await expect(page.getByRole('cell', { name: /^\d{4}$/ }).first()).toBeVisible();
+  await expect(page.getByTestId('sources')).toContainText('Demo-Daten (synthetisch)');
+  await testInfo.attach('preise-desktop', {
+    body: await page.screenshot({ fullPage: true, path: testInfo.outputPath('preise-desktop.png') }),
+    contentType: 'image/png',
+  });
+});
+
+test('a CSV with a broken row is refused in the dry run with the line and the reason', async ({ page }) => {
+  await signedIn(page);
+  await page.goto('/marktanalyse/daten');
+  await expect(page.getByTestId('datasets')).toContainText('Demo-Markt Bodensee (synthetisch)');
+  const csv = [
+    'Vermarktungsart;Objektart;PLZ;Ort;Wohnfläche;Preis;Datum',
+    'Kauf;Wohnung;78462;Konstanz;86,5;495.000;14.03.2025',
+    'Kauf;Wohnung;78462;Konstanz;-20;300.000;14.03.2025',
+  ].join('\n');
+  await page
+    .getByLabel('Datei')
+    .setInputFiles({ name: 'preise.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Prüfen (Probelauf)' }).first().click();
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('2 Zeilen, 1 gültig');
+  await expect(preview).toContainText('Zeile 3:');
+  await expect(preview).toContainText('Wohnfläche -20 liegt außerhalb');
+  await expect(page.getByRole('button', { name: /Preise importieren/ })).toHaveCount(0);
+});

@@ -1,0 +1,12 @@
+import './i18n.js';
+import '../../crm/web/i18n.js';
+import type { ModuleRoute } from '../../../web/module-pages.js';
+import { DataPage } from './data-page.js';
+import { TrendsPage } from './trends-page.js';
+import { ValuationPage } from './valuation-page.js';
+
+export const routes: ModuleRoute[] = [
+  { path: 'marktanalyse', element: <ValuationPage /> },
+  { path: 'marktanalyse/preise', element: <TrendsPage /> },
+  { path: 'marktanalyse/daten', element: <DataPage /> },
+];
