@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { pickProperty, signedIn } from './helpers.js';
 
@@ -60,6 +62,30 @@ test('comparables for a property, one rate adjusted, the valuation range moves a
   };
   expect(saved.inExpose).toBe(true);
   expect(saved.input.query.rates.lakeViewPercent).toBe(60);
+
+  // The report and the exposé, read back by poppler as a reader's PDF viewer would show them.
+  const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const reportDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Marktbericht (PDF)' }).click();
+  const report = await reportDownload;
+  expect(report.suggestedFilename()).toMatch(/^Marktbericht-.+\.pdf$/);
+  const reportFile = testInfo.outputPath('marktbericht.pdf');
+  await report.saveAs(reportFile);
+  const reportText = pdfText(reportFile);
+  expect(reportText).toContain('Marktbericht');
+  expect(reportText).toContain('Vergleichswert (§§ 24–26 ImmoWertV)');
+  expect(reportText).toContain('Demo-Daten (synthetisch)');
+  const exposeLink = page.getByRole('link', { name: 'Exposé mit Marktanalyse (PDF)' });
+  const exposeResponse = await page.request.get((await exposeLink.getAttribute('href')) ?? '');
+  expect(exposeResponse.status()).toBe(200);
+  const exposeFile = testInfo.outputPath('expose.pdf');
+  writeFileSync(exposeFile, await exposeResponse.body());
+  const exposeText = pdfText(exposeFile);
+  expect(exposeText).toContain('Marktanalyse');
+  const headline = /Vergleichswert\s+([\d.]+ €)/.exec(reportText)?.[1];
+  expect(headline).toBeTruthy();
+  expect(exposeText).toContain(headline!);
+  await testInfo.attach('marktbericht', { body: readFileSync(reportFile), contentType: 'application/pdf' });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();

@@ -114,8 +114,12 @@ export function formatPercent(value: number | null | undefined, lang: Lang = 'de
 /** "2026-12" → "12/2026". */
 export const formatMonth = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
+const WIN_ANSI_STAND_INS: Record<string, string> = { '\u2212': '-', '\u2264': '<=', '\u2265': '>=' };
+
 /**
- * Standard PDF fonts speak WinAnsi: the narrow no-break space Intl puts before "€" and the
- * no-break space before units are not in it.
+ * Standard PDF fonts speak WinAnsi: the narrow no-break space Intl puts before "€", the
+ * no-break space before units and the minus sign of a valuation step are not in it (pdfkit
+ * would print the minus as a quotation mark).
  */
-export const winAnsi = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+export const winAnsi = (text: string) =>
+  text.replace(/[\u202f\u00a0]/g, ' ').replace(/[\u2212\u2264\u2265]/g, (c) => WIN_ANSI_STAND_INS[c] ?? c);

@@ -35,6 +35,19 @@ export interface PublicPageContext {
   contactId: string | null;
 }
 
+/**
+ * A section another module adds to a property's exposé (the market analysis page): plain
+ * labelled values, an optional table and notes, so the exposé renders it without knowing the module.
+ */
+export interface ExposeSection {
+  title: string;
+  intro: string | null;
+  facts: [label: string, value: string][];
+  /** `widths` in points for every column but the first, which takes the rest of the line. */
+  table: { header: string[]; rows: string[][]; widths: number[] } | null;
+  notes: string[];
+}
+
 /** Display names and app paths of audited records, by id. */
 export type AuditSubjects = (
   tx: Tx,
@@ -60,6 +73,8 @@ export interface ModuleServer {
    * first-party tracker), asked of every enabled module when such a page is rendered.
    */
   publicPageAddons?: (platform: Platform, page: PublicPageContext) => Promise<string>;
+  /** Sections for a property's exposé PDF, asked of every enabled module when one is rendered. */
+  exposeSections?: (platform: Platform, tenantId: string, propertyId: string) => Promise<ExposeSection[]>;
   /**
    * Filters and sort keys other modules add to the CRM's contact list, by query parameter name
    * (lead scoring: `segment`, sort `score`). Each builds SQL on the list's contact id column.

@@ -1,6 +1,8 @@
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { formatDate, winAnsi } from '../../../platform/format/format-de.js';
+import type { ExposeSection } from '../../../platform/modules/module-manifest.js';
+import { table } from '../../../platform/render/pdf-blocks.js';
 import { stampPageFooters } from '../../../platform/render/pdf-page-footer.js';
 import { energyStatement } from '../domain/energy-statement.js';
 import type { MediaRow, PropertyRow } from './property-view.js';
@@ -27,6 +29,8 @@ export interface ExposeInput {
    */
   includeAddress: boolean;
   publicUrl: string;
+  /** Pages other modules contribute (the market analysis), each starting on its own page. */
+  moduleSections: ExposeSection[];
 }
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -194,6 +198,11 @@ export async function renderExposePdf(input: ExposeInput): Promise<Buffer> {
     doc.x = MARGIN;
   }
 
+  for (const section of input.moduleSections) {
+    doc.addPage();
+    moduleSection(doc, section, colour);
+  }
+
   // Contact and notes
   doc.moveDown(1);
   ensureSpace(doc, 190);
@@ -284,4 +293,25 @@ function factsTable(doc: PDFKit.PDFDocument, rows: [string, string][]) {
   });
   doc.y = rowTop(heights.length) + 4;
   doc.x = MARGIN;
+}
+
+function moduleSection(doc: PDFKit.PDFDocument, section: ExposeSection, colour: string) {
+  heading(doc, section.title, colour);
+  if (section.intro)
+    doc
+      .font('Helvetica')
+      .fontSize(10.5)
+      .fillColor('#1e293b')
+      .text(winAnsi(section.intro), { width: CONTENT_WIDTH, lineGap: 2 })
+      .moveDown(0.6);
+  if (section.facts.length > 0) factsTable(doc, section.facts);
+  if (section.table) {
+    doc.moveDown(0.6);
+    table(doc, section.table.header, section.table.rows, section.table.widths);
+  }
+  if (section.notes.length > 0) {
+    doc.moveDown(0.6);
+    doc.font('Helvetica').fontSize(8.5).fillColor('#64748b');
+    for (const note of section.notes) doc.text(winAnsi(note), MARGIN, doc.y, { width: CONTENT_WIDTH });
+  }
 }

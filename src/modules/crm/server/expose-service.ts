@@ -11,7 +11,7 @@ export async function exposePdfFor(
   row: PropertyRow,
   options: { includeAddress: boolean },
 ): Promise<Buffer> {
-  const [media, settings, agent] = await Promise.all([
+  const [media, settings, agent, moduleSections] = await Promise.all([
     platform.database.withTenant(row.tenantId, (tx) =>
       tx
         .select()
@@ -27,6 +27,11 @@ export async function exposePdfFor(
           .where(eq(authUser.id, row.assignedAgentId))
           .then((r) => r[0] ?? null)
       : Promise.resolve(null),
+    Promise.all(
+      [...platform.moduleServers.values()].map((server) =>
+        server.exposeSections ? server.exposeSections(platform, row.tenantId, row.id) : [],
+      ),
+    ).then((lists) => lists.flat()),
   ]);
   const photos = media
     .filter((m) => m.kind === 'photo')
@@ -53,5 +58,6 @@ export async function exposePdfFor(
     agent,
     includeAddress: options.includeAddress,
     publicUrl: `${platform.publicUrl}/p/${row.slug}`,
+    moduleSections,
   });
 }

@@ -11,6 +11,7 @@ import { ertragswert } from '../domain/ertragswert.js';
 import { sachwert } from '../domain/sachwert.js';
 import { marketAnalysis } from '../schema.js';
 import { runComparables } from './comparables-service.js';
+import { loadReportData } from './report-data.js';
 import { runValuation } from './valuation-error.js';
 
 const params = z.object({ propertyId: z.string().uuid() });
@@ -46,6 +47,33 @@ export const analysesRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       );
       if (!row) throw notFound('Marktanalyse');
       return viewOf(row);
+    },
+  );
+
+  app.get(
+    '/analyses/:propertyId/report.pdf',
+    {
+      config: { access: { permission: 'market.read' } },
+      schema: {
+        tags: ['market'],
+        summary:
+          'The branded market report of a property as PDF: figures, comparables map and table, valuation steps, trend, sources',
+        params,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const ctx = tenantContext(platform, request);
+      const data = await loadReportData(platform, ctx.tenantId, request.params.propertyId);
+      if (!data) throw notFound('Marktanalyse');
+      // PDFKit and its fonts load with the first report, not with the server.
+      const { renderMarketReport } = await import('./report-pdf.js');
+      const pdf = await renderMarketReport(data);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="Marktbericht-${data.property.externalId}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
     },
   );
 

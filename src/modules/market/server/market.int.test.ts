@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../platform/audit/audit.schema.js';
+import { pdfText } from '../../../platform/testing/pdf-text.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { todayInBerlin } from '../../../platform/time/berlin-day.js';
 import { seeblickWohnung } from '../../crm/test/fixtures.js';
@@ -355,6 +356,45 @@ describe('Marktanalyse', () => {
     expect((await call(stranger, 'GET', `/api/market/subject/${propertyId}`)).status).toBe(404);
     const rows = await t.platform.database.db.select({ n: count() }).from(marketAnalysis);
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it('the saved analysis prints as a branded report and as the exposé page "Marktanalyse" while it is marked for it', async () => {
+    const report = await t.as(owner, { method: 'GET', url: `/api/market/analyses/${propertyId}/report.pdf` });
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toBe('application/pdf');
+    expect(report.headers['content-disposition']).toMatch(/^attachment; filename="Marktbericht-.+\.pdf"$/);
+    const text = (await pdfText(report.rawPayload)).replace(/\s+/g, ' ');
+    for (const expected of [
+      'Marktbericht',
+      'Vergleichswert (§§ 24–26 ImmoWertV)',
+      'Ertragswert (§§ 27–34 ImmoWertV)',
+      'Quadrat: bewertetes Objekt',
+      'Preisentwicklung Konstanz',
+      'Quellen und Lizenzen',
+      'kein Verkehrswertgutachten',
+    ])
+      expect(text).toContain(expected);
+    const saved = (await json('GET', `/api/market/analyses/${propertyId}`)).body as {
+      result: { comparables: { vergleichswert: { valueCents: number } } };
+    };
+    const euro = `${Math.round(saved.result.comparables.vergleichswert.valueCents / 100).toLocaleString('de-DE')} €`;
+    expect(text).toContain(euro);
+
+    const expose = async () =>
+      pdfText(
+        (await t.as(owner, { method: 'GET', url: `/api/crm/properties/${propertyId}/expose.pdf` }))
+          .rawPayload,
+      );
+    const withPage = (await expose()).replace(/\s+/g, ' ');
+    expect(withPage).toContain('Marktanalyse');
+    expect(withPage).toContain(euro);
+    await json('PUT', `/api/market/analyses/${propertyId}`, {
+      query: { subject, radiusKm: 10, limit: 25 },
+      inExpose: false,
+    });
+    expect(await expose()).not.toContain('Marktanalyse');
+
+    expect((await call(stranger, 'GET', `/api/market/analyses/${propertyId}/report.pdf`)).status).toBe(404);
   });
 
   it('an imported dataset is deleted with its prices; another office cannot delete it', async () => {

@@ -3,6 +3,7 @@ import { seedMarketDemo } from '../demo/seed-market-demo.js';
 import { analysesRoutes } from './analyses.routes.js';
 import { comparablesRoutes } from './comparables.routes.js';
 import { datasetsRoutes } from './datasets.routes.js';
+import { marketExposeSections } from './expose-section.js';
 import { subscribeMarket } from './subscriptions.js';
 import { trendsRoutes } from './trends.routes.js';
 
@@ -16,4 +17,5 @@ export const marketServer: ModuleServer = {
   },
   subscribe: subscribeMarket,
   seedDemo: seedMarketDemo,
+  exposeSections: marketExposeSections,
 };

@@ -125,6 +125,8 @@ const de = {
     saved: 'Analyse gespeichert.',
     savedAt: 'Gespeichert am {{when}}',
     needProperty: 'Zum Speichern ein Objekt aus dem Bestand wählen.',
+    report: 'Marktbericht (PDF)',
+    expose: 'Exposé mit Marktanalyse (PDF)',
   },
   trends: {
     title: 'Preisentwicklung je m²',
@@ -302,6 +304,8 @@ const en: typeof de = {
     saved: 'Analysis saved.',
     savedAt: 'Saved on {{when}}',
     needProperty: 'Choose a property from the portfolio to save.',
+    report: 'Market report (PDF)',
+    expose: 'Exposé with market analysis (PDF)',
   },
   trends: {
     title: 'Price per m² over time',

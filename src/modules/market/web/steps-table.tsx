@@ -1,25 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatArea, formatCents, formatNumber, formatPercent } from '../../../platform/format/format-de.js';
 import type { ValuationView } from '../contract.js';
-
-type Step = ValuationView['steps'][number];
-
-function stepValue(s: Step, lang: string): string {
-  switch (s.unit) {
-    case 'cent':
-      return formatCents(s.value, lang, { whole: false });
-    case 'cent_per_sqm':
-      return `${formatCents(s.value, lang, { whole: true })}/m²`;
-    case 'sqm':
-      return formatArea(s.value, lang);
-    case 'percent':
-      return formatPercent(s.value, lang, 2);
-    case 'years':
-      return `${formatNumber(s.value, lang, 0)} J.`;
-    default:
-      return formatNumber(s.value, lang, 4);
-  }
-}
+import { stepValue } from '../domain/step-value.js';
 
 /** A valuation as an appraiser checks it: each line with its operation, basis and inputs. */
 export function StepsTable({ valuation }: { valuation: ValuationView }) {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ChartLine } from 'lucide-react';
+import { ChartLine, FileDown } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -76,6 +76,8 @@ const formOf = (s: Prefill['subject'], radius = '10'): Form => ({
   longitude: s.longitude,
 });
 
+const LINK_BUTTON =
+  'inline-flex items-center gap-2 rounded-lg bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50';
 /** Numbers the server checks again; NaN goes through so its 400 names the field. */
 function queryOf(f: Form, rates: RateOverrides, propertyId: string): ComparablesQuery {
   const num = (s: string) => readNumber(s);
@@ -352,9 +354,25 @@ export function ValuationPage() {
                     {t('market:save.button')}
                   </Button>
                   {saved.data ? (
-                    <span className="text-xs text-slate-500">
-                      {t('market:save.savedAt', { when: formatDateTime(saved.data.updatedAt, lang) })}
-                    </span>
+                    <>
+                      <span className="text-xs text-slate-500">
+                        {t('market:save.savedAt', { when: formatDateTime(saved.data.updatedAt, lang) })}
+                      </span>
+                      <a
+                        href={`/api/market/analyses/${propertyId}/report.pdf`}
+                        download
+                        className={LINK_BUTTON}
+                      >
+                        <FileDown className="size-4" aria-hidden="true" />
+                        {t('market:save.report')}
+                      </a>
+                      {saved.data.inExpose ? (
+                        <a href={`/api/crm/properties/${propertyId}/expose.pdf`} className={LINK_BUTTON}>
+                          <FileDown className="size-4" aria-hidden="true" />
+                          {t('market:save.expose')}
+                        </a>
+                      ) : null}
+                    </>
                   ) : null}
                 </div>
               ) : (
