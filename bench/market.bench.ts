@@ -1,10 +1,14 @@
 // The market store at regional scale: 200,000 synthetic Bodensee prices, then the comparables
 // search (radius 5 km around Konstanz, 30 comparables, Vergleichswert and hedonic estimate) p95
-// over 200 requests with varied subjects, the first request (model fit) apart; trends per town.
+// over 200 requests with varied subjects, the first request (model fit) apart; trends per town;
+// the demand map of the whole region (200k prices as supply, 20,000 inquiries, 2,000 search
+// requests besides the demo office's own) p95 over 50 requests with varied filters.
 //   npm run bench:market                    (PGlite)
 //   DATABASE_URL=postgres://… npm run bench:market
 import { eq } from 'drizzle-orm';
+import { activity, contact, property, searchRequest } from '../src/modules/crm/schema.js';
 import { generateDemoMarket } from '../src/modules/market/demo/demo-market.js';
+import { BODENSEE_POSTAL_POINTS } from '../src/modules/market/domain/postal-points-bodensee.js';
 import { marketDataset, marketRecord } from '../src/modules/market/schema.js';
 import { tenant } from '../src/platform/auth/auth.schema.js';
 import { todayInBerlin } from '../src/platform/time/berlin-day.js';
@@ -42,6 +46,32 @@ try {
       );
   }
   const seedSeconds = (performance.now() - seedStart) / 1000;
+
+  // Demand at regional scale: inquiries on the demo listings, search requests naming towns.
+  const listings = await db.select({ id: property.id, title: property.title }).from(property);
+  const people = await db.select({ id: contact.id }).from(contact);
+  const towns = [...new Set(BODENSEE_POSTAL_POINTS.map(([, town]) => town))];
+  for (let i = 0; i < 20_000; i += CHUNK)
+    await db.insert(activity).values(
+      Array.from({ length: CHUNK }, (_, k) => ({
+        tenantId,
+        propertyId: listings[(i + k) % listings.length]!.id,
+        contactId: people[(i + k) % people.length]!.id,
+        kind: 'anfrage',
+        subject: 'Anfrage (website)',
+        occurredAt: new Date(Date.now() - ((i + k) % 360) * 86_400_000),
+      })),
+    );
+  await db.insert(searchRequest).values(
+    Array.from({ length: 2_000 }, (_, k) => ({
+      tenantId,
+      contactId: people[k % people.length]!.id,
+      marketingType: k % 4 === 0 ? 'miete' : 'kauf',
+      objectTypes: k % 3 === 0 ? [] : [k % 2 ? 'haus' : 'wohnung'],
+      cities: [towns[k % towns.length]!, towns[(k * 7) % towns.length]!],
+      maxPriceCents: k % 5 === 0 ? null : (300_000 + (k % 10) * 80_000) * 100,
+    })),
+  );
 
   const subject = (i: number) => ({
     marketingType: 'kauf',
@@ -89,6 +119,25 @@ try {
     if (response.statusCode !== 200) throw new Error(`trends: ${response.statusCode}`);
     trendTimes.push(performance.now() - start);
   }
+  const demandTimes: number[] = [];
+  let areasWithDemand = 0;
+  for (let i = 0; i < 50; i++) {
+    const filters = [
+      'marketingType=kauf',
+      'marketingType=kauf&objectType=wohnung',
+      'marketingType=kauf&priceMin=300000&priceMax=900000',
+      'marketingType=miete&days=730',
+    ][i % 4];
+    const start = performance.now();
+    const response = await bench.as('GET', `/api/market/demand?${filters}`);
+    if (response.statusCode !== 200) throw new Error(`demand: ${response.statusCode}`);
+    demandTimes.push(performance.now() - start);
+    if (i === 0)
+      areasWithDemand = (response.json() as { areas: { demand: number }[] }).areas.filter(
+        (a) => a.demand > 0,
+      ).length;
+    peakRss = Math.max(peakRss, rssMb());
+  }
   console.log(
     JSON.stringify(
       {
@@ -99,6 +148,7 @@ try {
         firstSearchWithModelFitMs: Math.round(firstMs),
         comparablesMs: { p50: percentile(times, 50), p95: percentile(times, 95) },
         trendsPerTownMs: { p50: percentile(trendTimes, 50), p95: percentile(trendTimes, 95) },
+        demandMapMs: { p50: percentile(demandTimes, 50), p95: percentile(demandTimes, 95), areasWithDemand },
         peakRssMb: peakRss,
       },
       null,

@@ -53,6 +53,18 @@ test('comparables for a property, one rate adjusted, the valuation range moves a
   await expect(value.locator('p').nth(1)).not.toHaveText(before ?? '');
   await expect(rates.getByLabel('Seeblick (%)')).toHaveValue('60');
 
+  // The income approach beside the comparables, in German numbers, kept for the saved analysis.
+  const income = page.getByRole('form', { name: 'Ertragswert (§§ 27–34 ImmoWertV)' });
+  await income.getByLabel('Jahresrohertrag (€)').fill('15.600');
+  await income.getByLabel('Verwaltungskosten je Jahr (€)').fill('420');
+  await income.getByLabel('Instandhaltungskosten je Jahr (€)').fill('1.160');
+  await income.getByLabel('Bodenwert (€)').fill('120.000');
+  await income.getByLabel('Liegenschaftszinssatz (%)').fill('2,5');
+  await income.getByLabel('Restnutzungsdauer (Jahre)').fill('58');
+  await income.getByRole('button', { name: 'Berechnen' }).click();
+  await expect(page.getByTestId('ertragswert-steps')).toContainText('Barwertfaktor');
+  await expect(page.getByTestId('ertragswert-steps')).toContainText('446.041,54 €');
+
   await page.getByLabel('Als Seite „Marktanalyse“ im Exposé zeigen').check();
   await page.getByRole('button', { name: 'Analyse speichern' }).click();
   await expect(page.getByText('Analyse gespeichert.')).toBeVisible();
@@ -74,6 +86,7 @@ test('comparables for a property, one rate adjusted, the valuation range moves a
   const reportText = pdfText(reportFile);
   expect(reportText).toContain('Marktbericht');
   expect(reportText).toContain('Vergleichswert (§§ 24–26 ImmoWertV)');
+  expect(reportText).toContain('Ertragswert (§§ 27–34 ImmoWertV)');
   expect(reportText).toContain('Demo-Daten (synthetisch)');
   const exposeLink = page.getByRole('link', { name: 'Exposé mit Marktanalyse (PDF)' });
   const exposeResponse = await page.request.get((await exposeLink.getAttribute('href')) ?? '');
@@ -90,6 +103,7 @@ test('comparables for a property, one rate adjusted, the valuation range moves a
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await expect(page.getByTestId('vergleichswert')).toContainText('€');
+  await expect(page.getByTestId('ertragswert-steps')).toContainText('446.041,54 €');
   await testInfo.attach('marktanalyse-phone', {
     body: await page.screenshot({ fullPage: true, path: testInfo.outputPath('marktanalyse-phone.png') }),
     contentType: 'image/png',
@@ -131,4 +145,44 @@ test('a CSV with a broken row is refused in the dry run with the line and the re
   await expect(preview).toContainText('Zeile 3:');
   await expect(preview).toContainText('Wohnfläche -20 liegt außerhalb');
   await expect(page.getByRole('button', { name: /Preise importieren/ })).toHaveCount(0);
+});
+
+test('demand against supply per postal code on a map without tiles, filtered by type and price band', async ({
+  page,
+}, testInfo) => {
+  await signedIn(page);
+  await page.goto('/marktanalyse/nachfrage');
+  const map = page.getByTestId('demand-map');
+  await expect(map).toBeVisible();
+  await expect(page.getByText('Karte ohne Hintergrundkarte')).toBeVisible();
+  await expect(page.getByTestId('demand-table').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('sources')).toContainText('GeoNames');
+  await expect(page.getByTestId('demand-totals')).toContainText(/Seit \d{2}\.\d{2}\.\d{4}:/);
+  await testInfo.attach('nachfrage-desktop', {
+    body: await page.screenshot({ fullPage: true, path: testInfo.outputPath('nachfrage-desktop.png') }),
+    contentType: 'image/png',
+  });
+
+  // A click on an area marks its row in the table.
+  const firstRow = page.getByTestId('demand-table').locator('tbody tr').first();
+  const code = ((await firstRow.locator('td').first().textContent()) ?? '').slice(0, 5);
+  await map.getByRole('link', { name: new RegExp(`^${code} `) }).click();
+  await expect(page.locator(`#area-${code}`)).toHaveClass(/bg-teal-50/);
+
+  await page.getByLabel('Kaufpreis ab (€)').fill('900.000');
+  await page.getByLabel('Kaufpreis bis (€)').fill('100.000');
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await expect(page.getByText('Der Mindestpreis ist höher als der Höchstpreis.').first()).toBeVisible();
+  await page.getByLabel('Kaufpreis bis (€)').fill('');
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await expect(page.getByTestId('demand-map')).toBeVisible();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByLabel('Kaufpreis ab (€)').fill('');
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await expect(page.getByTestId('demand-map')).toBeVisible();
+  await testInfo.attach('nachfrage-phone', {
+    body: await page.screenshot({ fullPage: true, path: testInfo.outputPath('nachfrage-phone.png') }),
+    contentType: 'image/png',
+  });
 });

@@ -326,3 +326,44 @@ export const trendView = z.object({
   sources: z.array(sourceView),
 });
 export type TrendView = z.infer<typeof trendView>;
+
+export const demandQuery = z
+  .object({
+    marketingType: marketingType.default('kauf'),
+    objectType: z.enum(OBJECT_TYPES).optional(),
+    /** Price band in euros (purchase price, or cold rent per month). */
+    priceMin: z.coerce.number().int().min(0).max(1e9).optional(),
+    priceMax: z.coerce.number().int().min(0).max(1e9).optional(),
+    /** Inquiries, viewings and offers of the last N days; search requests count while active. */
+    days: z.coerce.number().int().min(7).max(1830).default(365),
+  })
+  .refine((q) => q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax, {
+    message: 'Der Mindestpreis ist höher als der Höchstpreis.',
+    path: ['priceMin'],
+  });
+export type DemandQuery = z.infer<typeof demandQuery>;
+const demandCounts = z.object({
+  searches: z.number(),
+  inquiries: z.number(),
+  viewings: z.number(),
+  supply: z.number(),
+});
+export const demandView = z.object({
+  areas: z.array(
+    demandCounts.extend({
+      postalCode: z.string(),
+      town: z.string(),
+      latitude: z.number(),
+      longitude: z.number(),
+      demand: z.number(),
+      demandPerOffer: z.number().nullable(),
+    }),
+  ),
+  totals: demandCounts,
+  unplaced: demandCounts,
+  since: z.string(),
+  /** A tile URL template when the server has a basemap configured; null draws points only. */
+  tiles: z.object({ url: z.string(), attribution: z.string() }).nullable(),
+  sources: z.array(sourceView),
+});
+export type DemandView = z.infer<typeof demandView>;

@@ -31,6 +31,15 @@ export const envSchema = z.object({
     .optional(),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
   MAIL_FROM: z.string().min(3).default('ImmoXX <no-reply@immoxx.local>'),
+  /**
+   * Map tiles for the demand map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (mind the
+   * provider's usage policy). Unset: the map draws postal-code points without a basemap.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, { message: 'must be a tile URL with {z}, {x} and {y}' })
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().min(1).max(300).default('© OpenStreetMap-Mitwirkende'),
   /** seven.io SMS gateway (https://docs.seven.io/en/rest-api/endpoints/sms); unset: SMS offline. */
   SEVEN_API_KEY: z.string().min(8).optional(),
   SEVEN_API_URL: optionalUrl(['https', 'http']).default('https://gateway.seven.io/api'),

@@ -15,6 +15,7 @@ import {
   viewing,
   viewingContact,
 } from '../schema.js';
+import { INQUIRY_SOURCE_LABELS, type InquirySource, inquirySubject } from '../server/lead-intake.js';
 import { demoContacts } from './demo-contacts.js';
 import type { drawListingPhotos } from './demo-photos.js';
 import { demoProperties } from './demo-properties.js';
@@ -101,6 +102,28 @@ export async function seedCrmDemo(platform: Platform, tenantId: string): Promise
         body: i % 3 === 0 ? 'Interessiert an Objekten mit Seeblick; Finanzierungsbestätigung liegt vor.' : '',
         occurredAt: new Date(Date.now() - r.int(1, 60) * 86_400_000),
       })),
+    );
+    // Portal and website inquiries on the timeline, as lead intake records them; a stream of its
+    // own, so the rest of the demo office stays as it was.
+    const ri = createRandom(20261206);
+    const sources = Object.keys(INQUIRY_SOURCE_LABELS) as InquirySource[];
+    await tx.insert(activity).values(
+      Array.from({ length: 90 }, () => {
+        const listing = ri.pick(bookable);
+        return {
+          tenantId,
+          contactId: ri.pick(insertedContacts).id,
+          propertyId: listing.id,
+          kind: 'anfrage',
+          subject: inquirySubject(listing.title, ri.pick(sources)),
+          body: ri.pick([
+            'Ist das Objekt noch verfügbar?',
+            'Bitte senden Sie mir das Exposé.',
+            'Wann ist eine Besichtigung möglich?',
+          ]),
+          occurredAt: new Date(Date.now() - ri.int(1, 300) * 86_400_000),
+        };
+      }),
     );
   });
   await platform.jobs.enqueue(DEMO_PHOTOS_JOB, {}, { tenantId, key: `demo-photos:${tenantId}` });

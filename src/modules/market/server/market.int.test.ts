@@ -1,9 +1,10 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, gte } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../platform/audit/audit.schema.js';
 import { pdfText } from '../../../platform/testing/pdf-text.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { todayInBerlin } from '../../../platform/time/berlin-day.js';
+import { searchRequest } from '../../crm/schema.js';
 import { seeblickWohnung } from '../../crm/test/fixtures.js';
 import { generateDemoMarket } from '../demo/demo-market.js';
 import type { Observation } from '../domain/observation.js';
@@ -326,6 +327,116 @@ describe('Marktanalyse', () => {
     });
   });
 
+  it('demand per postal code: inquiries, viewings and search requests against offers, filtered by type and price band', async () => {
+    const listing = await json('POST', '/api/crm/properties', {
+      ...seeblickWohnung,
+      title: 'Wohnung in Meersburg',
+      city: 'Meersburg',
+      postalCode: '88709',
+      purchasePrice: 400_000,
+    });
+    const id = listing.body.id as string;
+    await json('POST', `/api/crm/properties/${id}/status`, { status: 'aktiv' });
+    await t.platform.events.drain();
+    for (const email of ['a%40example.de', 'b%40example.de']) {
+      const sent = await t.app.inject({
+        method: 'POST',
+        url: `/p/${listing.body.slug as string}/anfrage`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `name=Interessent&email=${email}&message=Bitte+Expos%C3%A9&privacy=ja`,
+      });
+      expect(sent.statusCode).toBe(303);
+    }
+    const starts = new Date(Date.now() + 86_400_000);
+    expect(
+      (
+        await json('POST', '/api/crm/viewings', {
+          propertyId: id,
+          startsAt: starts.toISOString(),
+          endsAt: new Date(starts.getTime() + 3_600_000).toISOString(),
+        })
+      ).status,
+    ).toBe(201);
+    const buyer = await json('POST', '/api/crm/contacts', { lastName: 'Suchend', email: 'suche@example.de' });
+    for (const cities of [['Meersburg'], ['Berlin']])
+      await json('POST', `/api/crm/contacts/${buyer.body.id as string}/search-requests`, {
+        marketingType: 'kauf',
+        objectTypes: ['wohnung'],
+        cities,
+      });
+    await t.platform.events.drain();
+
+    type Area = {
+      postalCode: string;
+      searches: number;
+      inquiries: number;
+      viewings: number;
+      supply: number;
+      demand: number;
+    };
+    const demand = async (user: TestUser, query: string) => {
+      const r = await call(user, 'GET', `/api/market/demand?${query}`);
+      expect(r.status).toBe(200);
+      return r.body as { areas: Area[]; unplaced: { searches: number }; totals: Area; tiles: unknown };
+    };
+    const all = await demand(owner, 'marketingType=kauf&objectType=wohnung');
+    const meersburg = all.areas.find((a) => a.postalCode === '88709')!;
+    const since = (all as unknown as { since: string }).since;
+    const offers = await t.platform.database.db
+      .select({ n: count() })
+      .from(marketRecord)
+      .where(
+        and(
+          eq(marketRecord.postalCode, '88709'),
+          eq(marketRecord.priceKind, 'angebot'),
+          eq(marketRecord.objectType, 'wohnung'),
+          eq(marketRecord.marketingType, 'kauf'),
+          gte(marketRecord.observedOn, since),
+        ),
+      );
+    // The contact form files each inquirer's wish as a search request for the town, too.
+    const wishes = await t.platform.database.db
+      .select({ cities: searchRequest.cities })
+      .from(searchRequest)
+      .where(eq(searchRequest.active, true));
+    const meersburgWishes = wishes.filter((w) => w.cities.includes('Meersburg')).length;
+    expect(meersburgWishes).toBeGreaterThanOrEqual(1);
+    expect(meersburg).toMatchObject({
+      searches: meersburgWishes,
+      inquiries: 2,
+      viewings: 1,
+      demand: meersburgWishes + 3,
+      supply: offers[0]!.n,
+    });
+    expect(meersburg.supply).toBeGreaterThanOrEqual(1);
+    expect(all.unplaced.searches).toBe(1);
+    expect(all.tiles).toBeNull();
+
+    const cheaper = await demand(owner, 'marketingType=kauf&objectType=wohnung&priceMax=300000');
+    expect(cheaper.areas.find((a) => a.postalCode === '88709')).toMatchObject({
+      inquiries: 0,
+      viewings: 0,
+    });
+    expect((await demand(owner, 'marketingType=miete')).totals).toMatchObject({
+      inquiries: 0,
+      viewings: 0,
+      searches: 0,
+    });
+
+    const bad = await call(owner, 'GET', '/api/market/demand?priceMin=500000&priceMax=100000');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('Der Mindestpreis ist höher als der Höchstpreis.');
+    expect((await call(owner, 'GET', '/api/market/demand?objectType=schloss')).status).toBe(400);
+    expect((await call(owner, 'GET', '/api/market/demand?days=2')).status).toBe(400);
+
+    expect((await demand(stranger, 'marketingType=kauf')).totals).toEqual({
+      searches: 0,
+      inquiries: 0,
+      viewings: 0,
+      supply: 0,
+    });
+  });
+
   it('an analysis is saved per property, without the property itself among its comparables, and is the office’s alone', async () => {
     const body = {
       query: { subject, radiusKm: 10, limit: 25 },
@@ -404,7 +515,7 @@ describe('Marktanalyse', () => {
       .where(eq(marketDataset.kind, 'import'));
     expect((await call(stranger, 'DELETE', `/api/market/datasets/${dataset!.id}`)).status).toBe(404);
     expect((await json('DELETE', `/api/market/datasets/${dataset!.id}`)).status).toBe(204);
-    expect(await rowCount()).toBe(1); // the own sold listing stays
+    expect(await rowCount()).toBe(2); // the own listings stay: the sold one and the one in Meersburg
     const [ownSet] = await t.platform.database.db
       .select()
       .from(marketDataset)

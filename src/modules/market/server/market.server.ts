@@ -3,6 +3,7 @@ import { seedMarketDemo } from '../demo/seed-market-demo.js';
 import { analysesRoutes } from './analyses.routes.js';
 import { comparablesRoutes } from './comparables.routes.js';
 import { datasetsRoutes } from './datasets.routes.js';
+import { demandRoutes } from './demand.routes.js';
 import { marketExposeSections } from './expose-section.js';
 import { subscribeMarket } from './subscriptions.js';
 import { trendsRoutes } from './trends.routes.js';
@@ -14,6 +15,7 @@ export const marketServer: ModuleServer = {
     await app.register(comparablesRoutes, { platform });
     await app.register(trendsRoutes, { platform });
     await app.register(analysesRoutes, { platform });
+    await app.register(demandRoutes, { platform });
   },
   subscribe: subscribeMarket,
   seedDemo: seedMarketDemo,

@@ -19,10 +19,13 @@ import type {
   AnalysisView,
   ComparablesQuery,
   ComparablesResult,
+  ErtragswertRequest,
   RateOverrides,
+  SachwertRequest,
   SubjectInput,
 } from '../contract.js';
 import { ComparablesTable } from './comparables-table.js';
+import { IncomeCostForms } from './income-cost-forms.js';
 import { readNumber, writeNumber } from './number-input.js';
 import { PageFrame } from './page-frame.js';
 import { RatesPanel } from './rates-panel.js';
@@ -125,6 +128,8 @@ export function ValuationPage() {
   const [form, setForm] = useState<Form>(EMPTY_FORM);
   const [rates, setRates] = useState<RateOverrides>({});
   const [inExpose, setInExpose] = useState(false);
+  const [ertrag, setErtrag] = useState<ErtragswertRequest | null>(null);
+  const [sach, setSach] = useState<SachwertRequest | null>(null);
 
   const prefill = useQuery({
     queryKey: ['market', 'subject', propertyId],
@@ -154,6 +159,8 @@ export function ValuationPage() {
       setForm(formOf({ ...q.subject }, writeNumber(q.radiusKm)));
       setRates(q.rates);
       setInExpose(saved.data.inExpose);
+      setErtrag(saved.data.input.ertragswert);
+      setSach(saved.data.input.sachwert);
     } else if (prefill.data && saved.data === null) {
       setForm(formOf(prefill.data.subject));
       setRates({});
@@ -326,6 +333,16 @@ export function ValuationPage() {
               rates={rates}
             />
           )}
+          {result ? (
+            <IncomeCostForms
+              key={propertyId || 'frei'}
+              ertragswert={ertrag}
+              sachwert={sach}
+              onErtragswert={setErtrag}
+              onSachwert={setSach}
+              saved={saved.data ? saved.data.result : null}
+            />
+          ) : null}
           {result && canWrite ? (
             <Card title={t('market:save.title')}>
               {propertyId ? (
@@ -345,8 +362,8 @@ export function ValuationPage() {
                         query: queryOf(form, rates, propertyId),
                         marktanpassung: 1,
                         besondereMerkmaleCents: 0,
-                        ertragswert: null,
-                        sachwert: null,
+                        ertragswert: ertrag,
+                        sachwert: sach,
                         inExpose,
                       })
                     }
