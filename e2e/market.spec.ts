@@ -186,3 +186,92 @@ test('demand against supply per postal code on a map without tiles, filtered by 
     contentType: 'image/png',
   });
 });
+
+test('two snapshots of a competitor: a price cut and a withdrawal, then an own listing’s price position', async ({
+  page,
+}, testInfo) => {
+  await signedIn(page);
+  const listings = (await (
+    await page.request.get(
+      '/api/crm/properties?marketingType=kauf&objectType=wohnung&status=aktiv&pageSize=50',
+    )
+  ).json()) as {
+    items: {
+      id: string;
+      city: string;
+      postalCode: string;
+      livingArea: number | null;
+      latitude: number | null;
+      longitude: number | null;
+    }[];
+  };
+  const own = listings.items.find((p) => p.livingArea !== null && p.latitude !== null)!;
+  const at = (dLat: number) => String(own.latitude! + dLat).replace('.', ',');
+  const lng = String(own.longitude!).replace('.', ',');
+  const csv = (...rows: string[]) =>
+    Buffer.from(
+      [
+        'Objektnummer;Vermarktungsart;Objektart;PLZ;Ort;Breitengrad;Längengrad;Wohnfläche;Preis',
+        ...rows,
+      ].join('\n'),
+    );
+  const row = (ref: string, area: number, price: string, dLat = 0.002) =>
+    `${ref};Kauf;Wohnung;${own.postalCode};${own.city};${at(dLat)};${lng};${area};${price}`;
+  const area = Math.round(own.livingArea!);
+
+  await page.goto('/marktanalyse/wettbewerb');
+  const form = page.getByRole('form', { name: 'Stand eines Mitbewerbers übernehmen' });
+  await form.getByLabel('Name des Mitbewerbers').fill('Hafen Immobilien');
+  await form.getByLabel('Quelle').fill('Eigene Erfassung der Portalangebote');
+  await form.getByLabel('Lizenz').fill('Interne Marktbeobachtung');
+  await form.getByLabel('Stand vom').fill('2026-11-02');
+  await form.getByLabel('Angebotsliste (CSV)').setInputFiles({
+    name: 'hafen-1.csv',
+    mimeType: 'text/csv',
+    buffer: csv(
+      row('H-1', area, '610.000'),
+      row('H-2', area + 10, '540.000', -0.003),
+      row('H-3', area - 8, '455.000', 0.004),
+    ),
+  });
+  await form.getByRole('button', { name: 'Stand übernehmen' }).click();
+  await expect(page.getByText(/Übernommen: 3 neu, 0 Preisänderungen, 0 zurückgezogen/)).toBeVisible();
+
+  await form.getByLabel('Stand vom').fill('2026-11-20');
+  await form.getByLabel('Angebotsliste (CSV)').setInputFiles({
+    name: 'hafen-2.csv',
+    mimeType: 'text/csv',
+    buffer: csv(row('H-1', area, '579.000'), row('H-3', area - 8, '455.000', 0.004)),
+  });
+  await form.getByRole('button', { name: 'Stand übernehmen' }).click();
+  await expect(page.getByText(/Übernommen: 0 neu, 1 Preisänderungen, 1 zurückgezogen/)).toBeVisible();
+  const events = page.getByTestId('competitor-events');
+  await expect(events).toContainText('Preis 610.000 € → 579.000 € (-5,1 %)');
+  await expect(events).toContainText('zurückgezogen nach 19 Tagen');
+  await expect(page.getByTestId('competitor-listings').locator('tbody tr')).toHaveCount(2);
+
+  // A broken row is refused with its line; nothing changes.
+  await form.getByLabel('Stand vom').fill('2026-11-27');
+  await form.getByLabel('Angebotsliste (CSV)').setInputFiles({
+    name: 'hafen-3.csv',
+    mimeType: 'text/csv',
+    buffer: csv(row('H-1', area, '579.000'), row('', area, '400.000')),
+  });
+  await form.getByRole('button', { name: 'Stand übernehmen' }).click();
+  await expect(page.getByTestId('snapshot-errors')).toContainText('Zeile 3: Objektnummer fehlt');
+
+  await pickProperty(page, { id: own.id, label: 'Eigenes Angebot' });
+  await expect(page.getByTestId('price-position')).toContainText(
+    /Ihr Angebot liegt bei [\d.]+\s€ je m² – teurer als \d+ % der 2 vergleichbaren Angebote/,
+  );
+  await testInfo.attach('wettbewerb-desktop', {
+    body: await page.screenshot({ fullPage: true, path: testInfo.outputPath('wettbewerb-desktop.png') }),
+    contentType: 'image/png',
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId('price-position')).toBeVisible();
+  await testInfo.attach('wettbewerb-phone', {
+    body: await page.screenshot({ fullPage: true, path: testInfo.outputPath('wettbewerb-phone.png') }),
+    contentType: 'image/png',
+  });
+});

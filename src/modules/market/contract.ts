@@ -367,3 +367,107 @@ export const demandView = z.object({
   sources: z.array(sourceView),
 });
 export type DemandView = z.infer<typeof demandView>;
+
+export const snapshotInput = z
+  .object({
+    /** An existing competitor feed; null starts a new one under `name`. */
+    datasetId: z.string().uuid().nullable().default(null),
+    name: z.string().trim().max(120).default(''),
+    source: z.string().trim().max(300).default(''),
+    licence: z.string().trim().max(200).default(''),
+    licenceUrl: z.string().url().max(500).nullable().default(null),
+    csv: importInput.shape.csv,
+    mapping: importInput.shape.mapping,
+    /** The day the feed showed this state; defaults to today. */
+    observedOn: isoDate.nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.datasetId) return;
+    if (!v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Namen des Mitbewerbers angeben.' });
+    if (!v.source) ctx.addIssue({ code: 'custom', path: ['source'], message: 'Quelle angeben.' });
+    if (!v.licence) ctx.addIssue({ code: 'custom', path: ['licence'], message: 'Lizenz angeben.' });
+  });
+export type SnapshotInput = z.infer<typeof snapshotInput>;
+export const snapshotResult = z.object({
+  dataset: datasetView,
+  observedOn: z.string(),
+  created: z.number(),
+  priceChanged: z.number(),
+  withdrawn: z.number(),
+  relisted: z.number(),
+  unchanged: z.number(),
+  /** Notifications sent about new listings close to the office's own. */
+  alerts: z.number(),
+});
+export type SnapshotResult = z.infer<typeof snapshotResult>;
+
+export const competitorView = z.object({
+  dataset: datasetView,
+  active: z.number(),
+  withdrawn: z.number(),
+  lastSnapshotOn: z.string().nullable(),
+});
+export const competitorListingView = z.object({
+  id: z.string(),
+  competitor: z.string(),
+  externalRef: z.string(),
+  marketingType,
+  objectType: z.string(),
+  city: z.string(),
+  postalCode: z.string(),
+  livingArea: z.number(),
+  rooms: z.number().nullable(),
+  priceCents: z.number(),
+  firstPriceCents: z.number(),
+  pricePerSqmCents: z.number(),
+  firstSeenOn: z.string(),
+  lastSeenOn: z.string(),
+  withdrawnOn: z.string().nullable(),
+  daysOnMarket: z.number(),
+  priceChanges: z.number(),
+});
+export type CompetitorListingView = z.infer<typeof competitorListingView>;
+export const competitorEventView = z.object({
+  id: z.string(),
+  kind: z.enum(['neu', 'preis', 'zurueckgezogen', 'wieder']),
+  occurredOn: z.string(),
+  oldPriceCents: z.number().nullable(),
+  newPriceCents: z.number().nullable(),
+  competitor: z.string(),
+  externalRef: z.string(),
+  city: z.string(),
+  objectType: z.string(),
+  livingArea: z.number(),
+  daysOnMarket: z.number(),
+});
+export type CompetitorEventView = z.infer<typeof competitorEventView>;
+export const competitorOverview = z.object({
+  competitors: z.array(competitorView),
+  listings: z.array(competitorListingView),
+  events: z.array(competitorEventView),
+});
+export type CompetitorOverview = z.infer<typeof competitorOverview>;
+export const competitorListingsQuery = z.object({
+  datasetId: z.string().uuid().optional(),
+  status: z.enum(['aktiv', 'zurueckgezogen', 'alle']).default('aktiv'),
+});
+
+export const pricePositionView = z.object({
+  own: z.object({ priceCents: z.number(), livingArea: z.number(), pricePerSqmCents: z.number() }),
+  radiusKm: z.number(),
+  competitors: z.array(
+    z.object({
+      externalRef: z.string(),
+      competitor: z.string(),
+      city: z.string(),
+      livingArea: z.number(),
+      pricePerSqmCents: z.number(),
+      distanceKm: z.number().nullable(),
+      daysOnMarket: z.number(),
+    }),
+  ),
+  /** Share of the competing offers cheaper per m² than the own listing (0–100). */
+  percentile: z.number().nullable(),
+  medianPerSqmCents: z.number().nullable(),
+});
+export type PricePositionView = z.infer<typeof pricePositionView>;

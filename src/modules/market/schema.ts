@@ -109,3 +109,58 @@ export const marketAnalysis = pgTable(
   },
   (t) => [uniqueIndex('market_analysis_property').on(t.propertyId), tenantIsolationPolicy()],
 );
+
+/**
+ * A competitor's listing followed from snapshot to snapshot of its feed (the competitor is a
+ * dataset of kind "wettbewerb"): when it appeared, its price now and first, when it went away.
+ */
+export const competitorListing = pgTable(
+  'market_competitor_listing',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    datasetId: uuid()
+      .notNull()
+      .references(() => marketDataset.id, { onDelete: 'cascade' }),
+    externalRef: text().notNull(),
+    /** The listing's asking price in the market store, kept current with each snapshot. */
+    recordId: uuid()
+      .notNull()
+      .references(() => marketRecord.id, { onDelete: 'cascade' }),
+    firstPriceCents: bigint({ mode: 'number' }).notNull(),
+    priceCents: bigint({ mode: 'number' }).notNull(),
+    firstSeenOn: date().notNull(),
+    lastSeenOn: date().notNull(),
+    /** The first snapshot that no longer listed it; null while it is offered. */
+    withdrawnOn: date(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('market_competitor_listing_ref').on(t.datasetId, t.externalRef),
+    index('market_competitor_listing_tenant').on(t.tenantId, t.withdrawnOn),
+    tenantIsolationPolicy(),
+  ],
+);
+
+/** What changed in a competitor's feed: neu, preis, zurueckgezogen, wieder (listed again). */
+export const competitorEvent = pgTable(
+  'market_competitor_event',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    listingId: uuid()
+      .notNull()
+      .references(() => competitorListing.id, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    occurredOn: date().notNull(),
+    oldPriceCents: bigint({ mode: 'number' }),
+    newPriceCents: bigint({ mode: 'number' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('market_competitor_event_tenant').on(t.tenantId, t.occurredOn),
+    index('market_competitor_event_listing').on(t.listingId),
+    tenantIsolationPolicy(),
+  ],
+);

@@ -17,6 +17,13 @@ export const NOTIFICATION_KINDS = {
     label: { de: 'Zugriffe auf Datenräume', en: 'Data room access' },
     emailByDefault: false,
   },
+  competitor_listing: {
+    label: {
+      de: 'Neue Konkurrenzangebote nahe meinen Objekten',
+      en: 'New competing listings near my properties',
+    },
+    emailByDefault: false,
+  },
   automation: {
     label: { de: 'Benachrichtigungen aus Automationen', en: 'Notifications from automation rules' },
     emailByDefault: false,

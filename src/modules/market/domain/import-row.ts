@@ -151,13 +151,16 @@ export function readRow(
   mapping: Partial<Record<ImportField, string>>,
   defaultPriceKind: Observation['priceKind'],
   today: string,
+  /** The day rows without a date of their own were seen (a feed snapshot's day). */
+  defaultDay: string | null = null,
 ): RowResult {
   const errors: string[] = [];
   const raw = (f: ImportField) => {
     const column = mapping[f];
     return column === undefined ? '' : (record[column] ?? '').trim();
   };
-  for (const f of REQUIRED) if (raw(f) === '') errors.push(`${IMPORT_FIELD_LABELS[f]} fehlt.`);
+  for (const f of REQUIRED)
+    if (raw(f) === '' && !(f === 'observedOn' && defaultDay)) errors.push(`${IMPORT_FIELD_LABELS[f]} fehlt.`);
   const number = (f: ImportField, min: number, max: number): number | null => {
     const v = raw(f);
     if (v === '') return null;
@@ -211,7 +214,7 @@ export function readRow(
   if (lakeView === null) errors.push(`Seeblick „${raw('lakeView')}“ – bitte ja oder nein.`);
   const livingArea = number('livingArea', 0.01, 20_000);
   const price = number('price', 0.01, 1e11);
-  const observedOn = raw('observedOn') ? parseDay(raw('observedOn')) : null;
+  const observedOn = raw('observedOn') ? parseDay(raw('observedOn')) : defaultDay;
   if (raw('observedOn') && observedOn === null)
     errors.push(`Datum „${raw('observedOn')}“ ist kein gültiger Tag (TT.MM.JJJJ).`);
   if (observedOn && observedOn > today) errors.push(`Datum ${raw('observedOn')} liegt in der Zukunft.`);

@@ -25,7 +25,7 @@ interface ReadFile {
   observations: ImportedObservation[];
 }
 
-function readFile(body: ImportPreviewInput): ReadFile {
+export function readPriceFile(body: ImportPreviewInput, defaultDay: string | null = null): ReadFile {
   const { columns, records } = parseCsv(body.csv);
   if (records.length === 0) throw badRequest('csv_no_rows', 'Die Datei enthält keine Datenzeilen.');
   if (records.length > MAX_IMPORT_ROWS)
@@ -52,7 +52,7 @@ function readFile(body: ImportPreviewInput): ReadFile {
   const invalid: ImportPreview['invalid'] = [];
   let invalidCount = 0;
   records.forEach((record, i) => {
-    const { observation, errors } = readRow(record, mapping, defaultKind, today);
+    const { observation, errors } = readRow(record, mapping, defaultKind, today, defaultDay);
     if (observation) observations.push(observation);
     else {
       invalidCount++;
@@ -80,13 +80,13 @@ function readFile(body: ImportPreviewInput): ReadFile {
 }
 
 /** The dry run: what each column became, which rows fail and why; nothing is stored. */
-export const previewImport = (body: ImportPreviewInput): ImportPreview => readFile(body).preview;
+export const previewImport = (body: ImportPreviewInput): ImportPreview => readPriceFile(body).preview;
 
 export const FIELD_LABELS = IMPORT_FIELD_LABELS;
 
 /** Stores the file as one dataset — all rows or, if any row is broken, none. */
 export async function commitImport(ctx: TenantRequestContext, body: ImportInput): Promise<DatasetView> {
-  const { preview, observations } = readFile(body);
+  const { preview, observations } = readPriceFile(body);
   if (preview.invalid.length > 0)
     throw new AppError(
       422,

@@ -2,6 +2,7 @@ import type { ModuleServer } from '../../../platform/modules/module-manifest.js'
 import { seedMarketDemo } from '../demo/seed-market-demo.js';
 import { analysesRoutes } from './analyses.routes.js';
 import { comparablesRoutes } from './comparables.routes.js';
+import { competitorsRoutes } from './competitors.routes.js';
 import { datasetsRoutes } from './datasets.routes.js';
 import { demandRoutes } from './demand.routes.js';
 import { marketExposeSections } from './expose-section.js';
@@ -16,6 +17,7 @@ export const marketServer: ModuleServer = {
     await app.register(trendsRoutes, { platform });
     await app.register(analysesRoutes, { platform });
     await app.register(demandRoutes, { platform });
+    await app.register(competitorsRoutes, { platform });
   },
   subscribe: subscribeMarket,
   seedDemo: seedMarketDemo,

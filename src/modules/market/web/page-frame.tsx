@@ -16,6 +16,7 @@ export function PageFrame({ children }: { children: ReactNode }) {
           { to: '/marktanalyse', label: t('market:tabs.valuation'), end: true },
           { to: '/marktanalyse/preise', label: t('market:tabs.trends') },
           { to: '/marktanalyse/nachfrage', label: t('market:tabs.demand') },
+          { to: '/marktanalyse/wettbewerb', label: t('market:tabs.competitors') },
           { to: '/marktanalyse/daten', label: t('market:tabs.data') },
         ]}
       />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { formatCents, formatDateTime, formatNumber } from '../../../platform/format/format-de.js';
+import { todayInBerlin } from '../../../platform/time/berlin-day.js';
 import { ApiError, api } from '../../../web/api/client.js';
 import { errorMessage, fieldErrors } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
@@ -40,8 +41,6 @@ interface Prefill {
   subject: Omit<SubjectInput, 'livingArea'> & { livingArea: number | null };
 }
 
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
-
 const EMPTY_FORM = {
   marketingType: 'kauf',
   objectType: 'wohnung',
@@ -54,7 +53,7 @@ const EMPTY_FORM = {
   floor: '',
   lakeView: false,
   shore: '',
-  valuationDate: today(),
+  valuationDate: todayInBerlin(),
   radius: '10',
   latitude: null as number | null,
   longitude: null as number | null,
