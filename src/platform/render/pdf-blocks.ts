@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { winAnsi } from '../format/format-de.js';
 
 /**
@@ -94,4 +95,25 @@ export function tiles(doc: PDFKit.PDFDocument, items: [string, string, string][]
   });
   doc.y = y + 76;
   doc.x = MARGIN;
+}
+
+/** The document's bytes once pdfkit has written it out; call before `doc.end()`. */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+/** An office logo as PNG on white (pdfkit embeds PNG and JPEG only); null when unreadable. */
+export async function printableLogo(logo: Buffer | null): Promise<Buffer | null> {
+  if (!logo) return null;
+  return sharp(logo)
+    .resize({ width: 600, withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .png()
+    .toBuffer()
+    .catch(() => null);
 }

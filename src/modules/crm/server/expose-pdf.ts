@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { formatDate, winAnsi } from '../../../platform/format/format-de.js';
 import type { ExposeSection } from '../../../platform/modules/module-manifest.js';
-import { table } from '../../../platform/render/pdf-blocks.js';
+import { pdfBytes, table } from '../../../platform/render/pdf-blocks.js';
 import { stampPageFooters } from '../../../platform/render/pdf-page-footer.js';
 import { energyStatement } from '../domain/energy-statement.js';
 import type { MediaRow, PropertyRow } from './property-view.js';
@@ -67,12 +67,7 @@ export async function renderExposePdf(input: ExposeInput): Promise<Buffer> {
     bufferPages: true,
     info: { Title: `Exposé – ${p.title}`, Author: input.office.name, Subject: `Objekt ${p.externalId}` },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   const [titleImage, ...morePhotos] = input.photos;
   const [logo, cover, gallery, plans] = await Promise.all([

@@ -11,6 +11,7 @@ import {
   MARGIN,
   MUTED,
   paragraph,
+  pdfBytes,
   table,
   tiles,
 } from '../../../platform/render/pdf-blocks.js';
@@ -72,12 +73,7 @@ export async function renderOwnerReportPdf(data: OwnerReportData, createdAt = ne
       Subject: `Objekt ${p.externalId}, ${periodText(data.period)}`,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   doc.rect(0, 0, A4.width, 8).fill(colour);
   doc.font('Helvetica-Bold').fontSize(11).fillColor('#334155').text(data.office.name, MARGIN, 28, {

@@ -99,7 +99,7 @@ export function guessMapping(columns: readonly string[]): Partial<Record<ImportF
 
 /** "1.234,56" and "1234.56" both read as 1234.56; "1.234" (German thousands) as 1234. */
 export function parseGermanNumber(raw: string): number | null {
-  const s = raw.replace(/[€\s]|m²|qm|EUR/gi, '');
+  const s = raw.replace(/[€%\s]|m²|qm|EUR/gi, '');
   if (s === '') return null;
   let normalised: string;
   if (s.includes(',')) normalised = s.replace(/\./g, '').replace(',', '.');

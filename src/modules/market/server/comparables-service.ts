@@ -59,8 +59,6 @@ export function featureLabel(feature: string): string {
   return feature;
 }
 
-const subjectOf = (q: ComparablesQuery): Subject => ({ ...q.subject });
-
 async function sourcesOf(tx: Tx, datasetIds: string[]): Promise<SourceView[]> {
   if (datasetIds.length === 0) return [];
   const rows = await tx.select().from(marketDataset).where(inArray(marketDataset.id, datasetIds));
@@ -107,7 +105,7 @@ export async function runComparables(
     besondereMerkmaleCents: 0,
   },
 ): Promise<ComparablesResult> {
-  const subject = subjectOf(q);
+  const subject: Subject = { ...q.subject };
   const [candidates, model] = await Promise.all([
     loadCandidates(tx, q),
     hedonicModel(tx, tenantId, subject.marketingType),

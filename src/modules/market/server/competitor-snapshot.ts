@@ -41,6 +41,10 @@ export async function recordSnapshot(
   body: SnapshotInput,
 ): Promise<{ result: Omit<SnapshotResult, 'alerts'>; createdListingIds: string[] }> {
   const observedOn = body.observedOn ?? todayInBerlin();
+  if (observedOn > todayInBerlin())
+    throw new AppError(422, 'snapshot_in_future', 'Ein Stand kann nicht in der Zukunft liegen.', {
+      field: 'observedOn',
+    });
   const { preview, observations } = readPriceFile(
     { csv: body.csv, mapping: body.mapping, kind: 'wettbewerb' },
     observedOn,

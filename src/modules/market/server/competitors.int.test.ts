@@ -164,6 +164,13 @@ describe('Wettbewerbsbeobachtung', () => {
       { line: 3, errors: ['Objektnummer fehlt – ohne sie lässt sich das Angebot nicht verfolgen.'] },
       { line: 4, errors: ['Objektnummer „SB-1“ steht schon in Zeile 2.'] },
     ]);
+    const future = await call(owner, 'POST', '/api/market/competitors/snapshots', {
+      datasetId,
+      observedOn: '2099-01-01',
+      csv: feed(row('SB-9', '47,67', '9,18', '70', '400.000')),
+    });
+    expect(future.status).toBe(422);
+    expect(JSON.stringify(future.body)).toContain('Ein Stand kann nicht in der Zukunft liegen.');
     const missing = await call(owner, 'POST', '/api/market/competitors/snapshots', {
       csv: feed(row('X', '47,67', '9,18', '70', '1')),
     });

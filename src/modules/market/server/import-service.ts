@@ -4,13 +4,7 @@ import { AppError, badRequest } from '../../../platform/http/app-error.js';
 import { todayInBerlin } from '../../../platform/time/berlin-day.js';
 import { parseCsv } from '../../crm/server/contact-import.js';
 import type { DatasetView, ImportInput, ImportPreview, ImportPreviewInput } from '../contract.js';
-import {
-  guessMapping,
-  IMPORT_FIELD_LABELS,
-  type ImportedObservation,
-  type ImportField,
-  readRow,
-} from '../domain/import-row.js';
+import { guessMapping, type ImportedObservation, type ImportField, readRow } from '../domain/import-row.js';
 import { marketDataset, marketRecord } from '../schema.js';
 import { datasetViewOf } from './dataset-view.js';
 
@@ -81,8 +75,6 @@ export function readPriceFile(body: ImportPreviewInput, defaultDay: string | nul
 
 /** The dry run: what each column became, which rows fail and why; nothing is stored. */
 export const previewImport = (body: ImportPreviewInput): ImportPreview => readPriceFile(body).preview;
-
-export const FIELD_LABELS = IMPORT_FIELD_LABELS;
 
 /** Stores the file as one dataset — all rows or, if any row is broken, none. */
 export async function commitImport(ctx: TenantRequestContext, body: ImportInput): Promise<DatasetView> {

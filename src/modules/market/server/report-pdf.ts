@@ -1,5 +1,4 @@
 import PDFDocument from 'pdfkit';
-import sharp from 'sharp';
 import { formatDate, formatNumber, formatPercent, winAnsi } from '../../../platform/format/format-de.js';
 import {
   A4,
@@ -11,6 +10,8 @@ import {
   MARGIN,
   MUTED,
   paragraph,
+  pdfBytes,
+  printableLogo,
   table,
   tiles,
 } from '../../../platform/render/pdf-blocks.js';
@@ -72,20 +73,8 @@ export async function renderMarketReport(data: MarketReportData): Promise<Buffer
       Subject: `Objekt ${data.property.externalId}`,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const logo = data.office.logo
-    ? await sharp(data.office.logo)
-        .resize({ width: 600, withoutEnlargement: true })
-        .flatten({ background: '#ffffff' })
-        .png()
-        .toBuffer()
-        .catch(() => null)
-    : null;
+  const done = pdfBytes(doc);
+  const logo = await printableLogo(data.office.logo);
 
   doc.rect(0, 0, A4.width, 8).fill(colour);
   if (logo) doc.image(logo, MARGIN, 24, { fit: [140, 44] });

@@ -1,13 +1,9 @@
+import { parseGermanNumber } from '../domain/import-row.js';
+
 /** A form field's text as a number: German "1.234,5" or "1234.5"; empty gives null, rubbish NaN. */
 export function readNumber(text: string): number | null {
-  const s = text.trim().replace(/\s|€|%/g, '');
-  if (s === '') return null;
-  const normalised = s.includes(',')
-    ? s.replace(/\./g, '').replace(',', '.')
-    : /^-?\d{1,3}(\.\d{3})+$/.test(s)
-      ? s.replace(/\./g, '')
-      : s;
-  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
+  if (text.trim() === '') return null;
+  return parseGermanNumber(text) ?? Number.NaN;
 }
 
 /** A number as a German form field shows it, without grouping so it reads back unchanged. */

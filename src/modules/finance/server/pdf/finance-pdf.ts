@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import sharp from 'sharp';
+import { pdfBytes, printableLogo } from '../../../../platform/render/pdf-blocks.js';
 import { stampPageFooters } from '../../../../platform/render/pdf-page-footer.js';
 
 export interface PdfSection {
@@ -58,20 +58,8 @@ export async function renderFinancePdf(input: FinancePdfInput): Promise<Buffer> 
     bufferPages: true,
     info: { Title: input.title, Author: input.office.name },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const logo = input.office.logo
-    ? await sharp(input.office.logo)
-        .resize({ width: 600, withoutEnlargement: true })
-        .flatten({ background: '#ffffff' })
-        .png()
-        .toBuffer()
-        .catch(() => null)
-    : null;
+  const done = pdfBytes(doc);
+  const logo = await printableLogo(input.office.logo);
 
   doc.rect(0, 0, A4.width, 8).fill(colour);
   if (logo) doc.image(logo, MARGIN, 24, { fit: [140, 44] });
