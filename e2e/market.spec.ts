@@ -28,6 +28,8 @@ test('comparables for a property, one rate adjusted, the valuation range moves a
   await expect(value).toContainText('€');
   await expect(page.getByTestId('estimate')).toContainText('90-%-Intervall');
   await expect(page.getByTestId('comparables').locator('tbody tr').first()).toBeVisible();
+  // Three rings and the comparables around the property's square.
+  expect(await page.getByTestId('comparables-map').locator('circle').count()).toBeGreaterThan(3);
   await expect(page.getByTestId('sources').first()).toContainText('Demo-Daten (synthetisch)');
   const before = (await value.locator('p').nth(1).textContent())?.trim();
   await testInfo.attach('marktanalyse-desktop', {

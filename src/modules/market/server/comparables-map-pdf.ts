@@ -1,14 +1,7 @@
 import { formatNumber } from '../../../platform/format/format-de.js';
 import { CONTENT_WIDTH, ensureSpace, INK, MARGIN, MUTED } from '../../../platform/render/pdf-blocks.js';
 import type { ComparableView } from '../contract.js';
-
-const KM_PER_DEGREE = 111.32;
-
-/** A distance that reads well on a scale bar: 1, 2 or 5 times a power of ten. */
-function roundScale(km: number): number {
-  const power = 10 ** Math.floor(Math.log10(km));
-  return [5, 2, 1].map((f) => f * power).find((v) => v <= km) ?? power;
-}
+import { kmAround, roundScaleKm } from '../domain/local-projection.js';
 
 /**
  * The comparables around the property as a drawn map without tiles (reports print offline):
@@ -21,13 +14,11 @@ export function comparablesMap(
   colour: string,
 ): boolean {
   if (subject.latitude === null || subject.longitude === null) return false;
-  const { latitude: lat0, longitude: lng0 } = subject;
-  const cos = Math.cos((lat0 * Math.PI) / 180);
+  const centre = { latitude: subject.latitude, longitude: subject.longitude };
   const points = comparables
     .filter((c) => c.observation.latitude !== null && c.observation.longitude !== null)
     .map((c) => ({
-      x: ((c.observation.longitude ?? 0) - lng0) * KM_PER_DEGREE * cos,
-      y: ((c.observation.latitude ?? 0) - lat0) * KM_PER_DEGREE,
+      ...kmAround(centre, { latitude: c.observation.latitude!, longitude: c.observation.longitude! }),
       outlier: c.outlier,
     }));
   if (points.length === 0) return false;
@@ -48,7 +39,7 @@ export function comparablesMap(
     else doc.circle(x, y, 3).fillOpacity(0.75).fill('#475569').fillOpacity(1);
   }
   doc.rect(centreX - 5, centreY - 5, 10, 10).fill(colour);
-  const bar = roundScale(reach / 2);
+  const bar = roundScaleKm(reach / 2);
   const barWidth = bar * scale;
   const barY = top + height - 14;
   doc

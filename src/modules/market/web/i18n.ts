@@ -32,6 +32,16 @@ const de = {
     aussenanlagenCents: 'Außenanlagen (€)',
     sachwertfaktor: 'Sachwertfaktor',
   },
+  map: {
+    title: 'Lage der Vergleichsobjekte',
+    label: 'Karte der {{n}} Vergleichsobjekte um das Objekt',
+    legend:
+      'Quadrat: bewertetes Objekt · Punkt: Vergleichspreis (je dunkler, desto ähnlicher) · Kreis: Ausreißer · Norden oben, maßstabsgetreu',
+    noCoordinates: 'Ohne Koordinaten des Objekts lässt sich keine Karte zeichnen.',
+    noPoints: 'Keines der Vergleichsobjekte hat Koordinaten.',
+    adjusted: 'angepasst',
+    similarity: 'Ähnlichkeit {{n}}',
+  },
   competitors: {
     snapshotTitle: 'Stand eines Mitbewerbers übernehmen',
     competitor: 'Mitbewerber',
@@ -332,6 +342,16 @@ const en: typeof de = {
     gebaeudeRestnutzungsdauerYears: 'Remaining useful life (years)',
     aussenanlagenCents: 'Outdoor facilities (€)',
     sachwertfaktor: 'Cost approach market factor (Sachwertfaktor)',
+  },
+  map: {
+    title: 'Where the comparables are',
+    label: 'Map of the {{n}} comparables around the property',
+    legend:
+      'Square: the property · dot: a comparable price (darker = more similar) · ring: outlier · north up, true to scale',
+    noCoordinates: 'Without the property’s coordinates no map can be drawn.',
+    noPoints: 'None of the comparables has coordinates.',
+    adjusted: 'adjusted',
+    similarity: 'similarity {{n}}',
   },
   competitors: {
     snapshotTitle: "Take in a competitor's current listings",

@@ -25,6 +25,8 @@ import type {
   SachwertRequest,
   SubjectInput,
 } from '../contract.js';
+import type { Place } from '../domain/local-projection.js';
+import { ComparablesMap } from './comparables-map.js';
 import { ComparablesTable } from './comparables-table.js';
 import { IncomeCostForms } from './income-cost-forms.js';
 import { readNumber, writeNumber } from './number-input.js';
@@ -324,6 +326,11 @@ export function ValuationPage() {
           ) : (
             <ResultView
               result={result}
+              subject={
+                form.latitude !== null && form.longitude !== null
+                  ? { latitude: form.latitude, longitude: form.longitude }
+                  : null
+              }
               askingCents={prefill.data?.priceCents ?? null}
               onRates={(next) => {
                 setRates(next);
@@ -428,11 +435,13 @@ function Figure({
 
 function ResultView({
   result,
+  subject,
   askingCents,
   rates,
   onRates,
 }: {
   result: ComparablesResult;
+  subject: Place | null;
   askingCents: number | null;
   rates: RateOverrides;
   onRates: (r: RateOverrides) => void;
@@ -498,6 +507,9 @@ function ResultView({
           </ul>
         </Card>
       ) : null}
+      <Card title={t('market:map.title')}>
+        <ComparablesMap subject={subject} rows={result.comparables} />
+      </Card>
       <Card title={t('market:table.title')}>
         <ComparablesTable rows={result.comparables} />
         <SourcesFooter sources={result.sources} />
