@@ -165,6 +165,9 @@ export function ValuationPage() {
     } else if (prefill.data && saved.data === null) {
       setForm(formOf(prefill.data.subject));
       setRates({});
+      // Another property's Ertrags- or Sachwert must not be saved with this one.
+      setErtrag(null);
+      setSach(null);
     }
   }, [propertyId, prefill.data, saved.data]);
 
