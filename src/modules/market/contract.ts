@@ -376,12 +376,25 @@ export const snapshotInput = z
     source: z.string().trim().max(300).default(''),
     licence: z.string().trim().max(200).default(''),
     licenceUrl: z.string().url().max(500).nullable().default(null),
-    csv: importInput.shape.csv,
+    /** The feed as a CSV export of the listings … */
+    csv: importInput.shape.csv.optional(),
+    /** … or as an OpenImmo XML transfer of the whole stock. */
+    openimmo: z
+      .string()
+      .min(1, 'Die Datei ist leer.')
+      .max(30_000_000, 'Die Datei ist größer als 30 MB.')
+      .optional(),
     mapping: importInput.shape.mapping,
     /** The day the feed showed this state; defaults to today. */
     observedOn: isoDate.nullable().default(null),
   })
   .superRefine((v, ctx) => {
+    if ((v.csv === undefined) === (v.openimmo === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['csv'],
+        message: 'Genau eine Datei angeben: CSV oder OpenImmo-XML.',
+      });
     if (v.datasetId) return;
     if (!v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Namen des Mitbewerbers angeben.' });
     if (!v.source) ctx.addIssue({ code: 'custom', path: ['source'], message: 'Quelle angeben.' });

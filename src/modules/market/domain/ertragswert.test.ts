@@ -82,3 +82,47 @@ describe('Ertragswert (§§ 27–34 ImmoWertV)', () => {
     );
   });
 });
+
+/**
+ * A published worked example, reproduced to the cent: Erbschaftsteuer-Hinweise 2019, H B 185.4,
+ * Beispiele 1 und 2 (gleich lautende Ländererlasse vom 16.12.2019, BStBl. I 2019 Sondernummer 1
+ * S. 151), an amtliches Werk (§ 5 UrhG). The Ertragswert of §§ 184–188 BewG is the general method
+ * of § 28 ImmoWertV — (Reinertrag − Bodenwert × Liegenschaftszins) × Vervielfältiger + Bodenwert —
+ * with the Bewirtschaftungskosten given as one share of the Rohertrag (Anlage 23 BewG) and the
+ * factor read from the printed two-decimal table (Anlage 21 BewG). Here the factor is computed by
+ * our formula and only rounded as the table is, so the example checks formula and arithmetic alike.
+ * Text read at github.com/juliangossen/wissensdatenbank-steuern,
+ * Rechtsgebiete/Steuerrecht/Verwaltungsanweisungen/ErbStR/Stand_2026-09-09/ErbStR_2019.md#h-b-185-4.
+ */
+describe('ErbStH 2019 H B 185.4 (published example)', () => {
+  const geschaeftsgrundstueck = (restnutzungsdauerYears: number): ErtragswertInput => ({
+    verfahren: 'allgemein',
+    jahresrohertragCents: 14_000_000, // 100.000 € + 40.000 €
+    verwaltungskostenCents: 3_080_000, // "Bewirtschaftungskosten 22 %" as one amount
+    instandhaltungskostenCents: 0,
+    mietausfallwagnisPercent: 0,
+    betriebskostenCents: 0,
+    bodenwertCents: 30_000_000,
+    liegenschaftszinsPercent: 6.5,
+    restnutzungsdauerYears,
+    besondereMerkmaleCents: 0,
+    factorDecimals: 2,
+  });
+
+  it('Beispiel 1: RND 35 Jahre (gewogen) → 1.527.993 €', () => {
+    const r = ertragswert(geschaeftsgrundstueck(35));
+    expect(lineValue(r, 'reinertrag')).toBe(10_920_000); // 109.200 €
+    expect(lineValue(r, 'bodenwertverzinsung')).toBe(1_950_000); // 19.500 €
+    expect(lineValue(r, 'reinertrag_bauliche_anlagen')).toBe(8_970_000); // 89.700 €
+    expect(lineValue(r, 'barwertfaktor')).toBe(13.69);
+    expect(lineValue(r, 'ertragswert_bauliche_anlagen')).toBe(122_799_300); // 1.227.993 €
+    expect(r.valueCents).toBe(152_799_300); // 1.527.993 €
+  });
+
+  it('Beispiel 2: RND 32 Jahre (gewichtet) → 1.495.701 €', () => {
+    const r = ertragswert(geschaeftsgrundstueck(32));
+    expect(lineValue(r, 'barwertfaktor')).toBe(13.33);
+    expect(lineValue(r, 'ertragswert_bauliche_anlagen')).toBe(119_570_100); // 1.195.701 €
+    expect(r.valueCents).toBe(149_570_100); // 1.495.701 €
+  });
+});

@@ -8,7 +8,8 @@ import { diffSnapshot } from '../domain/competitor-diff.js';
 import type { ImportedObservation } from '../domain/import-row.js';
 import { competitorEvent, competitorListing, marketDataset, marketRecord } from '../schema.js';
 import { datasetViewOf } from './dataset-view.js';
-import { readPriceFile } from './import-service.js';
+import { readPriceFile, readPriceRecords } from './import-service.js';
+import { openImmoFeedRows } from './openimmo-snapshot.js';
 
 /** Every row must name its listing, once, or the feed cannot be followed from day to day. */
 function checkRefs(observations: ImportedObservation[]): { line: number; errors: string[] }[] {
@@ -45,16 +46,19 @@ export async function recordSnapshot(
     throw new AppError(422, 'snapshot_in_future', 'Ein Stand kann nicht in der Zukunft liegen.', {
       field: 'observedOn',
     });
-  const { preview, observations } = readPriceFile(
-    { csv: body.csv, mapping: body.mapping, kind: 'wettbewerb' },
-    observedOn,
+  const feed = body.openimmo === undefined ? null : openImmoFeedRows(body.openimmo);
+  const { preview, observations } = feed
+    ? readPriceRecords(feed.columns, feed.records, {}, 'wettbewerb', observedOn)
+    : readPriceFile({ csv: body.csv ?? '', mapping: body.mapping, kind: 'wettbewerb' }, observedOn);
+  const invalid = [...preview.invalid, ...(preview.invalid.length === 0 ? checkRefs(observations) : [])].map(
+    // A feed has no lines to point at; its listings are named by place and number instead.
+    (row) => (feed ? { ...row, label: feed.labels[row.line - 2] } : row),
   );
-  const invalid = [...preview.invalid, ...(preview.invalid.length === 0 ? checkRefs(observations) : [])];
   if (invalid.length > 0)
     throw new AppError(
       422,
       'import_rows_invalid',
-      `${invalid.length} von ${preview.rows} Zeilen sind fehlerhaft; der Stand wurde nicht übernommen.`,
+      `${invalid.length} von ${preview.rows} ${feed ? 'Angeboten' : 'Zeilen'} sind fehlerhaft; der Stand wurde nicht übernommen.`,
       { invalid },
     );
   return ctx.db(async (tx) => {

@@ -203,4 +203,87 @@ describe('Wettbewerbsbeobachtung', () => {
     });
     expect(foreign.status).toBe(404);
   });
+
+  it('takes a complete OpenImmo transfer as a snapshot and refuses a partial one', async () => {
+    // The listing is shaped like the immowelt export in innobraingmbh/laravel-openimmo,
+    // tests/fixtures/example.xml: no <uebertragung>, no <objektkategorie>, CDATA postal code,
+    // "940.0" and "2.0" as decimals. Only its facts are kept here, not its texts and pictures.
+    const immowelt = (ref: string, rent: string) => `
+    <immobilie>
+      <geo><plz><![CDATA[97084]]></plz><ort><![CDATA[Heidingsfeld, Heidingsfeld]]></ort></geo>
+      <preise><kaltmiete>${rent}</kaltmiete><nebenkosten>322.0</nebenkosten></preise>
+      <flaechen><wohnflaeche>72.3</wohnflaeche><anzahl_zimmer>2.0</anzahl_zimmer></flaechen>
+      <verwaltung_techn>
+        <objektnr_extern><![CDATA[${ref}]]></objektnr_extern>
+        <kennung_ursprung><![CDATA[immowelt]]></kennung_ursprung>
+        <stand_vom>2025-04-01</stand_vom>
+      </verwaltung_techn>
+    </immobilie>`;
+    const deleted = `<immobilie><geo><plz>97084</plz><ort>Würzburg</ort></geo>
+      <verwaltung_techn><objektnr_extern>8000</objektnr_extern><aktion aktionart="DELETE"/></verwaltung_techn></immobilie>`;
+    const doc = (header: string, ...listings: string[]) =>
+      `<?xml version="1.0" encoding="UTF-8"?><openimmo>${header}<anbieter><firma><![CDATA[]]></firma>${listings.join('')}</anbieter></openimmo>`;
+    const first = await call(owner, 'POST', '/api/market/competitors/snapshots', {
+      name: 'Main-Makler (immowelt)',
+      source: 'OpenImmo-Export des Mitbewerbers',
+      licence: 'Interne Marktbeobachtung',
+      observedOn: '2026-11-20',
+      openimmo: doc('', immowelt('8333', '940.0'), immowelt('8334', '1100.0'), deleted),
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ created: 2, withdrawn: 0 });
+    const datasetId = (first.body.dataset as { id: string }).id;
+    const [stored] = await t.platform.database.db
+      .select()
+      .from(marketRecord)
+      .where(eq(marketRecord.datasetId, datasetId))
+      .orderBy(marketRecord.priceCents)
+      .limit(1);
+    expect(stored).toMatchObject({
+      marketingType: 'miete',
+      objectType: 'wohnung',
+      postalCode: '97084',
+      livingArea: 72.3,
+      rooms: 2,
+      priceCents: 94_000,
+      priceKind: 'angebot',
+    });
+
+    const second = await call(owner, 'POST', '/api/market/competitors/snapshots', {
+      datasetId,
+      observedOn: '2026-11-27',
+      openimmo: doc('<uebertragung umfang="VOLL" version="1.2.7"/>', immowelt('8333', '899.0')),
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body).toMatchObject({ created: 0, priceChanged: 1, withdrawn: 1 });
+
+    const before = await rowsStored();
+    const partial = await call(owner, 'POST', '/api/market/competitors/snapshots', {
+      datasetId,
+      observedOn: '2026-11-28',
+      openimmo: doc('<uebertragung umfang="TEIL" version="1.2.7"/>', immowelt('8333', '850.0')),
+    });
+    expect(partial.status).toBe(422);
+    expect(JSON.stringify(partial.body)).toContain('Teilübertragung');
+    const noNumber = await call(owner, 'POST', '/api/market/competitors/snapshots', {
+      datasetId,
+      observedOn: '2026-11-28',
+      openimmo: doc('', immowelt('', '850.0')),
+    });
+    expect(noNumber.status).toBe(422);
+    expect(JSON.stringify(noNumber.body)).toContain('Immobilie 1');
+    const both = await call(owner, 'POST', '/api/market/competitors/snapshots', {
+      datasetId,
+      csv: feed(row('SB-9', '47,67', '9,18', '70', '400.000')),
+      openimmo: doc('', immowelt('8333', '850.0')),
+    });
+    expect(both.status).toBe(400);
+    const broken = await call(owner, 'POST', '/api/market/competitors/snapshots', {
+      datasetId,
+      openimmo: '<openimmo><anbieter>',
+    });
+    expect(broken.status).toBe(422);
+    expect(JSON.stringify(broken.body)).toContain('kein gültiges XML');
+    expect(await rowsStored()).toEqual(before);
+  });
 });

@@ -21,17 +21,28 @@ interface ReadFile {
 
 export function readPriceFile(body: ImportPreviewInput, defaultDay: string | null = null): ReadFile {
   const { columns, records } = parseCsv(body.csv);
+  return readPriceRecords(columns, records, body.mapping, body.kind, defaultDay);
+}
+
+/** Same rules for rows however they came in: a spreadsheet, or listings read from an OpenImmo feed. */
+export function readPriceRecords(
+  columns: string[],
+  records: Record<string, string>[],
+  explicitMapping: ImportPreviewInput['mapping'],
+  kind: ImportPreviewInput['kind'],
+  defaultDay: string | null,
+): ReadFile {
   if (records.length === 0) throw badRequest('csv_no_rows', 'Die Datei enthält keine Datenzeilen.');
   if (records.length > MAX_IMPORT_ROWS)
     throw badRequest(
       'csv_too_many_rows',
       `Höchstens ${MAX_IMPORT_ROWS.toLocaleString('de-DE')} Zeilen pro Import (Datei: ${records.length.toLocaleString('de-DE')}).`,
     );
-  const unknown = Object.values(body.mapping).filter((c) => c !== undefined && !columns.includes(c));
+  const unknown = Object.values(explicitMapping).filter((c) => c !== undefined && !columns.includes(c));
   if (unknown.length)
     throw badRequest('csv_unknown_columns', `Spalten nicht in der Datei: ${unknown.join(', ')}`, { unknown });
-  const mapping: Partial<Record<ImportField, string>> = { ...guessMapping(columns), ...body.mapping };
-  const defaultKind = body.kind === 'wettbewerb' ? 'angebot' : 'verkauf';
+  const mapping: Partial<Record<ImportField, string>> = { ...guessMapping(columns), ...explicitMapping };
+  const defaultKind = kind === 'wettbewerb' ? 'angebot' : 'verkauf';
   const notes: string[] = [];
   if (!mapping.priceKind)
     notes.push(

@@ -48,9 +48,9 @@ const de = {
     newCompetitor: '+ Neuer Mitbewerber',
     name: 'Name des Mitbewerbers',
     observedOn: 'Stand vom',
-    file: 'Angebotsliste (CSV)',
+    file: 'Angebotsliste (CSV oder OpenImmo-XML)',
     fileHint:
-      'Vollständige Liste der aktuellen Angebote mit Objektnummer, Vermarktungsart, Objektart, PLZ, Ort, Wohnfläche und Preis. Was fehlt, gilt als zurückgezogen.',
+      'Vollständige Liste der aktuellen Angebote mit Objektnummer, Vermarktungsart, Objektart, PLZ, Ort, Wohnfläche und Preis – als CSV oder als vollständige OpenImmo-Übertragung. Was fehlt, gilt als zurückgezogen.',
     take: 'Stand übernehmen',
     taken:
       'Übernommen: {{created}} neu, {{priceChanged}} Preisänderungen, {{withdrawn}} zurückgezogen, {{alerts}} Hinweise verschickt.',
@@ -359,9 +359,9 @@ const en: typeof de = {
     newCompetitor: '+ New competitor',
     name: 'Competitor name',
     observedOn: 'State as of',
-    file: 'Listings (CSV)',
+    file: 'Listings (CSV or OpenImmo XML)',
     fileHint:
-      'The complete list of current listings with reference, marketing type, property type, postal code, town, living area and price. Whatever is missing counts as withdrawn.',
+      'The complete list of current listings with reference, marketing type, property type, postal code, town, living area and price – as CSV or as a complete OpenImmo transfer. Whatever is missing counts as withdrawn.',
     take: 'Take in',
     taken:
       'Taken in: {{created}} new, {{priceChanged}} price changes, {{withdrawn}} withdrawn, {{alerts}} alerts sent.',

@@ -10,7 +10,8 @@ import { Card } from '../../../web/components/card.js';
 import { SelectField, TextField } from '../../../web/components/field.js';
 import type { CompetitorOverview, SnapshotInput, SnapshotResult } from '../contract.js';
 
-type RowProblem = { line: number; errors: string[] };
+type RowProblem = { line: number; label?: string; errors: string[] };
+type FeedFile = { kind: 'csv' | 'openimmo'; text: string };
 
 /** Takes in today's state of a competitor's feed (a CSV export of its listings). */
 export function SnapshotForm({ competitors }: { competitors: CompetitorOverview['competitors'] }) {
@@ -18,7 +19,7 @@ export function SnapshotForm({ competitors }: { competitors: CompetitorOverview[
   const queryClient = useQueryClient();
   const [datasetId, setDatasetId] = useState(competitors[0]?.dataset.id ?? '');
   const [meta, setMeta] = useState({ name: '', source: '', licence: '', observedOn: todayInBerlin() });
-  const [csv, setCsv] = useState('');
+  const [file, setFile] = useState<FeedFile | null>(null);
   const snapshot = useMutation({
     mutationFn: (body: Partial<SnapshotInput>) =>
       api<SnapshotResult>('/market/competitors/snapshots', { method: 'POST', body }),
@@ -46,7 +47,7 @@ export function SnapshotForm({ competitors }: { competitors: CompetitorOverview[
     snapshot.mutate({
       datasetId: datasetId || null,
       ...(datasetId ? {} : { name: meta.name, source: meta.source, licence: meta.licence }),
-      csv,
+      ...(file?.kind === 'openimmo' ? { openimmo: file.text } : { csv: file?.text ?? '' }),
       mapping: {},
       observedOn: meta.observedOn,
     });
@@ -105,12 +106,16 @@ export function SnapshotForm({ competitors }: { competitors: CompetitorOverview[
           <input
             id="competitor-file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xml,application/xml,text/xml"
             className="mt-1.5 block w-full text-sm"
             onChange={async (e) => {
-              const file = e.target.files?.[0];
+              const chosen = e.target.files?.[0];
               snapshot.reset();
-              setCsv(file ? await file.text() : '');
+              if (!chosen) return setFile(null);
+              const text = await chosen.text();
+              // An XML export starts with its declaration or root element, whatever the file is called.
+              const kind = /\.xml$/i.test(chosen.name) || /^\s*</.test(text) ? 'openimmo' : 'csv';
+              setFile({ kind, text });
             }}
           />
           <p className="mt-1 text-xs text-slate-500">{t('market:competitors.fileHint')}</p>
@@ -119,13 +124,13 @@ export function SnapshotForm({ competitors }: { competitors: CompetitorOverview[
           <ul className="space-y-1 text-sm text-red-700 sm:col-span-2" data-testid="snapshot-errors">
             {rows.map((r) => (
               <li key={r.line}>
-                <strong>{t('market:import.line', { line: r.line })}:</strong> {r.errors.join(' ')}
+                <strong>{r.label ?? t('market:import.line', { line: r.line })}:</strong> {r.errors.join(' ')}
               </li>
             ))}
           </ul>
         ) : null}
         <div className="sm:col-span-2">
-          <Button type="submit" loading={snapshot.isPending} disabled={!csv}>
+          <Button type="submit" loading={snapshot.isPending} disabled={!file}>
             {t('market:competitors.take')}
           </Button>
         </div>
