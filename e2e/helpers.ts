@@ -34,7 +34,10 @@ export async function pickProperty(
     const property = await (await page.request.get(`/api/crm/properties/${options.id}`)).json();
     await input.fill(property.externalId);
   }
-  const option = page.getByTestId('property-option').first();
+  // With an id, wait for that very option: the unfiltered list may still be showing after the typing.
+  const option = options.id
+    ? page.locator(`[data-testid="property-option"][data-property-id="${options.id}"]`)
+    : page.getByTestId('property-option').first();
   await expect(option).toBeVisible();
   const title = (await option.locator('span').first().textContent())?.trim() ?? '';
   const id = (await option.getAttribute('data-property-id')) ?? '';

@@ -113,6 +113,35 @@ test('comparables for a property, one rate adjusted, the valuation range moves a
   });
 });
 
+test('the published example of ErbStH 2019 H B 185.4 comes out to the cent in the income approach form', async ({
+  page,
+}) => {
+  await signedIn(page);
+  const listings = (await (
+    await page.request.get('/api/crm/properties?marketingType=kauf&objectType=wohnung&pageSize=50')
+  ).json()) as { items: { id: string; livingArea: number | null }[] };
+  const flat = listings.items.find((p) => p.livingArea !== null)!;
+  await page.goto('/marktanalyse');
+  await pickProperty(page, { id: flat.id, label: 'Objekt aus dem Bestand' });
+  await page.getByRole('button', { name: 'Vergleichsobjekte suchen' }).click();
+  const income = page.getByRole('form', { name: 'Ertragswert (§§ 27–34 ImmoWertV)' });
+  // Beispiel 1: 140.000 € Rohertrag, 22 % = 30.800 € Bewirtschaftungskosten, Bodenwert 300.000 €,
+  // 6,5 % over 35 years, factor as in Anlage 21 BewG.
+  await income.getByLabel('Jahresrohertrag (€)').fill('140.000');
+  await income.getByLabel('Verwaltungskosten je Jahr (€)').fill('30.800');
+  await income.getByLabel('Instandhaltungskosten je Jahr (€)').fill('0');
+  await income.getByLabel('Mietausfallwagnis (% des Rohertrags)').fill('0');
+  await income.getByLabel('Bodenwert (€)').fill('300.000');
+  await income.getByLabel('Liegenschaftszinssatz (%)').fill('6,5');
+  await income.getByLabel('Restnutzungsdauer (Jahre)').fill('35');
+  await income.getByLabel('Barwertfaktor').selectOption('2');
+  await income.getByRole('button', { name: 'Berechnen' }).click();
+  const steps = page.getByTestId('ertragswert-steps');
+  await expect(steps).toContainText('13,69');
+  await expect(steps).toContainText('1.227.993,00 €');
+  await expect(steps).toContainText('1.527.993,00 €');
+});
+
 test('price trends per town with median, quartiles and the source under the chart', async ({
   page,
 }, testInfo) => {
@@ -228,7 +257,7 @@ test('two snapshots of a competitor: a price cut and a withdrawal, then an own l
   await form.getByLabel('Quelle').fill('Eigene Erfassung der Portalangebote');
   await form.getByLabel('Lizenz').fill('Interne Marktbeobachtung');
   await form.getByLabel('Stand vom').fill('2026-11-02');
-  await form.getByLabel('Angebotsliste (CSV)').setInputFiles({
+  await form.getByLabel('Angebotsliste (CSV oder OpenImmo-XML)').setInputFiles({
     name: 'hafen-1.csv',
     mimeType: 'text/csv',
     buffer: csv(
@@ -241,7 +270,7 @@ test('two snapshots of a competitor: a price cut and a withdrawal, then an own l
   await expect(page.getByText(/Übernommen: 3 neu, 0 Preisänderungen, 0 zurückgezogen/)).toBeVisible();
 
   await form.getByLabel('Stand vom').fill('2026-11-20');
-  await form.getByLabel('Angebotsliste (CSV)').setInputFiles({
+  await form.getByLabel('Angebotsliste (CSV oder OpenImmo-XML)').setInputFiles({
     name: 'hafen-2.csv',
     mimeType: 'text/csv',
     buffer: csv(row('H-1', area, '579.000'), row('H-3', area - 8, '455.000', 0.004)),
@@ -255,7 +284,7 @@ test('two snapshots of a competitor: a price cut and a withdrawal, then an own l
 
   // A broken row is refused with its line; nothing changes.
   await form.getByLabel('Stand vom').fill('2026-11-27');
-  await form.getByLabel('Angebotsliste (CSV)').setInputFiles({
+  await form.getByLabel('Angebotsliste (CSV oder OpenImmo-XML)').setInputFiles({
     name: 'hafen-3.csv',
     mimeType: 'text/csv',
     buffer: csv(row('H-1', area, '579.000'), row('', area, '400.000')),

@@ -64,7 +64,9 @@ export const analysesRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     },
     async (request, reply) => {
       const ctx = tenantContext(platform, request);
-      const data = await loadReportData(platform, ctx.tenantId, request.params.propertyId);
+      const data = await loadReportData(platform, ctx.tenantId, request.params.propertyId, {
+        withDemand: true,
+      });
       if (!data) throw notFound('Marktanalyse');
       // PDFKit and its fonts load with the first report, not with the server.
       const { renderMarketReport } = await import('./report-pdf.js');

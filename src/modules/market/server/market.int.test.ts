@@ -481,6 +481,10 @@ describe('Marktanalyse', () => {
       'Ertragswert (§§ 27–34 ImmoWertV)',
       'Quadrat: bewertetes Objekt',
       'Preisentwicklung Konstanz',
+      // The inquiries, viewings and search requests of the demand test, nearest area first.
+      'Nachfrage im Umfeld (letzte 12 Monate)',
+      '78462 Konstanz 0,1 km',
+      'GeoNames',
       'Quellen und Lizenzen',
       'kein Verkehrswertgutachten',
     ])

@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Platform } from '../../../platform/kernel.js';
 import { imprintUrl } from '../../../platform/tenancy/legal-notice.js';
 import { property } from '../../crm/schema.js';
-import type { AnalysisInput, AnalysisResult, TrendView } from '../contract.js';
+import type { AnalysisInput, AnalysisResult, DemandView, TrendView } from '../contract.js';
+import { demandAround, type NearbyDemand } from '../domain/demand-nearby.js';
 import { marketAnalysis } from '../schema.js';
+import { demandMap } from './demand-service.js';
 import { computeTrends } from './trends-service.js';
 
 export interface MarketReportData {
@@ -21,6 +23,8 @@ export interface MarketReportData {
   inExpose: boolean;
   /** Yearly €/m² of the property's town and type; null when the town has no prices. */
   trends: TrendView | null;
+  /** Demand and supply of the last 12 months in the property's area and the nearest others. */
+  demand: { areas: NearbyDemand[]; sources: DemandView['sources'] } | null;
   office: {
     name: string;
     primaryColor: string;
@@ -32,11 +36,15 @@ export interface MarketReportData {
   };
 }
 
+const hasDemand = ({ totals }: DemandView) => totals.searches + totals.inquiries + totals.viewings > 0;
+
 /** Everything the market report and the exposé page show, or null when no analysis is saved. */
 export async function loadReportData(
   platform: Platform,
   tenantId: string,
   propertyId: string,
+  /** The exposé page shows no demand; only the full report pays for the aggregation. */
+  { withDemand = false }: { withDemand?: boolean } = {},
 ): Promise<MarketReportData | null> {
   const loaded = await platform.database.withTenant(tenantId, async (tx) => {
     const [row] = await tx
@@ -63,7 +71,14 @@ export async function loadReportData(
       city: subject.city,
       period: 'jahr',
     }).catch(() => null);
-    return { ...row, trends };
+    const demand = withDemand
+      ? await demandMap(
+          tx,
+          { marketingType: subject.marketingType, objectType: subject.objectType, days: 365 },
+          null,
+        )
+      : null;
+    return { ...row, trends, demand };
   });
   if (!loaded) return null;
   const settings = await platform.tenantSettings.get(tenantId);
@@ -77,6 +92,13 @@ export async function loadReportData(
     updatedAt: loaded.analysis.updatedAt,
     inExpose: loaded.analysis.inExpose,
     trends: loaded.trends,
+    demand:
+      loaded.demand && hasDemand(loaded.demand)
+        ? {
+            areas: demandAround(loaded.demand.areas, loaded.analysis.input.query.subject),
+            sources: loaded.demand.sources,
+          }
+        : null,
     office: {
       name: settings?.displayName ?? 'Maklerbüro',
       primaryColor: settings?.primaryColor ?? '#0f766e',

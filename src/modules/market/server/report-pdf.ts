@@ -201,8 +201,36 @@ export async function renderMarketReport(data: MarketReportData): Promise<Buffer
     );
   }
 
+  if (data.demand) {
+    heading(doc, 'Nachfrage im Umfeld (letzte 12 Monate)', colour);
+    paragraph(
+      doc,
+      'Suchaufträge, Anfragen und Besichtigungen des Büros für diese Objekt- und Vermarktungsart je Postleitzahlgebiet, gegenüber den Angeboten im Marktdatenbestand; Nachfrage je Angebot „–“, wo nichts angeboten wird.',
+      { size: 9, colour: MUTED },
+    );
+    table(
+      doc,
+      ['PLZ und Ort', 'Entfernung', 'Suchaufträge', 'Anfragen', 'Besichtig.', 'Angebote', 'je Angebot'],
+      data.demand.areas.map((a) => [
+        `${a.postalCode} ${a.town}`,
+        a.distanceKm === null ? '–' : `${formatNumber(a.distanceKm, 'de', 1)} km`,
+        formatNumber(a.searches, 'de', 1),
+        formatNumber(a.inquiries, 'de', 0),
+        formatNumber(a.viewings, 'de', 0),
+        formatNumber(a.supply, 'de', 0),
+        a.demandPerOffer === null ? '–' : formatNumber(a.demandPerOffer, 'de', 1),
+      ]),
+      [62, 72, 58, 62, 58, 62],
+    );
+  }
+
   heading(doc, 'Quellen und Lizenzen', colour);
-  const sources = new Map([...comparables.sources, ...(data.trends?.sources ?? [])].map((s) => [s.name, s]));
+  const sources = new Map(
+    [...comparables.sources, ...(data.trends?.sources ?? []), ...(data.demand?.sources ?? [])].map((s) => [
+      s.name,
+      s,
+    ]),
+  );
   for (const s of sources.values()) paragraph(doc, sourceLine(s), { size: 9 });
   doc.moveDown(0.6);
   ensureSpace(doc, 40);

@@ -13,6 +13,7 @@ const ERTRAG_FIELDS: MethodField[] = [
   { key: 'liegenschaftszinsPercent', unit: 'percent' },
   { key: 'restnutzungsdauerYears', unit: 'years' },
   { key: 'besondereMerkmaleCents', unit: 'euro' },
+  { key: 'factorDecimals', unit: 'number' },
 ];
 
 /** One building in the form (the API takes up to ten); its fields sit under buildings.0. */
@@ -65,12 +66,21 @@ export function IncomeCostForms({
             { value: 'vereinfacht', label: t('market:method.vereinfacht') },
           ],
         }
-      : f,
+      : f.key === 'factorDecimals'
+        ? {
+            ...f,
+            choices: [
+              { value: '', label: t('market:method.factorExact') },
+              { value: '2', label: t('market:method.factorTable') },
+            ],
+          }
+        : f,
   );
   const ertragInitial: FieldValues = ertragswert
     ? {
         ...textsOf(ERTRAG_FIELDS, ertragswert as unknown as Record<string, number>),
         verfahren: ertragswert.verfahren,
+        factorDecimals: ertragswert.factorDecimals === undefined ? '' : String(ertragswert.factorDecimals),
       }
     : {
         verfahren: 'allgemein',
@@ -111,6 +121,7 @@ export function IncomeCostForms({
           liegenschaftszinsPercent: toNumber(v.liegenschaftszinsPercent ?? '', 'percent'),
           restnutzungsdauerYears: toNumber(v.restnutzungsdauerYears ?? '', 'years'),
           besondereMerkmaleCents: toNumber(v.besondereMerkmaleCents || '0', 'euro'),
+          ...(v.factorDecimals === '2' ? { factorDecimals: 2 } : {}),
         })}
       />
       <MethodForm<SachwertRequest>
