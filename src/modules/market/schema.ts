@@ -84,6 +84,8 @@ export const marketRecord = pgTable(
     // Comparables filter by marketing and object type and a time window, then a bounding box.
     index('market_record_search').on(t.tenantId, t.marketingType, t.objectType, t.observedOn),
     index('market_record_geo').on(t.tenantId, t.marketingType, t.latitude, t.longitude),
+    // Trends ask per town: its list of towns and one town's prices come from this index alone.
+    index('market_record_town').on(t.tenantId, t.marketingType, t.objectType, t.city),
     index('market_record_dataset').on(t.datasetId),
     uniqueIndex('market_record_property').on(t.propertyId).where(sql`${t.propertyId} is not null`),
     tenantIsolationPolicy(),

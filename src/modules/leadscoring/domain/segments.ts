@@ -50,7 +50,8 @@ export const HOT_SCORE = 50;
 export const WARM_SCORE = 25;
 export const DORMANT_DAYS = 90;
 
-const CLOSED = ['gewonnen', 'verloren'];
+/** Lead statuses after which a contact is no longer worked as a lead. */
+export const CLOSED_LEAD_STATUSES = ['gewonnen', 'verloren'];
 const INVESTMENT_TYPES = [
   'zinshaus_renditeobjekt',
   'buero_praxen',
@@ -87,7 +88,7 @@ export interface SegmentRule {
   inactiveDays?: number;
 }
 
-const isOpen = (f: SegmentFacts) => !CLOSED.includes(f.leadStatus);
+const isOpen = (f: SegmentFacts) => !CLOSED_LEAD_STATUSES.includes(f.leadStatus);
 const buys = (f: SegmentFacts) => f.searches.some((s) => s.marketingType === 'kauf');
 const daysSince = (at: Date | null, now: Date) =>
   at ? (now.getTime() - at.getTime()) / DAY_MS : Number.POSITIVE_INFINITY;

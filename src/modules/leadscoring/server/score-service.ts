@@ -12,6 +12,7 @@ import {
 import { scoreLead } from '../domain/score.js';
 import { closeModel, leadScore, leadScoreDay } from '../schema.js';
 import '../events.js';
+import { CLOSED_LEAD_STATUSES } from '../domain/segments.js';
 import { activeListings, loadFacts } from './load-facts.js';
 import { type Entered, officeSegments, updateMemberships } from './segment-membership.js';
 import { scoringSettings } from './settings.js';
@@ -19,7 +20,6 @@ import { scoringSettings } from './settings.js';
 /** Contacts scored per transaction: big enough to amortise the queries, small enough to keep memory flat. */
 const BATCH = 500;
 const DAY_MS = 86_400_000;
-const CLOSED = ['gewonnen', 'verloren'];
 
 export async function currentModel(tx: Tx): Promise<CloseModel> {
   const [row] = await tx.select({ model: closeModel.model }).from(closeModel).limit(1);
@@ -212,7 +212,7 @@ export async function retrainModel(
     const closed = await tx
       .select({ id: contact.id })
       .from(contact)
-      .where(inArray(contact.leadStatus, CLOSED))
+      .where(inArray(contact.leadStatus, CLOSED_LEAD_STATUSES))
       .orderBy(sql`${contact.updatedAt} desc`)
       .limit(MAX_TRAINING_OUTCOMES);
     const result: Sample[] = [];

@@ -9,14 +9,13 @@ import type { Platform } from '../../../platform/kernel.js';
 import { contact, property } from '../../crm/schema.js';
 import { contactDisplayName } from '../../crm/server/contact-view.js';
 import { hotLead, overrideInput, qualificationInput, scoreCard, scoreSummary } from '../contract.js';
-import { HOT_SCORE } from '../domain/segments.js';
+import { CLOSED_LEAD_STATUSES, HOT_SCORE } from '../domain/segments.js';
 import { leadEvent, leadQualification, leadScore, leadScoreDay, trackingVisitor } from '../schema.js';
 import { buyingPower } from './buying-power.js';
 import { rescore } from './score-service.js';
 import { scoreSummaryOf } from './score-views.js';
 
 const contactParams = z.object({ contactId: z.string().uuid() });
-const CLOSED = ['gewonnen', 'verloren'];
 const DAY_MS = 86_400_000;
 
 async function requireContact(tx: Tx, contactId: string) {
@@ -162,7 +161,7 @@ export const scoresRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           .innerJoin(contact, eq(contact.id, leadScore.contactId))
           .where(
             and(
-              notInArray(contact.leadStatus, CLOSED),
+              notInArray(contact.leadStatus, CLOSED_LEAD_STATUSES),
               today
                 ? and(
                     gte(leadScore.total, HOT_SCORE),

@@ -42,7 +42,8 @@ export function CompetitorsPage() {
       <QueryState query={overview}>
         {(view) => (
           <div className="space-y-6">
-            <SnapshotForm key={view.competitors.length} competitors={view.competitors} />
+            {/* Not keyed on the competitors: a remount after the refetch would wipe what the broker began typing. */}
+            <SnapshotForm competitors={view.competitors} />
             <Card title={t('market:competitors.positionTitle')}>
               <div className="mb-3 max-w-md">
                 <PropertyPicker

@@ -12,6 +12,7 @@ import { Card } from '../../../web/components/card.js';
 import { ConfirmDialog } from '../../../web/components/confirm-dialog.js';
 import { EmptyState } from '../../../web/components/empty-state.js';
 import { SelectField, TextField } from '../../../web/components/field.js';
+import { FileField } from '../../../web/components/file-field.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { DatasetView, ImportInput, ImportPreview } from '../contract.js';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '../domain/import-row.js';
@@ -158,27 +159,19 @@ function ImportCard() {
     <Card title={t('market:import.title')}>
       <p className="mb-3 text-sm text-slate-600">{t('market:import.hint')}</p>
       <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label className="block text-sm font-medium text-slate-700" htmlFor="market-import-file">
-            {t('market:import.file')}
-          </label>
-          <input
-            id="market-import-file"
-            type="file"
-            accept=".csv,text/csv"
-            className="mt-1.5 block w-full text-sm"
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (!file) return;
-              setReading(true);
-              preview.reset();
-              setMapping({});
-              setCsv(await file.text());
-              setReading(false);
-            }}
-          />
-          {reading ? <p className="mt-1 text-xs text-slate-500">{t('market:import.reading')}</p> : null}
-        </div>
+        <FileField
+          label={t('market:import.file')}
+          accept=".csv,text/csv"
+          hint={reading ? t('market:import.reading') : null}
+          onFile={async (file) => {
+            if (!file) return;
+            setReading(true);
+            preview.reset();
+            setMapping({});
+            setCsv(await file.text());
+            setReading(false);
+          }}
+        />
         <SelectField
           label={t('market:import.kind')}
           value={meta.kind}

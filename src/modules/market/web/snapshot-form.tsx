@@ -8,6 +8,7 @@ import { errorMessage, fieldErrors } from '../../../web/api/error-message.js';
 import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
 import { SelectField, TextField } from '../../../web/components/field.js';
+import { FileField } from '../../../web/components/file-field.js';
 import type { CompetitorOverview, SnapshotInput, SnapshotResult } from '../contract.js';
 
 type RowProblem = { line: number; label?: string; errors: string[] };
@@ -100,16 +101,11 @@ export function SnapshotForm({ competitors }: { competitors: CompetitorOverview[
           </>
         )}
         <div className="sm:col-span-2">
-          <label htmlFor="competitor-file" className="block text-sm font-medium text-slate-700">
-            {t('market:competitors.file')}
-          </label>
-          <input
-            id="competitor-file"
-            type="file"
+          <FileField
+            label={t('market:competitors.file')}
+            hint={t('market:competitors.fileHint')}
             accept=".csv,text/csv,.xml,application/xml,text/xml"
-            className="mt-1.5 block w-full text-sm"
-            onChange={async (e) => {
-              const chosen = e.target.files?.[0];
+            onFile={async (chosen) => {
               snapshot.reset();
               if (!chosen) return setFile(null);
               const text = await chosen.text();
@@ -118,7 +114,6 @@ export function SnapshotForm({ competitors }: { competitors: CompetitorOverview[
               setFile({ kind, text });
             }}
           />
-          <p className="mt-1 text-xs text-slate-500">{t('market:competitors.fileHint')}</p>
         </div>
         {rows.length > 0 ? (
           <ul className="space-y-1 text-sm text-red-700 sm:col-span-2" data-testid="snapshot-errors">

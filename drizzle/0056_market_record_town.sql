@@ -1,0 +1,1 @@
+CREATE INDEX "market_record_town" ON "market_record" USING btree ("tenant_id","marketing_type","object_type","city");
