@@ -1,5 +1,6 @@
 import { adminModule } from '../modules/admin/module.js';
 import { aiModule } from '../modules/ai/module.js';
+import { billingModule } from '../modules/billing/module.js';
 import { crmModule } from '../modules/crm/module.js';
 import { documentsModule } from '../modules/documents/module.js';
 import { financeModule } from '../modules/finance/module.js';
@@ -33,4 +34,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   mailingsModule,
   leadscoringModule,
   marketModule,
+  billingModule,
 ];

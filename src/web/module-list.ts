@@ -20,6 +20,7 @@ export const MODULE_PAGES: ModulePages = {
     mailings: () => import('../modules/mailings/web/routes.js'),
     leadscoring: () => import('../modules/leadscoring/web/routes.js'),
     market: () => import('../modules/market/web/routes.js'),
+    billing: () => import('../modules/billing/web/routes.js'),
   },
   dashboardCards: [
     { module: 'projects', load: () => import('../modules/projects/web/my-day-card.js') },

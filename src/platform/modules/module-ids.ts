@@ -18,6 +18,7 @@ export const KNOWN_MODULE_IDS = [
   'mailings',
   'leadscoring',
   'market',
+  'billing',
 ] as const;
 
 export type ModuleId = (typeof KNOWN_MODULE_IDS)[number];

@@ -1,5 +1,5 @@
 import { fromNodeHeaders } from 'better-auth/node';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
@@ -9,6 +9,7 @@ import { tenantContext } from '../../../platform/http/access-control.js';
 import { conflict, forbidden, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { invitationMail } from '../../../platform/mail/mail-templates.js';
+import { assertCapacity } from '../../../platform/plans/plan-limits.js';
 import { assignableRoles } from '../../../platform/rbac/roles.js';
 import { createInvitationBody, invitationSchema } from '../contract.js';
 
@@ -94,6 +95,27 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
           .where(eq(authUser.email, email)),
       );
       if (alreadyMember.length > 0) throw conflict('already_member', 'Diese Person gehört bereits zum Team.');
+      // Open invitations hold a seat: accepted, each becomes a user of the plan.
+      await ctx.db((tx) =>
+        assertCapacity(tx, 'users', async () => {
+          const [members] = await tx
+            .select({ n: count() })
+            .from(tenantMember)
+            .where(eq(tenantMember.organizationId, ctx.tenantId));
+          const [open] = await tx
+            .select({ n: count() })
+            .from(tenantInvitation)
+            .where(
+              and(
+                eq(tenantInvitation.organizationId, ctx.tenantId),
+                eq(tenantInvitation.status, 'pending'),
+                // Inviting the same address again replaces its invitation rather than adding one.
+                ne(tenantInvitation.email, email),
+              ),
+            );
+          return (members?.n ?? 0) + (open?.n ?? 0);
+        }),
+      );
       const created = await platform.auth.api
         .createInvitation({
           body: { email, role, organizationId: ctx.tenantId, resend: true },

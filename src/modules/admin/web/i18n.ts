@@ -90,6 +90,7 @@ const de = {
     allEntities: 'Alle Bereiche',
     entities: {
       member: 'Team',
+      plan: 'Tarif',
       project: 'Projekte',
       automation_rule: 'Automationen',
       viewing_settings: 'Besichtigungs-Einstellungen',
@@ -125,6 +126,7 @@ const de = {
       ai_provider: 'KI-Anbieter',
     },
     actions: {
+      assigned: 'zugewiesen',
       created: 'angelegt',
       overridden: 'manuell gesetzt',
       override_cleared: 'manuellen Wert aufgehoben',
@@ -299,6 +301,7 @@ const en: typeof de = {
     allEntities: 'All areas',
     entities: {
       member: 'Team',
+      plan: 'Plan',
       project: 'Projects',
       automation_rule: 'Automation rules',
       viewing_settings: 'Viewing settings',
@@ -334,6 +337,7 @@ const en: typeof de = {
       ai_provider: 'AI providers',
     },
     actions: {
+      assigned: 'assigned',
       overridden: 'set manually',
       override_cleared: 'manual value cleared',
       created: 'created',

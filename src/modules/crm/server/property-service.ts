@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { count, eq, ne } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
+import type { Tx } from '../../../platform/db/database.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
 import { conflict, notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { assertCapacity } from '../../../platform/plans/plan-limits.js';
 import type { CreatePropertyInput, PropertyDetail, UpdatePropertyInput } from '../contract.js';
 import type { PropertyStatus } from '../domain/property-enums.js';
 import { allowedTransitions, canTransition } from '../domain/property-lifecycle.js';
@@ -44,12 +46,19 @@ const auditable = (row: PropertyRow): Record<string, unknown> => {
   return rest;
 };
 
+/** The listings a plan counts: all but the archived ones. */
+async function countedProperties(tx: Tx): Promise<number> {
+  const [n] = await tx.select({ n: count() }).from(property).where(ne(property.status, 'archiviert'));
+  return n?.n ?? 0;
+}
+
 export class PropertyService {
   constructor(private readonly platform: Platform) {}
 
   async create(ctx: TenantRequestContext, input: CreatePropertyInput): Promise<PropertyDetail> {
     await assertAgentInTenant(this.platform, ctx.tenantId, input.assignedAgentId);
     const row = await ctx.db(async (tx) => {
+      await assertCapacity(tx, 'properties', () => countedProperties(tx));
       const externalId = input.externalId ?? generatedExternalId();
       const [duplicate] = await tx
         .select({ id: property.id })
@@ -156,6 +165,8 @@ export class PropertyService {
           },
         );
       }
+      // Taken back from the archive, a listing counts against the plan again.
+      if (from === 'archiviert') await assertCapacity(tx, 'properties', () => countedProperties(tx));
       await tx
         .update(property)
         .set({

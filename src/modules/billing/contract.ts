@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { LIMITED_RESOURCES, PLAN_IDS } from '../../platform/plans/plan-catalogue.js';
+
+const limits = z.object(
+  Object.fromEntries(LIMITED_RESOURCES.map((r) => [r, z.number().nullable()])) as {
+    [K in (typeof LIMITED_RESOURCES)[number]]: z.ZodNullable<z.ZodNumber>;
+  },
+);
+
+export const planView = z.object({
+  id: z.enum(PLAN_IDS),
+  name: z.string(),
+  monthlyPriceCents: z.number(),
+  limits,
+});
+
+export const billingOverview = z.object({
+  /** The office's plan; null: no plan, so no limits (a self-hosted office). */
+  current: z
+    .object({
+      plan: planView,
+      status: z.enum(['trialing', 'active', 'past_due', 'read_only', 'canceled']),
+      trialEndsAt: z.string().nullable(),
+      currentPeriodEnd: z.string().nullable(),
+    })
+    .nullable(),
+  plans: z.array(planView),
+  usage: z.object({
+    users: z.number(),
+    /** Open invitations hold a seat. */
+    openInvitations: z.number(),
+    properties: z.number(),
+  }),
+  /** How the plan is changed here: online payment is not set up, so the operator changes it. */
+  changeBy: z.object({ mode: z.enum(['operator']), note: z.string() }),
+});
+export type BillingOverview = z.infer<typeof billingOverview>;

@@ -1,0 +1,8 @@
+import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
+import { planRoutes } from './plan.routes.js';
+
+export const billingServer: ModuleServer = {
+  routes: async (app, { platform }) => {
+    await app.register(planRoutes, { platform });
+  },
+};

@@ -1,0 +1,59 @@
+import { and, count, eq, ne } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { tenantInvitation, tenantMember } from '../../../platform/auth/auth.schema.js';
+import { tenantContext } from '../../../platform/http/access-control.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { PLAN_IDS, PLANS, type PlanId } from '../../../platform/plans/plan-catalogue.js';
+import { currentPlan } from '../../../platform/plans/plan-limits.js';
+import { property } from '../../crm/schema.js';
+import { type BillingOverview, billingOverview } from '../contract.js';
+
+const OPERATOR_NOTE =
+  'Online-Bezahlung ist auf diesem Server nicht eingerichtet. Den Tarif ändert der Betreiber (npm run plan); wenden Sie sich an ihn für ein Upgrade.';
+
+export const planRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  app.get(
+    '/plan',
+    {
+      config: { access: { permission: 'billing.read' } },
+      schema: {
+        tags: ['billing'],
+        summary: "The office's plan, the plans there are, and what is used of the limits",
+        response: { 200: billingOverview },
+      },
+    },
+    async (request): Promise<BillingOverview> => {
+      const ctx = tenantContext(platform, request);
+      return ctx.db(async (tx) => {
+        const plan = await currentPlan(tx);
+        const [[users], [invitations], [properties]] = await Promise.all([
+          tx.select({ n: count() }).from(tenantMember).where(eq(tenantMember.organizationId, ctx.tenantId)),
+          tx
+            .select({ n: count() })
+            .from(tenantInvitation)
+            .where(
+              and(eq(tenantInvitation.organizationId, ctx.tenantId), eq(tenantInvitation.status, 'pending')),
+            ),
+          tx.select({ n: count() }).from(property).where(ne(property.status, 'archiviert')),
+        ]);
+        return {
+          current: plan
+            ? {
+                plan: PLANS[plan.plan as PlanId],
+                status: plan.status as NonNullable<BillingOverview['current']>['status'],
+                trialEndsAt: plan.trialEndsAt?.toISOString() ?? null,
+                currentPeriodEnd: plan.currentPeriodEnd?.toISOString() ?? null,
+              }
+            : null,
+          plans: PLAN_IDS.map((id) => PLANS[id]),
+          usage: {
+            users: users?.n ?? 0,
+            openInvitations: invitations?.n ?? 0,
+            properties: properties?.n ?? 0,
+          },
+          changeBy: { mode: 'operator', note: OPERATOR_NOTE },
+        };
+      });
+    },
+  );
+};
