@@ -104,7 +104,9 @@ test('a deal from the transaction template: Kanban, Gantt, @mention and an autom
   const agentPage = await agentContext.newPage();
   await signedIn(agentPage, AGENT_EMAIL);
   const bell = agentPage.getByTestId('notification-bell');
-  await expect(bell).toContainText('1');
+  // The agent may hold other unread notices (tasks due today, by the hour the suite runs): the
+  // mention is looked for by its text below, not by the count.
+  await expect(bell).toContainText(/[1-9]/);
   await bell.click();
   await agentPage
     .getByRole('button', { name: /hat Sie bei „Finanzierungsbestätigung einholen“ erwähnt/ })

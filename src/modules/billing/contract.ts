@@ -31,7 +31,10 @@ export const billingOverview = z.object({
     openInvitations: z.number(),
     properties: z.number(),
   }),
-  /** How the plan is changed here: online payment is not set up, so the operator changes it. */
-  changeBy: z.object({ mode: z.enum(['operator']), note: z.string() }),
+  /**
+   * How the plan is changed here: through Stripe (Checkout, then the Customer Portal once a
+   * subscription runs) or, with no payment set up, by the operator.
+   */
+  changeBy: z.object({ mode: z.enum(['stripe', 'operator']), subscription: z.boolean(), note: z.string() }),
 });
 export type BillingOverview = z.infer<typeof billingOverview>;

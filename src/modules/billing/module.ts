@@ -17,6 +17,11 @@ export const billingModule = defineModule({
       label: { de: 'Tarif und Nutzung ansehen', en: 'View plan and usage' },
       roles: ['owner', 'admin'],
     },
+    {
+      id: 'billing.manage',
+      label: { de: 'Tarif buchen und Abo verwalten', en: 'Buy a plan and manage the subscription' },
+      roles: ['owner'],
+    },
   ],
   nav: [
     {

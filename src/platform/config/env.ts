@@ -50,6 +50,27 @@ export const envSchema = z.object({
     .default('ImmoXX'),
   /** Signing secret of the seven.io webhook that reports delivery (X-Signature, HMAC-SHA256). */
   SEVEN_SIGNING_SECRET: z.string().min(8).optional(),
+  /**
+   * Stripe subscriptions (Checkout, Customer Portal, webhooks). All of key, webhook secret and both
+   * price ids set: offices can pay online; otherwise the operator sets plans (npm run plan).
+   */
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, { message: 'must be a Stripe secret key' })
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, { message: 'must start with whsec_' })
+    .optional(),
+  STRIPE_API_URL: optionalUrl(['https', 'http']).default('https://api.stripe.com'),
+  STRIPE_PRICE_PROFESSIONAL: z
+    .string()
+    .regex(/^price_\w+$/, { message: 'must be a Stripe price id' })
+    .optional(),
+  STRIPE_PRICE_ENTERPRISE: z
+    .string()
+    .regex(/^price_\w+$/, { message: 'must be a Stripe price id' })
+    .optional(),
   /** Google Calendar sync for agents (OAuth client of type "Web application"); unset: not offered. */
   GOOGLE_CLIENT_ID: z.string().min(8).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(8).optional(),

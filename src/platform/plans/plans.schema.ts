@@ -18,6 +18,10 @@ export const tenantPlan = pgTable(
     status: text().notNull().default('active'),
     trialEndsAt: timestamp({ withTimezone: true }),
     currentPeriodEnd: timestamp({ withTimezone: true }),
+    /** Set when the plan is paid through Stripe; its events move plan and status. */
+    stripeSubscriptionId: text(),
+    /** `created` of the last Stripe event applied, so an older one arriving late changes nothing. */
+    stripeEventAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -29,3 +33,30 @@ export const tenantPlan = pgTable(
     tenantIsolationPolicy(),
   ],
 );
+
+/** The office as a Stripe customer, created at its first checkout. */
+export const billingAccount = pgTable(
+  'billing_account',
+  {
+    tenantId: text()
+      .primaryKey()
+      .references(() => tenant.id, { onDelete: 'cascade' }),
+    stripeCustomerId: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [tenantIsolationPolicy()],
+);
+
+/**
+ * Every Stripe event taken in, by its id: Stripe may deliver one twice, and the second delivery
+ * must change nothing. Written before any tenant is known, so it has no tenant policy.
+ */
+export const billingEvent = pgTable('billing_event', {
+  id: text().primaryKey(),
+  type: text().notNull(),
+  tenantId: text(),
+  /** applied, stale (older than what was applied), ignored (not a type we act on) or unknown_office. */
+  outcome: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull(),
+  receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -7,7 +7,10 @@ import { PLAN_IDS, PLANS, type PlanId } from '../../../platform/plans/plan-catal
 import { currentPlan } from '../../../platform/plans/plan-limits.js';
 import { property } from '../../crm/schema.js';
 import { type BillingOverview, billingOverview } from '../contract.js';
+import { stripeSetup } from './stripe-gateway.js';
 
+const STRIPE_NOTE =
+  'Bezahlt wird monatlich über Stripe. Nach dem ersten Abschluss laufen Tarifwechsel, Zahlungsdaten, Rechnungen und Kündigung über das Stripe-Kundenportal („Abo verwalten“).';
 const OPERATOR_NOTE =
   'Online-Bezahlung ist auf diesem Server nicht eingerichtet. Den Tarif ändert der Betreiber (npm run plan); wenden Sie sich an ihn für ein Upgrade.';
 
@@ -51,7 +54,9 @@ export const planRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
             openInvitations: invitations?.n ?? 0,
             properties: properties?.n ?? 0,
           },
-          changeBy: { mode: 'operator', note: OPERATOR_NOTE },
+          changeBy: stripeSetup(platform)
+            ? { mode: 'stripe', subscription: Boolean(plan?.stripeSubscriptionId), note: STRIPE_NOTE }
+            : { mode: 'operator', subscription: false, note: OPERATOR_NOTE },
         };
       });
     },

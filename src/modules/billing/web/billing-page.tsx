@@ -1,8 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { toast } from 'sonner';
 import { formatCents, formatDate } from '../../../platform/format/format-de.js';
 import { api } from '../../../web/api/client.js';
+import { errorMessage } from '../../../web/api/error-message.js';
+import { hasPermission, useMe } from '../../../web/api/session.js';
 import { Badge } from '../../../web/components/badge.js';
+import { Button } from '../../../web/components/button.js';
 import { Card } from '../../../web/components/card.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
@@ -58,9 +63,29 @@ function UsageBar({
 export function BillingPage() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'de';
+  const [params] = useSearchParams();
+  const returned = params.get('checkout');
   const overview = useQuery({
     queryKey: ['billing', 'plan'],
     queryFn: () => api<BillingOverview>('/billing/plan'),
+    // Back from Stripe, the plan changes when its webhook arrives: look again until then.
+    refetchInterval: (query) =>
+      returned === 'erfolg' && !query.state.data?.changeBy.subscription ? 3000 : false,
+  });
+  const me = useMe().data;
+  const canManage = me ? hasPermission(me, 'billing.manage') : false;
+  // Stripe's pages live elsewhere: the browser goes there and comes back to /abrechnung.
+  const leave = (url: string) => window.location.assign(url);
+  const checkout = useMutation({
+    mutationFn: (plan: 'professional' | 'enterprise') =>
+      api<{ url: string }>('/billing/checkout', { method: 'POST', body: { plan } }),
+    onSuccess: (r) => leave(r.url),
+    onError: (error) => toast.error(errorMessage(error, t)),
+  });
+  const portal = useMutation({
+    mutationFn: () => api<{ url: string }>('/billing/portal', { method: 'POST' }),
+    onSuccess: (r) => leave(r.url),
+    onError: (error) => toast.error(errorMessage(error, t)),
   });
   return (
     <>
@@ -71,6 +96,14 @@ export function BillingPage() {
           const seats = view.usage.users + view.usage.openInvitations;
           return (
             <div className="space-y-6">
+              {returned === 'erfolg' || returned === 'abgebrochen' ? (
+                <p
+                  role="status"
+                  className={`rounded-lg p-3 text-sm ${returned === 'erfolg' ? 'bg-emerald-50 text-emerald-900' : 'bg-amber-50 text-amber-900'}`}
+                >
+                  {t(returned === 'erfolg' ? 'billing:paid' : 'billing:cancelled')}
+                </p>
+              ) : null}
               <Card title={t('billing:current')}>
                 {current ? (
                   <div className="space-y-1" data-testid="current-plan">
@@ -153,6 +186,19 @@ export function BillingPage() {
                             : t('billing:limitProperties', { n: p.limits.properties })}
                         </li>
                       </ul>
+                      {view.changeBy.mode === 'stripe' &&
+                      canManage &&
+                      !view.changeBy.subscription &&
+                      p.id !== 'free' &&
+                      current?.plan.id !== p.id ? (
+                        <Button
+                          className="mt-4 w-full"
+                          loading={checkout.isPending && checkout.variables === p.id}
+                          onClick={() => checkout.mutate(p.id as 'professional' | 'enterprise')}
+                        >
+                          {t('billing:choose', { plan: p.name })}
+                        </Button>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -162,6 +208,16 @@ export function BillingPage() {
                 >
                   <p className="font-medium">{t('billing:change')}</p>
                   <p className="mt-1">{view.changeBy.note}</p>
+                  {view.changeBy.mode === 'stripe' && view.changeBy.subscription && canManage ? (
+                    <Button
+                      className="mt-3"
+                      variant="secondary"
+                      loading={portal.isPending}
+                      onClick={() => portal.mutate()}
+                    >
+                      {t('billing:manage')}
+                    </Button>
+                  ) : null}
                 </div>
               </Card>
             </div>

@@ -34,6 +34,10 @@ const de = {
   unlimitedProperties: 'Objekte unbegrenzt',
   yours: 'Ihr Tarif',
   change: 'Tarif ändern',
+  choose: '{{plan}} buchen',
+  manage: 'Abo verwalten',
+  paid: 'Zahlung abgeschlossen. Der neue Tarif gilt, sobald Stripe die Zahlung bestätigt – meist nach wenigen Sekunden.',
+  cancelled: 'Die Zahlung wurde abgebrochen; Ihr Tarif bleibt unverändert.',
 };
 
 const en: typeof de = {
@@ -69,6 +73,10 @@ const en: typeof de = {
   unlimitedProperties: 'Unlimited listings',
   yours: 'Your plan',
   change: 'Changing the plan',
+  choose: 'Choose {{plan}}',
+  manage: 'Manage subscription',
+  paid: 'Payment complete. The new plan applies as soon as Stripe confirms the payment – usually within seconds.',
+  cancelled: 'The payment was cancelled; your plan stays as it is.',
 };
 
 i18n.addResourceBundle('de', 'billing', de, true, true);

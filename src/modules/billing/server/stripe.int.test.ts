@@ -1,0 +1,250 @@
+import { createHmac } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../../platform/audit/audit.schema.js';
+import { billingEvent } from '../../../platform/plans/plans.schema.js';
+import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
+import type { BillingOverview } from '../contract.js';
+import { type StripeFake, startStripeFake } from '../test/stripe-fake.js';
+
+/**
+ * Paying for a plan through Stripe, against a strict fake of its API and with webhooks signed the
+ * way Stripe documents it (https://docs.stripe.com/webhooks#verify-manually: header
+ * `t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the endpoint secret>`, 5 minutes
+ * tolerance) — computed here by hand, not with the SDK that the server uses.
+ */
+const WEBHOOK_SECRET = 'whsec_testgeheimnis0123456789';
+const PRICE_PRO = 'price_professional_m';
+const PRICE_ENT = 'price_enterprise_m';
+
+let fake: StripeFake;
+let t: TestApp;
+let offline: TestApp;
+let owner: TestUser;
+let customerId = '';
+
+const signed = (payload: string, secret = WEBHOOK_SECRET, at = Math.floor(Date.now() / 1000)) =>
+  `t=${at},v1=${createHmac('sha256', secret).update(`${at}.${payload}`).digest('hex')}`;
+const deliver = async (app: TestApp, event: object, header?: string, body?: string) => {
+  const payload = JSON.stringify(event);
+  const r = await app.as(null, {
+    method: 'POST',
+    url: '/api/billing/webhook',
+    headers: { 'content-type': 'application/json', 'stripe-signature': header ?? signed(payload) },
+    payload: body ?? payload,
+  });
+  return { status: r.statusCode, body: r.json() as { outcome?: string } };
+};
+const T0 = Math.floor(Date.now() / 1000) - 3600;
+let seq = 0;
+const subscriptionEvent = (
+  type: string,
+  created: number,
+  status: string,
+  price = PRICE_PRO,
+  id = `evt_${++seq}`,
+) => ({
+  id,
+  object: 'event',
+  api_version: '2026-11-18.endive',
+  created,
+  type,
+  livemode: false,
+  data: {
+    object: {
+      id: 'sub_1',
+      object: 'subscription',
+      customer: customerId,
+      status,
+      trial_end: null,
+      metadata: { tenant_id: owner.tenantId },
+      items: {
+        object: 'list',
+        data: [
+          {
+            id: 'si_1',
+            object: 'subscription_item',
+            price: { id: price },
+            current_period_end: created + 30 * 86_400,
+          },
+        ],
+      },
+    },
+  },
+});
+const plan = async () =>
+  (await t.as(owner, { method: 'GET', url: '/api/billing/plan' })).json() as BillingOverview;
+const events = async () => (await t.platform.database.db.select({ n: count() }).from(billingEvent))[0]!.n;
+const planAudits = async () =>
+  (
+    await t.platform.database.withTenant(owner.tenantId, (tx) =>
+      tx.select({ n: count() }).from(auditLog).where(eq(auditLog.entity, 'plan')),
+    )
+  )[0]!.n;
+
+describe('Stripe-Abo', () => {
+  beforeAll(async () => {
+    fake = await startStripeFake();
+    t = await createTestApp({
+      env: {
+        STRIPE_SECRET_KEY: fake.secretKey,
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_API_URL: fake.url,
+        STRIPE_PRICE_PROFESSIONAL: PRICE_PRO,
+        STRIPE_PRICE_ENTERPRISE: PRICE_ENT,
+      },
+    });
+    offline = await createTestApp();
+    owner = await t.createTenant();
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+    await offline.close();
+    await fake.close();
+  });
+
+  it('Checkout: the office becomes a Stripe customer once and is sent to the payment page', async () => {
+    const r = await t.as(owner, {
+      method: 'POST',
+      url: '/api/billing/checkout',
+      payload: { plan: 'professional' },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect((r.json() as { url: string }).url).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
+    expect(fake.customers.size).toBe(1);
+    const [customer] = [...fake.customers.values()];
+    customerId = customer!.id as string;
+    expect(customer!.metadata).toEqual({ tenant_id: owner.tenantId });
+    const create = fake.requests.find((q) => q.path === '/v1/customers')!;
+    expect(create.headers['idempotency-key']).toBe(`immoxx-customer-${owner.tenantId}`);
+    expect(create.headers['stripe-version']).toBe('2026-11-18.endive');
+    expect(fake.sessions[0]).toMatchObject({
+      mode: 'subscription',
+      customer: customerId,
+      client_reference_id: owner.tenantId,
+      'line_items[0][price]': PRICE_PRO,
+      'line_items[0][quantity]': '1',
+      'subscription_data[metadata][tenant_id]': owner.tenantId,
+      locale: 'de',
+    });
+    expect(fake.sessions[0]!.success_url).toMatch(/\/abrechnung\?checkout=erfolg$/);
+    // Asked again before paying, the same customer is used.
+    expect(
+      (await t.as(owner, { method: 'POST', url: '/api/billing/checkout', payload: { plan: 'enterprise' } }))
+        .statusCode,
+    ).toBe(200);
+    expect(fake.customers.size).toBe(1);
+    expect(fake.sessions[1]!['line_items[0][price]']).toBe(PRICE_ENT);
+  });
+
+  it('only the owner starts a checkout; a bad plan is a 400', async () => {
+    const admin = await t.createUser(owner.tenantId, 'admin');
+    expect(
+      (await t.as(admin, { method: 'POST', url: '/api/billing/checkout', payload: { plan: 'professional' } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.as(owner, { method: 'POST', url: '/api/billing/checkout', payload: { plan: 'free' } }))
+        .statusCode,
+    ).toBe(400);
+  });
+
+  it('a signed subscription event puts the office on the plan; the same event again changes nothing', async () => {
+    const created = subscriptionEvent('customer.subscription.created', T0, 'active');
+    expect(await deliver(t, created)).toEqual({ status: 200, body: { received: true, outcome: 'applied' } });
+    const after = await plan();
+    expect(after.current).toMatchObject({ plan: { id: 'professional' }, status: 'active' });
+    expect(after.current!.currentPeriodEnd).toBe(new Date((T0 + 30 * 86_400) * 1000).toISOString());
+    expect(after.changeBy).toMatchObject({ mode: 'stripe', subscription: true });
+    const audits = await planAudits();
+    expect((await deliver(t, created)).body.outcome).toBe('duplicate');
+    expect(await planAudits()).toBe(audits);
+  });
+
+  it('events arriving out of order: an older one does not undo a newer one', async () => {
+    expect(
+      (await deliver(t, subscriptionEvent('customer.subscription.updated', T0 + 200, 'past_due'))).body
+        .outcome,
+    ).toBe('applied');
+    expect(
+      (await deliver(t, subscriptionEvent('customer.subscription.updated', T0 + 100, 'active'))).body.outcome,
+    ).toBe('stale');
+    expect((await plan()).current).toMatchObject({ plan: { id: 'professional' }, status: 'past_due' });
+    expect(
+      (await deliver(t, subscriptionEvent('customer.subscription.updated', T0 + 300, 'active', PRICE_ENT)))
+        .body.outcome,
+    ).toBe('applied');
+    expect((await plan()).current).toMatchObject({ plan: { id: 'enterprise' }, status: 'active' });
+  });
+
+  it('forged, stale or altered deliveries are refused and store nothing', async () => {
+    const event = subscriptionEvent('customer.subscription.deleted', T0 + 400, 'canceled');
+    const payload = JSON.stringify(event);
+    const before = await events();
+    expect((await deliver(t, event, signed(payload, 'whsec_falschesgeheimnis'))).status).toBe(400);
+    expect(
+      (await deliver(t, event, signed(payload, WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 600))).status,
+    ).toBe(400);
+    expect((await deliver(t, event, signed(payload), payload.replace('canceled', 'active'))).status).toBe(
+      400,
+    );
+    expect((await deliver(t, event, 'kaputt')).status).toBe(400);
+    expect(await events()).toBe(before);
+    expect((await plan()).current).toMatchObject({ plan: { id: 'enterprise' } });
+  });
+
+  it('a running subscription is changed in the Customer Portal; cancelled, the office is back on Free', async () => {
+    const again = await t.as(owner, {
+      method: 'POST',
+      url: '/api/billing/checkout',
+      payload: { plan: 'professional' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: { code: 'subscription_exists' } });
+    const portal = await t.as(owner, { method: 'POST', url: '/api/billing/portal' });
+    expect(portal.statusCode, portal.body).toBe(200);
+    expect((portal.json() as { url: string }).url).toMatch(/^https:\/\/billing\.stripe\.com\/p\/session\//);
+
+    expect(
+      (await deliver(t, subscriptionEvent('customer.subscription.deleted', T0 + 500, 'canceled'))).body
+        .outcome,
+    ).toBe('applied');
+    expect((await plan()).current).toMatchObject({ plan: { id: 'free' }, status: 'active' });
+    expect((await plan()).changeBy.subscription).toBe(false);
+    // An event for a customer no office has is taken in, and changes no office.
+    const stranger = {
+      ...subscriptionEvent('customer.subscription.created', T0 + 600, 'active'),
+      data: { object: { ...subscriptionEvent('x', 0, 'active').data.object, customer: 'cus_unbekannt' } },
+    };
+    expect((await deliver(t, stranger)).body.outcome).toBe('unknown_office');
+    expect(
+      (
+        await deliver(t, {
+          id: 'evt_other',
+          object: 'event',
+          created: T0,
+          type: 'charge.succeeded',
+          data: { object: {} },
+        })
+      ).body.outcome,
+    ).toBe('ignored');
+  });
+
+  it('without Stripe the office is told who changes the plan; the webhook does not exist', async () => {
+    const office = await offline.createTenant();
+    const r = await offline.as(office, {
+      method: 'POST',
+      url: '/api/billing/checkout',
+      payload: { plan: 'professional' },
+    });
+    expect(r.statusCode).toBe(409);
+    expect(r.json()).toMatchObject({ error: { code: 'billing_offline' } });
+    expect(
+      (await deliver(offline, subscriptionEvent('customer.subscription.created', T0, 'active'))).status,
+    ).toBe(404);
+    const view = (
+      await offline.as(office, { method: 'GET', url: '/api/billing/plan' })
+    ).json() as BillingOverview;
+    expect(view.changeBy).toMatchObject({ mode: 'operator', subscription: false });
+  });
+});

@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+
+/**
+ * A strict fake of the Stripe endpoints ImmoXX calls, written from Stripe's API reference, not from
+ * ImmoXX's client:
+ * - requests: https://docs.stripe.com/api/authentication (HTTP Bearer secret key),
+ *   form-encoded bodies with bracketed keys (`line_items[0][price]`,
+ *   https://docs.stripe.com/api/expanding_objects shows the encoding), `Stripe-Version` header
+ *   (https://docs.stripe.com/api/versioning), `Idempotency-Key` (https://docs.stripe.com/api/idempotent_requests:
+ *   the same key returns the first result, a different body under it is an error);
+ * - errors: https://docs.stripe.com/api/errors — `{ error: { type, code, message, param } }`, 400 for
+ *   invalid_request_error, 401 for a bad key;
+ * - POST /v1/customers (https://docs.stripe.com/api/customers/create),
+ *   POST /v1/checkout/sessions (https://docs.stripe.com/api/checkout/sessions/create: `mode`
+ *   and `success_url` required, `line_items` with a price for mode=subscription),
+ *   POST /v1/billing_portal/sessions (https://docs.stripe.com/api/customer_portal/sessions/create:
+ *   `customer` required, must exist).
+ */
+export interface StripeFake {
+  url: string;
+  secretKey: string;
+  customers: Map<string, Record<string, unknown>>;
+  sessions: Record<string, string>[];
+  /** Every request as received: method, path, headers, raw body. */
+  requests: { method: string; path: string; headers: Record<string, unknown>; body: string }[];
+  close: () => Promise<void>;
+}
+
+const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
+
+/** `a[b][0][c]=x` → { 'a[b][0][c]': 'x' }; Stripe's own parser nests them, flat keys are enough here. */
+const formOf = (body: string) => Object.fromEntries(new URLSearchParams(body));
+
+function fail(reply: FastifyReply, status: number, type: string, message: string, param?: string) {
+  return reply
+    .status(status)
+    .send({ error: { type, message, ...(param ? { param, code: 'parameter_missing' } : {}) } });
+}
+
+export async function startStripeFake(): Promise<StripeFake> {
+  const secretKey = `sk_test_${randomBytes(12).toString('hex')}`;
+  const customers = new Map<string, Record<string, unknown>>();
+  const sessions: Record<string, string>[] = [];
+  const requests: StripeFake['requests'] = [];
+  const idempotent = new Map<string, { body: string; status: number; payload: unknown }>();
+  const app = Fastify();
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) =>
+    done(null, body),
+  );
+
+  app.addHook('preHandler', async (request: FastifyRequest, reply) => {
+    const body = typeof request.body === 'string' ? request.body : '';
+    requests.push({ method: request.method, path: request.url, headers: request.headers, body });
+    if (request.headers.authorization !== `Bearer ${secretKey}`)
+      return fail(reply, 401, 'invalid_request_error', 'Invalid API Key provided.');
+    if (
+      request.method === 'POST' &&
+      !String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded')
+    )
+      return fail(reply, 400, 'invalid_request_error', 'Request bodies must be form-encoded.');
+    const key = request.headers['idempotency-key'];
+    if (typeof key === 'string') {
+      const seen = idempotent.get(key);
+      if (seen && seen.body !== body)
+        return fail(
+          reply,
+          400,
+          'idempotency_error',
+          'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+        );
+      if (seen) return reply.status(seen.status).header('idempotent-replayed', 'true').send(seen.payload);
+    }
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    const key = request.headers['idempotency-key'];
+    if (typeof key === 'string' && !idempotent.has(key) && reply.statusCode < 500)
+      idempotent.set(key, {
+        body: typeof request.body === 'string' ? request.body : '',
+        status: reply.statusCode,
+        payload: typeof payload === 'string' ? JSON.parse(payload) : payload,
+      });
+    return payload;
+  });
+
+  app.post('/v1/customers', async (request) => {
+    const form = formOf(request.body as string);
+    const customer = {
+      id: id('cus'),
+      object: 'customer',
+      name: form.name ?? null,
+      email: form.email ?? null,
+      metadata: Object.fromEntries(
+        Object.entries(form)
+          .filter(([k]) => k.startsWith('metadata['))
+          .map(([k, v]) => [k.slice(9, -1), v]),
+      ),
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+    };
+    customers.set(customer.id, customer);
+    return customer;
+  });
+
+  app.post('/v1/checkout/sessions', async (request, reply) => {
+    const form = formOf(request.body as string);
+    if (!form.mode) return fail(reply, 400, 'invalid_request_error', 'Missing required param: mode.', 'mode');
+    if (!form.success_url)
+      return fail(reply, 400, 'invalid_request_error', 'Missing required param: success_url.', 'success_url');
+    if (form.mode === 'subscription' && !form['line_items[0][price]'])
+      return fail(
+        reply,
+        400,
+        'invalid_request_error',
+        'You must provide at least one recurring price in `subscription` mode.',
+        'line_items',
+      );
+    if (form.customer && !customers.has(form.customer))
+      return fail(reply, 400, 'invalid_request_error', `No such customer: '${form.customer}'`, 'customer');
+    sessions.push(form);
+    const sessionId = id('cs_test');
+    return {
+      id: sessionId,
+      object: 'checkout.session',
+      mode: form.mode,
+      customer: form.customer ?? null,
+      client_reference_id: form.client_reference_id ?? null,
+      status: 'open',
+      url: `https://checkout.stripe.com/c/pay/${sessionId}`,
+    };
+  });
+
+  app.post('/v1/billing_portal/sessions', async (request, reply) => {
+    const form = formOf(request.body as string);
+    if (!form.customer)
+      return fail(reply, 400, 'invalid_request_error', 'Missing required param: customer.', 'customer');
+    if (!customers.has(form.customer))
+      return fail(reply, 400, 'invalid_request_error', `No such customer: '${form.customer}'`, 'customer');
+    return {
+      id: id('bps'),
+      object: 'billing_portal.session',
+      customer: form.customer,
+      url: `https://billing.stripe.com/p/session/${id('test')}`,
+    };
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    fail(
+      reply,
+      404,
+      'invalid_request_error',
+      `Unrecognized request URL (${request.method}: ${request.url}).`,
+    ),
+  );
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { url, secretKey, customers, sessions, requests, close: () => app.close() };
+}
