@@ -1,5 +1,5 @@
 import { fromNodeHeaders } from 'better-auth/node';
-import { and, count, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
@@ -10,6 +10,7 @@ import { conflict, forbidden, notFound } from '../../../platform/http/app-error.
 import type { Platform } from '../../../platform/kernel.js';
 import { invitationMail } from '../../../platform/mail/mail-templates.js';
 import { assertCapacity } from '../../../platform/plans/plan-limits.js';
+import { seatsInUse } from '../../../platform/plans/seats.js';
 import { assignableRoles } from '../../../platform/rbac/roles.js';
 import { createInvitationBody, invitationSchema } from '../contract.js';
 
@@ -98,22 +99,9 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
       // Open invitations hold a seat: accepted, each becomes a user of the plan.
       await ctx.db((tx) =>
         assertCapacity(tx, 'users', async () => {
-          const [members] = await tx
-            .select({ n: count() })
-            .from(tenantMember)
-            .where(eq(tenantMember.organizationId, ctx.tenantId));
-          const [open] = await tx
-            .select({ n: count() })
-            .from(tenantInvitation)
-            .where(
-              and(
-                eq(tenantInvitation.organizationId, ctx.tenantId),
-                eq(tenantInvitation.status, 'pending'),
-                // Inviting the same address again replaces its invitation rather than adding one.
-                ne(tenantInvitation.email, email),
-              ),
-            );
-          return (members?.n ?? 0) + (open?.n ?? 0);
+          // Inviting the same address again replaces its invitation rather than adding one.
+          const seats = await seatsInUse(tx, ctx.tenantId, email);
+          return seats.members + seats.openInvitations;
         }),
       );
       const created = await platform.auth.api

@@ -1,11 +1,10 @@
-import { and, count, eq, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { tenantInvitation, tenantMember } from '../../../platform/auth/auth.schema.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { PLAN_IDS, PLANS, type PlanId } from '../../../platform/plans/plan-catalogue.js';
 import { currentPlan } from '../../../platform/plans/plan-limits.js';
-import { property } from '../../crm/schema.js';
+import { seatsInUse } from '../../../platform/plans/seats.js';
+import { countedProperties } from '../../crm/server/property-service.js';
 import { type BillingOverview, billingOverview } from '../contract.js';
 import { stripeSetup } from './stripe-gateway.js';
 
@@ -29,16 +28,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
       const ctx = tenantContext(platform, request);
       return ctx.db(async (tx) => {
         const plan = await currentPlan(tx);
-        const [[users], [invitations], [properties]] = await Promise.all([
-          tx.select({ n: count() }).from(tenantMember).where(eq(tenantMember.organizationId, ctx.tenantId)),
-          tx
-            .select({ n: count() })
-            .from(tenantInvitation)
-            .where(
-              and(eq(tenantInvitation.organizationId, ctx.tenantId), eq(tenantInvitation.status, 'pending')),
-            ),
-          tx.select({ n: count() }).from(property).where(ne(property.status, 'archiviert')),
-        ]);
+        const [seats, properties] = await Promise.all([seatsInUse(tx, ctx.tenantId), countedProperties(tx)]);
         return {
           current: plan
             ? {
@@ -49,11 +39,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
               }
             : null,
           plans: PLAN_IDS.map((id) => PLANS[id]),
-          usage: {
-            users: users?.n ?? 0,
-            openInvitations: invitations?.n ?? 0,
-            properties: properties?.n ?? 0,
-          },
+          usage: { users: seats.members, openInvitations: seats.openInvitations, properties },
           changeBy: stripeSetup(platform)
             ? { mode: 'stripe', subscription: Boolean(plan?.stripeSubscriptionId), note: STRIPE_NOTE }
             : { mode: 'operator', subscription: false, note: OPERATOR_NOTE },

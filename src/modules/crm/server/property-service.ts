@@ -47,7 +47,7 @@ const auditable = (row: PropertyRow): Record<string, unknown> => {
 };
 
 /** The listings a plan counts: all but the archived ones. */
-async function countedProperties(tx: Tx): Promise<number> {
+export async function countedProperties(tx: Tx): Promise<number> {
   const [n] = await tx.select({ n: count() }).from(property).where(ne(property.status, 'archiviert'));
   return n?.n ?? 0;
 }
