@@ -15,8 +15,15 @@ export interface StripeSetup {
   planOfPrice: (priceId: string) => PlanId | null;
 }
 
+const setups = new WeakMap<Platform, StripeSetup | null>();
+
 /** Null when Stripe is not fully configured: then the operator sets plans and no payment runs. */
 export function stripeSetup(platform: Platform): StripeSetup | null {
+  if (!setups.has(platform)) setups.set(platform, createSetup(platform));
+  return setups.get(platform) ?? null;
+}
+
+function createSetup(platform: Platform): StripeSetup | null {
   const env = platform.config.env;
   if (
     !env.STRIPE_SECRET_KEY ||
