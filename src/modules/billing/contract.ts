@@ -22,6 +22,9 @@ export const billingOverview = z.object({
       status: z.enum(['trialing', 'active', 'past_due', 'read_only', 'canceled']),
       trialEndsAt: z.string().nullable(),
       currentPeriodEnd: z.string().nullable(),
+      /** After a failed payment: until when the office keeps working before it becomes read-only. */
+      graceEndsAt: z.string().nullable(),
+      readOnly: z.boolean(),
     })
     .nullable(),
   plans: z.array(planView),

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuditActor } from '../audit/record-audit.js';
 import type { Tx } from '../db/database.js';
 import type { Platform } from '../kernel.js';
+import { assertWritable } from '../plans/read-only.js';
 import { forbidden, unauthorized } from './app-error.js';
 import type { RequestAuth, RouteAccess } from './request-auth.js';
 import { resolveSession } from './resolve-session.js';
@@ -61,6 +62,11 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     if (!platform.permissions.allows(role, access.permission)) {
       throw forbidden(undefined, { permission: access.permission, role });
     }
+    const writes =
+      !['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !request.routeOptions.config.readOnly;
+    // Billing stays open on a read-only office, so it can pay its way out.
+    if (writes && !request.url.startsWith('/api/billing/'))
+      await assertWritable(platform.database, request.auth.tenantId);
   });
 }
 

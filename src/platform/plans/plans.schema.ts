@@ -18,6 +18,8 @@ export const tenantPlan = pgTable(
     status: text().notNull().default('active'),
     trialEndsAt: timestamp({ withTimezone: true }),
     currentPeriodEnd: timestamp({ withTimezone: true }),
+    /** A failed payment leaves this long to fix it (status past_due); after it, the office is read-only. */
+    graceEndsAt: timestamp({ withTimezone: true }),
     /** Set when the plan is paid through Stripe; its events move plan and status. */
     stripeSubscriptionId: text(),
     /** `created` of the last Stripe event applied, so an older one arriving late changes nothing. */

@@ -3,6 +3,7 @@ import { tenantContext } from '../../../platform/http/access-control.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { PLAN_IDS, PLANS, type PlanId } from '../../../platform/plans/plan-catalogue.js';
 import { currentPlan } from '../../../platform/plans/plan-limits.js';
+import { isReadOnly } from '../../../platform/plans/read-only.js';
 import { seatsInUse } from '../../../platform/plans/seats.js';
 import { countedProperties } from '../../crm/server/property-service.js';
 import { type BillingOverview, billingOverview } from '../contract.js';
@@ -36,6 +37,8 @@ export const planRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
                 status: plan.status as NonNullable<BillingOverview['current']>['status'],
                 trialEndsAt: plan.trialEndsAt?.toISOString() ?? null,
                 currentPeriodEnd: plan.currentPeriodEnd?.toISOString() ?? null,
+                graceEndsAt: plan.graceEndsAt?.toISOString() ?? null,
+                readOnly: isReadOnly(plan),
               }
             : null,
           plans: PLAN_IDS.map((id) => PLANS[id]),

@@ -5,6 +5,7 @@ import type { Tx } from '../../../platform/db/database.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { PlanId } from '../../../platform/plans/plan-catalogue.js';
 import { billingAccount, billingEvent, tenantPlan } from '../../../platform/plans/plans.schema.js';
+import { GRACE_DAYS } from '../../../platform/plans/read-only.js';
 import type { StripeSetup } from './stripe-gateway.js';
 
 export type EventOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored' | 'unknown_office';
@@ -99,9 +100,17 @@ async function apply(
             periodEnd: at(item?.current_period_end),
           };
   }
+  // The grace period starts at the first failed payment and is not stretched by the next ones.
+  const graceEndsAt =
+    next.status !== 'past_due'
+      ? null
+      : current?.status === 'past_due' && current.graceEndsAt
+        ? current.graceEndsAt
+        : new Date(created.getTime() + GRACE_DAYS * 86_400_000);
   const values = {
     plan: next.plan,
     status: next.status,
+    graceEndsAt,
     stripeSubscriptionId: next.subscription,
     trialEndsAt: next.trialEndsAt,
     currentPeriodEnd: next.periodEnd,

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../platform/audit/audit.schema.js';
-import { billingEvent } from '../../../platform/plans/plans.schema.js';
+import { billingEvent, tenantPlan } from '../../../platform/plans/plans.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import type { BillingOverview } from '../contract.js';
 import { type StripeFake, startStripeFake } from '../test/stripe-fake.js';
@@ -125,6 +125,8 @@ describe('Stripe-Abo', () => {
       'line_items[0][price]': PRICE_PRO,
       'line_items[0][quantity]': '1',
       'subscription_data[metadata][tenant_id]': owner.tenantId,
+      // An office's first subscription starts with the trial.
+      'subscription_data[trial_period_days]': '14',
       locale: 'de',
     });
     expect(fake.sessions[0]!.success_url).toMatch(/\/abrechnung\?checkout=erfolg$/);
@@ -228,6 +230,99 @@ describe('Stripe-Abo', () => {
         })
       ).body.outcome,
     ).toBe('ignored');
+  });
+
+  it('a failed payment leaves 14 days of grace, then the office is read-only except for billing, until it pays', async () => {
+    const late = await t.createTenant();
+    expect(
+      (await t.as(late, { method: 'POST', url: '/api/billing/checkout', payload: { plan: 'professional' } }))
+        .statusCode,
+    ).toBe(200);
+    const customer = [...fake.customers.values()].find(
+      (c) => (c.metadata as Record<string, string>).tenant_id === late.tenantId,
+    )!;
+    const now = Math.floor(Date.now() / 1000);
+    const forLate = (event: ReturnType<typeof subscriptionEvent>) => ({
+      ...event,
+      data: { object: { ...event.data.object, customer: customer.id as string } },
+    });
+    const invoiceFailed = (created: number) => ({
+      id: `evt_inv_${created}`,
+      object: 'event',
+      created,
+      type: 'invoice.payment_failed',
+      data: { object: { id: `in_${created}`, object: 'invoice', customer: customer.id } },
+    });
+    const write = () =>
+      t.as(late, {
+        method: 'POST',
+        url: '/api/crm/properties',
+        payload: {
+          marketingType: 'kauf',
+          objectType: 'wohnung',
+          title: 'Neu',
+          postalCode: '78462',
+          city: 'Konstanz',
+        },
+      });
+    const view = async () =>
+      ((await t.as(late, { method: 'GET', url: '/api/billing/plan' })).json() as BillingOverview).current!;
+
+    expect(
+      (
+        await deliver(
+          t,
+          forLate(subscriptionEvent('customer.subscription.created', now - 30 * 86_400, 'active')),
+        )
+      ).body.outcome,
+    ).toBe('applied');
+    // Failed 10 days ago: still within the grace period, everything works.
+    expect((await deliver(t, invoiceFailed(now - 10 * 86_400))).body.outcome).toBe('applied');
+    expect(await view()).toMatchObject({
+      status: 'past_due',
+      readOnly: false,
+      graceEndsAt: new Date((now + 4 * 86_400) * 1000).toISOString(),
+    });
+    expect((await write()).statusCode).toBe(201);
+    // A second failure does not stretch the grace period.
+    expect((await deliver(t, invoiceFailed(now - 5 * 86_400))).body.outcome).toBe('applied');
+    expect((await view()).graceEndsAt).toBe(new Date((now + 4 * 86_400) * 1000).toISOString());
+
+    // Had the first failure been 15 days ago, the grace would be over.
+    await t.platform.database.db
+      .update(tenantPlan)
+      .set({ graceEndsAt: new Date(Date.now() - 86_400_000) })
+      .where(eq(tenantPlan.tenantId, late.tenantId));
+    expect(await view()).toMatchObject({ status: 'past_due', readOnly: true });
+    const refused = await write();
+    expect(refused.statusCode).toBe(402);
+    expect(refused.json()).toMatchObject({ error: { code: 'office_read_only' } });
+    expect((await t.as(late, { method: 'GET', url: '/api/crm/properties' })).statusCode).toBe(200);
+    expect((await t.as(late, { method: 'POST', url: '/api/billing/portal' })).statusCode).toBe(200);
+    // Another office is not affected.
+    expect(
+      (
+        await t.as(owner, {
+          method: 'POST',
+          url: '/api/crm/properties',
+          payload: {
+            marketingType: 'kauf',
+            objectType: 'wohnung',
+            title: 'Andere',
+            postalCode: '78462',
+            city: 'Konstanz',
+          },
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    // Paid: active again, writable at once.
+    expect(
+      (await deliver(t, forLate(subscriptionEvent('customer.subscription.updated', now, 'active')))).body
+        .outcome,
+    ).toBe('applied');
+    expect(await view()).toMatchObject({ status: 'active', readOnly: false, graceEndsAt: null });
+    expect((await write()).statusCode).toBe(201);
   });
 
   it('without Stripe the office is told who changes the plan; the webhook does not exist', async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { TRIAL_DAYS } from '../../../platform/plans/plan-catalogue.js';
 import { billingAccount, tenantPlan } from '../../../platform/plans/plans.schema.js';
 import { takeStripeEvent } from './stripe-events.js';
 import { type StripeSetup, stripeSetup } from './stripe-gateway.js';
@@ -87,7 +88,11 @@ export const stripeRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           customer,
           client_reference_id: ctx.tenantId,
           line_items: [{ price: setup.prices[request.body.plan], quantity: 1 }],
-          subscription_data: { metadata: { tenant_id: ctx.tenantId, plan: request.body.plan } },
+          subscription_data: {
+            metadata: { tenant_id: ctx.tenantId, plan: request.body.plan },
+            // The first subscription of an office starts with a trial; Stripe charges at its end.
+            ...(plan?.stripeEventAt ? {} : { trial_period_days: TRIAL_DAYS }),
+          },
           locale: 'de',
           success_url: `${back}?checkout=erfolg`,
           cancel_url: `${back}?checkout=abgebrochen`,

@@ -127,6 +127,15 @@ export function BillingPage() {
                         {t('billing:trialEnds', { date: formatDate(current.trialEndsAt, lang) })}
                       </p>
                     ) : null}
+                    {current.readOnly ? (
+                      <p role="alert" className="rounded-lg bg-red-50 p-2 text-sm text-red-800">
+                        {t('billing:readOnly')}
+                      </p>
+                    ) : current.graceEndsAt ? (
+                      <p role="alert" className="rounded-lg bg-amber-50 p-2 text-sm text-amber-900">
+                        {t('billing:grace', { date: formatDate(current.graceEndsAt, lang) })}
+                      </p>
+                    ) : null}
                     {current.currentPeriodEnd ? (
                       <p className="text-sm text-slate-600">
                         {t('billing:periodEnds', { date: formatDate(current.currentPeriodEnd, lang) })}

@@ -34,6 +34,10 @@ const de = {
   unlimitedProperties: 'Objekte unbegrenzt',
   yours: 'Ihr Tarif',
   change: 'Tarif ändern',
+  grace:
+    'Eine Zahlung ist fehlgeschlagen. Bitte die Zahlungsdaten bis {{date}} aktualisieren („Abo verwalten“); danach ist das Büro nur noch lesbar.',
+  readOnly:
+    'Das Büro ist nur lesbar, weil eine Zahlung offen ist. Nach Aktualisierung der Zahlungsdaten („Abo verwalten“) geht es sofort weiter.',
   choose: '{{plan}} buchen',
   manage: 'Abo verwalten',
   paid: 'Zahlung abgeschlossen. Der neue Tarif gilt, sobald Stripe die Zahlung bestätigt – meist nach wenigen Sekunden.',
@@ -73,6 +77,10 @@ const en: typeof de = {
   unlimitedProperties: 'Unlimited listings',
   yours: 'Your plan',
   change: 'Changing the plan',
+  grace:
+    'A payment failed. Please update the payment method by {{date}} (“Manage subscription”); after that the office is read-only.',
+  readOnly:
+    'The office is read-only because a payment is due. Once the payment method is updated (“Manage subscription”) it works again at once.',
   choose: 'Choose {{plan}}',
   manage: 'Manage subscription',
   paid: 'Payment complete. The new plan applies as soon as Stripe confirms the payment – usually within seconds.',

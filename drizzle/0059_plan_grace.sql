@@ -1,0 +1,1 @@
+ALTER TABLE "tenant_plan" ADD COLUMN "grace_ends_at" timestamp with time zone;
