@@ -83,6 +83,13 @@ async function apply(
     };
   } else {
     const sub = event.data.object as Stripe.Subscription;
+    // A late word about a replaced subscription must not touch the one that runs now.
+    if (
+      event.type !== 'customer.subscription.created' &&
+      current?.stripeSubscriptionId &&
+      current.stripeSubscriptionId !== sub.id
+    )
+      return { outcome: 'ignored', tenantId };
     const item = sub.items.data[0];
     const plan = item ? setup.planOfPrice(item.price.id) : null;
     const status = event.type === 'customer.subscription.deleted' ? 'canceled' : statusOf(sub.status);

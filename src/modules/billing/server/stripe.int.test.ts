@@ -179,6 +179,13 @@ describe('Stripe-Abo', () => {
     expect((await plan()).current).toMatchObject({ plan: { id: 'enterprise' }, status: 'active' });
   });
 
+  it('word about another (replaced) subscription of the customer does not touch the running one', async () => {
+    const other = subscriptionEvent('customer.subscription.deleted', T0 + 350, 'canceled');
+    other.data.object.id = 'sub_alt';
+    expect((await deliver(t, other)).body.outcome).toBe('ignored');
+    expect((await plan()).current).toMatchObject({ plan: { id: 'enterprise' }, status: 'active' });
+  });
+
   it('forged, stale or altered deliveries are refused and store nothing', async () => {
     const event = subscriptionEvent('customer.subscription.deleted', T0 + 400, 'canceled');
     const payload = JSON.stringify(event);
