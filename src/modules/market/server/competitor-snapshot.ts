@@ -48,7 +48,7 @@ export async function recordSnapshot(
     });
   const feed = body.openimmo === undefined ? null : openImmoFeedRows(body.openimmo);
   const { preview, observations } = feed
-    ? readPriceRecords(feed.columns, feed.records, {}, 'wettbewerb', observedOn)
+    ? readPriceRecords(feed.columns, feed.records, feed.mapping, 'wettbewerb', observedOn)
     : readPriceFile({ csv: body.csv ?? '', mapping: body.mapping, kind: 'wettbewerb' }, observedOn);
   const invalid = [...preview.invalid, ...(preview.invalid.length === 0 ? checkRefs(observations) : [])].map(
     // A feed has no lines to point at; its listings are named by place and number instead.

@@ -1,13 +1,13 @@
 import { AppError } from '../../../platform/http/app-error.js';
 import { OpenImmoParseError, readOpenImmoXml } from '../../crm/openimmo/openimmo-reader.js';
-import { IMPORT_FIELD_LABELS, type ImportField } from '../domain/import-row.js';
+import type { ImportField } from '../domain/import-row.js';
 
 export interface FeedRows {
   columns: string[];
   records: Record<string, string>[];
+  mapping: Partial<Record<ImportField, string>>;
   /** What each row is called in error messages: the listing's place in the feed and its number. */
   labels: string[];
-  notes: string[];
 }
 
 /** German decimal comma, so "72,3" is never taken for a thousands separator by the row reader. */
@@ -35,47 +35,34 @@ export function openImmoFeedRows(xml: string): FeedRows {
       'Die Datei ist eine Teilübertragung (umfang="TEIL") mit nur den Änderungen. Als Stand lässt sich nur eine vollständige Übertragung übernehmen – bitte den Gesamtbestand exportieren.',
       { field: 'openimmo' },
     );
-  const col = (f: ImportField) => IMPORT_FIELD_LABELS[f];
-  const columns = (
-    [
-      'externalRef',
-      'marketingType',
-      'objectType',
-      'postalCode',
-      'city',
-      'district',
-      'latitude',
-      'longitude',
-      'livingArea',
-      'rooms',
-      'yearBuilt',
-      'condition',
-      'floor',
-      'price',
-    ] as const
-  ).map(col);
   const listed = feed.listings.filter((l) => l.action !== 'DELETE');
-  const deleted = feed.listings.length - listed.length;
-  const records = listed.map(({ input: i }) => ({
-    [col('externalRef')]: str(i.externalId),
-    [col('marketingType')]: str(i.marketingType),
-    [col('objectType')]: str(i.objectType),
-    [col('postalCode')]: str(i.postalCode),
-    [col('city')]: str(i.city),
-    [col('district')]: str(i.district),
-    [col('latitude')]: de(i.latitude),
-    [col('longitude')]: de(i.longitude),
-    [col('livingArea')]: de(i.livingArea),
-    [col('rooms')]: de(i.rooms),
-    [col('yearBuilt')]: typeof i.yearBuilt === 'number' ? String(i.yearBuilt) : '',
-    [col('condition')]: str(i.condition),
-    [col('floor')]: typeof i.floor === 'number' ? String(i.floor) : '',
-    [col('price')]: de(i.marketingType === 'miete' ? i.coldRent : i.purchasePrice),
-  }));
+  // Columns named after the fields themselves, so the mapping is the identity.
+  const records = listed.map(
+    ({ input: i }): Partial<Record<ImportField, string>> => ({
+      externalRef: str(i.externalId),
+      marketingType: str(i.marketingType),
+      objectType: str(i.objectType),
+      postalCode: str(i.postalCode),
+      city: str(i.city),
+      district: str(i.district),
+      latitude: de(i.latitude),
+      longitude: de(i.longitude),
+      livingArea: de(i.livingArea),
+      rooms: de(i.rooms),
+      yearBuilt: typeof i.yearBuilt === 'number' ? String(i.yearBuilt) : '',
+      condition: str(i.condition),
+      floor: typeof i.floor === 'number' ? String(i.floor) : '',
+      price: de(i.marketingType === 'miete' ? i.coldRent : i.purchasePrice),
+    }),
+  );
+  const fields = Object.keys(records[0] ?? {}) as ImportField[];
   const labels = listed.map(
     (l) => `Immobilie ${l.position}${l.externalId ? ` (Objektnummer ${l.externalId})` : ''}`,
   );
-  const notes = [`OpenImmo${feed.version ? ` ${feed.version}` : ''}: ${listed.length} Angebote gelesen.`];
-  if (deleted > 0) notes.push(`${deleted} zum Löschen markierte Angebote gehören nicht zum Stand.`);
-  return { columns, records, labels, notes };
+  return {
+    columns: fields,
+    records: records as Record<string, string>[],
+    mapping: Object.fromEntries(fields.map((f) => [f, f])),
+    labels,
+  };
 }
