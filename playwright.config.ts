@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 5010);
+/** The sign-up flow's own server: many offices, empty database, mails to an SMTP sink. */
+export const SIGNUP_PORT = PORT + 2;
+export const SIGNUP_DATA_DIR = './data-e2e-signup';
+export const SIGNUP_BASE_DOMAIN = 'immoxx.test';
 export const E2E_DEMO_PASSWORD = 'E2E-Demo-Passwort-2026';
 
 /**
@@ -32,24 +36,43 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node e2e/start-e2e-server.mjs',
-    url: `http://localhost:${PORT}/readyz`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      PORT: String(PORT),
-      DATA_DIR: './data-e2e',
-      DEMO_PASSWORD: E2E_DEMO_PASSWORD,
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: `http://localhost:${PORT}`,
-      // npm start runs in production mode, where sandbox accounts are off unless asked for.
-      SOCIAL_SANDBOX: 'true',
-      // The webhook receiver of integrations.spec.ts listens on loopback; retries in seconds.
-      INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS: 'true',
-      WEBHOOK_RETRY_BASE_SECONDS: '1',
-      WEBHOOK_MAX_ATTEMPTS: '2',
+  webServer: [
+    {
+      command: 'node e2e/start-e2e-server.mjs',
+      url: `http://localhost:${PORT}/readyz`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        PORT: String(PORT),
+        DATA_DIR: './data-e2e',
+        DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+        LOG_LEVEL: 'warn',
+        PUBLIC_URL: `http://localhost:${PORT}`,
+        // npm start runs in production mode, where sandbox accounts are off unless asked for.
+        SOCIAL_SANDBOX: 'true',
+        // The webhook receiver of integrations.spec.ts listens on loopback; retries in seconds.
+        INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS: 'true',
+        WEBHOOK_RETRY_BASE_SECONDS: '1',
+        WEBHOOK_MAX_ATTEMPTS: '2',
+      },
     },
-  },
+    {
+      command: 'node e2e/start-signup-server.mjs',
+      url: `http://localhost:${SIGNUP_PORT}/readyz`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        PORT: String(SIGNUP_PORT),
+        DATA_DIR: SIGNUP_DATA_DIR,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        PUBLIC_URL: `http://localhost:${SIGNUP_PORT}`,
+        MODULE_MULTI_TENANT: 'true',
+        BASE_DOMAIN: SIGNUP_BASE_DOMAIN,
+        SMTP_URL: `smtp://127.0.0.1:${SIGNUP_PORT + 1000}`,
+      },
+    },
+  ],
 });

@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   console.log(
     `Datenbank: ${platform.database.kind}, Aufträge: ${platform.jobs.engineKind}, E-Mail: ${platform.mail.online ? 'SMTP' : 'offline (npm run mail:outbox)'}, Module: ${enabled}`,
   );
+  if (platform.modules.enabled.some((m) => m.id === 'multi_tenant'))
+    console.log(`Neue Büros registrieren sich unter ${platform.publicUrl}/registrieren`);
   if (demo) console.log(`Demo login: ${demo.email} / ${demo.password}\n`);
 
   let stopping = false;

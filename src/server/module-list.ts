@@ -9,6 +9,7 @@ import { leadscoringModule } from '../modules/leadscoring/module.js';
 import { mailingsModule } from '../modules/mailings/module.js';
 import { marketModule } from '../modules/market/module.js';
 import { models3dModule } from '../modules/models3d/module.js';
+import { multiTenantModule } from '../modules/multi_tenant/module.js';
 import { portalsModule } from '../modules/portals/module.js';
 import { projectsModule } from '../modules/projects/module.js';
 import { socialModule } from '../modules/social/module.js';
@@ -35,4 +36,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   leadscoringModule,
   marketModule,
   billingModule,
+  multiTenantModule,
 ];

@@ -23,9 +23,15 @@ export const MODULE_PAGES: ModulePages = {
     billing: () => import('../modules/billing/web/routes.js'),
   },
   dashboardCards: [
+    {
+      module: 'multi_tenant',
+      load: () => import('../modules/multi_tenant/web/onboarding-card.js'),
+      replacesSetup: true,
+    },
     { module: 'projects', load: () => import('../modules/projects/web/my-day-card.js') },
     { module: 'leadscoring', load: () => import('../modules/leadscoring/web/hot-leads-card.js') },
   ],
+  signInLinks: [{ module: 'multi_tenant', load: () => import('../modules/multi_tenant/web/signup-link.js') }],
   dashboardTiles: [
     { module: 'crm', load: () => import('../modules/crm/web/new-inquiries-tile.js') },
     { module: 'social', load: () => import('../modules/social/web/planned-posts-tile.js') },
@@ -34,6 +40,8 @@ export const MODULE_PAGES: ModulePages = {
   publicPages: [
     { path: '/datenraum/:token', load: () => import('../modules/documents/web/public/data-room-page.js') },
     { path: '/signieren/:token', load: () => import('../modules/documents/web/public/signing-page.js') },
+    { path: '/registrieren', load: () => import('../modules/multi_tenant/web/signup-page.js') },
+    { path: '/registrieren/bestaetigen', load: () => import('../modules/multi_tenant/web/confirm-page.js') },
     { path: '/embed/3d/:modelId', load: () => import('../modules/models3d/web/public/embed-page.js') },
   ],
 };

@@ -10,6 +10,8 @@ export interface ModuleRoute {
 export interface DashboardPart {
   module: string;
   load: () => Promise<{ default: ComponentType }>;
+  /** The card is a fuller setup checklist: the shell's short "Erste Schritte" gives way to it. */
+  replacesSetup?: boolean;
 }
 
 export interface ModulePages {
@@ -22,6 +24,8 @@ export interface ModulePages {
   publicPages: { path: string; load: () => Promise<{ default: ComponentType }> }[];
   /** Cards a module puts first on the dashboard ("Mein Tag"), shown when the user has the module. */
   dashboardCards?: DashboardPart[];
+  /** Links under the sign-in form (a new office's sign-up); each renders nothing where it does not apply. */
+  signInLinks?: DashboardPart[];
   /** Figures of the broker's day (new inquiries, planned posts, expiring documents), before the team's. */
   dashboardTiles?: DashboardPart[];
 }

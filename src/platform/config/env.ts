@@ -20,6 +20,18 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: z.string().url({ message: 'must be a URL such as https://crm.example.de' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Domain under which self-service offices get their address (`<subdomain>.<BASE_DOMAIN>`),
+   * e.g. immoxx.de. Unset: offices are told their address name only.
+   */
+  BASE_DOMAIN: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?=.{3,200}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+      message: 'must be a domain such as immoxx.de (no scheme, no port)',
+    })
+    .optional(),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: optionalUrl(['redis', 'rediss']),

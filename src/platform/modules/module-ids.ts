@@ -19,6 +19,7 @@ export const KNOWN_MODULE_IDS = [
   'leadscoring',
   'market',
   'billing',
+  'multi_tenant',
 ] as const;
 
 export type ModuleId = (typeof KNOWN_MODULE_IDS)[number];

@@ -8,7 +8,7 @@ let owner: TestUser;
 let readonly: TestUser;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ env: { MODULE_MULTI_TENANT: 'true' } });
   owner = await t.createTenant();
   readonly = await t.createUser(owner.tenantId, 'readonly');
 });

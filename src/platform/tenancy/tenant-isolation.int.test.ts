@@ -27,6 +27,7 @@ import {
 import { textPdf } from '../../modules/documents/test/text-pdf.js';
 import { financeScenario } from '../../modules/finance/schema.js';
 import { model3d, model3dPlan } from '../../modules/models3d/schema.js';
+import { officeOnboarding } from '../../modules/multi_tenant/schema.js';
 import {
   project,
   projectContact,
@@ -132,6 +133,7 @@ async function snapshotOfA() {
         projectConnectorLink,
         notification,
         notificationPreference,
+        officeOnboarding,
       ].map((table) => db.select().from(table).where(eq(table.tenantId, a))),
     ),
     users: await db
@@ -143,7 +145,7 @@ async function snapshotOfA() {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ env: { MODULE_MULTI_TENANT: 'true' } });
   ownerA = await t.createTenant('Büro A');
   ownerB = await t.createTenant('Büro B');
   const agentA = await t.createUser(ownerA.tenantId, 'agent');
@@ -155,6 +157,9 @@ beforeAll(async () => {
   });
   expect(invitation.statusCode).toBe(201);
   await t.as(ownerA, { method: 'PUT', url: '/api/admin/settings', payload: { primaryColor: '#123456' } });
+  expect((await t.as(ownerA, { method: 'POST', url: '/api/offices/onboarding/dismiss' })).statusCode).toBe(
+    200,
+  );
   const [deadJob] = await t.platform.database.db
     .insert(jobRun)
     .values({ tenantId: ownerA.tenantId, name: 'admin.none', payload: {}, status: 'dead', lastError: 'x' })

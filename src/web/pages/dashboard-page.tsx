@@ -107,7 +107,7 @@ export function DashboardPage({ me }: { me: Me }) {
         ) : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
-        {canManageTeam ? (
+        {canManageTeam && !moduleCards.some((card) => card.replacesSetup) ? (
           <Card title={t('dashboard.setup')}>
             <ul className="space-y-3 text-sm">
               <SetupItem
@@ -166,12 +166,28 @@ export function DashboardPage({ me }: { me: Me }) {
 }
 
 /** The cards or tiles modules put on the dashboard, for the modules this user has. */
-function useModuleParts(me: Me, parts: DashboardPart[] = []): { module: string; Card: ComponentType }[] {
-  const mine = new Set(me.nav.map((entry) => entry.module));
+function useModuleParts(
+  me: Me,
+  parts: DashboardPart[] = [],
+): { module: string; Card: ComponentType; replacesSetup: boolean }[] {
+  // A user has a module when it shows in their navigation or they hold one of its permissions
+  // (a module without pages, such as the onboarding checklist's).
+  const mine = new Set([
+    ...me.nav.map((entry) => entry.module),
+    ...me.permissions.map((permission) => permission.split('.')[0] ?? ''),
+  ]);
   const wanted = parts.filter((part) => mine.has(part.module));
   const key = wanted.map((part) => part.module).join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the lazy components are made once per set of modules
-  return useMemo(() => wanted.map((part) => ({ module: part.module, Card: lazy(part.load) })), [key]);
+  return useMemo(
+    () =>
+      wanted.map((part) => ({
+        module: part.module,
+        Card: lazy(part.load),
+        replacesSetup: part.replacesSetup === true,
+      })),
+    [key],
+  );
 }
 
 function SetupItem({ done, to, label }: { done: boolean; to: string; label: string }) {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client.js';
@@ -7,6 +7,7 @@ import { errorMessage } from '../api/error-message.js';
 import { meQueryKey } from '../api/session.js';
 import { Button } from '../components/button.js';
 import { TextField } from '../components/field.js';
+import { useModulePages } from '../module-pages.js';
 import { AuthFrame } from './auth-frame.js';
 
 /** Only same-site paths are followed after sign-in. */
@@ -17,7 +18,13 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState('');
+  const linkParts = useModulePages().signInLinks;
+  const signInLinks = useMemo(
+    () => (linkParts ?? []).map((part) => ({ module: part.module, Link: lazy(part.load) })),
+    [linkParts],
+  );
+  // The sign-up confirmation sends the new owner here with the address filled in.
+  const [email, setEmail] = useState(() => params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const signIn = useMutation({
     mutationFn: () => api('/auth/sign-in', { method: 'POST', body: { email, password } }),
@@ -73,6 +80,11 @@ export function LoginPage() {
             {t('auth.forgot')}
           </Link>
         </p>
+        {signInLinks.map(({ module, Link: ModuleLink }) => (
+          <Suspense key={module} fallback={null}>
+            <ModuleLink />
+          </Suspense>
+        ))}
       </form>
     </AuthFrame>
   );

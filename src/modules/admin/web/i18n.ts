@@ -91,6 +91,7 @@ const de = {
     entities: {
       member: 'Team',
       plan: 'Tarif',
+      office: 'Büro',
       project: 'Projekte',
       automation_rule: 'Automationen',
       viewing_settings: 'Besichtigungs-Einstellungen',
@@ -127,6 +128,7 @@ const de = {
     },
     actions: {
       assigned: 'zugewiesen',
+      signed_up: 'selbst registriert',
       created: 'angelegt',
       overridden: 'manuell gesetzt',
       override_cleared: 'manuellen Wert aufgehoben',
@@ -302,6 +304,7 @@ const en: typeof de = {
     entities: {
       member: 'Team',
       plan: 'Plan',
+      office: 'Office',
       project: 'Projects',
       automation_rule: 'Automation rules',
       viewing_settings: 'Viewing settings',
@@ -338,6 +341,7 @@ const en: typeof de = {
     },
     actions: {
       assigned: 'assigned',
+      signed_up: 'signed up',
       overridden: 'set manually',
       override_cleared: 'manual value cleared',
       created: 'created',

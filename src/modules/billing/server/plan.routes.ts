@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { PLAN_IDS, PLANS, type PlanId } from '../../../platform/plans/plan-catalogue.js';
-import { currentPlan } from '../../../platform/plans/plan-limits.js';
+import { currentPlan, effectivePlan } from '../../../platform/plans/plan-limits.js';
 import { isReadOnly } from '../../../platform/plans/read-only.js';
 import { seatsInUse } from '../../../platform/plans/seats.js';
 import { countedProperties } from '../../crm/server/property-service.js';
@@ -28,7 +28,8 @@ export const planRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
     async (request): Promise<BillingOverview> => {
       const ctx = tenantContext(platform, request);
       return ctx.db(async (tx) => {
-        const plan = await currentPlan(tx);
+        const row = await currentPlan(tx);
+        const plan = row ? effectivePlan(row) : null;
         const [seats, properties] = await Promise.all([seatsInUse(tx, ctx.tenantId), countedProperties(tx)]);
         return {
           current: plan

@@ -139,6 +139,35 @@ describe('Stripe-Abo', () => {
     expect(fake.sessions[1]!['line_items[0][price]']).toBe(PRICE_ENT);
   });
 
+  it('an office that got its trial at sign-up keeps only what is left of it; a nearly lapsed one gets none', async () => {
+    const office = await t.createTenant();
+    const setTrialEnd = (trialEndsAt: Date) =>
+      t.platform.database.withTenant(office.tenantId, (tx) =>
+        tx
+          .insert(tenantPlan)
+          .values({ tenantId: office.tenantId, plan: 'professional', status: 'trialing', trialEndsAt })
+          .onConflictDoUpdate({ target: tenantPlan.tenantId, set: { trialEndsAt } }),
+      );
+    const checkout = async () => {
+      const r = await t.as(office, {
+        method: 'POST',
+        url: '/api/billing/checkout',
+        payload: { plan: 'professional' },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return fake.sessions.at(-1)!;
+    };
+    const tenDays = new Date(Date.now() + 10 * 86_400_000);
+    await setTrialEnd(tenDays);
+    const left = await checkout();
+    expect(left['subscription_data[trial_end]']).toBe(String(Math.floor(tenDays.getTime() / 1000)));
+    expect(left['subscription_data[trial_period_days]']).toBeUndefined();
+    await setTrialEnd(new Date(Date.now() + 86_400_000));
+    const none = await checkout();
+    expect(none['subscription_data[trial_end]']).toBeUndefined();
+    expect(none['subscription_data[trial_period_days]']).toBeUndefined();
+  });
+
   it('only the owner starts a checkout; a bad plan is a 400', async () => {
     const admin = await t.createUser(owner.tenantId, 'admin');
     expect(

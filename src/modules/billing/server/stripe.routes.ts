@@ -90,8 +90,7 @@ export const stripeRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           line_items: [{ price: setup.prices[request.body.plan], quantity: 1 }],
           subscription_data: {
             metadata: { tenant_id: ctx.tenantId, plan: request.body.plan },
-            // The first subscription of an office starts with a trial; Stripe charges at its end.
-            ...(plan?.stripeEventAt ? {} : { trial_period_days: TRIAL_DAYS }),
+            ...subscriptionTrial(plan),
           },
           locale: 'de',
           success_url: `${back}?checkout=erfolg`,
@@ -175,3 +174,20 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
     },
   );
 };
+
+/** Stripe Checkout refuses a trial that ends within 48 hours (API reference, subscription_data.trial_end). */
+const MIN_TRIAL_MS = 48 * 3_600_000;
+
+/**
+ * The first subscription of an office starts with a trial and Stripe charges at its end. An
+ * office that got its trial at sign-up keeps only what is left of it; a lapsed one gets none.
+ */
+export function subscriptionTrial(
+  plan: Pick<typeof tenantPlan.$inferSelect, 'stripeEventAt' | 'trialEndsAt'> | undefined,
+  now = Date.now(),
+): { trial_period_days: number } | { trial_end: number } | Record<string, never> {
+  if (plan?.stripeEventAt) return {};
+  if (!plan?.trialEndsAt) return { trial_period_days: TRIAL_DAYS };
+  const left = plan.trialEndsAt.getTime() - now;
+  return left >= MIN_TRIAL_MS ? { trial_end: Math.floor(plan.trialEndsAt.getTime() / 1000) } : {};
+}

@@ -13,7 +13,8 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
  *   invalid_request_error, 401 for a bad key;
  * - POST /v1/customers (https://docs.stripe.com/api/customers/create),
  *   POST /v1/checkout/sessions (https://docs.stripe.com/api/checkout/sessions/create: `mode`
- *   and `success_url` required, `line_items` with a price for mode=subscription),
+ *   and `success_url` required, `line_items` with a price for mode=subscription,
+ *   `subscription_data[trial_end]` at least 48 hours ahead and not with `trial_period_days`),
  *   POST /v1/billing_portal/sessions (https://docs.stripe.com/api/customer_portal/sessions/create:
  *   `customer` required, must exist).
  */
@@ -117,6 +118,17 @@ export async function startStripeFake(): Promise<StripeFake> {
       );
     if (form.customer && !customers.has(form.customer))
       return fail(reply, 400, 'invalid_request_error', `No such customer: '${form.customer}'`, 'customer');
+    // subscription_data.trial_end: "Has to be at least 48 hours in the future" (API reference).
+    const trialEnd = form['subscription_data[trial_end]'];
+    if (trialEnd !== undefined && Number(trialEnd) < Date.now() / 1000 + 48 * 3600)
+      return fail(reply, 400, 'invalid_request_error', 'trial_end must be at least 48 hours in the future.');
+    if (trialEnd !== undefined && form['subscription_data[trial_period_days]'] !== undefined)
+      return fail(
+        reply,
+        400,
+        'invalid_request_error',
+        'You may only specify one of trial_end and trial_period_days.',
+      );
     sessions.push(form);
     const sessionId = id('cs_test');
     return {

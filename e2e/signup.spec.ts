@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { SIGNUP_BASE_DOMAIN, SIGNUP_DATA_DIR, SIGNUP_PORT } from '../playwright.config.js';
+
+/**
+ * A broker opens an office on a server for many offices: signs up, reads the confirmation link
+ * from the mail (delivered over SMTP to a sink), confirms, signs in and finds the checklist of
+ * the new, empty office.
+ */
+test.use({ baseURL: `http://localhost:${SIGNUP_PORT}` });
+
+const mailDir = join(SIGNUP_DATA_DIR, 'e2e-mails');
+const PASSWORD = 'Hegau-Passwort-2026';
+
+async function linkMailedTo(address: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const mails = readdirSync(mailDir)
+          .sort()
+          .map((f) => JSON.parse(readFileSync(join(mailDir, f), 'utf8')) as { to: string; text: string });
+        link = mails
+          .filter((m) => m.to.includes(address))
+          .at(-1)
+          ?.text.match(/https?:\/\/\S+\/registrieren\/bestaetigen#\S+/)?.[0];
+        return Boolean(link);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return link!;
+}
+
+async function shoot(page: Page, name: string, testInfo: import('@playwright/test').TestInfo) {
+  await testInfo.attach(name, {
+    body: await page.screenshot({ fullPage: true, path: testInfo.outputPath(`${name}.png`) }),
+    contentType: 'image/png',
+  });
+}
+
+test('a new office signs up, confirms its address from the mail and lands on its checklist', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/anmelden');
+  await page.getByRole('link', { name: 'Neues Maklerbüro registrieren' }).click();
+  await expect(page.getByRole('heading', { name: 'Maklerbüro registrieren' })).toBeVisible();
+  await expect(page.getByText('14 Tage Professional kostenlos testen')).toBeVisible();
+
+  await page.getByLabel('Name des Büros').fill('Hegau Immobilien GmbH');
+  const address = page.getByLabel('Adresse des Büros');
+  await expect(address).toHaveValue('hegau-immobilien');
+  await expect(page.getByText(`hegau-immobilien.${SIGNUP_BASE_DOMAIN}`)).toBeVisible();
+  await address.fill('www');
+  await expect(page.getByText('Diese Adresse ist für ImmoXX selbst reserviert.')).toBeVisible();
+  await address.fill('hegau-immobilien');
+  await page.getByLabel('Ihr Name').fill('Henrike Hegauer');
+  await page.getByLabel('E-Mail-Adresse').fill('henrike@hegau-immo.de');
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await shoot(page, 'registrieren-desktop', testInfo);
+
+  // Without agreeing to the terms nothing is sent.
+  await page.getByRole('button', { name: 'Büro registrieren' }).click();
+  await expect(page.getByRole('alert')).toContainText('Nutzungsbedingungen');
+  await page.getByLabel(/Nutzungsbedingungen/).check();
+  await page.getByRole('button', { name: 'Büro registrieren' }).click();
+  await expect(page.getByRole('heading', { name: 'Bitte bestätigen Sie Ihre E-Mail-Adresse' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('henrike@hegau-immo.de');
+
+  await page.goto(await linkMailedTo('henrike@hegau-immo.de'));
+  await expect(page.getByText('Willkommen! „Hegau Immobilien GmbH“ ist eröffnet.')).toBeVisible();
+  await page.getByRole('link', { name: 'Zur Anmeldung' }).click();
+  await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue('henrike@hegau-immo.de');
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Guten Tag, Henrike' })).toBeVisible();
+  await expect(page.getByText('Ihr Büro einrichten')).toBeVisible();
+  await expect(page.getByTestId('onboarding-progress')).toHaveText('0 von 5 erledigt');
+  await shoot(page, 'onboarding-desktop', testInfo);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, 'onboarding-phone', testInfo);
+
+  // The link works once: opened again, it says the office is open and leads to the sign-in.
+  await page.goto(await linkMailedTo('henrike@hegau-immo.de'));
+  await expect(page.getByRole('alert')).toContainText('bereits eröffnet');
+
+  await page.context().clearCookies();
+  await page.goto('/registrieren');
+  await page.getByLabel('Name des Büros').fill('Linzgau Makler');
+  await expect(page.getByText(`linzgau-makler.${SIGNUP_BASE_DOMAIN}`)).toBeVisible();
+  await shoot(page, 'registrieren-phone', testInfo);
+});

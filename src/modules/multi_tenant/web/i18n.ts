@@ -1,0 +1,116 @@
+import { i18n } from '../../../web/i18n/index.js';
+
+/** Texts of sign-up, confirmation and the onboarding checklist. */
+const de = {
+  link: 'Neues Maklerbüro registrieren',
+  title: 'Maklerbüro registrieren',
+  subtitle:
+    '{{days}} Tage {{plan}} kostenlos testen – ohne Zahlungsdaten. Danach gilt Free, bis Sie einen Tarif buchen.',
+  officeName: 'Name des Büros',
+  subdomain: 'Adresse des Büros',
+  subdomainHint: 'Ihr Büro erreichen Sie unter {{address}}.',
+  subdomainNameHint: 'Kleinbuchstaben, Ziffern und Bindestriche; daraus wird die Adresse Ihres Büros.',
+  checking: 'Wird geprüft …',
+  available: 'Frei',
+  useSuggestion: '„{{name}}“ übernehmen',
+  name: 'Ihr Name',
+  email: 'E-Mail-Adresse',
+  password: 'Passwort',
+  passwordHint: 'Mindestens 10 Zeichen.',
+  demoData: 'Mit Beispieldaten starten (40 Objekte, 90 Kontakte, Besichtigungen – jederzeit archivierbar)',
+  terms: 'Ich stimme den Nutzungsbedingungen und dem Auftragsverarbeitungsvertrag (Art. 28 DSGVO) zu.',
+  submit: 'Büro registrieren',
+  sentTitle: 'Bitte bestätigen Sie Ihre E-Mail-Adresse',
+  offlineTitle: 'Registrierung gespeichert',
+  validUntil: 'Der Link gilt bis {{date}}.',
+  haveAccount: 'Schon registriert?',
+  signIn: 'Anmelden',
+  disabled:
+    'Auf diesem Server können sich keine neuen Büros selbst registrieren. Wenden Sie sich an den Betreiber.',
+  confirmTitle: 'E-Mail-Adresse bestätigen',
+  confirming: 'Ihr Büro wird eröffnet …',
+  confirmed: 'Willkommen! „{{office}}“ ist eröffnet.',
+  confirmedExisting:
+    'Das Büro wurde Ihrem bestehenden Konto hinzugefügt. Melden Sie sich mit Ihrem bisherigen Passwort an; oben rechts wechseln Sie zwischen Ihren Büros.',
+  confirmedNew: 'Melden Sie sich jetzt mit Ihrer E-Mail-Adresse und dem gewählten Passwort an.',
+  demoPending: 'Die Beispieldaten werden im Hintergrund angelegt; das dauert etwa eine Minute.',
+  goSignIn: 'Zur Anmeldung',
+  noToken: 'Der Link ist unvollständig. Bitte öffnen Sie ihn direkt aus der E-Mail.',
+  signUpAgain: 'Erneut registrieren',
+  onboarding: {
+    title: 'Ihr Büro einrichten',
+    progress: '{{done}} von {{total}} erledigt',
+    dismiss: 'Ausblenden',
+    allDone: 'Alles eingerichtet – viel Erfolg!',
+    demo: {
+      pending: 'Beispieldaten werden angelegt …',
+      done: 'Beispieldaten sind angelegt. Sie zählen nicht als eigene Schritte.',
+      failed: 'Die Beispieldaten konnten nicht vollständig angelegt werden (siehe „Aufträge“).',
+    },
+    steps: {
+      profile: 'Impressum ausfüllen (Firma, Anschrift, Vertretung, E-Mail)',
+      logo: 'Logo hochladen',
+      colleague: 'Kollegin oder Kollegen einladen',
+      property: 'Erstes eigenes Objekt anlegen',
+      contact: 'Ersten eigenen Kontakt anlegen',
+    },
+  },
+};
+
+const en: typeof de = {
+  link: 'Sign up a new broker office',
+  title: 'Sign up your office',
+  subtitle:
+    'Try {{plan}} free for {{days}} days – no payment details. Then Free applies until you choose a plan.',
+  officeName: 'Office name',
+  subdomain: 'Office address',
+  subdomainHint: 'Your office will be at {{address}}.',
+  subdomainNameHint: 'Lower-case letters, digits and hyphens; it becomes your office address.',
+  checking: 'Checking …',
+  available: 'Available',
+  useSuggestion: 'Use “{{name}}”',
+  name: 'Your name',
+  email: 'E-mail address',
+  password: 'Password',
+  passwordHint: 'At least 10 characters.',
+  demoData: 'Start with sample data (40 listings, 90 contacts, viewings – archive them any time)',
+  terms: 'I accept the terms of use and the data processing agreement (Art. 28 GDPR).',
+  submit: 'Sign up office',
+  sentTitle: 'Please confirm your e-mail address',
+  offlineTitle: 'Sign-up saved',
+  validUntil: 'The link works until {{date}}.',
+  haveAccount: 'Already signed up?',
+  signIn: 'Sign in',
+  disabled: 'New offices cannot sign up on this server. Please contact its operator.',
+  confirmTitle: 'Confirm your e-mail address',
+  confirming: 'Opening your office …',
+  confirmed: 'Welcome! “{{office}}” is open.',
+  confirmedExisting:
+    'The office was added to your existing account. Sign in with your existing password; switch offices at the top right.',
+  confirmedNew: 'Now sign in with your e-mail address and the password you chose.',
+  demoPending: 'The sample data is being created in the background; that takes about a minute.',
+  goSignIn: 'Go to sign-in',
+  noToken: 'The link is incomplete. Please open it straight from the e-mail.',
+  signUpAgain: 'Sign up again',
+  onboarding: {
+    title: 'Set up your office',
+    progress: '{{done}} of {{total}} done',
+    dismiss: 'Hide',
+    allDone: 'All set – good luck!',
+    demo: {
+      pending: 'Creating sample data …',
+      done: 'Sample data is in place. It does not count as your own steps.',
+      failed: 'The sample data could not be created completely (see “Jobs”).',
+    },
+    steps: {
+      profile: 'Fill in the legal notice (company, address, representative, e-mail)',
+      logo: 'Upload a logo',
+      colleague: 'Invite a colleague',
+      property: 'Create your first own listing',
+      contact: 'Create your first own contact',
+    },
+  },
+};
+
+i18n.addResourceBundle('de', 'offices', de, true, true);
+i18n.addResourceBundle('en', 'offices', en, true, true);
