@@ -1,10 +1,19 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 5010);
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+];
 /** The sign-up flow's own server: many offices, empty database, mails to an SMTP sink. */
 export const SIGNUP_PORT = PORT + 2;
 export const SIGNUP_DATA_DIR = './data-e2e-signup';
 export const SIGNUP_BASE_DOMAIN = 'immoxx.test';
+/** The product's own host there; the spec's browser maps *.immoxx.test to this machine. */
+export const SIGNUP_URL = `http://app.${SIGNUP_BASE_DOMAIN}:${SIGNUP_PORT}`;
 export const E2E_DEMO_PASSWORD = 'E2E-Demo-Passwort-2026';
 
 /**
@@ -27,13 +36,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [
@@ -68,7 +71,7 @@ export default defineConfig({
         DATA_DIR: SIGNUP_DATA_DIR,
         SEED_DEMO: 'false',
         LOG_LEVEL: 'warn',
-        PUBLIC_URL: `http://localhost:${SIGNUP_PORT}`,
+        PUBLIC_URL: SIGNUP_URL,
         MODULE_MULTI_TENANT: 'true',
         BASE_DOMAIN: SIGNUP_BASE_DOMAIN,
         SMTP_URL: `smtp://127.0.0.1:${SIGNUP_PORT + 1000}`,

@@ -1,14 +1,30 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { SIGNUP_BASE_DOMAIN, SIGNUP_DATA_DIR, SIGNUP_PORT } from '../playwright.config.js';
+import sharp from 'sharp';
+import {
+  CHROMIUM_ARGS,
+  SIGNUP_BASE_DOMAIN,
+  SIGNUP_DATA_DIR,
+  SIGNUP_PORT,
+  SIGNUP_URL,
+} from '../playwright.config.js';
 
 /**
  * A broker opens an office on a server for many offices: signs up, reads the confirmation link
- * from the mail (delivered over SMTP to a sink), confirms, signs in and finds the checklist of
- * the new, empty office.
+ * from the mail (delivered over SMTP to a sink), confirms, lands on the office's own address
+ * (`<name>.immoxx.test`, which this browser resolves to the test server, so the Host header is
+ * the office's), signs in, finds the checklist of the new, empty office and uploads a logo that
+ * the office's sign-in page then shows.
  */
-test.use({ baseURL: `http://localhost:${SIGNUP_PORT}` });
+test.use({
+  baseURL: SIGNUP_URL,
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP *.${SIGNUP_BASE_DOMAIN} 127.0.0.1`],
+  },
+});
+const officeAddress = `http://hegau-immobilien.${SIGNUP_BASE_DOMAIN}:${SIGNUP_PORT}`;
 
 const mailDir = join(SIGNUP_DATA_DIR, 'e2e-mails');
 const PASSWORD = 'Hegau-Passwort-2026';
@@ -70,23 +86,52 @@ test('a new office signs up, confirms its address from the mail and lands on its
 
   await page.goto(await linkMailedTo('henrike@hegau-immo.de'));
   await expect(page.getByText('Willkommen! „Hegau Immobilien GmbH“ ist eröffnet.')).toBeVisible();
+  await expect(page.getByText(officeAddress)).toBeVisible();
   await page.getByRole('link', { name: 'Zur Anmeldung' }).click();
+  await expect(page).toHaveURL(`${officeAddress}/anmelden?email=henrike%40hegau-immo.de`);
+  await expect(page.getByTestId('frame-office')).toHaveText('Hegau Immobilien GmbH');
   await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue('henrike@hegau-immo.de');
   await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Anmelden' }).click();
 
   await expect(page.getByRole('heading', { name: 'Guten Tag, Henrike' })).toBeVisible();
+  expect(new URL(page.url()).host).toBe(`hegau-immobilien.${SIGNUP_BASE_DOMAIN}:${SIGNUP_PORT}`);
   await expect(page.getByText('Ihr Büro einrichten')).toBeVisible();
   await expect(page.getByTestId('onboarding-progress')).toHaveText('0 von 5 erledigt');
   await shoot(page, 'onboarding-desktop', testInfo);
   await page.setViewportSize({ width: 390, height: 844 });
   await shoot(page, 'onboarding-phone', testInfo);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The first step: the office's logo, which its sign-in page then wears.
+  await page.getByRole('link', { name: 'Logo hochladen' }).click();
+  const logo = await sharp({
+    create: { width: 240, height: 96, channels: 3, background: { r: 15, g: 118, b: 110 } },
+  })
+    .png()
+    .toBuffer();
+  await page
+    .getByLabel('Logo hochladen')
+    .setInputFiles({ name: 'hegau-logo.png', mimeType: 'image/png', buffer: logo });
+  await expect(page.getByText('Logo gespeichert.')).toBeVisible();
+  await page.goto(`${officeAddress}/`);
+  await expect(page.getByTestId('onboarding-progress')).toHaveText('1 von 5 erledigt');
+  await page.context().clearCookies();
+  await page.goto(`${officeAddress}/anmelden`);
+  await expect(page.locator('img[src="/api/office/logo"]')).toBeVisible();
+  await shoot(page, 'anmelden-buero', testInfo);
+
+  // An address without an office shows no sign-in.
+  const nobody = await page.goto(`http://gibt-es-nicht.${SIGNUP_BASE_DOMAIN}:${SIGNUP_PORT}/anmelden`);
+  expect(nobody?.status()).toBe(404);
+  await expect(page.getByText('Unter dieser Adresse gibt es kein Maklerbüro.')).toBeVisible();
 
   // The link works once: opened again, it says the office is open and leads to the sign-in.
   await page.goto(await linkMailedTo('henrike@hegau-immo.de'));
   await expect(page.getByRole('alert')).toContainText('bereits eröffnet');
 
   await page.context().clearCookies();
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/registrieren');
   await page.getByLabel('Name des Büros').fill('Linzgau Makler');
   await expect(page.getByText(`linzgau-makler.${SIGNUP_BASE_DOMAIN}`)).toBeVisible();

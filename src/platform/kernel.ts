@@ -29,6 +29,7 @@ import { NotificationService } from './notifications/notification-service.js';
 import { PermissionRegistry } from './rbac/permissions.js';
 import { mailFooter } from './tenancy/legal-notice.js';
 import { MembershipService } from './tenancy/membership-service.js';
+import { OfficeHosts, sharedCookieDomain } from './tenancy/office-host.js';
 import { TenantSettingsCache } from './tenancy/tenant-settings-service.js';
 
 /** Everything a module may use; handed to module routes, jobs and event handlers. */
@@ -49,6 +50,8 @@ export interface Platform {
   modules: ResolvedModules;
   moduleServers: Map<string, ModuleServer>;
   memberships: MembershipService;
+  /** Offices by their own address (`<slug>.<BASE_DOMAIN>`). */
+  officeHosts: OfficeHosts;
   tenantSettings: TenantSettingsCache;
   /** Totals of filtered lists, recounted only when the listed table changed (issue 19). */
   listTotals: ListTotals;
@@ -107,6 +110,7 @@ export async function createPlatform(
     secret: secrets.authSecret,
     baseURL: publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
+    cookieDomain: sharedCookieDomain(publicUrl, env.BASE_DOMAIN),
     logger,
     hooks: {
       async sendPasswordReset(user, token) {
@@ -144,6 +148,7 @@ export async function createPlatform(
     modules,
     moduleServers: new Map(),
     memberships: new MembershipService(database, cache),
+    officeHosts: new OfficeHosts(database, cache),
     tenantSettings,
     listTotals,
     publicUrl,

@@ -45,6 +45,8 @@ export const signupConfirmed = z.object({
   email: z.string(),
   officeName: z.string(),
   subdomain: z.string(),
+  /** Where the office lives (`https://<subdomain>.<BASE_DOMAIN>`); null without a base domain. */
+  officeUrl: z.string().nullable(),
   /** The address had an account: the office was added to it, sign in with the old password. */
   existingAccount: z.boolean(),
   withDemoData: z.boolean(),

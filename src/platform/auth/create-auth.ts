@@ -31,6 +31,8 @@ export function createAuth(options: {
   secret: string;
   baseURL: string;
   secureCookies: boolean;
+  /** Set: one session for all office addresses under this domain. */
+  cookieDomain: string | null;
   hooks: AuthHooks;
   logger: Logger;
 }) {
@@ -83,6 +85,9 @@ export function createAuth(options: {
       cookiePrefix: 'immoxx',
       useSecureCookies: options.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies },
+      ...(options.cookieDomain
+        ? { crossSubDomainCookies: { enabled: true, domain: options.cookieDomain } }
+        : {}),
     },
     telemetry: { enabled: false },
     plugins: [

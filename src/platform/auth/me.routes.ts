@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { forbidden, unauthorized } from '../http/app-error.js';
 import { forwardSetCookies } from '../http/resolve-session.js';
 import type { Platform } from '../kernel.js';
+import { officeUrl } from '../tenancy/office-host.js';
 import { changePasswordBody, userSchema } from './auth.contract.js';
 import { authUser } from './auth.schema.js';
 import { mapAuthError } from './auth-error.js';
@@ -32,7 +33,15 @@ export const meResponse = z.object({
       }),
     })
     .nullable(),
-  tenants: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+  tenants: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      role: z.string(),
+      /** The office's own address (BASE_DOMAIN set); switching there means going there. */
+      url: z.string().nullable(),
+    }),
+  ),
   permissions: z.array(z.string()),
   nav: z.array(navEntry),
 });
@@ -78,7 +87,14 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
                 },
               }
             : null,
-        tenants: tenants.map((t) => ({ id: t.tenantId, name: t.tenantName, role: t.role })),
+        tenants: tenants.map((t) => ({
+          id: t.tenantId,
+          name: t.tenantName,
+          role: t.role,
+          url: t.tenantSlug
+            ? officeUrl(platform.publicUrl, platform.config.env.BASE_DOMAIN, t.tenantSlug)
+            : null,
+        })),
         permissions,
         nav,
       };

@@ -58,7 +58,12 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     if (!request.auth) throw unauthorized();
     if (access === 'authenticated') return;
     const { role } = request.auth;
-    if (!role || !request.auth.tenantId) throw forbidden('Sie gehören keinem Maklerbüro an.');
+    if (!role || !request.auth.tenantId)
+      throw forbidden(
+        request.hostOffice
+          ? `Sie gehören dem Maklerbüro „${request.hostOffice.name}“ nicht an.`
+          : 'Sie gehören keinem Maklerbüro an.',
+      );
     if (!platform.permissions.allows(role, access.permission)) {
       throw forbidden(undefined, { permission: access.permission, role });
     }

@@ -24,6 +24,7 @@ import { installHealthRoutes } from './health.routes.js';
 import { legalPagesRoutes } from './legal-pages.routes.js';
 import { trackRoutesForMethodCheck } from './method-not-allowed.js';
 import { installMetrics } from './metrics.js';
+import { installOfficeHosts } from './office-host-hook.js';
 import { platformRoutes } from './platform.routes.js';
 import { redactUrl } from './redact-url.js';
 import { rejectUnsafeText } from './unsafe-text.js';
@@ -124,6 +125,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installOfficeHosts(app, platform);
   installAccessControl(app, platform);
   installMetrics(app);
   installHealthRoutes(app, platform);

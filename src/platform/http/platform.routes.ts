@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FileNotFoundError } from '../files/file-storage.js';
@@ -72,16 +73,79 @@ export const platformRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
       const { tenantId, db } = tenantContext(platform, request);
       const settings = await db((tx) => readTenantSettings(tx, tenantId));
       if (!settings?.logoFileKey || !settings.logoContentType) throw notFound('Logo');
-      try {
-        const data = await platform.files.read(settings.logoFileKey);
-        return reply
-          .type(settings.logoContentType)
-          .header('cache-control', 'private, max-age=300')
-          .send(data);
-      } catch (error) {
-        if (error instanceof FileNotFoundError) throw notFound('Logo');
-        throw error;
-      }
+      return sendLogo(
+        platform,
+        reply,
+        settings.logoFileKey,
+        settings.logoContentType,
+        'private, max-age=300',
+      );
+    },
+  );
+
+  app.get(
+    '/office',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['platform'],
+        summary:
+          'The office whose own address this is: name and colours for its sign-in page (404 elsewhere)',
+        response: {
+          200: z.object({
+            name: z.string(),
+            primaryColor: z.string(),
+            accentColor: z.string(),
+            hasLogo: z.boolean(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const office = request.hostOffice;
+      if (!office) throw notFound('Büro zu dieser Adresse');
+      const settings = await platform.tenantSettings.get(office.tenantId);
+      return {
+        name: settings?.displayName ?? office.name,
+        primaryColor: settings?.primaryColor ?? '#0f766e',
+        accentColor: settings?.accentColor ?? '#f59e0b',
+        hasLogo: Boolean(settings?.logoFileKey),
+      };
+    },
+  );
+
+  app.get(
+    '/office/logo',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['platform'],
+        summary: 'The logo of the office whose own address this is (for its sign-in page)',
+        response: { 404: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      const office = request.hostOffice;
+      if (!office) throw notFound('Logo');
+      const settings = await platform.tenantSettings.get(office.tenantId);
+      if (!settings?.logoFileKey || !settings.logoContentType) throw notFound('Logo');
+      return sendLogo(platform, reply, settings.logoFileKey, settings.logoContentType, 'public, max-age=300');
     },
   );
 };
+
+async function sendLogo(
+  platform: Platform,
+  reply: FastifyReply,
+  fileKey: string,
+  contentType: string,
+  cacheControl: string,
+) {
+  try {
+    const data = await platform.files.read(fileKey);
+    return reply.type(contentType).header('cache-control', cacheControl).send(data);
+  } catch (error) {
+    if (error instanceof FileNotFoundError) throw notFound('Logo');
+    throw error;
+  }
+}

@@ -50,10 +50,10 @@ export async function resolveSession(
     if (cacheable) recentReads.set(cookie, response);
   }
   const { user, session } = response;
-  const active = session.activeOrganizationId
-    ? await platform.memberships.get(session.activeOrganizationId, user.id)
-    : null;
-  const membership = active ?? (await platform.memberships.listForUser(user.id))[0] ?? null;
+  // On an office's own address that office is the tenant, or none when the user is no member.
+  const membership = request.hostOffice
+    ? await platform.memberships.get(request.hostOffice.tenantId, user.id)
+    : await activeOrFirst(platform, user.id, session.activeOrganizationId);
   return {
     user: {
       id: user.id,
@@ -66,4 +66,9 @@ export async function resolveSession(
     tenantName: membership?.tenantName ?? null,
     role: membership?.role ?? null,
   };
+}
+
+async function activeOrFirst(platform: Platform, userId: string, activeTenantId: string | null | undefined) {
+  const active = activeTenantId ? await platform.memberships.get(activeTenantId, userId) : null;
+  return active ?? (await platform.memberships.listForUser(userId))[0] ?? null;
 }

@@ -10,6 +10,8 @@ export interface Membership {
   memberId: string;
   tenantId: string;
   tenantName: string;
+  /** The office's address name (subdomain, Impressum path). */
+  tenantSlug: string;
   role: Role;
 }
 
@@ -32,6 +34,7 @@ export class MembershipService {
         memberId: tenantMember.id,
         tenantId: tenant.id,
         tenantName: tenant.name,
+        tenantSlug: tenant.slug,
         role: tenantMember.role,
       })
       .from(tenantMember)
@@ -50,6 +53,7 @@ export class MembershipService {
         memberId: tenantMember.id,
         tenantId: tenant.id,
         tenantName: tenant.name,
+        tenantSlug: tenant.slug,
         role: tenantMember.role,
       })
       .from(tenantMember)

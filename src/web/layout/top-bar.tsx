@@ -58,7 +58,12 @@ export function TopBar({ me, onOpenSidebar }: { me: Me; onOpenSidebar: () => voi
                 <MenuItem key={tenant.id}>
                   <button
                     type="button"
-                    onClick={() => switchTenant.mutate(tenant.id)}
+                    onClick={() => {
+                      // An office with its own address is opened there; the address decides the office.
+                      if (tenant.url && new URL(tenant.url).host !== window.location.host)
+                        window.location.assign(`${tenant.url}/`);
+                      else switchTenant.mutate(tenant.id);
+                    }}
                     className="flex w-full items-center justify-between rounded-md px-3 py-2 text-left text-sm data-focus:bg-slate-100"
                   >
                     {tenant.name}

@@ -1,5 +1,32 @@
-import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.js';
+
+interface HostOffice {
+  name: string;
+  primaryColor: string;
+  accentColor: string;
+  hasLogo: boolean;
+}
+
+/** On an office's own address the signed-out pages wear its name, logo and colours. */
+function useHostOffice(): HostOffice | undefined {
+  const office = useQuery({
+    queryKey: ['host-office'],
+    queryFn: () => api<HostOffice>('/office'),
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+  const data = office.data;
+  useEffect(() => {
+    if (!data) return;
+    document.documentElement.style.setProperty('--brand', data.primaryColor);
+    document.documentElement.style.setProperty('--brand-accent', data.accentColor);
+    document.title = `${data.name} · ImmoXX`;
+  }, [data]);
+  return data;
+}
 
 /** The frame of the signed-out pages: form on the left, a calm brand panel on the right. */
 export function AuthFrame({
@@ -12,13 +39,20 @@ export function AuthFrame({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const office = useHostOffice();
   return (
     <div className="flex min-h-screen">
       <div className="flex flex-1 flex-col justify-center px-6 py-12 lg:flex-none lg:px-20 xl:px-24">
         <div className="mx-auto w-full max-w-sm">
           <div className="flex items-center gap-2">
-            <img src="/favicon.svg" alt="" className="size-9" />
-            <span className="text-lg font-semibold tracking-tight">ImmoXX</span>
+            {office?.hasLogo ? (
+              <img src="/api/office/logo" alt="" className="h-9 max-w-32 object-contain" />
+            ) : (
+              <img src="/favicon.svg" alt="" className="size-9" />
+            )}
+            <span className="text-lg font-semibold tracking-tight" data-testid="frame-office">
+              {office?.name ?? 'ImmoXX'}
+            </span>
           </div>
           <h1 className="mt-10 text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
           {subtitle ? <p className="mt-2 text-sm text-slate-500">{subtitle}</p> : null}

@@ -6,6 +6,7 @@ import { AppError, badRequest, conflict } from '../../../platform/http/app-error
 import type { Platform } from '../../../platform/kernel.js';
 import { TRIAL_DAYS } from '../../../platform/plans/plan-catalogue.js';
 import { tenantPlan } from '../../../platform/plans/plans.schema.js';
+import { officeUrl } from '../../../platform/tenancy/office-host.js';
 import { tenantSettings } from '../../../platform/tenancy/tenancy.schema.js';
 import type { SignupAccepted, SignupConfirmed, SubdomainCheck, signupBody } from '../contract.js';
 import { officeSignup } from '../schema.js';
@@ -242,6 +243,7 @@ export class SignupService {
       email: row.email,
       officeName: row.officeName,
       subdomain: row.subdomain,
+      officeUrl: officeUrl(this.platform.publicUrl, this.platform.config.env.BASE_DOMAIN, row.subdomain),
       existingAccount: Boolean(existing),
       withDemoData: row.withDemoData,
     };

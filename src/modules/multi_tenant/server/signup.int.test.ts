@@ -51,7 +51,9 @@ const tenantsCalled = async (slug: string) =>
 
 describe('Selbstregistrierung eines Maklerbüros', () => {
   beforeAll(async () => {
-    t = await createTestApp({ env: { MODULE_MULTI_TENANT: 'true', BASE_DOMAIN: 'immoxx.test' } });
+    t = await createTestApp({
+      env: { MODULE_MULTI_TENANT: 'true', BASE_DOMAIN: 'immoxx.test', PUBLIC_URL: 'http://app.immoxx.test' },
+    });
   }, 60_000);
   afterAll(async () => {
     await t.close();
@@ -117,6 +119,7 @@ describe('Selbstregistrierung eines Maklerbüros', () => {
       email: 'sabine@seeblick-immo.de',
       officeName: 'Seeblick Immobilien GmbH',
       subdomain: 'seeblick',
+      officeUrl: 'http://seeblick.immoxx.test',
       existingAccount: false,
       withDemoData: false,
     });

@@ -29,11 +29,19 @@ export default function ConfirmSignupPage() {
     confirm.mutate();
   }, [confirm, token]);
 
-  const signInLink = (email: string) => (
-    <Link to={`/anmelden?email=${encodeURIComponent(email)}`} className={linkClass}>
-      {t('offices:goSignIn')}
-    </Link>
-  );
+  const signInLink = (email: string, office: string | null = null) => {
+    const path = `/anmelden?email=${encodeURIComponent(email)}`;
+    // The office lives at its own address: the sign-in there opens it.
+    return office ? (
+      <a href={`${office}${path}`} className={linkClass}>
+        {t('offices:goSignIn')}
+      </a>
+    ) : (
+      <Link to={path} className={linkClass}>
+        {t('offices:goSignIn')}
+      </Link>
+    );
+  };
   let body: ReactNode;
   if (token.length < 20)
     body = (
@@ -50,7 +58,12 @@ export default function ConfirmSignupPage() {
           <p>{done.existingAccount ? t('offices:confirmedExisting') : t('offices:confirmedNew')}</p>
           {done.withDemoData ? <p>{t('offices:demoPending')}</p> : null}
         </div>
-        {signInLink(done.email)}
+        {done.officeUrl ? (
+          <p className="text-sm text-slate-600">
+            {t('offices:officeAt')} <span className="font-medium text-slate-900">{done.officeUrl}</span>
+          </p>
+        ) : null}
+        {signInLink(done.email, done.officeUrl)}
       </div>
     );
   } else if (confirm.isError) {

@@ -35,6 +35,7 @@ const de = {
   confirmedNew: 'Melden Sie sich jetzt mit Ihrer E-Mail-Adresse und dem gewählten Passwort an.',
   demoPending: 'Die Beispieldaten werden im Hintergrund angelegt; das dauert etwa eine Minute.',
   goSignIn: 'Zur Anmeldung',
+  officeAt: 'Ihr Büro erreichen Sie künftig unter',
   noToken: 'Der Link ist unvollständig. Bitte öffnen Sie ihn direkt aus der E-Mail.',
   signUpAgain: 'Erneut registrieren',
   onboarding: {
@@ -90,6 +91,7 @@ const en: typeof de = {
   confirmedNew: 'Now sign in with your e-mail address and the password you chose.',
   demoPending: 'The sample data is being created in the background; that takes about a minute.',
   goSignIn: 'Go to sign-in',
+  officeAt: 'From now on your office is at',
   noToken: 'The link is incomplete. Please open it straight from the e-mail.',
   signUpAgain: 'Sign up again',
   onboarding: {

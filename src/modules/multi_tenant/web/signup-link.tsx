@@ -14,7 +14,14 @@ export default function SignupLink() {
     retry: false,
     staleTime: 5 * 60_000,
   });
-  if (!settings.isSuccess) return null;
+  // On an office's own address the sign-in belongs to that office: no sign-up offer there.
+  const hostOffice = useQuery({
+    queryKey: ['host-office'],
+    queryFn: () => api<unknown>('/office'),
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+  if (!settings.isSuccess || hostOffice.isPending || hostOffice.isSuccess) return null;
   return (
     <p className="text-center text-sm">
       <Link to="/registrieren" className="font-medium text-brand hover:underline">
