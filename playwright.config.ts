@@ -58,6 +58,8 @@ export default defineConfig({
         INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS: 'true',
         WEBHOOK_RETRY_BASE_SECONDS: '1',
         WEBHOOK_MAX_ATTEMPTS: '2',
+        // The demo office's admin also operates the platform (superadmin.spec.ts).
+        SUPERADMIN_EMAILS: 'admin@bodensee-immobilien.de',
       },
     },
     {

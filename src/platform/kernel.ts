@@ -27,6 +27,7 @@ import type { ModuleManifest, ModuleServer } from './modules/module-manifest.js'
 import { type ResolvedModules, resolveModules } from './modules/resolve-modules.js';
 import { NotificationService } from './notifications/notification-service.js';
 import { PermissionRegistry } from './rbac/permissions.js';
+import { SuperadminService } from './superadmin/superadmin-service.js';
 import { mailFooter } from './tenancy/legal-notice.js';
 import { MembershipService } from './tenancy/membership-service.js';
 import { OfficeHosts, sharedCookieDomain } from './tenancy/office-host.js';
@@ -50,6 +51,8 @@ export interface Platform {
   modules: ResolvedModules;
   moduleServers: Map<string, ModuleServer>;
   memberships: MembershipService;
+  /** Operators of the platform, above the offices. */
+  superadmins: SuperadminService;
   /** Offices by their own address (`<slug>.<BASE_DOMAIN>`). */
   officeHosts: OfficeHosts;
   tenantSettings: TenantSettingsCache;
@@ -149,6 +152,7 @@ export async function createPlatform(
     moduleServers: new Map(),
     memberships: new MembershipService(database, cache),
     officeHosts: new OfficeHosts(database, cache),
+    superadmins: new SuperadminService(database, cache),
     tenantSettings,
     listTotals,
     publicUrl,

@@ -4,6 +4,7 @@ import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { buildApp } from '../platform/http/build-app.js';
 import { createPlatform, startPlatform } from '../platform/kernel.js';
 import { ModuleGraphError } from '../platform/modules/resolve-modules.js';
+import { grantConfiguredSuperadmins } from '../platform/superadmin/grant-superadmin.js';
 import { seedDemo } from '../platform/tenancy/seed-demo.js';
 import { MODULE_MANIFESTS } from './module-list.js';
 
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
 
   const demo = await seedDemo(platform);
+  await grantConfiguredSuperadmins(platform.database, config.env.SUPERADMIN_EMAILS, (message) =>
+    logger.warn(message),
+  );
   const app = await buildApp(platform);
   await app.listen({ port: config.env.PORT, host: config.env.HOST });
   await startPlatform(platform);

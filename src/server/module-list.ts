@@ -13,6 +13,7 @@ import { multiTenantModule } from '../modules/multi_tenant/module.js';
 import { portalsModule } from '../modules/portals/module.js';
 import { projectsModule } from '../modules/projects/module.js';
 import { socialModule } from '../modules/social/module.js';
+import { superadminModule } from '../modules/superadmin/module.js';
 import { viewingsModule } from '../modules/viewings/module.js';
 import type { ModuleManifest } from '../platform/modules/module-manifest.js';
 
@@ -37,4 +38,5 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   marketModule,
   billingModule,
   multiTenantModule,
+  superadminModule,
 ];

@@ -19,9 +19,19 @@ import { ResetPasswordPage } from './pages/reset-password-page.js';
 function SignedInApp({ me }: { me: Me }) {
   const { t } = useTranslation();
   if (!me.tenant) {
+    const noTenant = <EmptyState icon={Building2} title={me.user.name} text={t('shell.noTenant')} />;
+    // An operator of the platform may belong to no office and still has the operator pages.
     return (
       <AppLayout me={me}>
-        <EmptyState icon={Building2} title={me.user.name} text={t('shell.noTenant')} />
+        {me.superadmin ? (
+          <Routes>
+            <Route index element={noTenant} />
+            <Route path="profil" element={<ProfilePage me={me} />} />
+            <Route path="*" element={<ModuleOutlet me={me} />} />
+          </Routes>
+        ) : (
+          noTenant
+        )}
       </AppLayout>
     );
   }

@@ -101,6 +101,8 @@ export const tenant = pgTable(
     logo: text(),
     metadata: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set by an operator: the office's members can no longer work in it; its data stays. */
+    deactivatedAt: timestamp({ withTimezone: true }),
   },
   () => [
     pgPolicy('tenant_self', {

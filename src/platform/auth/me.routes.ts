@@ -25,6 +25,8 @@ export const meResponse = z.object({
       id: z.string(),
       name: z.string(),
       role: z.string(),
+      /** Deactivated by the operator: nothing in it can be opened. */
+      deactivated: z.boolean(),
       branding: z.object({
         displayName: z.string(),
         primaryColor: z.string(),
@@ -44,6 +46,8 @@ export const meResponse = z.object({
   ),
   permissions: z.array(z.string()),
   nav: z.array(navEntry),
+  /** The user operates the platform (super-admin panel at /superadmin). */
+  superadmin: z.boolean(),
 });
 export type MeResponse = z.infer<typeof meResponse>;
 
@@ -61,16 +65,20 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
     },
     async (request) => {
       const auth = request.auth!;
-      const [tenants, settings] = await Promise.all([
+      const [tenants, settings, superadmin] = await Promise.all([
         platform.memberships.listForUser(auth.user.id),
         auth.tenantId ? platform.tenantSettings.get(auth.tenantId) : null,
+        platform.superadmins.is(auth.user.id),
       ]);
       const permissions = auth.role ? platform.permissions.forRole(auth.role) : [];
       const nav = platform.modules.enabled
-        .flatMap((m) => m.nav.map((entry) => ({ module: m.id, ...entry })))
-        .filter((entry) => permissions.includes(entry.permission))
-        .sort((a, b) => a.order - b.order)
-        .map(({ permission: _permission, ...entry }) => entry);
+        .flatMap((m) => [
+          ...m.nav
+            .filter((entry) => permissions.includes(entry.permission))
+            .map(({ permission: _permission, ...entry }) => ({ module: m.id, ...entry })),
+          ...(superadmin ? (m.operatorNav ?? []).map((entry) => ({ module: m.id, ...entry })) : []),
+        ])
+        .sort((a, b) => a.order - b.order);
       return {
         user: auth.user,
         tenant:
@@ -79,6 +87,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
                 id: auth.tenantId,
                 name: auth.tenantName ?? '',
                 role: auth.role,
+                deactivated: auth.tenantDeactivated,
                 branding: {
                   displayName: settings?.displayName ?? auth.tenantName ?? '',
                   primaryColor: settings?.primaryColor ?? '#0f766e',
@@ -97,6 +106,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
         })),
         permissions,
         nav,
+        superadmin,
       };
     },
   );

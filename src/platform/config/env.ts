@@ -104,6 +104,20 @@ export const envSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  /**
+   * Accounts made operators of the platform (super-admins) at every start, comma-separated; for
+   * the first operator of a fresh installation. Removing an address here revokes nothing: use
+   * `npm run superadmin -- revoke <email>`.
+   */
+  SUPERADMIN_EMAILS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20_971_520),
   TRUST_PROXY: bool.default(false),

@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, rmdir, statfs, writeFile } from 'node:fs/promises';
+import {
+  access,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  statfs,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { assertSafeKey, FileNotFoundError, type FileStorage, storageError } from './file-storage.js';
 
@@ -59,6 +70,24 @@ export function createLocalFileStorage(root: string): FileStorage {
         );
         if (!removed) break;
       }
+    },
+    async usage(prefix) {
+      const start = pathOf(prefix.replace(/\/+$/, ''));
+      let bytes = 0;
+      let files = 0;
+      const walk = async (dir: string): Promise<void> => {
+        const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) await walk(path);
+          else if (entry.isFile() && !entry.name.endsWith('.tmp')) {
+            bytes += (await stat(path)).size;
+            files += 1;
+          }
+        }
+      };
+      await walk(start);
+      return { bytes, files };
     },
     async probe() {
       const probe = join(root, `.probe-${process.pid}`);

@@ -123,3 +123,22 @@ const WIN_ANSI_STAND_INS: Record<string, string> = { '\u2212': '-', '\u2264': '<
  */
 export const winAnsi = (text: string) =>
   text.replace(/[\u202f\u00a0]/g, ' ').replace(/[\u2212\u2264\u2265]/g, (c) => WIN_ANSI_STAND_INS[c] ?? c);
+
+/** File sizes in binary steps (1 KB = 1024 B), as file managers show them: 12,4 MB. */
+export function formatBytes(bytes: number, lang: Lang = 'de'): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
+
+/** Costs in US dollars with enough digits that a 0.0005 $ call does not read as zero. */
+export function formatUsd(value: number): string {
+  const digits = value === 0 ? 2 : value < 0.01 ? 4 : 2;
+  return `${value.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits })} US-$`;
+}

@@ -3,7 +3,7 @@ import type { AuditActor } from '../audit/record-audit.js';
 import type { Tx } from '../db/database.js';
 import type { Platform } from '../kernel.js';
 import { assertWritable } from '../plans/read-only.js';
-import { forbidden, unauthorized } from './app-error.js';
+import { AppError, forbidden, unauthorized } from './app-error.js';
 import type { RequestAuth, RouteAccess } from './request-auth.js';
 import { resolveSession } from './resolve-session.js';
 
@@ -49,6 +49,7 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
       throw new Error(`route ${route.method} ${route.url} needs unknown permission "${access.permission}"`);
     }
   });
+  installSuperadminAudit(app, platform);
   // onRequest, before body parsing and validation: who may not call a route learns nothing about it.
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
@@ -57,12 +58,23 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     if (access === 'public') return;
     if (!request.auth) throw unauthorized();
     if (access === 'authenticated') return;
+    if (access === 'superadmin') {
+      if (!(await platform.superadmins.is(request.auth.user.id)))
+        throw forbidden('Nur für Betreiber der Plattform.');
+      return;
+    }
     const { role } = request.auth;
     if (!role || !request.auth.tenantId)
       throw forbidden(
         request.hostOffice
           ? `Sie gehören dem Maklerbüro „${request.hostOffice.name}“ nicht an.`
           : 'Sie gehören keinem Maklerbüro an.',
+      );
+    if (request.auth.tenantDeactivated)
+      throw new AppError(
+        403,
+        'office_deactivated',
+        'Dieses Maklerbüro ist deaktiviert. Bitte wenden Sie sich an den Betreiber der Plattform.',
       );
     if (!platform.permissions.allows(role, access.permission)) {
       throw forbidden(undefined, { permission: access.permission, role });
@@ -72,6 +84,29 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     // Billing stays open on a read-only office, so it can pay its way out.
     if (writes && !request.url.startsWith('/api/billing/'))
       await assertWritable(platform.database, request.auth.tenantId);
+  });
+}
+
+/**
+ * Keeps every super-admin request with its answer (who, what, about which office), since those
+ * routes see across offices. Refused attempts by others are kept too.
+ */
+function installSuperadminAudit(app: FastifyInstance, platform: Platform): void {
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.routeOptions.config.access !== 'superadmin' || !request.auth) return;
+    const params = (request.params ?? {}) as { tenantId?: string };
+    await platform.superadmins
+      .record({
+        userId: request.auth.user.id,
+        userEmail: request.auth.user.email,
+        method: request.method,
+        path: request.url.split('?')[0] ?? request.url,
+        statusCode: String(reply.statusCode),
+        tenantId: typeof params.tenantId === 'string' ? params.tenantId : null,
+        ipAddress: request.ip,
+        details: Object.keys((request.query as object) ?? {}).length > 0 ? { query: request.query } : null,
+      })
+      .catch((error: unknown) => request.log.error({ err: error }, 'super-admin audit failed'));
   });
 }
 

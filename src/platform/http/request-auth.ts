@@ -1,6 +1,7 @@
 import type { Role } from '../rbac/roles.js';
 
-export type RouteAccess = 'public' | 'authenticated' | { permission: string };
+/** `superadmin`: operators of the platform only — no office role reaches these routes. */
+export type RouteAccess = 'public' | 'authenticated' | 'superadmin' | { permission: string };
 
 export interface RequestAuth {
   user: { id: string; email: string; name: string; locale: string };
@@ -8,6 +9,8 @@ export interface RequestAuth {
   /** The tenant the user works in now; null when the user belongs to no tenant. */
   tenantId: string | null;
   tenantName: string | null;
+  /** The operator deactivated the office: its routes answer 403 office_deactivated. */
+  tenantDeactivated: boolean;
   role: Role | null;
 }
 

@@ -64,6 +64,7 @@ export async function resolveSession(
     sessionId: session.id,
     tenantId: membership?.tenantId ?? null,
     tenantName: membership?.tenantName ?? null,
+    tenantDeactivated: membership?.deactivated ?? false,
     role: membership?.role ?? null,
   };
 }

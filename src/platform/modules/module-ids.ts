@@ -20,6 +20,7 @@ export const KNOWN_MODULE_IDS = [
   'market',
   'billing',
   'multi_tenant',
+  'superadmin',
 ] as const;
 
 export type ModuleId = (typeof KNOWN_MODULE_IDS)[number];

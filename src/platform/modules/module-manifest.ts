@@ -114,6 +114,8 @@ export interface ModuleManifest {
   defaultEnabled: boolean;
   permissions: readonly PermissionDefinition[];
   nav: readonly NavEntry[];
+  /** Entries only operators of the platform (super-admins) see, whatever their office role. */
+  operatorNav?: readonly Omit<NavEntry, 'permission'>[];
   server: () => Promise<ModuleServer>;
 }
 

@@ -12,6 +12,8 @@ export interface Membership {
   tenantName: string;
   /** The office's address name (subdomain, Impressum path). */
   tenantSlug: string;
+  /** The operator has deactivated the office. */
+  deactivated: boolean;
   role: Role;
 }
 
@@ -35,12 +37,13 @@ export class MembershipService {
         tenantId: tenant.id,
         tenantName: tenant.name,
         tenantSlug: tenant.slug,
+        deactivatedAt: tenant.deactivatedAt,
         role: tenantMember.role,
       })
       .from(tenantMember)
       .innerJoin(tenant, eq(tenant.id, tenantMember.organizationId))
       .where(and(eq(tenantMember.organizationId, tenantId), eq(tenantMember.userId, userId)));
-    const membership = row && isRole(row.role) ? { ...row, role: row.role } : null;
+    const membership = row && isRole(row.role) ? toMembership(row, row.role) : null;
     await this.cache.set(cacheKey(tenantId, userId), membership ?? { none: true }, CACHE_TTL_MS);
     return membership;
   }
@@ -54,15 +57,25 @@ export class MembershipService {
         tenantId: tenant.id,
         tenantName: tenant.name,
         tenantSlug: tenant.slug,
+        deactivatedAt: tenant.deactivatedAt,
         role: tenantMember.role,
       })
       .from(tenantMember)
       .innerJoin(tenant, eq(tenant.id, tenantMember.organizationId))
       .where(eq(tenantMember.userId, userId))
       .orderBy(asc(tenantMember.createdAt));
-    const memberships = rows.flatMap((r) => (isRole(r.role) ? [{ ...r, role: r.role }] : []));
+    const memberships = rows.flatMap((r) => (isRole(r.role) ? [toMembership(r, r.role)] : []));
     await this.cache.set(listKey(userId), memberships, CACHE_TTL_MS);
     return memberships;
+  }
+
+  /** After an office is (de)activated: every member's next request sees it. */
+  async forgetOffice(tenantId: string): Promise<void> {
+    const members = await this.database.db
+      .select({ userId: tenantMember.userId })
+      .from(tenantMember)
+      .where(eq(tenantMember.organizationId, tenantId));
+    await Promise.all(members.map((m) => this.forget(tenantId, m.userId)));
   }
 
   /** Call after a role change or removal so the next request sees it. */
@@ -90,4 +103,18 @@ export class MembershipService {
       .values({ id: randomUUID(), organizationId: tenantId, userId, role });
     await this.forget(tenantId, userId);
   }
+}
+
+function toMembership(
+  row: {
+    memberId: string;
+    tenantId: string;
+    tenantName: string;
+    tenantSlug: string;
+    deactivatedAt: Date | null;
+  },
+  role: Role,
+): Membership {
+  const { deactivatedAt, ...rest } = row;
+  return { ...rest, deactivated: deactivatedAt !== null, role };
 }

@@ -19,7 +19,8 @@ export const de = {
     pageOf: 'Seite {{page}} von {{pages}}',
     totalMoreThan: 'mehr als {{count}} Einträge',
     pageOfAbout: 'Seite {{page}} von ca. {{pages}}',
-    total: '{{count}} Einträge',
+    total_one: '{{count}} Eintrag',
+    total_other: '{{count}} Einträge',
     error: 'Etwas ist schiefgelaufen.',
     saved: 'Gespeichert.',
     required: 'Pflichtfeld',
@@ -91,6 +92,8 @@ export const de = {
     userMenu: 'Benutzermenü',
     openMenu: 'Menü öffnen',
     skipToContent: 'Zum Inhalt springen',
+    officeDeactivated:
+      'Dieses Maklerbüro ist deaktiviert: Seine Daten bleiben erhalten, können aber nicht geöffnet werden. Bitte wenden Sie sich an den Betreiber der Plattform.',
     noTenant: 'Ihr Konto gehört noch keinem Maklerbüro an. Bitten Sie Ihre Büroleitung um eine Einladung.',
   },
   dashboard: {

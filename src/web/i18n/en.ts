@@ -21,7 +21,8 @@ export const en: Dictionary = {
     pageOf: 'Page {{page}} of {{pages}}',
     totalMoreThan: 'more than {{count}} entries',
     pageOfAbout: 'Page {{page}} of about {{pages}}',
-    total: '{{count}} entries',
+    total_one: '{{count}} entry',
+    total_other: '{{count}} entries',
     error: 'Something went wrong.',
     saved: 'Saved.',
     required: 'Required',
@@ -91,6 +92,8 @@ export const en: Dictionary = {
     userMenu: 'User menu',
     openMenu: 'Open menu',
     skipToContent: 'Skip to content',
+    officeDeactivated:
+      'This brokerage is deactivated: its data is kept but cannot be opened. Please contact the operator of the platform.',
     noTenant: 'Your account does not belong to a brokerage yet. Ask your office manager for an invitation.',
   },
   dashboard: {

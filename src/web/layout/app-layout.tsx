@@ -41,7 +41,14 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
       <div className="lg:pl-64">
         <TopBar me={me} onOpenSidebar={() => setSidebarOpen(true)} />
         <main id="main" className="px-4 py-8 sm:px-6 lg:px-8">
-          <div className="mx-auto max-w-6xl">{children}</div>
+          <div className="mx-auto max-w-6xl">
+            {me.tenant?.deactivated ? (
+              <p role="alert" className="mb-6 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
+                {t('shell.officeDeactivated')}
+              </p>
+            ) : null}
+            {children}
+          </div>
         </main>
       </div>
     </div>

@@ -2,17 +2,7 @@ import type { DocumentView } from '../contract.js';
 
 const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'de-DE');
 
-export function formatBytes(bytes: number, lang: string): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
-}
+export { formatBytes } from '../../../platform/format/format-de.js';
 
 /** A calendar day (YYYY-MM-DD) in the reader's format, without shifting it through time zones. */
 export function formatDay(day: string, lang: string): string {

@@ -1,0 +1,153 @@
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../../../platform/audit/record-audit.js';
+import { tenant } from '../../../platform/auth/auth.schema.js';
+import { notFound } from '../../../platform/http/app-error.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { superadminAudit } from '../../../platform/superadmin/superadmin.schema.js';
+import {
+  officeList,
+  officeListQuery,
+  officeRow,
+  operatorLog,
+  systemHealth,
+  usageSeries,
+} from '../contract.js';
+import { officeOverview } from './office-overview.js';
+import { systemHealth as readHealth } from './system-health.js';
+import { usageSeries as readUsage } from './usage-series.js';
+
+const config = { access: 'superadmin' } as const;
+const tenantParams = z.object({ tenantId: z.string().min(1).max(100) });
+
+/** The operators' API: read across offices, and switch an office off and on again. */
+export const superadminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  app.get(
+    '/offices',
+    {
+      config,
+      schema: {
+        tags: ['superadmin'],
+        summary: 'Every office with plan, users, listings, storage, AI cost this month and last activity',
+        querystring: officeListQuery,
+        response: { 200: officeList },
+      },
+    },
+    async (request) => officeOverview(platform, request.query),
+  );
+
+  app.get(
+    '/health',
+    {
+      config,
+      schema: {
+        tags: ['superadmin'],
+        summary: 'Database, job queue, disk, mail outbox and version',
+        response: { 200: systemHealth },
+      },
+    },
+    async () => readHealth(platform),
+  );
+
+  app.get(
+    '/usage',
+    {
+      config,
+      schema: {
+        tags: ['superadmin'],
+        summary: 'New offices, new listings, AI cost and mails sent per day',
+        querystring: z.object({ days: z.coerce.number().int().min(7).max(365).default(30) }),
+        response: { 200: usageSeries },
+      },
+    },
+    async (request) => readUsage(platform, request.query.days),
+  );
+
+  app.get(
+    '/log',
+    {
+      config,
+      schema: {
+        tags: ['superadmin'],
+        summary: "The operators' own log: every request they made, newest first",
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: operatorLog },
+      },
+    },
+    async (request) => {
+      const rows = await platform.database.db
+        .select()
+        .from(superadminAudit)
+        .orderBy(desc(superadminAudit.createdAt))
+        .limit(request.query.limit);
+      return {
+        items: rows.map((r) => ({
+          at: r.createdAt.toISOString(),
+          userEmail: r.userEmail,
+          method: r.method,
+          path: r.path,
+          statusCode: r.statusCode,
+          tenantId: r.tenantId,
+        })),
+      };
+    },
+  );
+
+  const setActive =
+    (active: boolean) => async (request: FastifyRequest<{ Params: { tenantId: string } }>) => {
+      const { tenantId } = request.params;
+      const operator = request.auth?.user.email ?? 'unbekannt';
+      const [office] = await platform.database.db.select().from(tenant).where(eq(tenant.id, tenantId));
+      if (!office) throw notFound('Büro');
+      const deactivatedAt = active ? null : (office.deactivatedAt ?? new Date());
+      await platform.database.db.update(tenant).set({ deactivatedAt }).where(eq(tenant.id, tenantId));
+      await platform.database.withTenant(tenantId, (tx) =>
+        recordAudit(
+          tx,
+          {
+            tenantId,
+            userId: null,
+            userName: `Betreiber ${operator}`,
+            ipAddress: request.ip,
+            requestId: request.id,
+          },
+          { entity: 'office', entityId: tenantId, action: active ? 'activated' : 'deactivated' },
+        ),
+      );
+      await platform.memberships.forgetOffice(tenantId);
+      const page = await officeOverview(platform, { q: office.slug, page: 1, pageSize: 100, status: 'all' });
+      const row = page.items.find((o) => o.id === tenantId);
+      if (!row) throw notFound('Büro');
+      return row;
+    };
+
+  app.post(
+    '/offices/:tenantId/deactivate',
+    {
+      config,
+      schema: {
+        tags: ['superadmin'],
+        summary: 'Deactivate an office: its members can no longer work in it; nothing is deleted',
+        params: tenantParams,
+        response: { 200: officeRow },
+      },
+    },
+    setActive(false),
+  );
+
+  app.post(
+    '/offices/:tenantId/activate',
+    {
+      config,
+      schema: {
+        tags: ['superadmin'],
+        summary: 'Let a deactivated office work again',
+        params: tenantParams,
+        response: { 200: officeRow },
+      },
+    },
+    setActive(true),
+  );
+};

@@ -1,0 +1,53 @@
+import { and, count, eq, gte, sql, sum } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { tenant } from '../../../platform/auth/auth.schema.js';
+import type { Platform } from '../../../platform/kernel.js';
+import { mailOutbox } from '../../../platform/mail/mail.schema.js';
+import { aiGeneration } from '../../ai/schema.js';
+import { property } from '../../crm/schema.js';
+import type { UsageSeries } from '../contract.js';
+
+/** Calendar days in Europe/Berlin, as the operators read them. */
+const dayOf = (column: PgColumn) =>
+  sql<string>`to_char(${column} at time zone 'Europe/Berlin', 'YYYY-MM-DD')`;
+
+const berlinDay = (date: Date) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(date);
+
+/** New offices, new listings, AI cost and mails sent per day over the last `days` days. */
+export async function usageSeries(platform: Platform, days: number): Promise<UsageSeries> {
+  const db = platform.database.db;
+  const since = new Date(Date.now() - days * 86_400_000);
+  const perDay = async (
+    column: PgColumn,
+    value: ReturnType<typeof count> | ReturnType<typeof sum>,
+    table: Parameters<ReturnType<typeof db.select>['from']>[0],
+    extra?: ReturnType<typeof eq>,
+  ) => {
+    const day = dayOf(column);
+    const rows = await db
+      .select({ day, value })
+      .from(table)
+      .where(and(gte(column, since), extra))
+      .groupBy(day);
+    return new Map(rows.map((r) => [r.day, Number(r.value ?? 0)]));
+  };
+  const [offices, listings, ai, mails] = await Promise.all([
+    perDay(tenant.createdAt, count(), tenant),
+    perDay(property.createdAt, count(), property),
+    perDay(aiGeneration.createdAt, sum(aiGeneration.costMicros), aiGeneration),
+    perDay(mailOutbox.sentAt, count(), mailOutbox, eq(mailOutbox.status, 'sent')),
+  ]);
+  const out: UsageSeries['days'] = [];
+  for (let i = days - 1; i >= 0; i--) {
+    const day = berlinDay(new Date(Date.now() - i * 86_400_000));
+    out.push({
+      day,
+      newOffices: offices.get(day) ?? 0,
+      newListings: listings.get(day) ?? 0,
+      aiCostMicros: ai.get(day) ?? 0,
+      mailsSent: mails.get(day) ?? 0,
+    });
+  }
+  return { days: out };
+}
