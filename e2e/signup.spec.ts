@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import {
   CHROMIUM_ARGS,
@@ -114,6 +115,19 @@ test('a new office signs up, confirms its address from the mail and lands on its
     .getByLabel('Logo hochladen')
     .setInputFiles({ name: 'hegau-logo.png', mimeType: 'image/png', buffer: logo });
   await expect(page.getByText('Logo gespeichert.')).toBeVisible();
+
+  // The owner takes all of the office's data along: one ZIP with the tables and the logo.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export herunterladen (ZIP)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^immoxx-export-\d{4}-\d{2}-\d{2}\.zip$/);
+  const archive = unzipSync(new Uint8Array(readFileSync(await download.path())));
+  const manifest = JSON.parse(new TextDecoder().decode(archive['manifest.json'])) as {
+    office: { name: string };
+    files: { count: number };
+  };
+  expect(manifest.office.name).toBe('Hegau Immobilien GmbH');
+  expect(manifest.files.count).toBe(1);
   await page.goto(`${officeAddress}/`);
   await expect(page.getByTestId('onboarding-progress')).toHaveText('1 von 5 erledigt');
   await page.context().clearCookies();

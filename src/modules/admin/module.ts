@@ -42,6 +42,11 @@ export const adminModule = defineModule({
       label: { de: 'Einstellungen und Branding ändern', en: 'Change settings and branding' },
       roles: managers,
     },
+    {
+      id: 'admin.office.export',
+      label: { de: 'Alle Daten des Büros exportieren', en: "Export all of the office's data" },
+      roles: ['owner'],
+    },
   ],
   nav: [
     {

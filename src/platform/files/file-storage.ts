@@ -7,6 +7,8 @@ export interface FileStorage {
   stream(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /** Every key under a prefix, sorted. */
+  list(prefix: string): Promise<string[]>;
   /** Bytes and files stored under a key prefix (an office's `tenants/<id>/`). */
   usage(prefix: string): Promise<{ bytes: number; files: number }>;
   /** Whether a write reaches the storage now, and how much room is left where that is known. */

@@ -24,6 +24,20 @@ export function createLocalFileStorage(root: string): FileStorage {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new FileNotFoundError(key);
     throw error;
   };
+  const list = async (prefix: string): Promise<string[]> => {
+    const base = prefix.replace(/\/+$/, '');
+    const keys: string[] = [];
+    const walk = async (dir: string, key: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        const childKey = `${key}/${entry.name}`;
+        if (entry.isDirectory()) await walk(join(dir, entry.name), childKey);
+        else if (entry.isFile() && !entry.name.endsWith('.tmp')) keys.push(childKey);
+      }
+    };
+    await walk(pathOf(base), base);
+    return keys.sort();
+  };
   return {
     async put(key, data) {
       const path = pathOf(key);
@@ -71,23 +85,12 @@ export function createLocalFileStorage(root: string): FileStorage {
         if (!removed) break;
       }
     },
+    list,
     async usage(prefix) {
-      const start = pathOf(prefix.replace(/\/+$/, ''));
       let bytes = 0;
-      let files = 0;
-      const walk = async (dir: string): Promise<void> => {
-        const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries) {
-          const path = join(dir, entry.name);
-          if (entry.isDirectory()) await walk(path);
-          else if (entry.isFile() && !entry.name.endsWith('.tmp')) {
-            bytes += (await stat(path)).size;
-            files += 1;
-          }
-        }
-      };
-      await walk(start);
-      return { bytes, files };
+      const keys = await list(prefix);
+      for (const key of keys) bytes += (await stat(pathOf(key))).size;
+      return { bytes, files: keys.length };
     },
     async probe() {
       const probe = join(root, `.probe-${process.pid}`);

@@ -1,5 +1,6 @@
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import { auditRoutes } from './audit.routes.js';
+import { exportRoutes } from './export.routes.js';
 import { invitationRoutes } from './invitations.routes.js';
 import { jobRoutes } from './jobs.routes.js';
 import { memberRoutes } from './members.routes.js';
@@ -12,5 +13,6 @@ export const adminServer: ModuleServer = {
     await app.register(auditRoutes, { prefix: '/audit-log', platform });
     await app.register(jobRoutes, { prefix: '/jobs', platform });
     await app.register(settingsRoutes, { prefix: '/settings', platform });
+    await app.register(exportRoutes, { platform });
   },
 };

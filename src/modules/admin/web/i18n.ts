@@ -129,6 +129,8 @@ const de = {
     actions: {
       assigned: 'zugewiesen',
       signed_up: 'selbst registriert',
+      activated: 'aktiviert',
+      deactivated: 'deaktiviert',
       created: 'angelegt',
       overridden: 'manuell gesetzt',
       override_cleared: 'manuellen Wert aufgehoben',
@@ -170,6 +172,11 @@ const de = {
     deletedRecord: 'nicht mehr vorhanden',
   },
   settings: {
+    export: {
+      title: 'Daten des Büros exportieren',
+      text: 'Ein ZIP mit allen Daten des Büros: jede Tabelle als JSON und alle gespeicherten Dateien (Fotos, Dokumente, Logos). Zugangsdaten wie Passwörter und Tokens sind nicht enthalten. Der Export wird protokolliert.',
+      download: 'Export herunterladen (ZIP)',
+    },
     title: 'Einstellungen',
     description: 'Name, Farben und Kontaktdaten Ihres Büros – sichtbar in ImmoXX, Exposés und Inseraten.',
     branding: 'Branding',
@@ -342,6 +349,8 @@ const en: typeof de = {
     actions: {
       assigned: 'assigned',
       signed_up: 'signed up',
+      activated: 'activated',
+      deactivated: 'deactivated',
       overridden: 'set manually',
       override_cleared: 'manual value cleared',
       created: 'created',
@@ -383,6 +392,11 @@ const en: typeof de = {
     deletedRecord: 'no longer exists',
   },
   settings: {
+    export: {
+      title: "Export the office's data",
+      text: "A ZIP with all of the office's data: every table as JSON and every stored file (photos, documents, logos). Credentials such as passwords and tokens are left out. The export is logged.",
+      download: 'Download export (ZIP)',
+    },
     title: 'Settings',
     description: "Your office's name, colours and contact data – shown in ImmoXX, exposés and listings.",
     branding: 'Branding',

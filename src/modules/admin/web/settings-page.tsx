@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ImageUp, Trash2 } from 'lucide-react';
+import { Download, ImageUp, Trash2 } from 'lucide-react';
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -40,7 +40,9 @@ export function SettingsPage() {
 
 function SettingsForm({ settings }: { settings: TenantSettingsView }) {
   const { t } = useTranslation();
-  const canManage = hasPermission(useMe().data, 'admin.settings.manage');
+  const me = useMe().data;
+  const canManage = hasPermission(me, 'admin.settings.manage');
+  const canExport = hasPermission(me, 'admin.office.export');
   const queryClient = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);
   const [form, setForm] = useState(settings);
@@ -245,6 +247,19 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
             {save.isPending ? t('common.saving') : t('common.save')}
           </Button>
         </div>
+      ) : null}
+      {canExport ? (
+        <Card title={t('admin:settings.export.title')}>
+          <p className="mb-3 text-sm text-slate-600">{t('admin:settings.export.text')}</p>
+          <a
+            href="/api/admin/office-export.zip"
+            download
+            className="inline-flex items-center gap-2 rounded-lg bg-white px-3.5 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+          >
+            <Download className="size-4" aria-hidden="true" />
+            {t('admin:settings.export.download')}
+          </a>
+        </Card>
       ) : null}
     </form>
   );
