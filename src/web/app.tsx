@@ -19,7 +19,31 @@ import { ResetPasswordPage } from './pages/reset-password-page.js';
 function SignedInApp({ me }: { me: Me }) {
   const { t } = useTranslation();
   if (!me.tenant) {
-    const noTenant = <EmptyState icon={Building2} title={me.user.name} text={t('shell.noTenant')} />;
+    // On another office's own address the user's offices are a click away.
+    const noTenant =
+      me.tenants.length > 0 ? (
+        <EmptyState
+          icon={Building2}
+          title={me.user.name}
+          text={t('shell.notMemberHere')}
+          action={
+            <ul className="space-y-2">
+              {me.tenants.map((office) => (
+                <li key={office.id}>
+                  <a
+                    href={office.url ? `${office.url}/` : '/'}
+                    className="font-medium text-brand hover:underline"
+                  >
+                    {office.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : (
+        <EmptyState icon={Building2} title={me.user.name} text={t('shell.noTenant')} />
+      );
     // An operator of the platform may belong to no office and still has the operator pages.
     return (
       <AppLayout me={me}>

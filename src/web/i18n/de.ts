@@ -94,6 +94,7 @@ export const de = {
     skipToContent: 'Zum Inhalt springen',
     officeDeactivated:
       'Dieses Maklerbüro ist deaktiviert: Seine Daten bleiben erhalten, können aber nicht geöffnet werden. Bitte wenden Sie sich an den Betreiber der Plattform.',
+    notMemberHere: 'Unter dieser Adresse liegt ein Maklerbüro, dem Sie nicht angehören. Ihre Büros:',
     noTenant: 'Ihr Konto gehört noch keinem Maklerbüro an. Bitten Sie Ihre Büroleitung um eine Einladung.',
   },
   dashboard: {

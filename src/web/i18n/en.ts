@@ -94,6 +94,7 @@ export const en: Dictionary = {
     skipToContent: 'Skip to content',
     officeDeactivated:
       'This brokerage is deactivated: its data is kept but cannot be opened. Please contact the operator of the platform.',
+    notMemberHere: 'This address belongs to a brokerage you are not a member of. Your offices:',
     noTenant: 'Your account does not belong to a brokerage yet. Ask your office manager for an invitation.',
   },
   dashboard: {

@@ -1,4 +1,4 @@
-import { count, isNotNull } from 'drizzle-orm';
+import { count, eq, isNotNull } from 'drizzle-orm';
 import { tenantInvitation, tenantMember } from '../../../platform/auth/auth.schema.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { tenantSettings } from '../../../platform/tenancy/tenancy.schema.js';
@@ -31,7 +31,7 @@ export async function onboardingOf(tx: Tx): Promise<OnboardingView> {
   );
   const [members, invited, ownProperty, ownContact] = await Promise.all([
     tx.select({ n: count() }).from(tenantMember),
-    rows(tx.select({ n: count() }).from(tenantInvitation)),
+    rows(tx.select({ n: count() }).from(tenantInvitation).where(eq(tenantInvitation.status, 'pending'))),
     rows(tx.select({ n: count() }).from(property).where(isNotNull(property.createdBy))),
     rows(tx.select({ n: count() }).from(contact).where(isNotNull(contact.createdBy))),
   ]);
