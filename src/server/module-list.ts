@@ -5,6 +5,7 @@ import { crmModule } from '../modules/crm/module.js';
 import { documentsModule } from '../modules/documents/module.js';
 import { financeModule } from '../modules/finance/module.js';
 import { inboxModule } from '../modules/inbox/module.js';
+import { invoicesModule } from '../modules/invoices/module.js';
 import { leadscoringModule } from '../modules/leadscoring/module.js';
 import { mailingsModule } from '../modules/mailings/module.js';
 import { marketModule } from '../modules/market/module.js';
@@ -37,6 +38,7 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   leadscoringModule,
   marketModule,
   billingModule,
+  invoicesModule,
   multiTenantModule,
   superadminModule,
 ];

@@ -21,6 +21,7 @@ export const MODULE_PAGES: ModulePages = {
     leadscoring: () => import('../modules/leadscoring/web/routes.js'),
     market: () => import('../modules/market/web/routes.js'),
     billing: () => import('../modules/billing/web/routes.js'),
+    invoices: () => import('../modules/invoices/web/routes.js'),
     superadmin: () => import('../modules/superadmin/web/routes.js'),
   },
   dashboardCards: [

@@ -19,6 +19,7 @@ export const KNOWN_MODULE_IDS = [
   'leadscoring',
   'market',
   'billing',
+  'invoices',
   'multi_tenant',
   'superadmin',
 ] as const;
