@@ -41,3 +41,24 @@ export const billingOverview = z.object({
   changeBy: z.object({ mode: z.enum(['stripe', 'operator']), subscription: z.boolean(), note: z.string() }),
 });
 export type BillingOverview = z.infer<typeof billingOverview>;
+
+export const subscriptionInvoices = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['invoice', 'credit_note']),
+      number: z.string(),
+      issueDate: z.string(),
+      buyerName: z.string(),
+      netCents: z.number(),
+      vatCents: z.number(),
+      grossCents: z.number(),
+      subject: z.string(),
+      correctsNumber: z.string().nullable(),
+      cancelledBy: z.string().nullable(),
+    }),
+  ),
+  /** platform: ours with XRechnung; stripe: only Stripe's own by e-mail; none: no online payment. */
+  issuedBy: z.enum(['platform', 'stripe', 'none']),
+});
+export type SubscriptionInvoices = z.infer<typeof subscriptionInvoices>;

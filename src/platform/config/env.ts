@@ -83,6 +83,20 @@ export const envSchema = z.object({
     .string()
     .regex(/^price_\w+$/, { message: 'must be a Stripe price id' })
     .optional(),
+  /**
+   * The platform operator as the seller on subscription invoices (XRechnung and Factur-X need the
+   * parts of the address and a VAT id or tax number). Unset: no invoices of our own; Stripe's stay.
+   */
+  BILLING_ISSUER_NAME: z.string().min(2).optional(),
+  BILLING_ISSUER_STREET: z.string().min(2).optional(),
+  BILLING_ISSUER_POSTAL_CODE: z.string().regex(/^\d{4,5}$/, { message: 'a postal code' }).optional(),
+  BILLING_ISSUER_CITY: z.string().min(2).optional(),
+  BILLING_ISSUER_VAT_ID: z.string().regex(/^[A-Z]{2}[0-9A-Z]{8,12}$/, { message: 'a VAT id such as DE123456789' }).optional(),
+  BILLING_ISSUER_TAX_NUMBER: z.string().min(5).optional(),
+  BILLING_ISSUER_EMAIL: z.string().email().optional(),
+  BILLING_ISSUER_PHONE: z.string().min(5).optional(),
+  /** Register entry and managing directors, printed in the invoice footer. */
+  BILLING_ISSUER_FOOTER: z.string().optional(),
   /** Google Calendar sync for agents (OAuth client of type "Web application"); unset: not offered. */
   GOOGLE_CLIENT_ID: z.string().min(8).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(8).optional(),

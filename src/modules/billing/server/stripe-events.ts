@@ -2,13 +2,24 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Tx } from '../../../platform/db/database.js';
+import { issuedInvoice } from '../../../platform/invoicing/invoicing.schema.js';
+import { issueInvoice } from '../../../platform/invoicing/issue-invoice.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { PlanId } from '../../../platform/plans/plan-catalogue.js';
 import { billingAccount, billingEvent, tenantPlan } from '../../../platform/plans/plans.schema.js';
 import { GRACE_DAYS } from '../../../platform/plans/read-only.js';
+import { billingIssuer, platformInvoiceDraft } from './platform-invoice.js';
 import type { StripeSetup } from './stripe-gateway.js';
 
-export type EventOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored' | 'unknown_office';
+export type EventOutcome =
+  | 'applied'
+  | 'duplicate'
+  | 'stale'
+  | 'ignored'
+  | 'unknown_office'
+  | 'invoiced'
+  | 'no_issuer'
+  | 'invoice_mismatch';
 type PlanStatus = 'trialing' | 'active' | 'past_due';
 
 /** Stripe's subscription states as the office's plan status; null: wait for a settled state. */
@@ -41,10 +52,64 @@ export async function takeStripeEvent(
       .returning({ id: billingEvent.id });
     if (!fresh) return 'duplicate';
     // The owner connection's transaction is the same SQL transaction; only drizzle's schema generic differs from Tx.
-    const { outcome, tenantId } = await apply(tx as unknown as Tx, setup, event, created);
+    const { outcome, tenantId } =
+      event.type === 'invoice.paid'
+        ? await invoicePaid(tx as unknown as Tx, platform, event.data.object as Stripe.Invoice)
+        : await apply(tx as unknown as Tx, setup, event, created);
     await tx.update(billingEvent).set({ outcome, tenantId }).where(eq(billingEvent.id, event.id));
     return outcome;
   });
+}
+
+/**
+ * A paid Stripe invoice becomes our invoice to the office (PDF with Factur-X, XRechnung), once:
+ * the Stripe invoice id is unique among ours, so a replayed or second event writes nothing.
+ */
+async function invoicePaid(
+  tx: Tx,
+  platform: Platform,
+  invoice: Stripe.Invoice,
+): Promise<{ outcome: EventOutcome; tenantId: string | null }> {
+  const customer = customerOf(invoice.customer ?? null);
+  const [account] = customer
+    ? await tx.select().from(billingAccount).where(eq(billingAccount.stripeCustomerId, customer))
+    : [];
+  if (!account) return { outcome: 'unknown_office', tenantId: null };
+  const tenantId = account.tenantId;
+  const issuer = billingIssuer(platform.config.env);
+  if (!issuer) return { outcome: 'no_issuer', tenantId };
+  const [already] = await tx
+    .select({ id: issuedInvoice.id })
+    .from(issuedInvoice)
+    .where(eq(issuedInvoice.stripeInvoiceId, invoice.id!));
+  if (already) return { outcome: 'duplicate', tenantId };
+  // A trial's first invoice is over 0 €: nothing was supplied for money, so there is nothing to invoice.
+  if (invoice.total === 0) return { outcome: 'ignored', tenantId };
+  const result = platformInvoiceDraft(invoice, issuer, account.stripeCustomerId);
+  if (!result.ok) {
+    platform.logger.error(
+      { stripeInvoice: invoice.id, tenantId, reason: result.reason },
+      'no invoice for a paid Stripe invoice',
+    );
+    return { outcome: 'invoice_mismatch', tenantId };
+  }
+  const issued = await issueInvoice(
+    tx,
+    platform.files,
+    { tenantId, issuer: 'platform', draft: result.draft, stripeInvoiceId: invoice.id! },
+    { prefix: 'IMX' },
+  );
+  await recordAudit(
+    tx,
+    { tenantId, userId: null, userName: 'Stripe', ipAddress: null, requestId: invoice.id! },
+    {
+      entity: 'invoice',
+      entityId: issued.id,
+      action: 'issued',
+      after: { number: issued.number, grossCents: issued.grossCents },
+    },
+  );
+  return { outcome: 'invoiced', tenantId };
 }
 
 async function apply(

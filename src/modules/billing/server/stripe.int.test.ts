@@ -127,6 +127,11 @@ describe('Stripe-Abo', () => {
       'subscription_data[metadata][tenant_id]': owner.tenantId,
       // An office's first subscription starts with the trial.
       'subscription_data[trial_period_days]': '14',
+      // The address and VAT id our invoice needs (XRechnung) are collected by Checkout.
+      billing_address_collection: 'required',
+      'tax_id_collection[enabled]': 'true',
+      'customer_update[address]': 'auto',
+      'customer_update[name]': 'auto',
       locale: 'de',
     });
     expect(fake.sessions[0]!.success_url).toMatch(/\/abrechnung\?checkout=erfolg$/);

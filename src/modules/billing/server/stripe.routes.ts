@@ -92,6 +92,10 @@ export const stripeRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
             metadata: { tenant_id: ctx.tenantId, plan: request.body.plan },
             ...subscriptionTrial(plan),
           },
+          // Our invoice (XRechnung) needs the office's billing address, and its VAT id decides reverse charge.
+          billing_address_collection: 'required',
+          tax_id_collection: { enabled: true },
+          customer_update: { address: 'auto', name: 'auto' },
           locale: 'de',
           success_url: `${back}?checkout=erfolg`,
           cancel_url: `${back}?checkout=abgebrochen`,

@@ -15,6 +15,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
  *   POST /v1/checkout/sessions (https://docs.stripe.com/api/checkout/sessions/create: `mode`
  *   and `success_url` required, `line_items` with a price for mode=subscription,
  *   `subscription_data[trial_end]` at least 48 hours ahead and not with `trial_period_days`),
+ *   `customer_update[...]` only together with `customer`, `billing_address_collection` auto|required,
  *   POST /v1/billing_portal/sessions (https://docs.stripe.com/api/customer_portal/sessions/create:
  *   `customer` required, must exist).
  */
@@ -118,6 +119,23 @@ export async function startStripeFake(): Promise<StripeFake> {
       );
     if (form.customer && !customers.has(form.customer))
       return fail(reply, 400, 'invalid_request_error', `No such customer: '${form.customer}'`, 'customer');
+    // customer_update: "Can only be set when customer is provided" (API reference).
+    if (Object.keys(form).some((k) => k.startsWith('customer_update[')) && !form.customer)
+      return fail(
+        reply,
+        400,
+        'invalid_request_error',
+        'customer_update can only be used with customer.',
+        'customer_update',
+      );
+    if (form.billing_address_collection && !['auto', 'required'].includes(form.billing_address_collection))
+      return fail(
+        reply,
+        400,
+        'invalid_request_error',
+        'Invalid billing_address_collection.',
+        'billing_address_collection',
+      );
     // subscription_data.trial_end: "Has to be at least 48 hours in the future" (API reference).
     const trialEnd = form['subscription_data[trial_end]'];
     if (trialEnd !== undefined && Number(trialEnd) < Date.now() / 1000 + 48 * 3600)

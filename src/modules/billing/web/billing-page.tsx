@@ -12,6 +12,7 @@ import { Card } from '../../../web/components/card.js';
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { BillingOverview } from '../contract.js';
+import { SubscriptionInvoicesCard } from './subscription-invoices-card.js';
 
 type Lang = 'de' | 'en';
 
@@ -229,6 +230,7 @@ export function BillingPage() {
                   ) : null}
                 </div>
               </Card>
+              {current ? <SubscriptionInvoicesCard /> : null}
             </div>
           );
         }}

@@ -2,6 +2,15 @@ import { i18n } from '../../../web/i18n/index.js';
 
 /** Texts of the billing pages. */
 const de = {
+  invoices: {
+    title: 'Rechnungen',
+    empty: 'Noch keine Rechnungen',
+    by: {
+      platform: 'Nach jeder Zahlung erscheint hier die Rechnung als PDF (ZUGFeRD) und als XRechnung.',
+      stripe: 'Rechnungen zu Ihrem Abo erhalten Sie von Stripe per E-Mail.',
+      none: 'Ihr Tarif wird nicht online bezahlt; Rechnungen stellt der Betreiber direkt.',
+    },
+  },
   title: 'Abrechnung',
   intro: 'Ihr Tarif, seine Grenzen und was davon genutzt ist.',
   current: 'Ihr Tarif',
@@ -45,6 +54,15 @@ const de = {
 };
 
 const en: typeof de = {
+  invoices: {
+    title: 'Invoices',
+    empty: 'No invoices yet',
+    by: {
+      platform: 'After each payment the invoice appears here as PDF (ZUGFeRD) and XRechnung.',
+      stripe: 'Stripe e-mails the invoices for your subscription.',
+      none: 'Your plan is not paid online; the operator invoices you directly.',
+    },
+  },
   title: 'Billing',
   intro: 'Your plan, its limits and what is used of them.',
   current: 'Your plan',

@@ -6,6 +6,7 @@ import { tenantContext } from '../../../platform/http/access-control.js';
 import { AppError, conflict, notFound } from '../../../platform/http/app-error.js';
 import { findInvoice, listInvoices } from '../../../platform/invoicing/invoice-queries.js';
 import { creditNoteDraft, issueInvoice } from '../../../platform/invoicing/issue-invoice.js';
+import { sendInvoiceFile } from '../../../platform/invoicing/send-invoice-file.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { readTenantSettings } from '../../../platform/tenancy/tenant-settings-service.js';
 import { contact, property } from '../../crm/schema.js';
@@ -19,7 +20,6 @@ import {
 } from '../contract.js';
 import { commissionDraft } from '../domain/commission-draft.js';
 import { invoiceSettings } from '../schema.js';
-import { sendInvoiceFile } from './invoice-files.js';
 
 /** A deal is won when its listing is sold or let: only then is a commission owed. */
 const WON = ['verkauft', 'vermietet'];

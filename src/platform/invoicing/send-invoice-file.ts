@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import type { FileStorage } from '../../../platform/files/file-storage.js';
-import type { IssuedInvoiceRow } from '../../../platform/invoicing/issue-invoice.js';
+import type { FileStorage } from '../files/file-storage.js';
+import type { IssuedInvoiceRow } from './issue-invoice.js';
 
 /** Sends the stored PDF (Factur-X) or XRechnung exactly as issued. */
 export async function sendInvoiceFile(
