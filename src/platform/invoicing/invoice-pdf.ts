@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { formatCents, formatDate, formatNumber } from '../format/format-de.js';
 import { FONTS } from '../render/fonts.js';
 import { A4, MARGIN, pdfBytes } from '../render/pdf-blocks.js';
+import { formatIban } from './iban.js';
 import type { InvoiceDocument, InvoiceParty } from './invoice-document.js';
 import { documentTotals } from './invoice-totals.js';
 
@@ -192,7 +193,7 @@ export async function renderInvoicePdf(
       .join(' · '),
     doc.bank
       ? [
-          `IBAN ${doc.bank.iban}`,
+          `IBAN ${formatIban(doc.bank.iban)}`,
           doc.bank.bic ? `BIC ${doc.bank.bic}` : null,
           `Kontoinhaber ${doc.bank.accountHolder}`,
         ]

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { formatCents, formatDate } from '../../../platform/format/format-de.js';
+import { formatIban } from '../../../platform/invoicing/iban.js';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
@@ -54,6 +55,30 @@ export function InvoicesPage() {
     onError: (error) => toast.error(errorMessage(error, t)),
   });
   const configured = Boolean(settings.data?.settings);
+  const actions = (invoice: IssuedInvoiceView) => (
+    <>
+      <a
+        className="text-brand hover:underline"
+        href={`/api/invoices/${invoice.id}/pdf`}
+        target="_blank"
+        rel="noreferrer"
+      >
+        {t('invoices:pdf')}
+      </a>
+      <a className="ml-3 text-brand hover:underline" href={`/api/invoices/${invoice.id}/xml`} download>
+        {t('invoices:xml')}
+      </a>
+      {canManage && invoice.kind === 'invoice' && !invoice.cancelledBy ? (
+        <button
+          type="button"
+          className="ml-3 text-red-700 hover:underline"
+          onClick={() => setCancelling(invoice)}
+        >
+          {t('invoices:cancel')}
+        </button>
+      ) : null}
+    </>
+  );
 
   return (
     <>
@@ -96,7 +121,7 @@ export function InvoicesPage() {
                     view.settings.vatId
                       ? `USt-IdNr. ${view.settings.vatId}`
                       : `St.-Nr. ${view.settings.taxNumber}`,
-                    `IBAN ${view.settings.iban}`,
+                    `IBAN ${formatIban(view.settings.iban)}`,
                   ].join(' · ')}
                 </p>
               </Card>
@@ -109,69 +134,65 @@ export function InvoicesPage() {
               data.items.length === 0 ? (
                 <EmptyState icon={FileText} title={t('invoices:empty')} text={t('invoices:emptyText')} />
               ) : (
-                <div className="-mx-5 -my-4 overflow-x-auto">
-                  <table className="min-w-full text-sm" data-testid="invoice-table">
-                    <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                      <tr>
-                        <th className="px-4 py-2">{t('invoices:number')}</th>
-                        <th className="px-4 py-2">{t('invoices:date')}</th>
-                        <th className="px-4 py-2">{t('invoices:buyer')}</th>
-                        <th className="hidden px-4 py-2 lg:table-cell">{t('invoices:subject')}</th>
-                        <th className="px-4 py-2 text-right">{t('invoices:gross')}</th>
-                        <th className="px-4 py-2">{t('invoices:status')}</th>
-                        <th className="px-4 py-2" />
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100">
-                      {data.items.map((invoice) => (
-                        <tr key={invoice.id}>
-                          <td className="whitespace-nowrap px-4 py-2 font-medium text-slate-900">
-                            {invoice.number}
-                          </td>
-                          <td className="whitespace-nowrap px-4 py-2">{formatDate(invoice.issueDate)}</td>
-                          <td className="px-4 py-2">{invoice.buyerName}</td>
-                          <td className="hidden max-w-xs truncate px-4 py-2 text-slate-600 lg:table-cell">
-                            {invoice.subject}
-                          </td>
-                          <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">
+                <>
+                  <ul className="-mx-5 -my-4 divide-y divide-slate-100 sm:hidden" data-testid="invoice-cards">
+                    {data.items.map((invoice) => (
+                      <li key={invoice.id} className="space-y-1 px-5 py-3 text-sm">
+                        <div className="flex items-baseline justify-between gap-2">
+                          <span className="font-medium text-slate-900">{invoice.number}</span>
+                          <span className="tabular-nums">
                             {invoice.kind === 'credit_note'
                               ? `−${eur(invoice.grossCents)}`
                               : eur(invoice.grossCents)}
-                          </td>
-                          <td className="px-4 py-2">
-                            <StatusBadge invoice={invoice} />
-                          </td>
-                          <td className="whitespace-nowrap px-4 py-2 text-right">
-                            <a
-                              className="text-brand hover:underline"
-                              href={`/api/invoices/${invoice.id}/pdf`}
-                              target="_blank"
-                              rel="noreferrer"
-                            >
-                              {t('invoices:pdf')}
-                            </a>
-                            <a
-                              className="ml-3 text-brand hover:underline"
-                              href={`/api/invoices/${invoice.id}/xml`}
-                              download
-                            >
-                              {t('invoices:xml')}
-                            </a>
-                            {canManage && invoice.kind === 'invoice' && !invoice.cancelledBy ? (
-                              <button
-                                type="button"
-                                className="ml-3 text-red-700 hover:underline"
-                                onClick={() => setCancelling(invoice)}
-                              >
-                                {t('invoices:cancel')}
-                              </button>
-                            ) : null}
-                          </td>
+                          </span>
+                        </div>
+                        <p className="text-slate-600">
+                          {formatDate(invoice.issueDate)} · {invoice.buyerName}
+                        </p>
+                        <StatusBadge invoice={invoice} />
+                        <p>{actions(invoice)}</p>
+                      </li>
+                    ))}
+                  </ul>
+                  <div className="-mx-5 -my-4 hidden overflow-x-auto sm:block">
+                    <table className="min-w-full text-sm" data-testid="invoice-table">
+                      <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                        <tr>
+                          <th className="px-4 py-2">{t('invoices:number')}</th>
+                          <th className="px-4 py-2">{t('invoices:date')}</th>
+                          <th className="px-4 py-2">{t('invoices:buyer')}</th>
+                          <th className="hidden px-4 py-2 2xl:table-cell">{t('invoices:subject')}</th>
+                          <th className="px-4 py-2 text-right">{t('invoices:gross')}</th>
+                          <th className="px-4 py-2">{t('invoices:status')}</th>
+                          <th className="px-4 py-2" />
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                      </thead>
+                      <tbody className="divide-y divide-slate-100">
+                        {data.items.map((invoice) => (
+                          <tr key={invoice.id}>
+                            <td className="whitespace-nowrap px-4 py-2 font-medium text-slate-900">
+                              {invoice.number}
+                            </td>
+                            <td className="whitespace-nowrap px-4 py-2">{formatDate(invoice.issueDate)}</td>
+                            <td className="px-4 py-2">{invoice.buyerName}</td>
+                            <td className="hidden max-w-xs truncate px-4 py-2 text-slate-600 2xl:table-cell">
+                              {invoice.subject}
+                            </td>
+                            <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">
+                              {invoice.kind === 'credit_note'
+                                ? `−${eur(invoice.grossCents)}`
+                                : eur(invoice.grossCents)}
+                            </td>
+                            <td className="px-4 py-2">
+                              <StatusBadge invoice={invoice} />
+                            </td>
+                            <td className="whitespace-nowrap px-4 py-2 text-right">{actions(invoice)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </>
               )
             }
           </QueryState>
