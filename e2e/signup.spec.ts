@@ -10,13 +10,15 @@ import {
   SIGNUP_PORT,
   SIGNUP_URL,
 } from '../playwright.config.js';
+import { fatal, validateEInvoice } from '../src/platform/invoicing/test/e-invoice-validator.js';
 
 /**
  * A broker opens an office on a server for many offices: signs up, reads the confirmation link
  * from the mail (delivered over SMTP to a sink), confirms, lands on the office's own address
  * (`<name>.immoxx.test`, which this browser resolves to the test server, so the Host header is
  * the office's), signs in, finds the checklist of the new, empty office and uploads a logo that
- * the office's sign-in page then shows.
+ * the office's sign-in page then shows; meets Free's seat limit, pays for Professional through
+ * Stripe Checkout (fake) and receives the invoice as PDF and a valid XRechnung.
  */
 test.use({
   baseURL: SIGNUP_URL,
@@ -63,7 +65,8 @@ test('a new office signs up, confirms its address from the mail and lands on its
   await page.goto('/anmelden');
   await page.getByRole('link', { name: 'Neues Maklerbüro registrieren' }).click();
   await expect(page.getByRole('heading', { name: 'Maklerbüro registrieren' })).toBeVisible();
-  await expect(page.getByText('14 Tage Professional kostenlos testen')).toBeVisible();
+  // This server gives no trial (SIGNUP_TRIAL_DAYS=0): the office starts on Free.
+  await expect(page.getByText('Ihr Büro startet kostenlos mit Free.')).toBeVisible();
 
   await page.getByLabel('Name des Büros').fill('Hegau Immobilien GmbH');
   const address = page.getByLabel('Adresse des Büros');
@@ -130,6 +133,69 @@ test('a new office signs up, confirms its address from the mail and lands on its
   expect(manifest.files.count).toBe(1);
   await page.goto(`${officeAddress}/`);
   await expect(page.getByTestId('onboarding-progress')).toHaveText('1 von 5 erledigt');
+
+  // On Free a second colleague is one seat too many: refused, with the limit and the way up.
+  await page.getByRole('link', { name: 'Team', exact: true }).click();
+  const invite = async (email: string) => {
+    await page.getByRole('button', { name: 'Person einladen' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('E-Mail').fill(email);
+    await dialog.getByLabel('Rolle').selectOption('agent');
+    await dialog.getByRole('button', { name: 'Person einladen' }).click();
+  };
+  await invite('kollegin@hegau-immo.de');
+  await expect(page.getByText('Einladung an kollegin@hegau-immo.de verschickt.')).toBeVisible();
+  await invite('kollege@hegau-immo.de');
+  await expect(
+    page
+      .getByText('Ihr Tarif Free umfasst 2 Benutzer; 2 sind schon angelegt. Mit Professional sind es 10.')
+      .first(),
+  ).toBeVisible();
+  await shoot(page, 'tarifgrenze', testInfo);
+  await page.keyboard.press('Escape');
+
+  // The way up: Stripe Checkout (the fake's hosted page asks what Checkout asks), back on the
+  // office's address with Professional and the invoice, as PDF and as an XRechnung that passes
+  // the official EN 16931 and XRechnung rules.
+  await page.getByRole('link', { name: 'Abrechnung', exact: true }).click();
+  await page.getByRole('button', { name: 'Professional buchen' }).click();
+  await expect(page.getByRole('heading', { name: 'Abonnieren' })).toBeVisible();
+  await page.getByLabel('Name bzw. Firma').fill('Hegau Immobilien GmbH');
+  await page.getByLabel('Adresse').fill('Hauptstraße 20');
+  await page.getByLabel('Postleitzahl').fill('78224');
+  await page.getByLabel('Ort').fill('Singen');
+  await page.getByRole('button', { name: 'Abonnieren' }).click();
+  await page.waitForURL(`${officeAddress}/abrechnung?checkout=erfolg`);
+  await expect(page.getByTestId('current-plan')).toContainText('Professional');
+  const invoices = page.getByTestId('subscription-invoices');
+  await expect(invoices).toContainText(/IMX-\d{4}-000001/);
+  // 99,00 € net plus 19 % USt.
+  await expect(invoices).toContainText(/117,81\s€/);
+  // Fetched by the browser, which resolves the office's address (Playwright's own requests do not).
+  const fetchText = (href: string | null) =>
+    page.evaluate(async (url) => {
+      const r = await fetch(url!);
+      return {
+        type: r.headers.get('content-type'),
+        text: new TextDecoder('latin1').decode(await r.arrayBuffer()),
+      };
+    }, href);
+  const pdf = await fetchText(await invoices.getByRole('link', { name: 'PDF' }).getAttribute('href'));
+  expect(pdf.type).toBe('application/pdf');
+  expect(pdf.text).toContain('factur-x.xml');
+  const xml = await page.evaluate(
+    async (url) => (await fetch(url!)).text(),
+    await invoices.getByRole('link', { name: 'XRechnung' }).getAttribute('href'),
+  );
+  expect(xml).toContain('<cbc:RegistrationName>Hegau Immobilien GmbH</cbc:RegistrationName>');
+  expect(fatal(await validateEInvoice(xml, 'EN16931-UBL'))).toEqual([]);
+  expect(fatal(await validateEInvoice(xml, 'XRechnung-UBL'))).toEqual([]);
+  await shoot(page, 'abrechnung-professional', testInfo);
+
+  // Professional has room for the colleague now.
+  await page.getByRole('link', { name: 'Team', exact: true }).click();
+  await invite('kollege@hegau-immo.de');
+  await expect(page.getByText('Einladung an kollege@hegau-immo.de verschickt.')).toBeVisible();
   await page.context().clearCookies();
   await page.goto(`${officeAddress}/anmelden`);
   await expect(page.locator('img[src="/api/office/logo"]')).toBeVisible();

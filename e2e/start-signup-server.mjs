@@ -32,4 +32,22 @@ const sink = new SMTPServer({
 });
 const smtpPort = Number(new URL(process.env.SMTP_URL ?? 'smtp://127.0.0.1:2526').port);
 await new Promise((resolve) => sink.listen(smtpPort, '127.0.0.1', resolve));
+// Stripe, when the test pays: the strict API fake with its hosted Checkout page, which delivers
+// the signed events to this server's webhook as Stripe would (run with `node --import tsx`).
+if (process.env.E2E_STRIPE_PORT) {
+  const { startStripeFake } = await import('../src/modules/billing/test/stripe-fake.ts');
+  const { PLANS } = await import('../src/platform/plans/plan-catalogue.ts');
+  await startStripeFake({
+    secretKey: process.env.STRIPE_SECRET_KEY,
+    hostedCheckout: {
+      port: Number(process.env.E2E_STRIPE_PORT),
+      webhookUrl: `http://127.0.0.1:${process.env.PORT}/api/billing/webhook`,
+      webhookSecret: process.env.STRIPE_WEBHOOK_SECRET,
+      priceAmounts: {
+        [process.env.STRIPE_PRICE_PROFESSIONAL]: PLANS.professional.monthlyPriceCents,
+        [process.env.STRIPE_PRICE_ENTERPRISE]: PLANS.enterprise.monthlyPriceCents,
+      },
+    },
+  });
+}
 await import('../scripts/start.mjs');

@@ -89,14 +89,22 @@ export const envSchema = z.object({
    */
   BILLING_ISSUER_NAME: z.string().min(2).optional(),
   BILLING_ISSUER_STREET: z.string().min(2).optional(),
-  BILLING_ISSUER_POSTAL_CODE: z.string().regex(/^\d{4,5}$/, { message: 'a postal code' }).optional(),
+  BILLING_ISSUER_POSTAL_CODE: z
+    .string()
+    .regex(/^\d{4,5}$/, { message: 'a postal code' })
+    .optional(),
   BILLING_ISSUER_CITY: z.string().min(2).optional(),
-  BILLING_ISSUER_VAT_ID: z.string().regex(/^[A-Z]{2}[0-9A-Z]{8,12}$/, { message: 'a VAT id such as DE123456789' }).optional(),
+  BILLING_ISSUER_VAT_ID: z
+    .string()
+    .regex(/^[A-Z]{2}[0-9A-Z]{8,12}$/, { message: 'a VAT id such as DE123456789' })
+    .optional(),
   BILLING_ISSUER_TAX_NUMBER: z.string().min(5).optional(),
   BILLING_ISSUER_EMAIL: z.string().email().optional(),
   BILLING_ISSUER_PHONE: z.string().min(5).optional(),
   /** Register entry and managing directors, printed in the invoice footer. */
   BILLING_ISSUER_FOOTER: z.string().optional(),
+  /** Days of Professional a self-service office tries after sign-up; 0: it starts on Free. */
+  SIGNUP_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(14),
   /** Google Calendar sync for agents (OAuth client of type "Web application"); unset: not offered. */
   GOOGLE_CLIENT_ID: z.string().min(8).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(8).optional(),

@@ -3,8 +3,6 @@
  * Prices are net monthly list prices in cents; the billing provider holds the real price ids.
  */
 export const PLAN_IDS = ['free', 'professional', 'enterprise'] as const;
-/** Days of the free trial an office's first paid subscription starts with. */
-export const TRIAL_DAYS = 14;
 export type PlanId = (typeof PLAN_IDS)[number];
 
 export const LIMITED_RESOURCES = ['users', 'properties'] as const;

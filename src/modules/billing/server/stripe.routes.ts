@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import { AppError, badRequest } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { TRIAL_DAYS } from '../../../platform/plans/plan-catalogue.js';
 import { billingAccount, tenantPlan } from '../../../platform/plans/plans.schema.js';
+import { officeUrl } from '../../../platform/tenancy/office-host.js';
 import { takeStripeEvent } from './stripe-events.js';
 import { type StripeSetup, stripeSetup } from './stripe-gateway.js';
 
@@ -27,6 +27,15 @@ function providerError(error: unknown): AppError {
     502,
     'stripe_unreachable',
     'Stripe ist gerade nicht erreichbar. Bitte später erneut versuchen.',
+  );
+}
+
+/** Back from Stripe to the office's own address (BASE_DOMAIN), where its session and branding are. */
+async function officeBase(platform: Platform, ctx: ReturnType<typeof tenantContext>): Promise<string> {
+  const membership = await platform.memberships.get(ctx.tenantId, ctx.auth.user.id);
+  return (
+    (membership && officeUrl(platform.publicUrl, platform.config.env.BASE_DOMAIN, membership.tenantSlug)) ||
+    platform.publicUrl
   );
 }
 
@@ -81,7 +90,7 @@ export const stripeRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           'Es besteht schon ein Abo. Tarifwechsel und Zahlungsdaten bitte über „Abo verwalten“ (Stripe-Kundenportal).',
         );
       const customer = await customerFor(platform, setup, ctx);
-      const back = `${platform.publicUrl}/abrechnung`;
+      const back = `${await officeBase(platform, ctx)}/abrechnung`;
       const session = await setup.client.checkout.sessions
         .create({
           mode: 'subscription',
@@ -90,7 +99,7 @@ export const stripeRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           line_items: [{ price: setup.prices[request.body.plan], quantity: 1 }],
           subscription_data: {
             metadata: { tenant_id: ctx.tenantId, plan: request.body.plan },
-            ...subscriptionTrial(plan),
+            ...subscriptionTrial(plan, platform.config.env.SIGNUP_TRIAL_DAYS),
           },
           // Our invoice (XRechnung) needs the office's billing address, and its VAT id decides reverse charge.
           billing_address_collection: 'required',
@@ -128,7 +137,7 @@ export const stripeRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       const session = await setup.client.billingPortal.sessions
         .create({
           customer: account.stripeCustomerId,
-          return_url: `${platform.publicUrl}/abrechnung`,
+          return_url: `${await officeBase(platform, ctx)}/abrechnung`,
           locale: 'de',
         })
         .catch((error: unknown) => {
@@ -188,10 +197,11 @@ const MIN_TRIAL_MS = 48 * 3_600_000;
  */
 export function subscriptionTrial(
   plan: Pick<typeof tenantPlan.$inferSelect, 'stripeEventAt' | 'trialEndsAt'> | undefined,
+  trialDays: number,
   now = Date.now(),
 ): { trial_period_days: number } | { trial_end: number } | Record<string, never> {
   if (plan?.stripeEventAt) return {};
-  if (!plan?.trialEndsAt) return { trial_period_days: TRIAL_DAYS };
+  if (!plan?.trialEndsAt) return trialDays > 0 ? { trial_period_days: trialDays } : {};
   const left = plan.trialEndsAt.getTime() - now;
   return left >= MIN_TRIAL_MS ? { trial_end: Math.floor(plan.trialEndsAt.getTime() / 1000) } : {};
 }

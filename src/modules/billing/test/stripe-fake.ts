@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { type HostedCheckoutOptions, registerHostedCheckout } from './stripe-fake-checkout-page.js';
 
 /**
  * A strict fake of the Stripe endpoints ImmoXX calls, written from Stripe's API reference, not from
@@ -40,18 +41,24 @@ function fail(reply: FastifyReply, status: number, type: string, message: string
     .send({ error: { type, message, ...(param ? { param, code: 'parameter_missing' } : {}) } });
 }
 
-export async function startStripeFake(): Promise<StripeFake> {
-  const secretKey = `sk_test_${randomBytes(12).toString('hex')}`;
+export async function startStripeFake(
+  options: { secretKey?: string; hostedCheckout?: HostedCheckoutOptions } = {},
+): Promise<StripeFake> {
+  const secretKey = options.secretKey ?? `sk_test_${randomBytes(12).toString('hex')}`;
   const customers = new Map<string, Record<string, unknown>>();
   const sessions: Record<string, string>[] = [];
   const requests: StripeFake['requests'] = [];
   const idempotent = new Map<string, { body: string; status: number; payload: unknown }>();
   const app = Fastify();
+  let listening = '';
+  const baseUrl = () => listening;
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) =>
     done(null, body),
   );
 
   app.addHook('preHandler', async (request: FastifyRequest, reply) => {
+    // The hosted payment page is Stripe's website, not its API: the browser reaches it without a key.
+    if (request.url.startsWith('/c/pay/')) return;
     const body = typeof request.body === 'string' ? request.body : '';
     requests.push({ method: request.method, path: request.url, headers: request.headers, body });
     if (request.headers.authorization !== `Bearer ${secretKey}`)
@@ -147,8 +154,8 @@ export async function startStripeFake(): Promise<StripeFake> {
         'invalid_request_error',
         'You may only specify one of trial_end and trial_period_days.',
       );
-    sessions.push(form);
     const sessionId = id('cs_test');
+    sessions.push({ ...form, id: sessionId });
     return {
       id: sessionId,
       object: 'checkout.session',
@@ -156,7 +163,9 @@ export async function startStripeFake(): Promise<StripeFake> {
       customer: form.customer ?? null,
       client_reference_id: form.client_reference_id ?? null,
       status: 'open',
-      url: `https://checkout.stripe.com/c/pay/${sessionId}`,
+      url: options.hostedCheckout
+        ? `${baseUrl()}/c/pay/${sessionId}`
+        : `https://checkout.stripe.com/c/pay/${sessionId}`,
     };
   });
 
@@ -174,6 +183,8 @@ export async function startStripeFake(): Promise<StripeFake> {
     };
   });
 
+  if (options.hostedCheckout) registerHostedCheckout(app, { sessions, customers }, options.hostedCheckout);
+
   app.setNotFoundHandler((request, reply) =>
     fail(
       reply,
@@ -182,6 +193,7 @@ export async function startStripeFake(): Promise<StripeFake> {
       `Unrecognized request URL (${request.method}: ${request.url}).`,
     ),
   );
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port: options.hostedCheckout?.port ?? 0, host: '127.0.0.1' });
+  listening = url;
   return { url, secretKey, customers, sessions, requests, close: () => app.close() };
 }

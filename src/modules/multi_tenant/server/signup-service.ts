@@ -4,7 +4,6 @@ import { recordAudit } from '../../../platform/audit/record-audit.js';
 import { authUser, tenant } from '../../../platform/auth/auth.schema.js';
 import { AppError, badRequest, conflict } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { TRIAL_DAYS } from '../../../platform/plans/plan-catalogue.js';
 import { tenantPlan } from '../../../platform/plans/plans.schema.js';
 import { officeUrl } from '../../../platform/tenancy/office-host.js';
 import { tenantSettings } from '../../../platform/tenancy/tenancy.schema.js';
@@ -16,7 +15,7 @@ import { confirmSignupMail } from './signup-mails.js';
 
 /** How long the confirmation link works. */
 export const CONFIRM_VALID_HOURS = 48;
-/** A new office tries this plan for TRIAL_DAYS, then falls back to Free unless it subscribes. */
+/** A new office tries this plan for SIGNUP_TRIAL_DAYS, then falls back to Free unless it subscribes. */
 export const TRIAL_PLAN = 'professional';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -201,7 +200,8 @@ export class SignupService {
       slug: row.subdomain,
       ownerUserId: userId,
     });
-    const trialEndsAt = new Date(Date.now() + TRIAL_DAYS * 86_400_000);
+    const trialDays = this.platform.config.env.SIGNUP_TRIAL_DAYS;
+    const trialEndsAt = new Date(Date.now() + trialDays * 86_400_000);
     await database.db
       .update(officeSignup)
       .set({
@@ -215,7 +215,13 @@ export class SignupService {
         .update(tenantSettings)
         .set({ contactEmail: row.email })
         .where(eq(tenantSettings.tenantId, tenantId));
-      await tx.insert(tenantPlan).values({ tenantId, plan: TRIAL_PLAN, status: 'trialing', trialEndsAt });
+      await tx
+        .insert(tenantPlan)
+        .values(
+          trialDays > 0
+            ? { tenantId, plan: TRIAL_PLAN, status: 'trialing', trialEndsAt }
+            : { tenantId, plan: 'free', status: 'active' },
+        );
       await recordAudit(
         tx,
         { tenantId, userId, userName: row.name, ipAddress, requestId: null },

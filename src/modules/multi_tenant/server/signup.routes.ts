@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { PLANS, TRIAL_DAYS } from '../../../platform/plans/plan-catalogue.js';
+import { PLANS } from '../../../platform/plans/plan-catalogue.js';
 import {
   confirmBody,
   onboardingView,
@@ -38,7 +38,7 @@ export const signupRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     },
     async () => ({
       baseDomain: env.BASE_DOMAIN ?? null,
-      trialDays: TRIAL_DAYS,
+      trialDays: env.SIGNUP_TRIAL_DAYS,
       trialPlan: PLANS[TRIAL_PLAN].name,
     }),
   );

@@ -6,6 +6,8 @@ const de = {
   title: 'Maklerbüro registrieren',
   subtitle:
     '{{days}} Tage {{plan}} kostenlos testen – ohne Zahlungsdaten. Danach gilt Free, bis Sie einen Tarif buchen.',
+  subtitleFree:
+    'Ihr Büro startet kostenlos mit Free. Einen größeren Tarif buchen Sie jederzeit unter „Abrechnung“.',
   officeName: 'Name des Büros',
   subdomain: 'Adresse des Büros',
   subdomainHint: 'Ihr Büro erreichen Sie unter {{address}}.',
@@ -63,6 +65,7 @@ const en: typeof de = {
   title: 'Sign up your office',
   subtitle:
     'Try {{plan}} free for {{days}} days – no payment details. Then Free applies until you choose a plan.',
+  subtitleFree: 'Your office starts on Free at no cost. Choose a bigger plan any time under “Billing”.',
   officeName: 'Office name',
   subdomain: 'Office address',
   subdomainHint: 'Your office will be at {{address}}.',

@@ -190,6 +190,8 @@ export default function SignupPage() {
       </Button>
     </form>,
     t('offices:title'),
-    t('offices:subtitle', { days: settings.data.trialDays, plan: settings.data.trialPlan }),
+    settings.data.trialDays > 0
+      ? t('offices:subtitle', { days: settings.data.trialDays, plan: settings.data.trialPlan })
+      : t('offices:subtitleFree'),
   );
 }

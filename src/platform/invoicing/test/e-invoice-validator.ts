@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { registerCustomXPathFunction } from 'fontoxpath';
-import { Schema } from 'node-schematron';
+import type * as FontoXPath from 'fontoxpath';
+import type * as NodeSchematron from 'node-schematron';
+
+// Both ship CommonJS; required, they load the same way under vitest and Playwright's ESM loader.
+const require = createRequire(import.meta.url);
+const { registerCustomXPathFunction } = require('fontoxpath') as typeof FontoXPath;
+const { Schema } = require('node-schematron') as typeof NodeSchematron;
+type Schema = NodeSchematron.Schema;
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'validation');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
