@@ -133,6 +133,10 @@ export async function createPlatform(
     const settings = await tenantSettings.get(tenantId);
     return settings ? mailFooter(settings, publicUrl, settings.tenantSlug) : null;
   });
+  mail.setCustomerSender(async (tenantId) => {
+    const settings = await tenantSettings.get(tenantId);
+    return settings ? { name: settings.displayName, replyTo: settings.contactEmail } : null;
+  });
   const listTotals = new ListTotals(database);
   await listTotals.start();
   const platform: Platform = {

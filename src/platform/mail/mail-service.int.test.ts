@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobRun } from '../jobs/jobs.schema.js';
+import { tenantSettings } from '../tenancy/tenancy.schema.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { mailOutbox } from './mail.schema.js';
 import { MAIL_SEND_JOB } from './mail-service.js';
@@ -102,5 +103,43 @@ describe('mail over SMTP', () => {
     const [row] = await t.platform.database.db.select().from(mailOutbox).where(eq(mailOutbox.id, receipt.id));
     expect(row?.status).toBe('failed');
     expect(row?.lastError).toMatch(/550|mailbox/);
+  });
+
+  it("a customer mail goes out in the office's name with its Reply-To, from the platform's address", async () => {
+    const office = await t.createTenant('Hegau Immobilien GmbH');
+    await t.platform.database.withTenant(office.tenantId, (tx) =>
+      tx
+        .update(tenantSettings)
+        .set({ contactEmail: 'info@hegau-immo.de' })
+        .where(eq(tenantSettings.tenantId, office.tenantId)),
+    );
+    await t.platform.tenantSettings.forget(office.tenantId);
+    const receipt = await t.platform.mail.send({
+      to: 'kaeufer@example.de',
+      subject: 'Ihr Exposé',
+      text: 'Guten Tag',
+      purpose: 'test',
+      audience: 'customer',
+      tenantId: office.tenantId,
+    });
+    expect((await runOf(receipt.id)).status).toBe('completed');
+    const mail = smtp.received.find((m) => m.to.includes('kaeufer@example.de'))!;
+    // The envelope sender stays the platform's (SPF, DKIM); the header shows the office.
+    expect(mail.from).toBe('no-reply@bodensee.test');
+    expect(mail.raw).toMatch(/^From: Hegau Immobilien GmbH <no-reply@bodensee\.test>$/m);
+    expect(mail.raw).toMatch(/^Reply-To: info@hegau-immo\.de$/m);
+
+    const staff = await t.platform.mail.send({
+      to: 'kollegin@example.de',
+      subject: 'Intern',
+      text: 'x',
+      purpose: 'test',
+      audience: 'staff',
+      tenantId: office.tenantId,
+    });
+    expect((await runOf(staff.id)).status).toBe('completed');
+    const internal = smtp.received.find((m) => m.to.includes('kollegin@example.de'))!;
+    expect(internal.raw).toMatch(/^From: Bodensee Immobilien <no-reply@bodensee\.test>$/m);
+    expect(internal.raw).not.toContain('Reply-To:');
   });
 });

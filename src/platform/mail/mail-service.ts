@@ -40,6 +40,14 @@ export type MailTracker = (mail: {
 
 /** The office's signature with the Impressum and privacy links, appended to customer mails. */
 export type CustomerFooter = (tenantId: string) => Promise<string | null>;
+/**
+ * In whose name a customer mail goes out and where answers go. The address stays the platform's,
+ * which SPF and DKIM cover; only the name and Reply-To are the office's.
+ */
+export type CustomerSender = (tenantId: string) => Promise<{ name: string; replyTo: string | null } | null>;
+
+/** "ImmoXX <no-reply@immoxx.de>" → "no-reply@immoxx.de". */
+export const addressOf = (from: string) => /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
 
 export interface MailReceipt {
   id: string;
@@ -63,6 +71,7 @@ export class MailService {
   ) {}
 
   #customerFooter: CustomerFooter | null = null;
+  #customerSender: CustomerSender | null = null;
   #tracker: MailTracker | null = null;
 
   /** Set by the module that measures mail engagement; without it mails go out as written. */
@@ -73,6 +82,11 @@ export class MailService {
   /** Wired by the kernel once the tenant settings exist. */
   setCustomerFooter(footer: CustomerFooter): void {
     this.#customerFooter = footer;
+  }
+
+  /** Wired by the kernel: the office's name and reply address for its customer mails. */
+  setCustomerSender(sender: CustomerSender): void {
+    this.#customerSender = sender;
   }
 
   /** The office's footer for a mail that does not go through the outbox (a reply by the mailbox's own SMTP). */
@@ -102,6 +116,10 @@ export class MailService {
         ? await this.#customerFooter(request.tenantId)
         : null;
     const written = footer ? `${request.text.trimEnd()}\n\n${footer}` : request.text;
+    const sender =
+      request.audience === 'customer' && request.tenantId && this.#customerSender
+        ? await this.#customerSender(request.tenantId)
+        : null;
     const id = randomUUID();
     const { text, html } =
       this.#tracker && request.audience === 'customer' && request.tenantId && request.contactId
@@ -125,6 +143,8 @@ export class MailService {
         htmlBody: html,
         attachments: request.attachments ?? [],
         headers: request.headers ?? {},
+        fromName: sender?.name ?? null,
+        replyTo: sender?.replyTo ?? null,
         purpose: request.purpose,
         status: this.transport ? 'queued' : 'offline',
       })
@@ -146,7 +166,8 @@ export class MailService {
       .where(eq(mailOutbox.id, mailId));
     try {
       const { messageId } = await this.transport.send({
-        from: this.from,
+        from: mail.fromName ? { name: mail.fromName, address: addressOf(this.from) } : this.from,
+        replyTo: mail.replyTo,
         to: mail.toAddress,
         subject: mail.subject,
         text: mail.textBody,

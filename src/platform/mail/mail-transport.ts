@@ -2,7 +2,9 @@ import nodemailer from 'nodemailer';
 import type { MailAttachment } from './mail.schema.js';
 
 export interface OutgoingMail {
-  from: string;
+  /** The platform's address, in the office's name for customer mails. */
+  from: string | { name: string; address: string };
+  replyTo?: string | null;
   to: string;
   subject: string;
   text: string;
@@ -24,6 +26,7 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
       const info = await transporter.sendMail({
         ...mail,
         html: mail.html ?? undefined,
+        replyTo: mail.replyTo ?? undefined,
         attachments: mail.attachments?.map((a) => ({ ...a, contentDisposition: 'attachment' as const })),
       });
       return { messageId: info.messageId };

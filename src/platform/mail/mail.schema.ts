@@ -31,6 +31,10 @@ export const mailOutbox = pgTable(
     attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
     /** Extra headers such as List-Unsubscribe (RFC 2369/8058) for advertising mail. */
     headers: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** A customer mail goes out in the office's name ("Hegau Immobilien") from the platform's address. */
+    fromName: text(),
+    /** Where the customer's answer goes: the office's contact address. */
+    replyTo: text(),
     purpose: text().notNull(),
     status: text().$type<MailStatus>().notNull().default('queued'),
     attempts: integer().notNull().default(0),
