@@ -1,24 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
-
-interface HostOffice {
-  name: string;
-  primaryColor: string;
-  accentColor: string;
-  hasLogo: boolean;
-}
+import { type HostOffice, useHostOfficeQuery } from '../api/host-office.js';
 
 /** On an office's own address the signed-out pages wear its name, logo and colours. */
 function useHostOffice(): HostOffice | undefined {
-  const office = useQuery({
-    queryKey: ['host-office'],
-    queryFn: () => api<HostOffice>('/office'),
-    retry: false,
-    staleTime: 5 * 60_000,
-  });
-  const data = office.data;
+  const data = useHostOfficeQuery().data;
   useEffect(() => {
     if (!data) return;
     document.documentElement.style.setProperty('--brand', data.primaryColor);

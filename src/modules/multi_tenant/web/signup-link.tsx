@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../web/api/client.js';
+import { useHostOfficeQuery } from '../../../web/api/host-office.js';
 import type { SignupSettings } from '../contract.js';
 import './i18n.js';
 
@@ -15,12 +16,7 @@ export default function SignupLink() {
     staleTime: 5 * 60_000,
   });
   // On an office's own address the sign-in belongs to that office: no sign-up offer there.
-  const hostOffice = useQuery({
-    queryKey: ['host-office'],
-    queryFn: () => api<unknown>('/office'),
-    retry: false,
-    staleTime: 5 * 60_000,
-  });
+  const hostOffice = useHostOfficeQuery();
   if (!settings.isSuccess || hostOffice.isPending || hostOffice.isSuccess) return null;
   return (
     <p className="text-center text-sm">

@@ -22,7 +22,8 @@ import { aiGeneration } from '../../ai/schema.js';
 import { property } from '../../crm/schema.js';
 import type { OfficeList, officeListQuery } from '../contract.js';
 
-type Query = ReturnType<typeof officeListQuery.parse>;
+/** The list's query, or one office by its id (after an operator changed it). */
+type Query = ReturnType<typeof officeListQuery.parse> & { id?: string };
 
 const byTenant = <T>(rows: { tenantId: string; value: T }[]) =>
   new Map(rows.map((r) => [r.tenantId, r.value]));
@@ -39,6 +40,7 @@ export async function officeOverview(platform: Platform, query: Query): Promise<
     const match = or(ilike(tenant.name, like), ilike(tenant.slug, like));
     if (match) filters.push(match);
   }
+  if (query.id) filters.push(eq(tenant.id, query.id));
   if (query.status === 'active') filters.push(isNull(tenant.deactivatedAt));
   if (query.status === 'deactivated') filters.push(isNotNull(tenant.deactivatedAt));
   const where = filters.length > 0 ? and(...filters) : undefined;

@@ -117,8 +117,8 @@ export const superadminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
         ),
       );
       await platform.memberships.forgetOffice(tenantId);
-      const page = await officeOverview(platform, { q: office.slug, page: 1, pageSize: 100, status: 'all' });
-      const row = page.items.find((o) => o.id === tenantId);
+      const [row] = (await officeOverview(platform, { id: tenantId, page: 1, pageSize: 1, status: 'all' }))
+        .items;
       if (!row) throw notFound('Büro');
       return row;
     };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { and, count, desc, eq, gte, inArray, isNotNull, lte, min, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, min, sql } from 'drizzle-orm';
 import { tenant } from '../../../platform/auth/auth.schema.js';
 import { jobRun } from '../../../platform/jobs/jobs.schema.js';
 import type { Platform } from '../../../platform/kernel.js';
@@ -60,10 +60,7 @@ export async function systemHealth(platform: Platform): Promise<SystemHealth> {
         .select({ n: count() })
         .from(mailOutbox)
         .where(and(eq(mailOutbox.status, 'sent'), gte(mailOutbox.sentAt, since))),
-      db
-        .select({ total: count(), deactivated: count(tenant.deactivatedAt) })
-        .from(tenant)
-        .where(isNotNull(tenant.id)),
+      db.select({ total: count(), deactivated: count(tenant.deactivatedAt) }).from(tenant),
       platform.files.probe(),
     ],
   );

@@ -18,25 +18,33 @@ const berlinDay = (date: Date) =>
 export async function usageSeries(platform: Platform, days: number): Promise<UsageSeries> {
   const db = platform.database.db;
   const since = new Date(Date.now() - days * 86_400_000);
-  const perDay = async (
-    column: PgColumn,
-    value: ReturnType<typeof count> | ReturnType<typeof sum>,
-    table: Parameters<ReturnType<typeof db.select>['from']>[0],
-    extra?: ReturnType<typeof eq>,
-  ) => {
-    const day = dayOf(column);
-    const rows = await db
-      .select({ day, value })
-      .from(table)
-      .where(and(gte(column, since), extra))
-      .groupBy(day);
-    return new Map(rows.map((r) => [r.day, Number(r.value ?? 0)]));
-  };
+  const byDay = (rows: { day: string; value: number | string | null }[]) =>
+    new Map(rows.map((r) => [r.day, Number(r.value ?? 0)]));
   const [offices, listings, ai, mails] = await Promise.all([
-    perDay(tenant.createdAt, count(), tenant),
-    perDay(property.createdAt, count(), property),
-    perDay(aiGeneration.createdAt, sum(aiGeneration.costMicros), aiGeneration),
-    perDay(mailOutbox.sentAt, count(), mailOutbox, eq(mailOutbox.status, 'sent')),
+    db
+      .select({ day: dayOf(tenant.createdAt), value: count() })
+      .from(tenant)
+      .where(gte(tenant.createdAt, since))
+      .groupBy(dayOf(tenant.createdAt))
+      .then(byDay),
+    db
+      .select({ day: dayOf(property.createdAt), value: count() })
+      .from(property)
+      .where(gte(property.createdAt, since))
+      .groupBy(dayOf(property.createdAt))
+      .then(byDay),
+    db
+      .select({ day: dayOf(aiGeneration.createdAt), value: sum(aiGeneration.costMicros) })
+      .from(aiGeneration)
+      .where(gte(aiGeneration.createdAt, since))
+      .groupBy(dayOf(aiGeneration.createdAt))
+      .then(byDay),
+    db
+      .select({ day: dayOf(mailOutbox.sentAt), value: count() })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.status, 'sent'), gte(mailOutbox.sentAt, since)))
+      .groupBy(dayOf(mailOutbox.sentAt))
+      .then(byDay),
   ]);
   const out: UsageSeries['days'] = [];
   for (let i = days - 1; i >= 0; i--) {
