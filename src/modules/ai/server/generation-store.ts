@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { authUser as user } from '../../../platform/auth/auth.schema.js';
 import type { TenantRequestContext } from '../../../platform/http/access-control.js';
+import { recordUsage } from '../../../platform/metering/usage-ledger.js';
 import { property } from '../../crm/schema.js';
 import type { GenerationFile, GenerationInput, GenerationView } from '../contract.js';
 import { aiGeneration } from '../schema.js';
@@ -68,6 +69,16 @@ export async function recordGeneration(ctx: TenantRequestContext, g: NewGenerati
       jobRunId: g.jobRunId ?? null,
       finishedAt: status === 'laeuft' ? null : new Date(),
     });
+    // Billed by usage: the cost goes into the ledger in the same transaction, once per generation.
+    if ((g.costMicros ?? 0) > 0)
+      await recordUsage(tx, [
+        {
+          tenantId: ctx.tenantId,
+          meter: 'ai_cost_micros',
+          value: g.costMicros!,
+          idempotencyKey: `ai:${g.id}`,
+        },
+      ]);
   });
   const view = await readGeneration(ctx, g.id);
   if (!view) throw new Error('generation vanished after insert');

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
+import { recordUsage } from '../../../platform/metering/usage-ledger.js';
 import type { GenerationFile, GenerationInput } from '../contract.js';
 import { aiGeneration } from '../schema.js';
 import type { GenerationRow } from './generation-store.js';
@@ -19,8 +20,17 @@ export async function finishGeneration(
   row: GenerationRow,
   values: { files: GenerationFile[]; videoSeconds: number; costMicros?: number; priceRef?: string | null },
 ): Promise<void> {
-  await db((tx) =>
-    tx
+  await db(async (tx) => {
+    if ((values.costMicros ?? 0) > 0)
+      await recordUsage(tx, [
+        {
+          tenantId: row.tenantId,
+          meter: 'ai_cost_micros',
+          value: values.costMicros!,
+          idempotencyKey: `ai:${row.id}`,
+        },
+      ]);
+    await tx
       .update(aiGeneration)
       .set({
         status: 'fertig',
@@ -32,8 +42,8 @@ export async function finishGeneration(
         finishedAt: new Date(),
         error: null,
       })
-      .where(eq(aiGeneration.id, row.id)),
-  );
+      .where(eq(aiGeneration.id, row.id));
+  });
 }
 
 export async function failGeneration(db: RunAsTenant, row: GenerationRow, message: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type HostedCheckoutOptions, registerHostedCheckout } from './stripe-fake-checkout-page.js';
+import { registerMeters } from './stripe-fake-meters.js';
 
 /**
  * A strict fake of the Stripe endpoints ImmoXX calls, written from Stripe's API reference, not from
@@ -17,6 +18,7 @@ import { type HostedCheckoutOptions, registerHostedCheckout } from './stripe-fak
  *   and `success_url` required, `line_items` with a price for mode=subscription,
  *   `subscription_data[trial_end]` at least 48 hours ahead and not with `trial_period_days`),
  *   `customer_update[...]` only together with `customer`, `billing_address_collection` auto|required,
+ *   billing meters (stripe-fake-meters.ts),
  *   POST /v1/billing_portal/sessions (https://docs.stripe.com/api/customer_portal/sessions/create:
  *   `customer` required, must exist).
  */
@@ -25,6 +27,16 @@ export interface StripeFake {
   secretKey: string;
   customers: Map<string, Record<string, unknown>>;
   sessions: Record<string, string>[];
+  /** Meter events accepted (POST /v1/billing/meter_events). */
+  meterEvents: {
+    event_name: string;
+    customer: string;
+    value: number;
+    identifier: string;
+    timestamp: number;
+  }[];
+  /** The next n meter event requests answer 500, as an outage would. */
+  failMeterEvents: (n: number) => void;
   /** Every request as received: method, path, headers, raw body. */
   requests: { method: string; path: string; headers: Record<string, unknown>; body: string }[];
   close: () => Promise<void>;
@@ -183,6 +195,10 @@ export async function startStripeFake(
     };
   });
 
+  const meterEvents: StripeFake['meterEvents'] = [];
+  let failing = 0;
+  registerMeters(app, { meterEvents, customers, fail: () => failing-- > 0 });
+
   if (options.hostedCheckout) registerHostedCheckout(app, { sessions, customers }, options.hostedCheckout);
 
   app.setNotFoundHandler((request, reply) =>
@@ -195,5 +211,16 @@ export async function startStripeFake(
   );
   const url = await app.listen({ port: options.hostedCheckout?.port ?? 0, host: '127.0.0.1' });
   listening = url;
-  return { url, secretKey, customers, sessions, requests, close: () => app.close() };
+  return {
+    url,
+    secretKey,
+    customers,
+    sessions,
+    meterEvents,
+    failMeterEvents: (n) => {
+      failing = n;
+    },
+    requests,
+    close: () => app.close(),
+  };
 }
