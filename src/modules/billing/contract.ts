@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issuedInvoiceView } from '../../platform/invoicing/invoice-view.js';
 import { LIMITED_RESOURCES, PLAN_IDS } from '../../platform/plans/plan-catalogue.js';
 
 const limits = z.object(
@@ -43,21 +44,7 @@ export const billingOverview = z.object({
 export type BillingOverview = z.infer<typeof billingOverview>;
 
 export const subscriptionInvoices = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.enum(['invoice', 'credit_note']),
-      number: z.string(),
-      issueDate: z.string(),
-      buyerName: z.string(),
-      netCents: z.number(),
-      vatCents: z.number(),
-      grossCents: z.number(),
-      subject: z.string(),
-      correctsNumber: z.string().nullable(),
-      cancelledBy: z.string().nullable(),
-    }),
-  ),
+  items: z.array(issuedInvoiceView),
   /** platform: ours with XRechnung; stripe: only Stripe's own by e-mail; none: no online payment. */
   issuedBy: z.enum(['platform', 'stripe', 'none']),
 });

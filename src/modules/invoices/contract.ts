@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIban } from '../../platform/invoicing/iban.js';
+import { type IssuedInvoiceView, issuedInvoiceView } from '../../platform/invoicing/invoice-view.js';
 import { checkVatId } from '../../platform/invoicing/vat-id.js';
 
 const text = (max: number) => z.string().trim().min(1, 'Pflichtfeld').max(max);
@@ -106,22 +107,7 @@ export const commissionInput = z
   });
 export type CommissionInput = z.input<typeof commissionInput>;
 
-export const issuedInvoiceView = z.object({
-  id: z.string(),
-  kind: z.enum(['invoice', 'credit_note']),
-  number: z.string(),
-  issueDate: z.string(),
-  buyerName: z.string(),
-  netCents: z.number(),
-  vatCents: z.number(),
-  grossCents: z.number(),
-  /** The property or subscription it is for. */
-  subject: z.string(),
-  correctsNumber: z.string().nullable(),
-  /** Set on an invoice that a credit note cancelled. */
-  cancelledBy: z.string().nullable(),
-});
-export type IssuedInvoiceView = z.infer<typeof issuedInvoiceView>;
+export { type IssuedInvoiceView, issuedInvoiceView };
 
 export const invoiceList = z.object({ items: z.array(issuedInvoiceView) });
 export type InvoiceList = z.infer<typeof invoiceList>;

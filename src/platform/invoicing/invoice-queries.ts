@@ -1,21 +1,10 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
+import type { IssuedInvoiceView } from './invoice-view.js';
 import { issuedInvoice } from './invoicing.schema.js';
 import type { Issuer } from './issue-invoice.js';
 
-export interface InvoiceListItem {
-  id: string;
-  kind: 'invoice' | 'credit_note';
-  number: string;
-  issueDate: string;
-  buyerName: string;
-  netCents: number;
-  vatCents: number;
-  grossCents: number;
-  subject: string;
-  correctsNumber: string | null;
-  cancelledBy: string | null;
-}
+export type InvoiceListItem = IssuedInvoiceView;
 
 /** The office's invoices of one issuer, newest first, each credit note linked to its invoice. Runs under RLS. */
 export async function listInvoices(
