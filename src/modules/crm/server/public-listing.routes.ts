@@ -1,8 +1,9 @@
 import formbody from '@fastify/formbody';
-import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import sharp from 'sharp';
 import { z } from 'zod';
+import { tenant } from '../../../platform/auth/auth.schema.js';
 import { FileNotFoundError } from '../../../platform/files/file-storage.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { mailOutbox } from '../../../platform/mail/mail.schema.js';
@@ -58,11 +59,19 @@ export const publicListingRoutes: FastifyPluginAsync<{ platform: Platform }> = a
   await app.register(formbody, { bodyLimit: 32_768 });
   const db = platform.database.db;
   const findPublic = async (slug: string): Promise<PropertyRow | undefined> => {
+    // A deactivated office shows nothing to the public: its listings, images and forms are gone with it.
     const [row] = await db
-      .select()
+      .select({ property })
       .from(property)
-      .where(and(eq(property.slug, slug), inArray(property.status, [...PUBLIC_STATUSES])));
-    return row;
+      .innerJoin(tenant, eq(tenant.id, property.tenantId))
+      .where(
+        and(
+          eq(property.slug, slug),
+          inArray(property.status, [...PUBLIC_STATUSES]),
+          isNull(tenant.deactivatedAt),
+        ),
+      );
+    return row?.property;
   };
   const notFoundPage = (reply: FastifyReply) =>
     reply

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { tenant } from '../../../platform/auth/auth.schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { PUBLIC_STATUSES } from '../domain/property-lifecycle.js';
 import { activity, contact, exposeAccess, property } from '../schema.js';
@@ -98,8 +99,11 @@ export async function findExposeAccess(
     .select({ access: exposeAccess, property })
     .from(exposeAccess)
     .innerJoin(property, eq(property.id, exposeAccess.propertyId))
+    .innerJoin(tenant, eq(tenant.id, property.tenantId))
     .where(
       and(
+        // Nor does a deactivated office's exposé open.
+        isNull(tenant.deactivatedAt),
         eq(exposeAccess.tokenHash, hashToken(token)),
         eq(property.slug, slug),
         gt(exposeAccess.expiresAt, new Date()),

@@ -124,7 +124,22 @@ describe('Plattform-Betrieb (Super-Admin)', () => {
     expect(usage.days.at(-1)).toMatchObject({ newOffices: 3, newListings: 2 });
   });
 
-  it("a deactivated office's members are refused until it is active again; both ends are logged", async () => {
+  it("a deactivated office's members are refused and its public pages gone until it is active again; both ends are logged", async () => {
+    const created = (
+      await t.as(b, {
+        method: 'POST',
+        url: '/api/crm/properties',
+        payload: { ...seeblickWohnung, title: 'Beta-Wohnung' },
+      })
+    ).json() as { id: string; slug: string };
+    await t.as(b, {
+      method: 'POST',
+      url: `/api/crm/properties/${created.id}/status`,
+      payload: { status: 'aktiv' },
+    });
+    const publicPage = async () =>
+      (await t.app.inject({ method: 'GET', url: `/p/${created.slug}` })).statusCode;
+    expect(await publicPage()).toBe(200);
     const off = await t.as(operator, {
       method: 'POST',
       url: `/api/superadmin/offices/${b.tenantId}/deactivate`,
@@ -135,7 +150,8 @@ describe('Plattform-Betrieb (Super-Admin)', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('office_deactivated');
     expect((await t.as(b, { method: 'GET', url: '/api/me' })).json().tenant.deactivated).toBe(true);
-    // Another office works on.
+    // Its listing is no longer public; another office works on.
+    expect(await publicPage()).toBe(404);
     expect((await t.as(a, { method: 'GET', url: '/api/crm/properties' })).statusCode).toBe(200);
 
     const on = await t.as(operator, {
@@ -144,6 +160,7 @@ describe('Plattform-Betrieb (Super-Admin)', () => {
     });
     expect(on.json()).toMatchObject({ active: true });
     expect((await t.as(b, { method: 'GET', url: '/api/crm/properties' })).statusCode).toBe(200);
+    expect(await publicPage()).toBe(200);
     const officeLog = await t.platform.database.db
       .select({ action: auditLog.action, userName: auditLog.userName })
       .from(auditLog)
