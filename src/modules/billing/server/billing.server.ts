@@ -18,7 +18,7 @@ export const billingServer: ModuleServer = {
   },
   jobs: (platform) => [reportUsageJob(platform) as JobDefinition<never>],
   onStart: async (platform) => {
-    // Usage goes to Stripe only where Stripe bills; the ledger fills either way.
+    // Usage goes to Stripe only where Stripe bills; AI cost and portal exports fill the ledger either way.
     if (!stripeSetup(platform)) return;
     const tick = () =>
       void enqueueUsageReport(platform).catch((error: unknown) =>

@@ -1,11 +1,13 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { usageEvent } from '../../../platform/metering/metering.schema.js';
-import { METERS, type Meter, usageTotal } from '../../../platform/metering/usage-ledger.js';
+import { METERS, type Meter, recordUsage, usageTotal } from '../../../platform/metering/usage-ledger.js';
 import { billingAccount } from '../../../platform/plans/plans.schema.js';
+import { PUBLIC_STATUSES } from '../../crm/domain/property-lifecycle.js';
+import { property } from '../../crm/schema.js';
 import { type StripeSetup, stripeSetup } from './stripe-gateway.js';
 
 export const REPORT_USAGE_JOB = 'billing.report-usage';
@@ -148,6 +150,31 @@ export async function reconcileUsage(
   return out;
 }
 
+/**
+ * Today's active (public) listings of every office, once per office and day: the meter
+ * `active_listing_days` sums them to listing-days over a billing period.
+ */
+export async function recordActiveListings(platform: Platform, day: string): Promise<number> {
+  const db = platform.database.db;
+  const rows = await db
+    .select({ tenantId: property.tenantId, n: count() })
+    .from(property)
+    .where(inArray(property.status, [...PUBLIC_STATUSES]))
+    .groupBy(property.tenantId);
+  return recordUsage(
+    db,
+    rows.map((r) => ({
+      tenantId: r.tenantId,
+      meter: 'active_listing_days' as const,
+      value: r.n,
+      idempotencyKey: `listings:${day}`,
+    })),
+  );
+}
+
+const berlinDay = (date: Date) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(date);
+
 export const reportUsageJob = (platform: Platform): JobDefinition<Record<string, never>> =>
   defineJob({
     name: REPORT_USAGE_JOB,
@@ -158,6 +185,7 @@ export const reportUsageJob = (platform: Platform): JobDefinition<Record<string,
     handler: async () => {
       const setup = stripeSetup(platform);
       if (!setup) return { skipped: 'stripe not configured' };
+      await recordActiveListings(platform, berlinDay(new Date()));
       const results: ReportResult[] = [];
       // Up to 10 batches a run; a longer backlog continues in the next one.
       for (let i = 0; i < 10; i++) {

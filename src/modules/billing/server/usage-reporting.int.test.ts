@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageEvent } from '../../../platform/metering/metering.schema.js';
 import { recordUsage } from '../../../platform/metering/usage-ledger.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
+import { seeblickWohnung } from '../../crm/test/fixtures.js';
 import { type StripeFake, startStripeFake } from '../test/stripe-fake.js';
 import { stripeSetup } from './stripe-gateway.js';
-import { reconcileUsage, reportUsage } from './usage-reporter.js';
+import { reconcileUsage, recordActiveListings, reportUsage } from './usage-reporter.js';
 
 /**
  * Usage-based billing against the strict Stripe fake: the ledger's events go to Stripe as meter
@@ -100,13 +101,32 @@ describe('Nutzungsabrechnung (Stripe-Meter)', () => {
     expect(await reportUsage(t.platform, setup())).toEqual({ sent: 0, unreportable: 0, stopped: false });
   });
 
+  it("each office's active listings are recorded once a day", async () => {
+    const listing = (
+      await t.as(owner, { method: 'POST', url: '/api/crm/properties', payload: { ...seeblickWohnung } })
+    ).json() as { id: string };
+    await t.as(owner, {
+      method: 'POST',
+      url: `/api/crm/properties/${listing.id}/status`,
+      payload: { status: 'aktiv' },
+    });
+    expect(await recordActiveListings(t.platform, '2026-12-07')).toBe(1);
+    expect(await recordActiveListings(t.platform, '2026-12-07')).toBe(0);
+    const [row] = await t.platform.database.db
+      .select()
+      .from(usageEvent)
+      .where(eq(usageEvent.idempotencyKey, 'listings:2026-12-07'));
+    expect(row).toMatchObject({ tenantId: owner.tenantId, meter: 'active_listing_days', value: 1 });
+    expect(await reportUsage(t.platform, setup())).toMatchObject({ sent: 1 });
+  });
+
   it('the ledger reconciles with Stripe to zero difference', async () => {
     const day = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 120_000) };
     const result = await reconcileUsage(t.platform, setup(), owner.tenantId, day.from, day.to);
     expect(result).toEqual([
       { meter: 'ai_cost_micros', ledger: 20_000, stripe: 20_000, difference: 0 },
       { meter: 'portal_exports', ledger: 3, stripe: 3, difference: 0 },
-      { meter: 'active_listing_days', ledger: 0, stripe: 0, difference: 0 },
+      { meter: 'active_listing_days', ledger: 1, stripe: 1, difference: 0 },
     ]);
   });
 });

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import type { Tx } from '../../../platform/db/database.js';
 import { PermanentJobError } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { recordUsage } from '../../../platform/metering/usage-ledger.js';
 import { PUBLIC_STATUSES } from '../../crm/domain/property-lifecycle.js';
 import {
   buildFeedZip,
@@ -165,6 +166,18 @@ async function putOnline(
   }
   await client.publish(id);
   const now = new Date();
+  // Metered once per content sent (a retry of the same content counts once): portal exports are billed by usage.
+  if (created || hash !== row.sentHash || mediaHash !== row.mediaHash)
+    await withTenant((tx) =>
+      recordUsage(tx, [
+        {
+          tenantId: row.tenantId,
+          meter: 'portal_exports',
+          value: 1,
+          idempotencyKey: `is24:${row.id}:${hash}:${mediaHash}`,
+        },
+      ]),
+    );
   await setListing(withTenant, row.id, {
     state: 'online',
     portalObjectId: id,
@@ -275,8 +288,8 @@ export async function syncFeed(
       providerId: account.providerId || defaultProviderId(tenantId),
     });
     await uploadFeed(feedTargetFor(platform, account), fileName, zip);
-    await withTenant((tx) =>
-      tx.insert(portalUpload).values({
+    await withTenant(async (tx) => {
+      await tx.insert(portalUpload).values({
         tenantId,
         accountId: account.id,
         scope: full ? 'VOLL' : 'TEIL',
@@ -285,8 +298,18 @@ export async function syncFeed(
         listingCount: send.length,
         deletedCount: withdraw.length,
         status: 'hochgeladen',
-      }),
-    );
+      });
+      // Each listing sent counts as one portal export, once per uploaded file.
+      if (send.length > 0)
+        await recordUsage(tx, [
+          {
+            tenantId,
+            meter: 'portal_exports',
+            value: send.length,
+            idempotencyKey: `feed:${account.id}:${fileName}`,
+          },
+        ]);
+    });
   } catch (error) {
     const reason = (error as Error).message.slice(0, 2000);
     const transient =

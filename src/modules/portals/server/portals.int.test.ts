@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { and, eq, like, sum } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usageEvent } from '../../../platform/metering/metering.schema.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { seeblickWohnung } from '../../crm/test/fixtures.js';
 import { type LocalFtp, startFtp } from '../test/ftp-server.js';
@@ -13,6 +15,16 @@ import { Is24Fake } from '../test/is24-fake.js';
  * API, OpenImmo feeds against a real FTP server (ftp-srv).
  */
 let t: TestApp;
+/** Portal exports in the usage ledger whose key starts with `prefix` (is24: or feed:). */
+const metered = async (prefix: string) =>
+  Number(
+    (
+      await t.platform.database.db
+        .select({ total: sum(usageEvent.value) })
+        .from(usageEvent)
+        .where(and(eq(usageEvent.meter, 'portal_exports'), like(usageEvent.idempotencyKey, `${prefix}%`)))
+    )[0]?.total ?? 0,
+  );
 let owner: TestUser;
 let is24: Is24Fake;
 let ftp: LocalFtp;
@@ -139,6 +151,8 @@ describe('ImmoScout24', () => {
     expect(estate!.attachments).toHaveLength(1);
     expect(estate!.attachments[0]!.titlePicture).toBe(true);
     expect(state.url).toBe(`https://www.immobilienscout24.de/expose/${estate!.id}`);
+    // Billed by usage: one portal export, metered before the listing shows online.
+    expect(await metered('is24:')).toBe(1);
   });
 
   it('pushes an edit as an update of the same listing', async () => {
@@ -155,6 +169,8 @@ describe('ImmoScout24', () => {
     );
     expect(is24.byExternalId(first.externalId)).toHaveLength(1);
     expect(is24.requests.filter((r) => r.method === 'PUT').length).toBeGreaterThan(0);
+    // The changed content is a second export.
+    await until('metered', async () => (await metered('is24:')) === 2);
   });
 
   it('does not create a second listing when the answer to the create is lost (503), nor after a 429', async () => {
@@ -258,6 +274,8 @@ describe('OpenImmo by FTP', () => {
     );
     const firstFiles = uploads();
     expect(firstFiles.length).toBeGreaterThanOrEqual(1);
+    // Each listing in an uploaded feed is one portal export.
+    await until('metered', async () => (await metered('feed:')) === 2);
     expect(readdirSync(ftp.root).some((f) => f.endsWith('.part'))).toBe(false);
     const all = firstFiles.map(xmlOf).join('\n');
     expect(all).toContain('umfang="TEIL"');
