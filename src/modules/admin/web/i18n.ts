@@ -66,6 +66,7 @@ const de = {
       'mailings.send': 'Angebote versenden',
       'mailings.owner-report': 'Eigentümerbericht senden',
       'leadscoring.rescore': 'Lead-Scores neu berechnen',
+      'billing.report-usage': 'Nutzung an Stripe melden',
       'leadscoring.retrain': 'Abschlussmodell trainieren',
     },
     statuses: {
@@ -290,6 +291,7 @@ const en: typeof de = {
       'portals.reconcile': 'Reconcile portal (nightly)',
       'inbox.fetch': 'Fetch mailbox',
       'leadscoring.rescore': 'Recompute lead scores',
+      'billing.report-usage': 'Report usage to Stripe',
       'leadscoring.retrain': 'Train close model',
     },
     statuses: {
