@@ -21,11 +21,20 @@ test('a lead’s visits, booking and financing raise its score, with reasons, up
   const listings = (await (
     await page.request.get('/api/crm/properties?status=aktiv&marketingType=kauf&maxPrice=650000&pageSize=20')
   ).json()) as {
-    items: { id: string; slug: string; title: string; marketingType: string; purchasePrice: number | null }[];
+    items: {
+      id: string;
+      slug: string;
+      title: string;
+      marketingType: string;
+      objectType: string;
+      purchasePrice: number | null;
+    }[];
   };
-  // A flat or house for sale the lead's stated means can pay (the inquiry derives its search profile).
+  // A flat for sale the lead's stated means can pay (the inquiry derives its search profile). A flat,
+  // so the derived profile does not reach the house that mailings.spec offers to a counted audience.
   const listing = listings.items.find(
-    (p) => p.marketingType === 'kauf' && (p.purchasePrice ?? Infinity) <= 650_000,
+    (p) =>
+      p.marketingType === 'kauf' && p.objectType === 'wohnung' && (p.purchasePrice ?? Infinity) <= 650_000,
   )!;
   const link = await page.request.post(`/api/crm/properties/${listing.id}/expose-links`, {
     data: { contactId: lead.id },
