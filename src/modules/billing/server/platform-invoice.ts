@@ -3,6 +3,7 @@ import type { AppConfig } from '../../../platform/config/load-config.js';
 import type { InvoiceDocument, InvoiceParty } from '../../../platform/invoicing/invoice-document.js';
 import { invoiceTotals } from '../../../platform/invoicing/invoice-totals.js';
 import { taxModeFor } from '../../../platform/invoicing/vat-id.js';
+import { todayInBerlin } from '../../../platform/time/berlin-day.js';
 
 /** The operator as the seller, from BILLING_ISSUER_*; null when not configured. */
 export function billingIssuer(env: AppConfig['env']): (InvoiceParty & { footer: string[] }) | null {
@@ -35,8 +36,7 @@ export type PlatformDraft =
   | { ok: true; draft: Omit<InvoiceDocument, 'number'> }
   | { ok: false; reason: string };
 
-const day = (unix: number) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date(unix * 1000));
+const day = (unix: number) => todayInBerlin(new Date(unix * 1000));
 
 /**
  * Our invoice for a Stripe invoice that was paid, from the fields of Stripe's Invoice object

@@ -6,6 +6,7 @@ import type { Platform } from '../../../platform/kernel.js';
 import { usageEvent } from '../../../platform/metering/metering.schema.js';
 import { METERS, type Meter, recordUsage, usageTotal } from '../../../platform/metering/usage-ledger.js';
 import { billingAccount } from '../../../platform/plans/plans.schema.js';
+import { todayInBerlin } from '../../../platform/time/berlin-day.js';
 import { PUBLIC_STATUSES } from '../../crm/domain/property-lifecycle.js';
 import { property } from '../../crm/schema.js';
 import { type StripeSetup, stripeSetup } from './stripe-gateway.js';
@@ -172,9 +173,6 @@ export async function recordActiveListings(platform: Platform, day: string): Pro
   );
 }
 
-const berlinDay = (date: Date) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(date);
-
 export const reportUsageJob = (platform: Platform): JobDefinition<Record<string, never>> =>
   defineJob({
     name: REPORT_USAGE_JOB,
@@ -185,7 +183,7 @@ export const reportUsageJob = (platform: Platform): JobDefinition<Record<string,
     handler: async () => {
       const setup = stripeSetup(platform);
       if (!setup) return { skipped: 'stripe not configured' };
-      await recordActiveListings(platform, berlinDay(new Date()));
+      await recordActiveListings(platform, todayInBerlin());
       const results: ReportResult[] = [];
       // Up to 10 batches a run; a longer backlog continues in the next one.
       for (let i = 0; i < 10; i++) {
@@ -200,11 +198,10 @@ export const reportUsageJob = (platform: Platform): JobDefinition<Record<string,
     },
   });
 
-const REPORT_EVERY_MS = 5 * 60_000;
+export const REPORT_EVERY_MS = 5 * 60_000;
 
 /** Enqueues the report once per five minutes across all replicas (the key is the time slot). */
 export function enqueueUsageReport(platform: Platform, now = Date.now()) {
   const slot = Math.floor(now / REPORT_EVERY_MS);
   return platform.jobs.enqueue(REPORT_USAGE_JOB, {}, { key: `slot-${slot}`, tenantId: null });
 }
-export { REPORT_EVERY_MS };

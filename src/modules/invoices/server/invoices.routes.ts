@@ -9,6 +9,7 @@ import { creditNoteDraft, issueInvoice } from '../../../platform/invoicing/issue
 import { sendInvoiceFile } from '../../../platform/invoicing/send-invoice-file.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { readTenantSettings } from '../../../platform/tenancy/tenant-settings-service.js';
+import { todayInBerlin } from '../../../platform/time/berlin-day.js';
 import { contact, property } from '../../crm/schema.js';
 import {
   type CommissionCandidates,
@@ -24,7 +25,6 @@ import { invoiceSettings } from '../schema.js';
 /** A deal is won when its listing is sold or let: only then is a commission owed. */
 const WON = ['verkauft', 'vermietet'];
 const idParams = z.object({ invoiceId: z.string().uuid() });
-const berlinToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
 
 export const invoicesRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   app.get(
@@ -132,7 +132,7 @@ export const invoicesRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
           listing,
           customer,
           input,
-          berlinToday(),
+          todayInBerlin(),
         );
         if (!result.ok)
           throw new AppError(
@@ -193,7 +193,7 @@ export const invoicesRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
           {
             tenantId: ctx.tenantId,
             issuer: 'office',
-            draft: creditNoteDraft(original.document, berlinToday()),
+            draft: creditNoteDraft(original.document, todayInBerlin()),
             colour: (await readTenantSettings(tx, ctx.tenantId))?.primaryColor,
             correctsId: original.id,
             propertyId: original.propertyId,

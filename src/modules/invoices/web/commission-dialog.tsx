@@ -4,20 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { formatCents } from '../../../platform/format/format-de.js';
 import { invoiceTotals } from '../../../platform/invoicing/invoice-totals.js';
+import { todayInBerlin } from '../../../platform/time/berlin-day.js';
 import { api } from '../../../web/api/client.js';
 import { errorMessage, fieldErrors } from '../../../web/api/error-message.js';
 import { Button } from '../../../web/components/button.js';
 import { SelectField, TextField } from '../../../web/components/field.js';
 import { Modal } from '../../../web/components/modal.js';
 import type { ContactView } from '../../crm/contract.js';
+import { parseGermanNumber } from '../../crm/web/format.js';
 import type { CommissionCandidates, IssuedInvoiceView } from '../contract.js';
 
-const berlinToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
-/** German "1.234,56" and plain "3.57" alike; "" → NaN. */
-function parseDecimal(text: string): number {
-  const s = text.trim();
-  return s ? Number(s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s) : Number.NaN;
-}
 const contactName = (c: ContactView) =>
   c.companyName || [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email || '–';
 
@@ -49,11 +45,11 @@ export function CommissionDialog({
   const [basis, setBasis] = useState<'percent' | 'fixed'>('percent');
   const [percent, setPercent] = useState('3,00');
   const [amount, setAmount] = useState('');
-  const [serviceDate, setServiceDate] = useState(berlinToday());
+  const [serviceDate, setServiceDate] = useState(todayInBerlin());
   const usesPercent = basis === 'percent' && chosen?.priceCents;
   const netCents = usesPercent
-    ? Math.round(((chosen?.priceCents ?? 0) * parseDecimal(percent)) / 100)
-    : Math.round(parseDecimal(amount) * 100);
+    ? Math.round(((chosen?.priceCents ?? 0) * parseGermanNumber(percent)) / 100)
+    : Math.round(parseGermanNumber(amount) * 100);
   const totals =
     Number.isFinite(netCents) && netCents > 0
       ? invoiceTotals(
@@ -70,8 +66,8 @@ export function CommissionDialog({
           propertyId: chosen?.id,
           contactId: contact?.id,
           side,
-          percent: usesPercent ? parseDecimal(percent) : null,
-          amountCents: usesPercent ? null : Math.round(parseDecimal(amount) * 100),
+          percent: usesPercent ? parseGermanNumber(percent) : null,
+          amountCents: usesPercent ? null : Math.round(parseGermanNumber(amount) * 100),
           serviceDate,
         },
       }),

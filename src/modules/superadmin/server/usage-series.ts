@@ -3,6 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { tenant } from '../../../platform/auth/auth.schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { mailOutbox } from '../../../platform/mail/mail.schema.js';
+import { todayInBerlin } from '../../../platform/time/berlin-day.js';
 import { aiGeneration } from '../../ai/schema.js';
 import { property } from '../../crm/schema.js';
 import type { UsageSeries } from '../contract.js';
@@ -10,9 +11,6 @@ import type { UsageSeries } from '../contract.js';
 /** Calendar days in Europe/Berlin, as the operators read them. */
 const dayOf = (column: PgColumn) =>
   sql<string>`to_char(${column} at time zone 'Europe/Berlin', 'YYYY-MM-DD')`;
-
-const berlinDay = (date: Date) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(date);
 
 /** New offices, new listings, AI cost and mails sent per day over the last `days` days. */
 export async function usageSeries(platform: Platform, days: number): Promise<UsageSeries> {
@@ -48,7 +46,7 @@ export async function usageSeries(platform: Platform, days: number): Promise<Usa
   ]);
   const out: UsageSeries['days'] = [];
   for (let i = days - 1; i >= 0; i--) {
-    const day = berlinDay(new Date(Date.now() - i * 86_400_000));
+    const day = todayInBerlin(new Date(Date.now() - i * 86_400_000));
     out.push({
       day,
       newOffices: offices.get(day) ?? 0,
