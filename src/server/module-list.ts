@@ -11,6 +11,7 @@ import { mailingsModule } from '../modules/mailings/module.js';
 import { marketModule } from '../modules/market/module.js';
 import { models3dModule } from '../modules/models3d/module.js';
 import { multiTenantModule } from '../modules/multi_tenant/module.js';
+import { networksModule } from '../modules/networks/module.js';
 import { portalsModule } from '../modules/portals/module.js';
 import { projectsModule } from '../modules/projects/module.js';
 import { socialModule } from '../modules/social/module.js';
@@ -40,5 +41,6 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   billingModule,
   invoicesModule,
   multiTenantModule,
+  networksModule,
   superadminModule,
 ];

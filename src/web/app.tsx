@@ -44,10 +44,11 @@ function SignedInApp({ me }: { me: Me }) {
       ) : (
         <EmptyState icon={Building2} title={me.user.name} text={t('shell.noTenant')} />
       );
-    // An operator of the platform may belong to no office and still has the operator pages.
+    // An operator of the platform, or a network's administrator, may belong to no office and
+    // still has the pages their nav names.
     return (
       <AppLayout me={me}>
-        {me.superadmin ? (
+        {me.superadmin || me.nav.length > 0 ? (
           <Routes>
             <Route index element={noTenant} />
             <Route path="profil" element={<ProfilePage me={me} />} />

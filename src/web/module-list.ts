@@ -22,6 +22,7 @@ export const MODULE_PAGES: ModulePages = {
     market: () => import('../modules/market/web/routes.js'),
     billing: () => import('../modules/billing/web/routes.js'),
     invoices: () => import('../modules/invoices/web/routes.js'),
+    networks: () => import('../modules/networks/web/routes.js'),
     superadmin: () => import('../modules/superadmin/web/routes.js'),
   },
   dashboardCards: [

@@ -65,19 +65,27 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
     },
     async (request) => {
       const auth = request.auth!;
-      const [tenants, settings, superadmin] = await Promise.all([
+      const [tenants, settings, superadmin, adjustments] = await Promise.all([
         platform.memberships.listForUser(auth.user.id),
         auth.tenantId ? platform.tenantSettings.get(auth.tenantId) : null,
         platform.superadmins.is(auth.user.id),
+        Promise.all(
+          [...platform.moduleServers.entries()].map(async ([module, server]) => ({
+            module,
+            ...(server.navFor ? await server.navFor(platform, auth) : { add: [], hide: [] }),
+          })),
+        ),
       ]);
       const permissions = auth.role ? platform.permissions.forRole(auth.role) : [];
+      const hidden = new Set(adjustments.flatMap((a) => a.hide));
       const nav = platform.modules.enabled
-        .flatMap((m) => [
+        .flatMap((m): z.infer<typeof navEntry>[] => [
           ...m.nav
-            .filter((entry) => permissions.includes(entry.permission))
+            .filter((entry) => permissions.includes(entry.permission) && !hidden.has(entry.path))
             .map(({ permission: _permission, ...entry }) => ({ module: m.id, ...entry })),
           ...(superadmin ? (m.operatorNav ?? []).map((entry) => ({ module: m.id, ...entry })) : []),
         ])
+        .concat(adjustments.flatMap((a) => a.add.map((entry) => ({ module: a.module, ...entry }))))
         .sort((a, b) => a.order - b.order);
       return {
         user: auth.user,

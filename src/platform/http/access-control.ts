@@ -41,6 +41,10 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} has no config.access`);
+    if (route.url.startsWith('/api/superadmin') && access !== 'superadmin')
+      throw new Error(
+        `route ${route.method} ${route.url} is an operator route and must be access 'superadmin'`,
+      );
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD')
         catalog.push({ method, url: route.url, access, readOnly: route.config?.readOnly === true });

@@ -140,6 +140,8 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
     if (server?.routes)
       await app.register(server.routes, { prefix: `/api/${manifest.apiPrefix ?? manifest.id}`, platform });
     if (server?.publicRoutes) await app.register(server.publicRoutes, { platform });
+    if (server?.operatorRoutes)
+      await app.register(server.operatorRoutes, { prefix: `/api/superadmin/${manifest.id}`, platform });
   }
 
   const indexHtml = env.SERVE_WEB ? await installWebStatic(app) : null;

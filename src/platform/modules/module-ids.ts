@@ -21,6 +21,7 @@ export const KNOWN_MODULE_IDS = [
   'billing',
   'invoices',
   'multi_tenant',
+  'networks',
   'superadmin',
 ] as const;
 

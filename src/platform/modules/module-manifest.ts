@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Tx } from '../db/database.js';
+import type { RequestAuth } from '../http/request-auth.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import type { Platform } from '../kernel.js';
 import type { LocalizedText, PermissionDefinition } from '../rbac/permissions.js';
@@ -57,6 +58,11 @@ export type AuditSubjects = (
 export interface ModuleServer {
   /** Registered under `/api/<apiPrefix or module id>`. */
   routes?: FastifyPluginAsync<{ platform: Platform }>;
+  /**
+   * The operators' part of the module, under `/api/superadmin/<module id>`; every route in it
+   * must be `access: 'superadmin'` (so it is kept in the operators' log).
+   */
+  operatorRoutes?: FastifyPluginAsync<{ platform: Platform }>;
   /** Pages outside /api without login (public listing pages); registered at the root. */
   publicRoutes?: FastifyPluginAsync<{ platform: Platform }>;
   jobs?: (platform: Platform) => JobDefinition<never>[];
@@ -97,6 +103,14 @@ export interface ModuleServer {
    * log shows "Villa am See" with a link instead of an id. Runs in the reader's tenant.
    */
   auditSubjects?: Record<string, AuditSubjects>;
+  /**
+   * The navigation of one user beyond what office roles give: entries reached by something else
+   * (administering a broker network), and this module's paths hidden while they lead nowhere.
+   */
+  navFor?: (
+    platform: Platform,
+    auth: RequestAuth,
+  ) => Promise<{ add: Omit<NavEntry, 'permission'>[]; hide: string[] }>;
   onStart?: (platform: Platform) => Promise<void>;
   onStop?: (platform: Platform) => Promise<void>;
 }

@@ -28,6 +28,7 @@ import { textPdf } from '../../modules/documents/test/text-pdf.js';
 import { financeScenario } from '../../modules/finance/schema.js';
 import { model3d, model3dPlan } from '../../modules/models3d/schema.js';
 import { officeOnboarding } from '../../modules/multi_tenant/schema.js';
+import { brokerNetwork, networkAdmin, networkMember } from '../../modules/networks/schema.js';
 import {
   project,
   projectContact,
@@ -52,12 +53,16 @@ import { authUser, tenant, tenantInvitation, tenantMember } from '../auth/auth.s
 import { jobRun } from '../jobs/jobs.schema.js';
 import { notification, notificationPreference } from '../notifications/notifications.schema.js';
 import { stepRequest, TINY_PNG, type WalkStep, walkRoutes } from '../testing/route-walker.js';
-import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.js';
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../testing/test-app.js';
 import { tenantSettings } from './tenancy.schema.js';
 
 let t: TestApp;
 let ownerA: TestUser;
 let ownerB: TestUser;
+/** Administers a network of A (sharing its listings and figures) and a third office C; belongs to no office. */
+let networkAdminCookie: string;
+let networkId: string;
+let sharedPropertyId: string;
 const idsOfA: string[] = [];
 /**
  * The ids put into path parameters: one of each kind. The audit log holds dozens of rows of one
@@ -148,6 +153,7 @@ beforeAll(async () => {
   t = await createTestApp({ env: { MODULE_MULTI_TENANT: 'true' } });
   ownerA = await t.createTenant('Büro A');
   ownerB = await t.createTenant('Büro B');
+  const ownerC = await t.createTenant('Büro C');
   const agentA = await t.createUser(ownerA.tenantId, 'agent');
   // Give tenant A one row of every kind a route can reach.
   const invitation = await t.as(ownerA, {
@@ -433,6 +439,21 @@ beforeAll(async () => {
     ...members.map((m) => m.id),
     ...audit.map((a) => a.id),
   );
+  // A network of A and C: A shares its listings and figures. B stays outside and must see none of
+  // it; the network's administrator must see what A shares and nothing else of A.
+  const [network] = await db.insert(brokerNetwork).values({ name: 'Netz A+C', slug: 'netz-a-c' }).returning();
+  networkId = network!.id;
+  sharedPropertyId = propertyId;
+  await db.insert(networkMember).values([
+    { networkId, tenantId: ownerA.tenantId, sharesListings: true, sharesReports: true },
+    { networkId, tenantId: ownerC.tenantId },
+  ]);
+  const admin = await t.platform.auth.api.signUpEmail({
+    body: { email: 'netz-admin@example.de', name: 'Netz Admin', password: TEST_PASSWORD },
+  });
+  await db.insert(networkAdmin).values({ networkId, userId: admin.user.id });
+  networkAdminCookie = await t.signIn('netz-admin@example.de');
+  idsOfA.push(networkId);
   const auditIds = new Set(audit.slice(1).map((a) => a.id));
   pathIdsOfA.push(...idsOfA.filter((id) => !auditIds.has(id)));
 });
@@ -492,6 +513,36 @@ describe('tenant isolation (row-level security)', () => {
     },
     120_000,
   );
+
+  it.each([1, 2])(
+    "the network's administrator finds only what A shares, on every route (part %i of 2)",
+    async (part) => {
+      snapshotBeforeWalk ??= await snapshotOfA();
+      const all = walkSteps();
+      const size = Math.ceil(all.length / 2);
+      // What A shares with the network: its listing on the market (title, id) under its office id.
+      const shared = new Set([sharedPropertyId, ownerA.tenantId, networkId]);
+      const leaks: string[] = [];
+      for (const step of all.slice((part - 1) * size, part * size)) {
+        const response = await t.as(networkAdminCookie, stepRequest(step));
+        for (const id of idsOfA.filter((id) => !shared.has(id))) {
+          if (response.body.includes(id)) leaks.push(`${step.method} ${step.url} returned tenant A id ${id}`);
+        }
+        for (const secret of [ownerA.email, 'kunde-a@example.de', 'Mustermann-A', 'sk-tenant-a-key']) {
+          if (response.body.includes(secret))
+            leaks.push(`${step.method} ${step.url} returned tenant A data (${secret})`);
+        }
+        expect(response.statusCode, `${step.method} ${step.url}: ${response.body}`).toBeLessThan(500);
+      }
+      expect(leaks).toEqual([]);
+    },
+    120_000,
+  );
+
+  it("the network's administrator does see the shared listing (the walk above reached the pool)", async () => {
+    const pool = await t.as(networkAdminCookie, { method: 'GET', url: `/api/networks/${networkId}/pool` });
+    expect(pool.json().listings.map((l: { title: string }) => l.title)).toEqual(['Seeblick-Wohnung A']);
+  });
 
   it('after the whole walk, nothing of tenant A has changed', async () => {
     expect(snapshotBeforeWalk).toBeDefined();

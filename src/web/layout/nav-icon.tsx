@@ -14,6 +14,7 @@ import {
   ListChecks,
   type LucideIcon,
   Megaphone,
+  Network,
   ReceiptText,
   Route,
   ScrollText,
@@ -52,6 +53,7 @@ const ICONS: Record<string, LucideIcon> = {
   send: Send,
   flame: Flame,
   'chart-line': ChartLine,
+  network: Network,
 };
 
 export function NavIcon({ name, className }: { name: string; className?: string }) {

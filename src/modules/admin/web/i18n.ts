@@ -94,6 +94,7 @@ const de = {
       plan: 'Tarif',
       invoice: 'Rechnungen',
       invoice_settings: 'Rechnungsdaten',
+      network_membership: 'Maklernetzwerk',
       office: 'Büro',
       project: 'Projekte',
       automation_rule: 'Automationen',
@@ -131,6 +132,7 @@ const de = {
     },
     actions: {
       assigned: 'zugewiesen',
+      'sharing.changed': 'Freigaben geändert',
       signed_up: 'selbst registriert',
       activated: 'aktiviert',
       deactivated: 'deaktiviert',
@@ -319,6 +321,7 @@ const en: typeof de = {
       plan: 'Plan',
       invoice: 'Invoices',
       invoice_settings: 'Invoice details',
+      network_membership: 'Broker network',
       office: 'Office',
       project: 'Projects',
       automation_rule: 'Automation rules',
@@ -356,6 +359,7 @@ const en: typeof de = {
     },
     actions: {
       assigned: 'assigned',
+      'sharing.changed': 'sharing changed',
       signed_up: 'signed up',
       activated: 'activated',
       deactivated: 'deactivated',

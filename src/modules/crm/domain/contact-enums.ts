@@ -28,6 +28,8 @@ export const LEAD_SOURCES = [
   'email',
   'social_media',
   'laufkundschaft',
+  /** Routed from a broker network's inquiry form to this office. */
+  'netzwerk',
   'sonstige',
 ] as const;
 export const ACTIVITY_KINDS = [

@@ -46,10 +46,16 @@ describe('Plattform-Betrieb (Super-Admin)', () => {
   it('no office role reaches a super-admin route; without sign-in it is 401', async () => {
     const steps = walkRoutes(t.app, [a.tenantId], (route) => route.access === 'superadmin');
     expect(steps.map((s) => `${s.method} ${s.url}`).sort()).toEqual([
+      `DELETE /api/superadmin/networks/${a.tenantId}/admins/${a.tenantId}`,
+      `DELETE /api/superadmin/networks/${a.tenantId}/members/${a.tenantId}`,
       'GET /api/superadmin/health',
       'GET /api/superadmin/log',
+      'GET /api/superadmin/networks',
       'GET /api/superadmin/offices',
       'GET /api/superadmin/usage',
+      'POST /api/superadmin/networks',
+      `POST /api/superadmin/networks/${a.tenantId}/admins`,
+      `POST /api/superadmin/networks/${a.tenantId}/members`,
       `POST /api/superadmin/offices/${a.tenantId}/activate`,
       `POST /api/superadmin/offices/${a.tenantId}/deactivate`,
     ]);
