@@ -37,3 +37,43 @@ test('an operator sees the offices, the system health, usage and the own log', a
     contentType: 'image/png',
   });
 });
+
+/**
+ * Support access with consent: the owner allows it for four hours in the settings; the operator
+ * opens the office as support from the office list, works under a banner and ends it; the owner
+ * sees who was in.
+ */
+test('the owner allows support access; the operator works under a banner and leaves', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const owner = await browser.newPage();
+  await signedIn(owner);
+  await owner.getByRole('link', { name: 'Einstellungen' }).click();
+  await owner.getByLabel('Dauer').selectOption({ label: '4 Stunden' });
+  await owner.getByRole('button', { name: 'Zugriff erlauben' }).click();
+  await expect(owner.getByTestId('support-grant')).toContainText('Der Support darf bis');
+
+  await signedIn(page, 'admin@bodensee-immobilien.de');
+  await page.getByRole('link', { name: 'Plattform-Betrieb' }).click();
+  const office = page.getByTestId('offices').locator('tr').filter({ hasText: 'Bodensee Immobilien GmbH' });
+  await expect(office).toContainText('Zugriff erlaubt bis');
+  await office.getByRole('button', { name: 'Als Support öffnen' }).click();
+  const banner = page.getByTestId('support-banner');
+  await expect(banner).toContainText('Plattform-Support: Sie arbeiten mit Zustimmung');
+  await expect(banner).toContainText('„Bodensee Immobilien GmbH“');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await testInfo.attach('support-banner-phone', {
+    body: await page.screenshot({ path: testInfo.outputPath('support-banner-phone.png') }),
+    contentType: 'image/png',
+  });
+  await banner.getByRole('button', { name: 'Support-Zugriff beenden' }).click();
+  await page.waitForURL('**/superadmin');
+  await expect(page.getByTestId('support-banner')).toHaveCount(0);
+
+  await owner.reload();
+  await expect(owner.getByTestId('support-sessions')).toContainText('admin@bodensee-immobilien.de');
+  await owner.getByRole('button', { name: 'Zugriff widerrufen' }).click();
+  await expect(owner.getByRole('button', { name: 'Zugriff erlauben' })).toBeVisible();
+  await owner.close();
+});

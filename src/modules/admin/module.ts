@@ -43,6 +43,11 @@ export const adminModule = defineModule({
       roles: managers,
     },
     {
+      id: 'admin.support.grant',
+      label: { de: 'Dem Plattform-Support Zugriff erlauben', en: "Allow the platform's support in" },
+      roles: ['owner'],
+    },
+    {
       id: 'admin.office.export',
       label: { de: 'Alle Daten des Büros exportieren', en: "Export all of the office's data" },
       roles: ['owner'],

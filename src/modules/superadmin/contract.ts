@@ -15,6 +15,8 @@ export const officeRow = z.object({
   aiCostMicros: z.number(),
   /** The newest entry of the office's audit log: what someone last changed there. */
   lastActivityAt: z.string().nullable(),
+  /** The owner allows support to work in the office until then; null without consent. */
+  supportAccessUntil: z.string().nullable(),
 });
 export type OfficeRow = z.infer<typeof officeRow>;
 

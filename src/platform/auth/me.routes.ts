@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { forbidden, unauthorized } from '../http/app-error.js';
 import { forwardSetCookies } from '../http/resolve-session.js';
 import type { Platform } from '../kernel.js';
+import { clearedSupportCookie, endSupportSession, supportTokenOf } from '../superadmin/support-access.js';
 import { officeUrl } from '../tenancy/office-host.js';
 import { changePasswordBody, userSchema } from './auth.contract.js';
 import { authUser } from './auth.schema.js';
@@ -48,6 +49,8 @@ export const meResponse = z.object({
   nav: z.array(navEntry),
   /** The user operates the platform (super-admin panel at /superadmin). */
   superadmin: z.boolean(),
+  /** An operator working in this office under its owner's consent: the app shows a banner. */
+  support: z.object({ tenantName: z.string(), expiresAt: z.string() }).nullable(),
 });
 export type MeResponse = z.infer<typeof meResponse>;
 
@@ -115,6 +118,9 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
         permissions,
         nav,
         superadmin,
+        support: auth.support
+          ? { tenantName: auth.support.tenantName, expiresAt: auth.support.expiresAt }
+          : null,
       };
     },
   );
@@ -167,6 +173,24 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
         returnHeaders: true,
       });
       forwardSetCookies(reply, headers);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/support-session/end',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['me'],
+        summary: 'End the running support session (the operator leaves the office)',
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const token = supportTokenOf(request.headers.cookie);
+      if (token) await endSupportSession(platform.database.db, token);
+      reply.header('set-cookie', clearedSupportCookie(platform.publicUrl.startsWith('https:')));
       return reply.status(204).send(null);
     },
   );

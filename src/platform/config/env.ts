@@ -32,6 +32,18 @@ export const envSchema = z.object({
       message: 'must be a domain such as immoxx.de (no scheme, no port)',
     })
     .optional(),
+  /** DNS servers (`host` or `host:port`, comma-separated) for checking offices' own domains; unset: the system's. */
+  DOMAIN_CHECK_RESOLVERS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  /** Port the well-known check of an office's domain connects to: 80 where a reverse proxy serves it. */
+  DOMAIN_CHECK_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(80),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: optionalUrl(['redis', 'rediss']),

@@ -93,11 +93,13 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
 
 /**
  * Keeps every super-admin request with its answer (who, what, about which office), since those
- * routes see across offices. Refused attempts by others are kept too.
+ * routes see across offices. Refused attempts by others are kept too, and every request an
+ * operator makes inside an office under its owner's support consent.
  */
 function installSuperadminAudit(app: FastifyInstance, platform: Platform): void {
   app.addHook('onResponse', async (request, reply) => {
-    if (request.routeOptions.config.access !== 'superadmin' || !request.auth) return;
+    const support = request.auth?.support;
+    if ((request.routeOptions.config.access !== 'superadmin' && !support) || !request.auth) return;
     const params = (request.params ?? {}) as { tenantId?: string };
     await platform.superadmins
       .record({
@@ -106,12 +108,22 @@ function installSuperadminAudit(app: FastifyInstance, platform: Platform): void 
         method: request.method,
         path: request.url.split('?')[0] ?? request.url,
         statusCode: String(reply.statusCode),
-        tenantId: typeof params.tenantId === 'string' ? params.tenantId : null,
+        tenantId: support
+          ? request.auth.tenantId
+          : typeof params.tenantId === 'string'
+            ? params.tenantId
+            : null,
         ipAddress: request.ip,
-        details: Object.keys((request.query as object) ?? {}).length > 0 ? { query: request.query } : null,
+        details: auditDetails(request, support?.sessionId ?? null),
       })
       .catch((error: unknown) => request.log.error({ err: error }, 'super-admin audit failed'));
   });
+}
+
+function auditDetails(request: FastifyRequest, supportSession: string | null) {
+  const hasQuery = Object.keys((request.query as object) ?? {}).length > 0;
+  if (!hasQuery && !supportSession) return null;
+  return { ...(supportSession ? { supportSession } : {}), ...(hasQuery ? { query: request.query } : {}) };
 }
 
 /** The tenant context of a permission-guarded route (access control already ran). */

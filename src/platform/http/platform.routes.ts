@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FileNotFoundError } from '../files/file-storage.js';
 import type { Platform } from '../kernel.js';
+import { hostName, officeUrl } from '../tenancy/office-host.js';
 import { readTenantSettings } from '../tenancy/tenant-settings-service.js';
 import { tenantContext } from './access-control.js';
 import { notFound } from './app-error.js';
@@ -83,6 +84,9 @@ export const platformRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
     },
   );
 
+  const officeAppUrl = (slug: string) =>
+    officeUrl(platform.publicUrl, platform.config.env.BASE_DOMAIN, slug) ?? platform.publicUrl;
+
   app.get(
     '/office',
     {
@@ -97,6 +101,11 @@ export const platformRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
             primaryColor: z.string(),
             accentColor: z.string(),
             hasLogo: z.boolean(),
+            /**
+             * On the office's own domain: its address on the platform, where staff sign in (the
+             * session cookie belongs to the platform's domain, which a browser keeps from others).
+             */
+            appUrl: z.string().optional(),
           }),
         },
       },
@@ -110,7 +119,27 @@ export const platformRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asy
         primaryColor: settings?.primaryColor ?? '#0f766e',
         accentColor: settings?.accentColor ?? '#f59e0b',
         hasLogo: Boolean(settings?.logoFileKey),
+        ...(office.ownDomain ? { appUrl: officeAppUrl(office.slug) } : {}),
       };
+    },
+  );
+
+  app.get(
+    '/office-domains/tls-allowed',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['platform'],
+        summary:
+          "Caddy's on-demand TLS `ask`: 200 when the domain is an office's verified own domain, so a certificate may be obtained for it",
+        querystring: z.object({ domain: z.string().min(1).max(300) }),
+        response: { 200: z.object({ allowed: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      const office = await platform.officeHosts.findByDomain(hostName(request.query.domain));
+      if (!office) throw notFound('Verifizierte Domain');
+      return { allowed: true as const };
     },
   );
 

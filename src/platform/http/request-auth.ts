@@ -12,6 +12,11 @@ export interface RequestAuth {
   /** The operator deactivated the office: its routes answer 403 office_deactivated. */
   tenantDeactivated: boolean;
   role: Role | null;
+  /**
+   * An operator working in the office under its owner's consent (support access): role admin in
+   * that office, every request kept in the operators' log, a banner in the app.
+   */
+  support: { sessionId: string; tenantName: string; expiresAt: string } | null;
 }
 
 declare module 'fastify' {

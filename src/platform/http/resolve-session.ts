@@ -2,6 +2,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { Platform } from '../kernel.js';
+import { runningSupport, supportTokenOf } from '../superadmin/support-access.js';
 import type { RequestAuth } from './request-auth.js';
 
 /** Forwards cookies better-auth wants to set (refreshed session, cookie cache) to the reply. */
@@ -50,6 +51,27 @@ export async function resolveSession(
     if (cacheable) recentReads.set(cookie, response);
   }
   const { user, session } = response;
+  const support = await supportIn(platform, request, user.id);
+  if (support)
+    return {
+      // The operator stays who they are; the office's audit log names them as support.
+      user: {
+        id: user.id,
+        email: user.email,
+        name: `${user.name} (Plattform-Support)`,
+        locale: user.locale ?? 'de',
+      },
+      sessionId: session.id,
+      tenantId: support.tenantId,
+      tenantName: support.tenantName,
+      tenantDeactivated: support.tenantDeactivated,
+      role: 'admin',
+      support: {
+        sessionId: support.sessionId,
+        tenantName: support.tenantName,
+        expiresAt: support.expiresAt.toISOString(),
+      },
+    };
   // On an office's own address that office is the tenant, or none when the user is no member.
   const membership = request.hostOffice
     ? await platform.memberships.get(request.hostOffice.tenantId, user.id)
@@ -66,7 +88,17 @@ export async function resolveSession(
     tenantName: membership?.tenantName ?? null,
     tenantDeactivated: membership?.deactivated ?? false,
     role: membership?.role ?? null,
+    support: null,
   };
+}
+
+/** A running support session of this operator, if the request carries one (and, on an office's own address, for that office). */
+async function supportIn(platform: Platform, request: FastifyRequest, userId: string) {
+  const token = supportTokenOf(request.headers.cookie);
+  if (!token || !(await platform.superadmins.is(userId))) return null;
+  const support = await runningSupport(platform.database.db, token, userId);
+  if (!support || (request.hostOffice && request.hostOffice.tenantId !== support.tenantId)) return null;
+  return support;
 }
 
 async function activeOrFirst(platform: Platform, userId: string, activeTenantId: string | null | undefined) {

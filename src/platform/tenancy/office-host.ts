@@ -1,16 +1,19 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { tenant } from '../auth/auth.schema.js';
 import type { Cache } from '../cache/cache.js';
 import type { Database } from '../db/database.js';
+import { officeDomain } from './tenancy.schema.js';
 
 /** An office reached by its own address, `<slug>.<BASE_DOMAIN>`. */
 export interface HostOffice {
   tenantId: string;
   name: string;
   slug: string;
+  /** Set when reached by the office's own domain rather than its platform address. */
+  ownDomain?: string;
 }
 
-const hostName = (host: string) => host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+export const hostName = (host: string) => host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
 
 /**
  * The office address name a Host header names, or null when it names none: no base domain set,
@@ -68,5 +71,33 @@ export class OfficeHosts {
       .where(eq(tenant.slug, slug));
     await this.cache.set(key, row ?? { none: true }, TTL_MS);
     return row ?? null;
+  }
+
+  /** The office whose verified own domain this is. */
+  async findByDomain(hostname: string): Promise<HostOffice | null> {
+    const key = `office-domain:${hostname}`;
+    const cached = await this.cache.get<HostOffice | { none: true }>(key);
+    if (cached) return 'none' in cached ? null : cached;
+    const [row] = await this.database.db
+      .select({ tenantId: tenant.id, name: tenant.name, slug: tenant.slug })
+      .from(officeDomain)
+      .innerJoin(tenant, eq(tenant.id, officeDomain.tenantId))
+      .where(and(eq(officeDomain.hostname, hostname), isNotNull(officeDomain.verifiedAt)));
+    const office = row ? { ...row, ownDomain: hostname } : null;
+    await this.cache.set(key, office ?? { none: true }, TTL_MS);
+    return office;
+  }
+
+  /** The verification token of a registered domain, verified or not (answered at the well-known path). */
+  async domainToken(hostname: string): Promise<string | null> {
+    const [row] = await this.database.db
+      .select({ token: officeDomain.token })
+      .from(officeDomain)
+      .where(eq(officeDomain.hostname, hostname));
+    return row?.token ?? null;
+  }
+
+  async forgetDomain(hostname: string): Promise<void> {
+    await this.cache.delete(`office-domain:${hostname}`);
   }
 }

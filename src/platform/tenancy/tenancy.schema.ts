@@ -31,3 +31,25 @@ export const tenantSettings = pgTable(
   },
   () => [tenantIsolationPolicy()],
 );
+
+/**
+ * An office's own domain (www.hegau-immobilien.de), served once verified: by a TXT record
+ * `_immoxx-verification.<hostname>` or by the domain reaching this platform, which answers
+ * `/.well-known/immoxx-verification` with the token. One per office.
+ */
+export const officeDomain = pgTable(
+  'office_domain',
+  {
+    tenantId: text()
+      .primaryKey()
+      .references(() => tenant.id, { onDelete: 'cascade' }),
+    hostname: text().notNull().unique(),
+    token: text().notNull(),
+    verifiedAt: timestamp({ withTimezone: true }),
+    verifiedBy: text(),
+    lastCheckAt: timestamp({ withTimezone: true }),
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [tenantIsolationPolicy()],
+);

@@ -6,6 +6,8 @@ export interface HostOffice {
   primaryColor: string;
   accentColor: string;
   hasLogo: boolean;
+  /** Set on the office's own domain: where its staff sign in. */
+  appUrl?: string;
 }
 
 /**

@@ -92,6 +92,9 @@ export const de = {
     userMenu: 'Benutzermenü',
     openMenu: 'Menü öffnen',
     skipToContent: 'Zum Inhalt springen',
+    supportBanner:
+      'Plattform-Support: Sie arbeiten mit Zustimmung der Inhaberin oder des Inhabers im Büro „{{office}}“ (Rolle Administrator) bis {{until}} Uhr. Jeder Schritt wird protokolliert.',
+    supportEnd: 'Support-Zugriff beenden',
     officeDeactivated:
       'Dieses Maklerbüro ist deaktiviert: Seine Daten bleiben erhalten, können aber nicht geöffnet werden. Bitte wenden Sie sich an den Betreiber der Plattform.',
     notMemberHere: 'Unter dieser Adresse liegt ein Maklerbüro, dem Sie nicht angehören. Ihre Büros:',

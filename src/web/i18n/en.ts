@@ -92,6 +92,9 @@ export const en: Dictionary = {
     userMenu: 'User menu',
     openMenu: 'Open menu',
     skipToContent: 'Skip to content',
+    supportBanner:
+      "Platform support: you are working in the office “{{office}}” with its owner's consent (role admin) until {{until}}. Every step is logged.",
+    supportEnd: 'End support access',
     officeDeactivated:
       'This brokerage is deactivated: its data is kept but cannot be opened. Please contact the operator of the platform.',
     notMemberHere: 'This address belongs to a brokerage you are not a member of. Your offices:',

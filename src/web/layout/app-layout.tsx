@@ -2,7 +2,10 @@ import { Dialog, DialogPanel } from '@headlessui/react';
 import { X } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../platform/format/format-de.js';
+import { api } from '../api/client.js';
 import type { Me } from '../api/session.js';
+import { Button } from '../components/button.js';
 import { Sidebar } from './sidebar.js';
 import { TopBar } from './top-bar.js';
 import { useBranding } from './use-branding.js';
@@ -42,6 +45,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         <TopBar me={me} onOpenSidebar={() => setSidebarOpen(true)} />
         <main id="main" className="px-4 py-8 sm:px-6 lg:px-8">
           <div className="mx-auto max-w-6xl">
+            {me.support ? <SupportBanner support={me.support} /> : null}
             {me.tenant?.deactivated ? (
               <p role="alert" className="mb-6 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
                 {t('shell.officeDeactivated')}
@@ -51,6 +55,32 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
           </div>
         </main>
       </div>
+    </div>
+  );
+}
+
+/** Always in view while an operator works in an office as support; ending it goes back to the operators' pages. */
+function SupportBanner({ support }: { support: NonNullable<Me['support']> }) {
+  const { t, i18n } = useTranslation();
+  const end = async () => {
+    await api('/me/support-session/end', { method: 'POST' });
+    window.location.assign('/superadmin');
+  };
+  return (
+    <div
+      role="status"
+      data-testid="support-banner"
+      className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-100 px-4 py-3 text-sm text-amber-950 ring-1 ring-amber-300"
+    >
+      <p>
+        {t('shell.supportBanner', {
+          office: support.tenantName,
+          until: formatTime(support.expiresAt, i18n.language === 'en' ? 'en' : 'de'),
+        })}
+      </p>
+      <Button variant="secondary" onClick={() => void end()}>
+        {t('shell.supportEnd')}
+      </Button>
     </div>
   );
 }

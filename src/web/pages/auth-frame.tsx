@@ -7,6 +7,12 @@ function useHostOffice(): HostOffice | undefined {
   const data = useHostOfficeQuery().data;
   useEffect(() => {
     if (!data) return;
+    // On the office's own domain nobody can sign in (the session cookie is the platform's):
+    // the same page at the office's platform address.
+    if (data.appUrl) {
+      window.location.replace(`${data.appUrl}${window.location.pathname}${window.location.search}`);
+      return;
+    }
     document.documentElement.style.setProperty('--brand', data.primaryColor);
     document.documentElement.style.setProperty('--brand-accent', data.accentColor);
     document.title = `${data.name} · ImmoXX`;

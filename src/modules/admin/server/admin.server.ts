@@ -1,10 +1,12 @@
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import { auditRoutes } from './audit.routes.js';
+import { domainRoutes } from './domain.routes.js';
 import { exportRoutes } from './export.routes.js';
 import { invitationRoutes } from './invitations.routes.js';
 import { jobRoutes } from './jobs.routes.js';
 import { memberRoutes } from './members.routes.js';
 import { settingsRoutes } from './settings.routes.js';
+import { supportAccessRoutes } from './support-access.routes.js';
 
 export const adminServer: ModuleServer = {
   routes: async (app, { platform }) => {
@@ -14,5 +16,7 @@ export const adminServer: ModuleServer = {
     await app.register(jobRoutes, { prefix: '/jobs', platform });
     await app.register(settingsRoutes, { prefix: '/settings', platform });
     await app.register(exportRoutes, { platform });
+    await app.register(domainRoutes, { prefix: '/domain', platform });
+    await app.register(supportAccessRoutes, { prefix: '/support-access', platform });
   },
 };

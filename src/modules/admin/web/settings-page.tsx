@@ -12,6 +12,8 @@ import { SelectField, TextAreaField, TextField } from '../../../web/components/f
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { TenantSettingsView } from '../contract.js';
+import { DomainCard } from './domain-card.js';
+import { SupportAccessCard } from './support-access-card.js';
 
 const LEGAL_FIELDS = [
   'legalName',
@@ -43,6 +45,7 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
   const me = useMe().data;
   const canManage = hasPermission(me, 'admin.settings.manage');
   const canExport = hasPermission(me, 'admin.office.export');
+  const canGrantSupport = hasPermission(me, 'admin.support.grant');
   const queryClient = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);
   const [form, setForm] = useState(settings);
@@ -248,6 +251,8 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
           </Button>
         </div>
       ) : null}
+      {canManage ? <DomainCard /> : null}
+      {canGrantSupport ? <SupportAccessCard /> : null}
       {canExport ? (
         <Card title={t('admin:settings.export.title')}>
           <p className="mb-3 text-sm text-slate-600">{t('admin:settings.export.text')}</p>

@@ -3,6 +3,7 @@ import {
   count,
   desc,
   eq,
+  gt,
   gte,
   ilike,
   inArray,
@@ -18,6 +19,7 @@ import { auditLog } from '../../../platform/audit/audit.schema.js';
 import { tenant, tenantMember } from '../../../platform/auth/auth.schema.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { tenantPlan } from '../../../platform/plans/plans.schema.js';
+import { supportAccessGrant } from '../../../platform/superadmin/support-access.schema.js';
 import { aiGeneration } from '../../ai/schema.js';
 import { property } from '../../crm/schema.js';
 import type { OfficeList, officeListQuery } from '../contract.js';
@@ -67,7 +69,7 @@ export async function officeOverview(platform: Platform, query: Query): Promise<
   const monthStart = new Date();
   monthStart.setUTCDate(1);
   monthStart.setUTCHours(0, 0, 0, 0);
-  const [users, listings, aiCost, lastActivity, storage] = await Promise.all([
+  const [users, listings, aiCost, lastActivity, storage, support] = await Promise.all([
     db
       .select({ tenantId: tenantMember.organizationId, value: count() })
       .from(tenantMember)
@@ -91,8 +93,19 @@ export async function officeOverview(platform: Platform, query: Query): Promise<
     Promise.all(
       ids.map(async (id) => ({ tenantId: id, value: (await platform.files.usage(`tenants/${id}/`)).bytes })),
     ),
+    db
+      .select({ tenantId: supportAccessGrant.tenantId, value: max(supportAccessGrant.expiresAt) })
+      .from(supportAccessGrant)
+      .where(
+        and(
+          inArray(supportAccessGrant.tenantId, ids),
+          isNull(supportAccessGrant.revokedAt),
+          gt(supportAccessGrant.expiresAt, new Date()),
+        ),
+      )
+      .groupBy(supportAccessGrant.tenantId),
   ]);
-  const [u, l, a, act, st] = [users, listings, aiCost, lastActivity, storage].map((rows) =>
+  const [u, l, a, act, st, sup] = [users, listings, aiCost, lastActivity, storage, support].map((rows) =>
     byTenant(rows as { tenantId: string; value: unknown }[]),
   );
   return {
@@ -109,6 +122,7 @@ export async function officeOverview(platform: Platform, query: Query): Promise<
       storageBytes: Number(st?.get(o.id) ?? 0),
       aiCostMicros: Number(a?.get(o.id) ?? 0),
       lastActivityAt: (act?.get(o.id) as Date | null | undefined)?.toISOString() ?? null,
+      supportAccessUntil: (sup?.get(o.id) as Date | null | undefined)?.toISOString() ?? null,
     })),
     total: totalRow?.n ?? 0,
     page: query.page,

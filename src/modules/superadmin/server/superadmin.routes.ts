@@ -7,6 +7,7 @@ import { tenant } from '../../../platform/auth/auth.schema.js';
 import { notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { superadminAudit } from '../../../platform/superadmin/superadmin.schema.js';
+import { startSupportSession, supportCookie } from '../../../platform/superadmin/support-access.js';
 import {
   officeList,
   officeListQuery,
@@ -122,6 +123,31 @@ export const superadminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
       if (!row) throw notFound('Büro');
       return row;
     };
+
+  app.post(
+    '/offices/:tenantId/support-session',
+    {
+      config,
+      schema: {
+        tags: ['superadmin'],
+        summary:
+          "Work in an office as support (role admin, at most an hour), with its owner's running consent",
+        params: tenantParams,
+        response: { 200: z.object({ expiresAt: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const auth = request.auth!;
+      const operator = { id: auth.user.id, name: auth.user.name, email: auth.user.email };
+      const { token, expiresAt } = await startSupportSession(
+        platform.database.db,
+        operator,
+        request.params.tenantId,
+      );
+      reply.header('set-cookie', supportCookie(token, expiresAt, platform.publicUrl.startsWith('https:')));
+      return { expiresAt: expiresAt.toISOString() };
+    },
+  );
 
   app.post(
     '/offices/:tenantId/deactivate',

@@ -46,6 +46,13 @@ export function OfficesTab() {
     },
     onError: (error) => toast.error(errorMessage(error, t)),
   });
+  // With the owner's consent: the operator works in the office (the app shows a banner there).
+  const enter = useMutation({
+    mutationFn: (tenantId: string) =>
+      api<{ expiresAt: string }>(`/superadmin/offices/${tenantId}/support-session`, { method: 'POST' }),
+    onSuccess: () => window.location.assign('/'),
+    onError: (error) => toast.error(errorMessage(error, t)),
+  });
   return (
     <Card>
       <div className="mb-4 grid gap-3 sm:grid-cols-[1fr_12rem]">
@@ -122,7 +129,23 @@ export function OfficesTab() {
                             ? formatDateTime(office.lastActivityAt, lang)
                             : t('superadmin:offices.never')}
                         </td>
-                        <td className="px-5 py-2.5 text-right">
+                        <td className="space-y-1 px-5 py-2.5 text-right">
+                          {office.supportAccessUntil ? (
+                            <div>
+                              <Button
+                                variant="secondary"
+                                loading={enter.isPending && enter.variables === office.id}
+                                onClick={() => enter.mutate(office.id)}
+                              >
+                                {t('superadmin:offices.support')}
+                              </Button>
+                              <p className="mt-0.5 text-xs text-slate-500">
+                                {t('superadmin:offices.supportUntil', {
+                                  until: formatDateTime(office.supportAccessUntil, lang),
+                                })}
+                              </p>
+                            </div>
+                          ) : null}
                           <Button
                             variant={office.active ? 'secondary' : 'primary'}
                             loading={toggle.isPending && toggle.variables?.id === office.id}
