@@ -153,6 +153,14 @@ test('a new office signs up, confirms its address from the mail and lands on its
   ).toBeVisible();
   await shoot(page, 'tarifgrenze', testInfo);
   await page.keyboard.press('Escape');
+  // Modules Free leaves out are in the menu, locked, and lead to the plans.
+  const locked = page.getByTestId('locked-nav');
+  await expect(locked).toContainText('Marktanalyse');
+  await expect(locked).toContainText('3D-Modelle');
+  await locked.getByRole('link', { name: 'Marktanalyse' }).click();
+  await expect(page).toHaveURL(`${officeAddress}/abrechnung`);
+  await expect(page.getByTestId('plans')).toContainText('Ohne 3D-Modelle, Marktanalyse');
+  await shoot(page, 'abrechnung-free', testInfo);
 
   // The way up: Stripe Checkout (the fake's hosted page asks what Checkout asks), back on the
   // office's address with Professional and the invoice, as PDF and as an XRechnung that passes
@@ -191,6 +199,8 @@ test('a new office signs up, confirms its address from the mail and lands on its
   expect(fatal(await validateEInvoice(xml, 'EN16931-UBL'))).toEqual([]);
   expect(fatal(await validateEInvoice(xml, 'XRechnung-UBL'))).toEqual([]);
   await shoot(page, 'abrechnung-professional', testInfo);
+  await expect(page.getByTestId('locked-nav')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Marktanalyse' })).toBeVisible();
 
   // Professional has room for the colleague now.
   await page.getByRole('link', { name: 'Team', exact: true }).click();

@@ -13,6 +13,10 @@ export const planView = z.object({
   name: z.string(),
   monthlyPriceCents: z.number(),
   limits,
+  aiIncludedMicros: z.number(),
+  aiOverage: z.enum(['blocked', 'metered']),
+  /** Module ids the plan leaves out, with their names for the comparison. */
+  lockedModules: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
 export const billingOverview = z.object({
@@ -34,6 +38,8 @@ export const billingOverview = z.object({
     /** Open invitations hold a seat. */
     openInvitations: z.number(),
     properties: z.number(),
+    /** Bytes of the office's stored files. */
+    storageBytes: z.number(),
   }),
   /**
    * How the plan is changed here: through Stripe (Checkout, then the Customer Portal once a

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { forbidden, unauthorized } from '../http/app-error.js';
 import { forwardSetCookies } from '../http/resolve-session.js';
 import type { Platform } from '../kernel.js';
+import { officePlan } from '../plans/office-plan.js';
+import { PLANS, planWithModule } from '../plans/plan-catalogue.js';
 import { clearedSupportCookie, endSupportSession, supportTokenOf } from '../superadmin/support-access.js';
 import { officeUrl } from '../tenancy/office-host.js';
 import { changePasswordBody, userSchema } from './auth.contract.js';
@@ -47,6 +49,8 @@ export const meResponse = z.object({
   ),
   permissions: z.array(z.string()),
   nav: z.array(navEntry),
+  /** Modules the office's plan leaves out, as menu entries that lead to the plans. */
+  lockedNav: z.array(navEntry.extend({ upgradeTo: z.string().nullable() })),
   /** The user operates the platform (super-admin panel at /superadmin). */
   superadmin: z.boolean(),
   /** An operator working in this office under its owner's consent: the app shows a banner. */
@@ -79,7 +83,22 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
           })),
         ),
       ]);
-      const permissions = auth.role ? platform.permissions.forRole(auth.role) : [];
+      const rolePermissions = auth.role ? platform.permissions.forRole(auth.role) : [];
+      const plan = auth.tenantId ? await officePlan(platform.database, auth.tenantId) : null;
+      const locked = new Set(plan ? PLANS[plan].lockedModules : []);
+      const moduleOf = (permission: string) => permission.split('.')[0] ?? '';
+      const permissions = rolePermissions.filter((p) => !locked.has(moduleOf(p)));
+      const lockedNav = platform.modules.enabled
+        .filter((m) => locked.has(m.id))
+        .flatMap((m) =>
+          m.nav
+            .filter((entry) => rolePermissions.includes(entry.permission))
+            .map(({ permission: _permission, ...entry }) => ({
+              module: m.id,
+              ...entry,
+              upgradeTo: plan ? planWithModule(plan, m.id) : null,
+            })),
+        );
       const hidden = new Set(adjustments.flatMap((a) => a.hide));
       const nav = platform.modules.enabled
         .flatMap((m): z.infer<typeof navEntry>[] => [
@@ -117,6 +136,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
         })),
         permissions,
         nav,
+        lockedNav,
         superadmin,
         support: auth.support
           ? { tenantName: auth.support.tenantName, expiresAt: auth.support.expiresAt }

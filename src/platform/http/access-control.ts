@@ -3,6 +3,7 @@ import type { AuditActor } from '../audit/record-audit.js';
 import type { Tx } from '../db/database.js';
 import type { Platform } from '../kernel.js';
 import { assertWritable } from '../plans/read-only.js';
+import { isUpload, StorageQuota } from '../plans/storage-quota.js';
 import { AppError, forbidden, unauthorized } from './app-error.js';
 import type { RequestAuth, RouteAccess } from './request-auth.js';
 import { resolveSession } from './resolve-session.js';
@@ -54,6 +55,7 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     }
   });
   installSuperadminAudit(app, platform);
+  const storageQuota = new StorageQuota(platform.database, platform.files);
   // onRequest, before body parsing and validation: who may not call a route learns nothing about it.
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
@@ -88,6 +90,8 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     // Billing stays open on a read-only office, so it can pay its way out.
     if (writes && !request.url.startsWith('/api/billing/'))
       await assertWritable(platform.database, request.auth.tenantId);
+    if (writes && isUpload(request))
+      await storageQuota.assertRoom(request.auth.tenantId, Number(request.headers['content-length']));
   });
 }
 

@@ -15,6 +15,8 @@ import { meRoutes } from '../auth/me.routes.js';
 import type { Platform } from '../kernel.js';
 import { REDACT_PATHS } from '../logger.js';
 import { notificationRoutes } from '../notifications/notifications.routes.js';
+import { assertModuleInPlan } from '../plans/office-plan.js';
+import { LOCKABLE_MODULES } from '../plans/plan-catalogue.js';
 import { installGermanValidationMessages } from '../validation/german-errors.js';
 import { installAccessControl } from './access-control.js';
 import { errorBody } from './app-error.js';
@@ -137,8 +139,23 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   await app.register(legalPagesRoutes, { platform });
   for (const manifest of platform.modules.enabled) {
     const server = platform.moduleServers.get(manifest.id);
-    if (server?.routes)
-      await app.register(server.routes, { prefix: `/api/${manifest.apiPrefix ?? manifest.id}`, platform });
+    const routes = server?.routes;
+    if (routes)
+      await app.register(
+        async (scope) => {
+          // A module some plan leaves out answers 402 to offices on that plan (after access control).
+          if (LOCKABLE_MODULES.has(manifest.id))
+            scope.addHook('onRequest', async (request) => {
+              if (request.auth?.tenantId)
+                await assertModuleInPlan(platform.database, request.auth.tenantId, {
+                  id: manifest.id,
+                  title: manifest.title.de,
+                });
+            });
+          await scope.register(routes, { platform });
+        },
+        { prefix: `/api/${manifest.apiPrefix ?? manifest.id}` },
+      );
     if (server?.publicRoutes) await app.register(server.publicRoutes, { platform });
     if (server?.operatorRoutes)
       await app.register(server.operatorRoutes, { prefix: `/api/superadmin/${manifest.id}`, platform });

@@ -92,6 +92,8 @@ export const de = {
     userMenu: 'Benutzermenü',
     openMenu: 'Menü öffnen',
     skipToContent: 'Zum Inhalt springen',
+    locked: 'Nicht in Ihrem Tarif',
+    lockedModule: 'Nicht in Ihrem Tarif enthalten – mit {{plan}} nutzbar. Zur Abrechnung.',
     supportBanner:
       'Plattform-Support: Sie arbeiten mit Zustimmung der Inhaberin oder des Inhabers im Büro „{{office}}“ (Rolle Administrator) bis {{until}} Uhr. Jeder Schritt wird protokolliert.',
     supportEnd: 'Support-Zugriff beenden',

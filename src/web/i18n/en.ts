@@ -92,6 +92,8 @@ export const en: Dictionary = {
     userMenu: 'User menu',
     openMenu: 'Open menu',
     skipToContent: 'Skip to content',
+    locked: 'Not in your plan',
+    lockedModule: 'Not included in your plan – available with {{plan}}. Go to billing.',
     supportBanner:
       "Platform support: you are working in the office “{{office}}” with its owner's consent (role admin) until {{until}}. Every step is logged.",
     supportEnd: 'End support access',

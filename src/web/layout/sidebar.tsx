@@ -1,3 +1,4 @@
+import { Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Me } from '../api/session.js';
@@ -45,6 +46,24 @@ export function Sidebar({ me, onNavigate }: { me: Me; onNavigate?: () => void })
             </li>
           ))}
         </ul>
+        {me.lockedNav.length > 0 ? (
+          <ul className="mt-6 space-y-1 border-t border-white/10 pt-4" data-testid="locked-nav">
+            {me.lockedNav.map((entry) => (
+              <li key={entry.path}>
+                <NavLink
+                  to="/abrechnung"
+                  onClick={onNavigate}
+                  title={t('shell.lockedModule', { plan: entry.upgradeTo ?? '' })}
+                  className="flex items-center gap-x-3 rounded-lg px-3 py-2 text-sm font-medium text-slate-500 hover:bg-white/5 hover:text-slate-300"
+                >
+                  <NavIcon name={entry.icon} className="size-5 shrink-0" />
+                  <span className="flex-1">{entry.label[language]}</span>
+                  <Lock className="size-3.5" aria-label={t('shell.locked')} />
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </nav>
     </div>
   );

@@ -2,6 +2,8 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { PLAN_IDS, PLANS, type PlanId } from '../../../platform/plans/plan-catalogue.js';
+import { currentPlan, effectivePlan, UPGRADE_PATH } from '../../../platform/plans/plan-limits.js';
 import type { BudgetState, ConfigurableProviderId } from '../contract.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import type { ProviderConnection } from '../providers/connection.js';
@@ -141,6 +143,7 @@ export async function checkBudgets(
   provider: ProviderRow,
 ): Promise<BudgetState[]> {
   const states: BudgetState[] = [];
+  await checkPlanAllowance(tx);
   if (tenant?.monthlyBudgetMicros != null)
     states.push(budgetState('gesamt', tenant.monthlyBudgetMicros, await spentThisMonth(tx)));
   if (provider.monthlyBudgetMicros != null)
@@ -154,4 +157,38 @@ export async function checkBudgets(
   const exhausted = states.find((s) => s.level === 'erschoepft');
   if (exhausted) throw new BudgetExhaustedError(exhausted);
   return states.filter((s) => s.level === 'warnung');
+}
+
+/**
+ * A plan without billed overage (Free) stops at the AI cost it includes, with the way up; on a
+ * paid plan what lies above it is metered and billed, so nothing stops here.
+ */
+async function checkPlanAllowance(tx: Tx): Promise<void> {
+  const row = await currentPlan(tx);
+  if (!row) return;
+  const planId = effectivePlan(row).plan as PlanId;
+  const plan = PLANS[planId];
+  if (plan.aiOverage !== 'blocked') return;
+  const spent = await spentThisMonth(tx);
+  if (spent < plan.aiIncludedMicros) return;
+  const upgradeTo = PLAN_IDS.slice(PLAN_IDS.indexOf(planId) + 1)[0] ?? null;
+  const usd = (micros: number) =>
+    (micros / 1_000_000).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  throw new AppError(
+    402,
+    'plan_limit',
+    `Ihr Tarif ${plan.name} umfasst KI-Kosten bis ${usd(plan.aiIncludedMicros)} US-$ im Monat; ${usd(spent)} US-$ sind verbraucht.${
+      upgradeTo
+        ? ` Mit ${PLANS[upgradeTo].name} sind ${usd(PLANS[upgradeTo].aiIncludedMicros)} US-$ enthalten, darüber wird nach Verbrauch abgerechnet.`
+        : ''
+    } Tarif und Nutzung: „Abrechnung“.`,
+    {
+      resource: 'aiBudget',
+      plan: planId,
+      limit: plan.aiIncludedMicros,
+      used: spent,
+      upgradeTo,
+      upgradePath: UPGRADE_PATH,
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import type { Platform } from '../../../platform/kernel.js';
-import { PLAN_IDS, PLANS, type PlanId } from '../../../platform/plans/plan-catalogue.js';
+import { PLAN_IDS, PLANS, type Plan, type PlanId } from '../../../platform/plans/plan-catalogue.js';
 import { currentPlan, effectivePlan } from '../../../platform/plans/plan-limits.js';
 import { isReadOnly } from '../../../platform/plans/read-only.js';
 import { seatsInUse } from '../../../platform/plans/seats.js';
@@ -15,6 +15,11 @@ const OPERATOR_NOTE =
   'Online-Bezahlung ist auf diesem Server nicht eingerichtet. Den Tarif ändert der Betreiber (npm run plan); wenden Sie sich an ihn für ein Upgrade.';
 
 export const planRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const moduleName = (id: string) => platform.modules.all.find((m) => m.id === id)?.title.de ?? id;
+  const planOut = (plan: Plan) => ({
+    ...plan,
+    lockedModules: plan.lockedModules.map((id) => ({ id, name: moduleName(id) })),
+  });
   app.get(
     '/plan',
     {
@@ -31,10 +36,11 @@ export const planRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
         const row = await currentPlan(tx);
         const plan = row ? effectivePlan(row) : null;
         const [seats, properties] = await Promise.all([seatsInUse(tx, ctx.tenantId), countedProperties(tx)]);
+        const storage = await platform.files.usage(`tenants/${ctx.tenantId}/`);
         return {
           current: plan
             ? {
-                plan: PLANS[plan.plan as PlanId],
+                plan: planOut(PLANS[plan.plan as PlanId]),
                 status: plan.status as NonNullable<BillingOverview['current']>['status'],
                 trialEndsAt: plan.trialEndsAt?.toISOString() ?? null,
                 currentPeriodEnd: plan.currentPeriodEnd?.toISOString() ?? null,
@@ -42,8 +48,13 @@ export const planRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
                 readOnly: isReadOnly(plan),
               }
             : null,
-          plans: PLAN_IDS.map((id) => PLANS[id]),
-          usage: { users: seats.members, openInvitations: seats.openInvitations, properties },
+          plans: PLAN_IDS.map((id) => planOut(PLANS[id])),
+          usage: {
+            users: seats.members,
+            openInvitations: seats.openInvitations,
+            properties,
+            storageBytes: storage.bytes,
+          },
           changeBy: stripeSetup(platform)
             ? { mode: 'stripe', subscription: Boolean(plan?.stripeSubscriptionId), note: STRIPE_NOTE }
             : { mode: 'operator', subscription: false, note: OPERATOR_NOTE },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { formatCents, formatDate } from '../../../platform/format/format-de.js';
+import { formatStorage } from '../../../platform/plans/plan-catalogue.js';
 import { api } from '../../../web/api/client.js';
 import { errorMessage } from '../../../web/api/error-message.js';
 import { hasPermission, useMe } from '../../../web/api/session.js';
@@ -22,11 +23,13 @@ function UsageBar({
   hint,
   used,
   limit,
+  format = String,
 }: {
   label: string;
   hint?: string;
   used: number;
   limit: number | null;
+  format?: (n: number) => string;
 }) {
   const { t } = useTranslation();
   const share = limit === null ? 0 : Math.min(1, used / Math.max(limit, 1));
@@ -36,7 +39,9 @@ function UsageBar({
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <span className="font-medium text-slate-700">{label}</span>
         <span className={full ? 'font-semibold text-red-700' : 'text-slate-600'}>
-          {limit === null ? t('billing:unlimited', { used }) : t('billing:of', { used, limit })}
+          {limit === null
+            ? t('billing:unlimited', { used: format(used) })
+            : t('billing:of', { used: format(used), limit: format(limit) })}
           {full ? ` · ${t(used > (limit ?? 0) ? 'billing:over' : 'billing:full')}` : ''}
         </span>
       </div>
@@ -64,6 +69,8 @@ function UsageBar({
 export function BillingPage() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'de';
+  const locale = lang === 'en' ? 'en-GB' : 'de-DE';
+  const storage = (bytes: number) => formatStorage(bytes, locale);
   const [params] = useSearchParams();
   const returned = params.get('checkout');
   const overview = useQuery({
@@ -166,6 +173,12 @@ export function BillingPage() {
                     used={view.usage.properties}
                     limit={current?.plan.limits.properties ?? null}
                   />
+                  <UsageBar
+                    label={t('billing:storage')}
+                    used={view.usage.storageBytes}
+                    limit={current?.plan.limits.storageBytes ?? null}
+                    format={storage}
+                  />
                 </div>
               </Card>
               <Card title={t('billing:plans')}>
@@ -194,6 +207,21 @@ export function BillingPage() {
                           {p.limits.properties === null
                             ? t('billing:unlimitedProperties')
                             : t('billing:limitProperties', { n: p.limits.properties })}
+                        </li>
+                        <li>
+                          {p.limits.storageBytes === null
+                            ? t('billing:unlimitedStorage')
+                            : t('billing:limitStorage', { size: storage(p.limits.storageBytes) })}
+                        </li>
+                        <li>
+                          {t(p.aiOverage === 'metered' ? 'billing:aiMetered' : 'billing:aiBlocked', {
+                            usd: (p.aiIncludedMicros / 1_000_000).toLocaleString(locale),
+                          })}
+                        </li>
+                        <li className={p.lockedModules.length > 0 ? 'text-slate-500' : undefined}>
+                          {p.lockedModules.length > 0
+                            ? t('billing:without', { modules: p.lockedModules.map((m) => m.name).join(', ') })
+                            : t('billing:allModules')}
                         </li>
                       </ul>
                       {view.changeBy.mode === 'stripe' &&
