@@ -52,6 +52,11 @@ export const adminModule = defineModule({
       label: { de: 'Alle Daten des Büros exportieren', en: "Export all of the office's data" },
       roles: ['owner'],
     },
+    {
+      id: 'admin.office.delete',
+      label: { de: 'Das Büro löschen', en: 'Delete the office' },
+      roles: ['owner'],
+    },
   ],
   nav: [
     {

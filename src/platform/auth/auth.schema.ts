@@ -103,6 +103,9 @@ export const tenant = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Set by an operator: the office's members can no longer work in it; its data stays. */
     deactivatedAt: timestamp({ withTimezone: true }),
+    /** The owner asked to delete the office: it is deleted for good after this, unless called off. */
+    deleteAfter: timestamp({ withTimezone: true }),
+    deletionRequestedBy: text(),
   },
   () => [
     pgPolicy('tenant_self', {

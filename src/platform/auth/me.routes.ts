@@ -10,7 +10,7 @@ import { PLANS, planWithModule } from '../plans/plan-catalogue.js';
 import { clearedSupportCookie, endSupportSession, supportTokenOf } from '../superadmin/support-access.js';
 import { officeUrl } from '../tenancy/office-host.js';
 import { changePasswordBody, userSchema } from './auth.contract.js';
-import { authUser } from './auth.schema.js';
+import { authUser, tenant } from './auth.schema.js';
 import { mapAuthError } from './auth-error.js';
 
 const navEntry = z.object({
@@ -30,6 +30,8 @@ export const meResponse = z.object({
       role: z.string(),
       /** Deactivated by the operator: nothing in it can be opened. */
       deactivated: z.boolean(),
+      /** The owner asked for the office to be deleted: it is, after this. */
+      deleteAfter: z.string().nullable(),
       branding: z.object({
         displayName: z.string(),
         primaryColor: z.string(),
@@ -83,6 +85,12 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
           })),
         ),
       ]);
+      const [office] = auth.tenantId
+        ? await platform.database.db
+            .select({ deleteAfter: tenant.deleteAfter })
+            .from(tenant)
+            .where(eq(tenant.id, auth.tenantId))
+        : [];
       const rolePermissions = auth.role ? platform.permissions.forRole(auth.role) : [];
       const plan = auth.tenantId ? await officePlan(platform.database, auth.tenantId) : null;
       const locked = new Set(plan ? PLANS[plan].lockedModules : []);
@@ -118,6 +126,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
                 name: auth.tenantName ?? '',
                 role: auth.role,
                 deactivated: auth.tenantDeactivated,
+                deleteAfter: office?.deleteAfter?.toISOString() ?? null,
                 branding: {
                   displayName: settings?.displayName ?? auth.tenantName ?? '',
                   primaryColor: settings?.primaryColor ?? '#0f766e',

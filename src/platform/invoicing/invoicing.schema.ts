@@ -44,9 +44,11 @@ export const issuedInvoice = pgTable(
   'issued_invoice',
   {
     id: uuid().primaryKey().defaultRandom(),
-    tenantId: text()
-      .notNull()
-      .references(() => tenant.id, { onDelete: 'cascade' }),
+    /**
+     * Null once the office is deleted: the platform's own invoices to it are kept for the
+     * retention period (§ 147 AO, § 14b UStG: ten and eight years); the office's are deleted with it.
+     */
+    tenantId: text().references(() => tenant.id, { onDelete: 'set null' }),
     /** platform: ImmoXX invoices the office; office: the office invoices its customer. */
     issuer: text().notNull(),
     kind: text().notNull(),

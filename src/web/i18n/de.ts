@@ -94,6 +94,8 @@ export const de = {
     skipToContent: 'Zum Inhalt springen',
     locked: 'Nicht in Ihrem Tarif',
     lockedModule: 'Nicht in Ihrem Tarif enthalten – mit {{plan}} nutzbar. Zur Abrechnung.',
+    officeDeletion:
+      'Dieses Büro wird am {{date}} endgültig gelöscht. Bis dahin arbeiten Sie wie gewohnt und können die Daten exportieren; die Inhaberin oder der Inhaber kann die Löschung unter Einstellungen abbrechen.',
     supportBanner:
       'Plattform-Support: Sie arbeiten mit Zustimmung der Inhaberin oder des Inhabers im Büro „{{office}}“ (Rolle Administrator) bis {{until}} Uhr. Jeder Schritt wird protokolliert.',
     supportEnd: 'Support-Zugriff beenden',

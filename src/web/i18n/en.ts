@@ -94,6 +94,8 @@ export const en: Dictionary = {
     skipToContent: 'Skip to content',
     locked: 'Not in your plan',
     lockedModule: 'Not included in your plan – available with {{plan}}. Go to billing.',
+    officeDeletion:
+      'This office will be deleted for good on {{date}}. Until then everything works as usual and the data can be exported; the owner can call the deletion off under Settings.',
     supportBanner:
       "Platform support: you are working in the office “{{office}}” with its owner's consent (role admin) until {{until}}. Every step is logged.",
     supportEnd: 'End support access',

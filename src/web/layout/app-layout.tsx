@@ -2,7 +2,7 @@ import { Dialog, DialogPanel } from '@headlessui/react';
 import { X } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '../../platform/format/format-de.js';
+import { formatDate, formatTime } from '../../platform/format/format-de.js';
 import { api } from '../api/client.js';
 import type { Me } from '../api/session.js';
 import { Button } from '../components/button.js';
@@ -11,7 +11,7 @@ import { TopBar } from './top-bar.js';
 import { useBranding } from './use-branding.js';
 
 export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [sidebarOpen, setSidebarOpen] = useState(false);
   useBranding(me);
   return (
@@ -46,6 +46,17 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         <main id="main" className="px-4 py-8 sm:px-6 lg:px-8">
           <div className="mx-auto max-w-6xl">
             {me.support ? <SupportBanner support={me.support} /> : null}
+            {me.tenant?.deleteAfter ? (
+              <p
+                role="alert"
+                data-testid="deletion-banner"
+                className="mb-6 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200"
+              >
+                {t('shell.officeDeletion', {
+                  date: formatDate(me.tenant.deleteAfter, i18n.language === 'en' ? 'en' : 'de'),
+                })}
+              </p>
+            ) : null}
             {me.tenant?.deactivated ? (
               <p role="alert" className="mb-6 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
                 {t('shell.officeDeactivated')}

@@ -1,3 +1,5 @@
+import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
+import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
 import { auditRoutes } from './audit.routes.js';
 import { domainRoutes } from './domain.routes.js';
@@ -5,8 +7,12 @@ import { exportRoutes } from './export.routes.js';
 import { invitationRoutes } from './invitations.routes.js';
 import { jobRoutes } from './jobs.routes.js';
 import { memberRoutes } from './members.routes.js';
+import { officeDeletionRoutes } from './office-deletion.routes.js';
+import { enqueueOfficePurge, PURGE_EVERY_MS, purgeOfficesJob } from './office-deletion-job.js';
 import { settingsRoutes } from './settings.routes.js';
 import { supportAccessRoutes } from './support-access.routes.js';
+
+const tickers = new WeakMap<Platform, NodeJS.Timeout>();
 
 export const adminServer: ModuleServer = {
   routes: async (app, { platform }) => {
@@ -18,5 +24,19 @@ export const adminServer: ModuleServer = {
     await app.register(exportRoutes, { platform });
     await app.register(domainRoutes, { prefix: '/domain', platform });
     await app.register(supportAccessRoutes, { prefix: '/support-access', platform });
+    await app.register(officeDeletionRoutes, { prefix: '/office-deletion', platform });
+  },
+  jobs: (platform) => [purgeOfficesJob(platform) as JobDefinition<never>],
+  onStart: async (platform) => {
+    const tick = () =>
+      void enqueueOfficePurge(platform).catch((error: unknown) =>
+        platform.logger.warn({ err: error }, 'office purge scheduling failed'),
+      );
+    const timer = setInterval(tick, PURGE_EVERY_MS);
+    timer.unref();
+    tickers.set(platform, timer);
+  },
+  onStop: async (platform) => {
+    clearInterval(tickers.get(platform));
   },
 };

@@ -13,6 +13,7 @@ import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { TenantSettingsView } from '../contract.js';
 import { DomainCard } from './domain-card.js';
+import { OfficeDeletionCard } from './office-deletion-card.js';
 import { SupportAccessCard } from './support-access-card.js';
 
 const LEGAL_FIELDS = [
@@ -46,6 +47,7 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
   const canManage = hasPermission(me, 'admin.settings.manage');
   const canExport = hasPermission(me, 'admin.office.export');
   const canGrantSupport = hasPermission(me, 'admin.support.grant');
+  const canDelete = hasPermission(me, 'admin.office.delete');
   const queryClient = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);
   const [form, setForm] = useState(settings);
@@ -266,6 +268,7 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
           </a>
         </Card>
       ) : null}
+      {canDelete && me?.tenant ? <OfficeDeletionCard officeName={me.tenant.name} /> : null}
     </form>
   );
 }
