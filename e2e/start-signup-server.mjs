@@ -39,6 +39,10 @@ if (process.env.E2E_STRIPE_PORT) {
   const { PLANS } = await import('../src/platform/plans/plan-catalogue.ts');
   await startStripeFake({
     secretKey: process.env.STRIPE_SECRET_KEY,
+    prices: {
+      [process.env.STRIPE_PRICE_PROFESSIONAL]: 'prod_immoxx',
+      [process.env.STRIPE_PRICE_ENTERPRISE]: 'prod_immoxx',
+    },
     hostedCheckout: {
       port: Number(process.env.E2E_STRIPE_PORT),
       webhookUrl: `http://127.0.0.1:${process.env.PORT}/api/billing/webhook`,

@@ -84,7 +84,8 @@ const planAudits = async () =>
 
 describe('Stripe-Abo', () => {
   beforeAll(async () => {
-    fake = await startStripeFake();
+    // One product with a monthly price per paid plan, as the README tells operators to set it up.
+    fake = await startStripeFake({ prices: { [PRICE_PRO]: 'prod_immoxx', [PRICE_ENT]: 'prod_immoxx' } });
     t = await createTestApp({
       env: {
         STRIPE_SECRET_KEY: fake.secretKey,
@@ -247,6 +248,23 @@ describe('Stripe-Abo', () => {
     const portal = await t.as(owner, { method: 'POST', url: '/api/billing/portal' });
     expect(portal.statusCode, portal.body).toBe(200);
     expect((portal.json() as { url: string }).url).toMatch(/^https:\/\/billing\.stripe\.com\/p\/session\//);
+    // The portal moves up at once and pro rata, and down or out at the end of the paid period.
+    expect(fake.portalConfigurations).toHaveLength(1);
+    const [config] = fake.portalConfigurations;
+    expect(config).toMatchObject({
+      'features[subscription_update][enabled]': 'true',
+      'features[subscription_update][proration_behavior]': 'always_invoice',
+      'features[subscription_update][schedule_at_period_end][conditions][0][type]': 'decreasing_item_amount',
+      'features[subscription_update][products][0][product]': 'prod_immoxx',
+      'features[subscription_update][products][0][prices][0]': PRICE_PRO,
+      'features[subscription_update][products][0][prices][1]': PRICE_ENT,
+      'features[subscription_cancel][mode]': 'at_period_end',
+    });
+    const sessionRequest = fake.requests.filter((r) => r.path === '/v1/billing_portal/sessions').at(-1);
+    expect(new URLSearchParams(sessionRequest!.body).get('configuration')).toBe(config!.id);
+    // A second visit uses the same configuration.
+    expect((await t.as(owner, { method: 'POST', url: '/api/billing/portal' })).statusCode).toBe(200);
+    expect(fake.portalConfigurations).toHaveLength(1);
 
     expect(
       (await deliver(t, subscriptionEvent('customer.subscription.deleted', T0 + 500, 'canceled'))).body

@@ -6,6 +6,7 @@ import { AppError, badRequest } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { billingAccount, tenantPlan } from '../../../platform/plans/plans.schema.js';
 import { officeUrl } from '../../../platform/tenancy/office-host.js';
+import { portalConfigurationId } from './portal-configuration.js';
 import { takeStripeEvent } from './stripe-events.js';
 import { type StripeSetup, stripeSetup } from './stripe-gateway.js';
 
@@ -134,9 +135,13 @@ export const stripeRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       const [account] = await ctx.db((tx) => tx.select().from(billingAccount));
       if (!account)
         throw new AppError(409, 'no_customer', 'Das Büro hat noch kein Abo bei Stripe abgeschlossen.');
+      const configuration = await portalConfigurationId(setup).catch((error: unknown) => {
+        throw providerError(error);
+      });
       const session = await setup.client.billingPortal.sessions
         .create({
           customer: account.stripeCustomerId,
+          configuration,
           return_url: `${await officeBase(platform, ctx)}/abrechnung`,
           locale: 'de',
         })

@@ -20,7 +20,14 @@ import { registerMeters } from './stripe-fake-meters.js';
  *   `customer_update[...]` only together with `customer`, `billing_address_collection` auto|required,
  *   billing meters (stripe-fake-meters.ts),
  *   POST /v1/billing_portal/sessions (https://docs.stripe.com/api/customer_portal/sessions/create:
- *   `customer` required, must exist).
+ *   `customer` required, must exist; `configuration` must exist and be active),
+ *   GET /v1/prices/:id (https://docs.stripe.com/api/prices/retrieve: 404 resource_missing for an
+ *   unknown price), GET and POST /v1/billing_portal/configurations
+ *   (https://docs.stripe.com/api/customer_portal/configurations/create: `features` required;
+ *   with subscription_update enabled, `products[i][product]` and `[prices][]` must exist and belong
+ *   together; `proration_behavior` none|create_prorations|always_invoice;
+ *   `schedule_at_period_end[conditions][i][type]` decreasing_item_amount|shortening_interval;
+ *   `subscription_cancel[mode]` immediately|at_period_end; list answers `{ object: 'list', data, has_more }`).
  */
 export interface StripeFake {
   url: string;
@@ -37,6 +44,8 @@ export interface StripeFake {
   }[];
   /** The next n meter event requests answer 500, as an outage would. */
   failMeterEvents: (n: number) => void;
+  /** Customer portal configurations created (form fields as sent, plus id and active). */
+  portalConfigurations: Record<string, string>[];
   /** Every request as received: method, path, headers, raw body. */
   requests: { method: string; path: string; headers: Record<string, unknown>; body: string }[];
   close: () => Promise<void>;
@@ -54,7 +63,12 @@ function fail(reply: FastifyReply, status: number, type: string, message: string
 }
 
 export async function startStripeFake(
-  options: { secretKey?: string; hostedCheckout?: HostedCheckoutOptions } = {},
+  options: {
+    secretKey?: string;
+    hostedCheckout?: HostedCheckoutOptions;
+    /** The account's prices: id → product id. */
+    prices?: Record<string, string>;
+  } = {},
 ): Promise<StripeFake> {
   const secretKey = options.secretKey ?? `sk_test_${randomBytes(12).toString('hex')}`;
   const customers = new Map<string, Record<string, unknown>>();
@@ -181,12 +195,102 @@ export async function startStripeFake(
     };
   });
 
+  const prices = options.prices ?? {};
+  app.get<{ Params: { id: string } }>('/v1/prices/:id', async (request, reply) => {
+    const product = prices[request.params.id];
+    if (!product)
+      return reply.status(404).send({
+        error: {
+          type: 'invalid_request_error',
+          code: 'resource_missing',
+          message: `No such price: '${request.params.id}'`,
+          param: 'id',
+        },
+      });
+    return {
+      id: request.params.id,
+      object: 'price',
+      active: true,
+      product,
+      recurring: { interval: 'month' },
+    };
+  });
+
+  const portalConfigurations: Record<string, string>[] = [];
+  const configurationView = (c: Record<string, string>) => ({
+    id: c.id,
+    object: 'billing_portal.configuration',
+    active: c.active === 'true',
+    is_default: false,
+    metadata: Object.fromEntries(
+      Object.entries(c)
+        .filter(([k]) => k.startsWith('metadata['))
+        .map(([k, v]) => [k.slice(9, -1), v]),
+    ),
+  });
+  app.get('/v1/billing_portal/configurations', async () => ({
+    object: 'list',
+    url: '/v1/billing_portal/configurations',
+    has_more: false,
+    data: portalConfigurations.map(configurationView),
+  }));
+  app.post('/v1/billing_portal/configurations', async (request, reply) => {
+    const form = formOf(request.body as string);
+    const invalid = (message: string, param: string) =>
+      fail(reply, 400, 'invalid_request_error', message, param);
+    if (!Object.keys(form).some((k) => k.startsWith('features[')))
+      return invalid('Missing required param: features.', 'features');
+    const update = 'features[subscription_update]';
+    if (form[`${update}[enabled]`] === 'true') {
+      for (let i = 0; form[`${update}[products][${i}][product]`] !== undefined; i++) {
+        const product = form[`${update}[products][${i}][product]`]!;
+        const listed = Object.entries(form)
+          .filter(([k]) => k.startsWith(`${update}[products][${i}][prices]`))
+          .map(([, v]) => v);
+        if (listed.length === 0)
+          return invalid('Each product needs at least one price.', `${update}[products]`);
+        for (const price of listed)
+          if (prices[price] !== product)
+            return invalid(
+              `The price ${price} does not belong to product ${product}.`,
+              `${update}[products]`,
+            );
+      }
+      const proration = form[`${update}[proration_behavior]`];
+      if (proration && !['none', 'create_prorations', 'always_invoice'].includes(proration))
+        return invalid(`Invalid proration_behavior: ${proration}`, `${update}[proration_behavior]`);
+      for (const [k, v] of Object.entries(form))
+        if (
+          k.startsWith(`${update}[schedule_at_period_end][conditions]`) &&
+          !['decreasing_item_amount', 'shortening_interval'].includes(v)
+        )
+          return invalid(`Invalid condition type: ${v}`, k);
+    }
+    const mode = form['features[subscription_cancel][mode]'];
+    if (mode && !['immediately', 'at_period_end'].includes(mode))
+      return invalid(`Invalid mode: ${mode}`, 'features[subscription_cancel][mode]');
+    const configuration = { ...form, id: id('bpc'), active: 'true' };
+    portalConfigurations.push(configuration);
+    return configurationView(configuration);
+  });
+
   app.post('/v1/billing_portal/sessions', async (request, reply) => {
     const form = formOf(request.body as string);
     if (!form.customer)
       return fail(reply, 400, 'invalid_request_error', 'Missing required param: customer.', 'customer');
     if (!customers.has(form.customer))
       return fail(reply, 400, 'invalid_request_error', `No such customer: '${form.customer}'`, 'customer');
+    if (
+      form.configuration &&
+      !portalConfigurations.some((c) => c.id === form.configuration && c.active === 'true')
+    )
+      return fail(
+        reply,
+        400,
+        'invalid_request_error',
+        `No such configuration: '${form.configuration}'`,
+        'configuration',
+      );
     return {
       id: id('bps'),
       object: 'billing_portal.session',
@@ -221,6 +325,7 @@ export async function startStripeFake(
       failing = n;
     },
     requests,
+    portalConfigurations,
     close: () => app.close(),
   };
 }
