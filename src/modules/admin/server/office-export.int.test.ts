@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
+import { contact } from '../../crm/schema.js';
 import { seeblickWohnung } from '../../crm/test/fixtures.js';
 
 /**
@@ -85,6 +86,24 @@ describe('Datenexport des Büros', () => {
     expect(members[0]?.role).toBe('owner');
     expect(Object.keys(members[0] ?? {})).not.toContain('password');
     expect(manifest.tables.find((x) => x.table === 'audit_log')?.rows).toBeGreaterThan(0);
+  });
+
+  it('a table larger than one page comes whole, each row once', async () => {
+    // 1,234 contacts: pages of 500 rows, so two full pages and a part one.
+    await t.platform.database.withTenant(owner.tenantId, (tx) =>
+      tx
+        .insert(contact)
+        .values(
+          Array.from({ length: 1234 }, (_, i) => ({ tenantId: owner.tenantId, lastName: `Kontakt ${i}` })),
+        ),
+    );
+    const r = await t.as(owner, { method: 'GET', url: '/api/admin/office-export.zip' });
+    const files = unzipSync(new Uint8Array(r.rawPayload));
+    const contacts = json(files, 'tables/crm_contact.json') as { id: string; last_name: string }[];
+    expect(contacts).toHaveLength(1234);
+    expect(new Set(contacts.map((c) => c.id)).size).toBe(1234);
+    const manifest = json(files, 'manifest.json') as { tables: { table: string; rows: number }[] };
+    expect(manifest.tables.find((x) => x.table === 'crm_contact')?.rows).toBe(1234);
   });
 
   it('only the owner may export', async () => {

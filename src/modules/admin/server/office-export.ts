@@ -29,24 +29,36 @@ async function officeTables(tx: Tx): Promise<{ table: string; column: string }[]
   return result.rows;
 }
 
-async function tableRows(tx: Tx, table: string, column: string, tenantId: string) {
-  // Filtered by the office's id as well as by row-level security: a table without a policy
-  // (billing events) would otherwise give every office's rows to the platform connection.
-  const result = (await tx.execute(
-    sql`select row_to_json(t)::text as j from ${sql.identifier(table)} t where ${sql.identifier(column)} = ${tenantId}`,
-  )) as unknown as { rows: { j: string }[] };
-  const omitted = new Set<string>();
-  const rows = result.rows.map(({ j }) => {
-    const row = JSON.parse(j) as Record<string, unknown>;
-    for (const key of Object.keys(row)) {
-      if (CREDENTIAL.test(key)) {
-        delete row[key];
-        omitted.add(key);
+/** Rows read and written at a time, so a table of any size needs little memory. */
+const PAGE_ROWS = 500;
+
+/**
+ * A table's rows of the office, a page at a time, in physical order: each page continues after the
+ * last row's `ctid`, which holds still within the export's one transaction.
+ */
+async function* tablePages(tx: Tx, table: string, column: string, tenantId: string, omitted: Set<string>) {
+  let after = '(0,0)';
+  for (;;) {
+    // Filtered by the office's id as well as by row-level security: a table without a policy
+    // (billing events) would otherwise give every office's rows to the platform connection.
+    const result = (await tx.execute(
+      sql`select ctid::text as c, row_to_json(t)::text as j from ${sql.identifier(table)} t
+          where ${sql.identifier(column)} = ${tenantId} and ctid > ${after}::tid order by ctid limit ${PAGE_ROWS}`,
+    )) as unknown as { rows: { c: string; j: string }[] };
+    const rows = result.rows.map(({ j }) => {
+      const row = JSON.parse(j) as Record<string, unknown>;
+      for (const key of Object.keys(row)) {
+        if (CREDENTIAL.test(key)) {
+          delete row[key];
+          omitted.add(key);
+        }
       }
-    }
-    return row;
-  });
-  return { rows, omitted: [...omitted].sort() };
+      return row;
+    });
+    if (rows.length > 0) yield rows;
+    if (result.rows.length < PAGE_ROWS) return;
+    after = result.rows[result.rows.length - 1]!.c;
+  }
 }
 
 /**
@@ -64,6 +76,7 @@ export function officeExport(platform: Platform, tenantId: string): Readable {
     out.write(chunk);
     if (final) out.end();
   });
+  const encoder = new TextEncoder();
   const addJson = (name: string, value: unknown) => {
     const entry = new ZipDeflate(name, { level: 6 });
     zip.add(entry);
@@ -80,9 +93,19 @@ export function officeExport(platform: Platform, tenantId: string): Readable {
         )) as unknown as { rows: Record<string, unknown>[] }
       ).rows;
       for (const { table, column } of await officeTables(tx)) {
-        const { rows, omitted } = await tableRows(tx, table, column, tenantId);
-        addJson(`tables/${table}.json`, rows);
-        tables.push({ table, rows: rows.length, omittedColumns: omitted });
+        // One JSON array per table, a row per line, written page by page.
+        const entry = new ZipDeflate(`tables/${table}.json`, { level: 6 });
+        zip.add(entry);
+        const omitted = new Set<string>();
+        let count = 0;
+        entry.push(encoder.encode('['));
+        for await (const rows of tablePages(tx, table, column, tenantId, omitted)) {
+          const text = rows.map((row) => `${count++ === 0 ? '' : ','}\n${JSON.stringify(row)}`).join('');
+          entry.push(encoder.encode(text));
+          await drained();
+        }
+        entry.push(encoder.encode('\n]\n'), true);
+        tables.push({ table, rows: count, omittedColumns: [...omitted].sort() });
         await drained();
       }
       const members = (
