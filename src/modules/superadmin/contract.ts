@@ -17,6 +17,8 @@ export const officeRow = z.object({
   lastActivityAt: z.string().nullable(),
   /** The owner allows support to work in the office until then; null without consent. */
   supportAccessUntil: z.string().nullable(),
+  /** The owner asked for the office to be deleted: it is, after this. */
+  deleteAfter: z.string().nullable(),
 });
 export type OfficeRow = z.infer<typeof officeRow>;
 

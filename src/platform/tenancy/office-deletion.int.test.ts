@@ -4,7 +4,8 @@ import { makeJpeg, seeblickWohnung } from '../../modules/crm/test/fixtures.js';
 import { authUser, tenant } from '../auth/auth.schema.js';
 import type { InvoiceDocument } from '../invoicing/invoice-document.js';
 import { issuedInvoice } from '../invoicing/invoicing.schema.js';
-import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.js';
+import { setSuperadmin } from '../superadmin/grant-superadmin.js';
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../testing/test-app.js';
 import { OFFICE_DELETION_GRACE_DAYS, officesDueForDeletion, purgeOffice } from './office-deletion.js';
 
 /**
@@ -69,6 +70,16 @@ describe('Büro löschen', () => {
     // During the grace period everything works, and it is not due yet.
     expect((await t.as(agent, { method: 'GET', url: '/api/crm/properties' })).statusCode).toBe(200);
     expect(await officesDueForDeletion(t.platform)).not.toContain(owner.tenantId);
+    // The operators see it in their list of offices.
+    await t.platform.auth.api.signUpEmail({
+      body: { email: 'betrieb@immoxx.test', name: 'Betrieb', password: TEST_PASSWORD },
+    });
+    await setSuperadmin(t.platform.database, 'betrieb@immoxx.test', true, 'test');
+    const operator = await t.signIn('betrieb@immoxx.test');
+    const offices = (await t.as(operator, { method: 'GET', url: '/api/superadmin/offices' })).json();
+    expect(offices.items.find((o: { id: string }) => o.id === owner.tenantId).deleteAfter).toBe(
+      asked.json().deleteAfter,
+    );
 
     expect((await deletion(owner, 'DELETE')).json().deleteAfter).toBeNull();
     const audit = (await t.as(owner, { method: 'GET', url: '/api/admin/audit-log?entity=office' })).json();

@@ -54,6 +54,7 @@ export async function officeOverview(platform: Platform, query: Query): Promise<
       slug: tenant.slug,
       createdAt: tenant.createdAt,
       deactivatedAt: tenant.deactivatedAt,
+      deleteAfter: tenant.deleteAfter,
       plan: tenantPlan.plan,
       planStatus: tenantPlan.status,
     })
@@ -123,6 +124,7 @@ export async function officeOverview(platform: Platform, query: Query): Promise<
       aiCostMicros: Number(a?.get(o.id) ?? 0),
       lastActivityAt: (act?.get(o.id) as Date | null | undefined)?.toISOString() ?? null,
       supportAccessUntil: (sup?.get(o.id) as Date | null | undefined)?.toISOString() ?? null,
+      deleteAfter: o.deleteAfter?.toISOString() ?? null,
     })),
     total: totalRow?.n ?? 0,
     page: query.page,

@@ -110,6 +110,13 @@ export function OfficesTab() {
                           {office.active ? null : (
                             <Badge tone="red">{t('superadmin:offices.deactivated')}</Badge>
                           )}
+                          {office.deleteAfter ? (
+                            <Badge tone="red">
+                              {t('superadmin:offices.deleteAfter', {
+                                date: formatDate(office.deleteAfter, lang),
+                              })}
+                            </Badge>
+                          ) : null}
                         </td>
                         <td className="px-3 py-2.5">
                           {office.plan
