@@ -77,3 +77,28 @@ test('the owner allows support access; the operator works under a banner and lea
   await expect(owner.getByRole('button', { name: 'Zugriff erlauben' })).toBeVisible();
   await owner.close();
 });
+
+/** The operator opens an office for a broker; the address follows the name; it is in the list. */
+test('an operator opens an office for a new broker', async ({ page }, testInfo) => {
+  await signedIn(page, 'admin@bodensee-immobilien.de');
+  await page.getByRole('link', { name: 'Plattform-Betrieb' }).click();
+  await page.getByRole('button', { name: 'Büro einrichten' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name des Büros').fill('Höri Immobilien');
+  await expect(dialog.getByLabel('Adresse des Büros')).toHaveValue('hoeri-immobilien');
+  await dialog.getByLabel('Name der Inhaberin bzw. des Inhabers').fill('Hilde Höri');
+  await dialog.getByLabel('E-Mail der Inhaberin bzw. des Inhabers').fill('hilde@hoeri-immo.de');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await testInfo.attach('open-office-phone', {
+    body: await page.screenshot({ path: testInfo.outputPath('open-office-phone.png') }),
+    contentType: 'image/png',
+  });
+  await dialog.getByRole('button', { name: 'Büro einrichten' }).click();
+  await expect(
+    page.getByText('„Höri Immobilien“ ist eingerichtet; hilde@hoeri-immo.de bekommt einen Link'),
+  ).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const row = page.getByTestId('offices').locator('tr').filter({ hasText: 'Höri Immobilien' });
+  await expect(row).toContainText('hoeri-immobilien');
+  await expect(row).toContainText('professional · active');
+});

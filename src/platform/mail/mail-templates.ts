@@ -56,3 +56,20 @@ export function failedSignInsMail(
     text: `Hallo ${name},\n\nfür Ihr ImmoXX-Konto gab es ${attempts} fehlgeschlagene Anmeldeversuche von der Adresse ${address}. Weitere Versuche von dort müssen nun jedes Mal länger warten; von Ihren eigenen Geräten können Sie sich weiter anmelden.\n\nWenn Sie das nicht waren, vergeben Sie bitte ein neues Passwort: ${resetUrl}\n\nImmoXX`,
   };
 }
+
+/** To the owner of an office an operator opened: where it lives, and a link to set a password. */
+export function officeOpenedMail(
+  name: string,
+  officeName: string,
+  officeUrl: string,
+  setPasswordUrl: string | null,
+  validDays: number,
+): RenderedMail {
+  const access = setPasswordUrl
+    ? `Legen Sie innerhalb von ${validDays} Tagen Ihr Passwort fest:\n\n${setPasswordUrl}\n\nDanach melden Sie sich hier an:`
+    : 'Sie melden sich mit Ihrem bisherigen ImmoXX-Passwort an:';
+  return {
+    subject: `Ihr Maklerbüro „${officeName}“ auf ImmoXX ist eingerichtet`,
+    text: `Hallo ${name},\n\nder Betreiber der Plattform hat das Maklerbüro „${officeName}“ für Sie eingerichtet; Sie sind seine Inhaberin bzw. sein Inhaber.\n\n${access}\n\n${officeUrl}\n\nImmoXX`,
+  };
+}

@@ -56,6 +56,7 @@ describe('Plattform-Betrieb (Super-Admin)', () => {
       'POST /api/superadmin/networks',
       `POST /api/superadmin/networks/${a.tenantId}/admins`,
       `POST /api/superadmin/networks/${a.tenantId}/members`,
+      'POST /api/superadmin/offices',
       `POST /api/superadmin/offices/${a.tenantId}/activate`,
       `POST /api/superadmin/offices/${a.tenantId}/deactivate`,
       `POST /api/superadmin/offices/${a.tenantId}/support-session`,

@@ -6,8 +6,11 @@ import { recordAudit } from '../../../platform/audit/record-audit.js';
 import { tenant } from '../../../platform/auth/auth.schema.js';
 import { notFound } from '../../../platform/http/app-error.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { PLAN_IDS } from '../../../platform/plans/plan-catalogue.js';
 import { superadminAudit } from '../../../platform/superadmin/superadmin.schema.js';
 import { startSupportSession, supportCookie } from '../../../platform/superadmin/support-access.js';
+import { openOfficeForOwner } from '../../../platform/tenancy/operator-office.js';
+import { subdomainProblem } from '../../multi_tenant/subdomain.js';
 import {
   officeList,
   officeListQuery,
@@ -146,6 +149,43 @@ export const superadminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
       );
       reply.header('set-cookie', supportCookie(token, expiresAt, platform.publicUrl.startsWith('https:')));
       return { expiresAt: expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/offices',
+    {
+      config,
+      schema: {
+        tags: ['superadmin'],
+        summary:
+          'Open an office for a broker: its owner (an existing account keeps its password; a new one gets a link to set one), its address, optionally a plan',
+        body: z
+          .object({
+            officeName: z.string().trim().min(2).max(120),
+            subdomain: z
+              .string()
+              .trim()
+              .toLowerCase()
+              .refine((name) => subdomainProblem(name) === null, {
+                message:
+                  'Die Adresse braucht 3–40 Kleinbuchstaben, Ziffern oder Bindestriche und darf kein reservierter Name sein.',
+              }),
+            ownerEmail: z.string().trim().email().max(254),
+            ownerName: z.string().trim().min(2).max(120),
+            plan: z.enum(PLAN_IDS).nullable(),
+          })
+          .strict(),
+        response: { 201: z.object({ id: z.string(), url: z.string(), newAccount: z.boolean() }) },
+      },
+    },
+    async (request, reply) => {
+      const auth = request.auth!;
+      const opened = await openOfficeForOwner(platform, request.body, {
+        userId: auth.user.id,
+        name: auth.user.name,
+      });
+      return reply.status(201).send({ id: opened.tenantId, url: opened.url, newAccount: opened.newAccount });
     },
   );
 

@@ -13,6 +13,7 @@ import { SelectField, TextField } from '../../../web/components/field.js';
 import { Pagination } from '../../../web/components/pagination.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { OfficeList, OfficeRow } from '../contract.js';
+import { OpenOfficeDialog } from './open-office-dialog.js';
 
 const PAGE_SIZE = 25;
 
@@ -25,6 +26,7 @@ export function OfficesTab() {
   const [status, setStatus] = useState('all');
   const [page, setPage] = useState(1);
   const [confirming, setConfirming] = useState<OfficeRow | null>(null);
+  const [opening, setOpening] = useState(false);
   const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), status });
   if (q.trim()) params.set('q', q.trim());
   const offices = useQuery({
@@ -55,6 +57,10 @@ export function OfficesTab() {
   });
   return (
     <Card>
+      <div className="mb-4 flex justify-end">
+        <Button onClick={() => setOpening(true)}>{t('superadmin:open.button')}</Button>
+      </div>
+      <OpenOfficeDialog open={opening} onClose={() => setOpening(false)} />
       <div className="mb-4 grid gap-3 sm:grid-cols-[1fr_12rem]">
         <TextField
           label={t('superadmin:offices.search')}
