@@ -74,7 +74,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
     },
     async (request) => {
       const auth = request.auth!;
-      const [tenants, settings, superadmin, adjustments] = await Promise.all([
+      const [tenants, settings, superadmin, adjustments, deletion, plan] = await Promise.all([
         platform.memberships.listForUser(auth.user.id),
         auth.tenantId ? platform.tenantSettings.get(auth.tenantId) : null,
         platform.superadmins.is(auth.user.id),
@@ -84,15 +84,16 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
             ...(server.navFor ? await server.navFor(platform, auth) : { add: [], hide: [] }),
           })),
         ),
+        auth.tenantId
+          ? platform.database.db
+              .select({ deleteAfter: tenant.deleteAfter })
+              .from(tenant)
+              .where(eq(tenant.id, auth.tenantId))
+          : [],
+        auth.tenantId ? officePlan(platform.database, auth.tenantId) : null,
       ]);
-      const [office] = auth.tenantId
-        ? await platform.database.db
-            .select({ deleteAfter: tenant.deleteAfter })
-            .from(tenant)
-            .where(eq(tenant.id, auth.tenantId))
-        : [];
+      const office = deletion[0];
       const rolePermissions = auth.role ? platform.permissions.forRole(auth.role) : [];
-      const plan = auth.tenantId ? await officePlan(platform.database, auth.tenantId) : null;
       const locked = new Set(plan ? PLANS[plan].lockedModules : []);
       const moduleOf = (permission: string) => permission.split('.')[0] ?? '';
       const permissions = rolePermissions.filter((p) => !locked.has(moduleOf(p)));
