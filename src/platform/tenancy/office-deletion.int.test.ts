@@ -4,8 +4,7 @@ import { makeJpeg, seeblickWohnung } from '../../modules/crm/test/fixtures.js';
 import { authUser, tenant } from '../auth/auth.schema.js';
 import type { InvoiceDocument } from '../invoicing/invoice-document.js';
 import { issuedInvoice } from '../invoicing/invoicing.schema.js';
-import { setSuperadmin } from '../superadmin/grant-superadmin.js';
-import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../testing/test-app.js';
+import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.js';
 import { OFFICE_DELETION_GRACE_DAYS, officesDueForDeletion, purgeOffice } from './office-deletion.js';
 
 /**
@@ -71,11 +70,7 @@ describe('Büro löschen', () => {
     expect((await t.as(agent, { method: 'GET', url: '/api/crm/properties' })).statusCode).toBe(200);
     expect(await officesDueForDeletion(t.platform)).not.toContain(owner.tenantId);
     // The operators see it in their list of offices.
-    await t.platform.auth.api.signUpEmail({
-      body: { email: 'betrieb@immoxx.test', name: 'Betrieb', password: TEST_PASSWORD },
-    });
-    await setSuperadmin(t.platform.database, 'betrieb@immoxx.test', true, 'test');
-    const operator = await t.signIn('betrieb@immoxx.test');
+    const operator = await t.createOperator('betrieb@immoxx.test', 'Betrieb');
     const offices = (await t.as(operator, { method: 'GET', url: '/api/superadmin/offices' })).json();
     expect(offices.items.find((o: { id: string }) => o.id === owner.tenantId).deleteAfter).toBe(
       asked.json().deleteAfter,

@@ -14,6 +14,7 @@ import { buildApp } from '../http/build-app.js';
 import { createPlatform, type Platform, type PlatformOverrides, startPlatform } from '../kernel.js';
 import type { ModuleManifest } from '../modules/module-manifest.js';
 import type { Role } from '../rbac/roles.js';
+import { setSuperadmin } from '../superadmin/grant-superadmin.js';
 import { withDatabase } from './global-setup.js';
 
 export const TEST_PASSWORD = 'Test-Passwort-2026';
@@ -35,6 +36,8 @@ export interface TestApp {
   /** A new signed-in user with `role` in `tenantId`. */
   createUser(tenantId: string, role: Role): Promise<TestUser>;
   signIn(email: string, password?: string): Promise<string>;
+  /** A platform operator (super-admin) of no office, signed in: their session cookie. */
+  createOperator(email: string, name: string): Promise<string>;
   /** `app.inject` with the user's session cookie. */
   as(user: TestUser | string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -151,6 +154,11 @@ export async function createTestApp(
       return { ...user, role, tenantId, cookie: await signIn(user.email) };
     },
     signIn,
+    async createOperator(email, name) {
+      await platform.auth.api.signUpEmail({ body: { email, name, password: TEST_PASSWORD } });
+      await setSuperadmin(platform.database, email, true, 'test');
+      return signIn(email);
+    },
     as(user, injectOptions) {
       const cookie = typeof user === 'string' ? user : user?.cookie;
       return app.inject({

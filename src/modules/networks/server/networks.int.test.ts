@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notification } from '../../../platform/notifications/notifications.schema.js';
-import { setSuperadmin } from '../../../platform/superadmin/grant-superadmin.js';
 import {
   createTestApp,
   TEST_PASSWORD,
@@ -74,8 +73,7 @@ describe('Maklernetzwerk', () => {
     b = await t.createTenant('Hegau Immobilien Singen');
     c = await t.createTenant('Allgäu Makler Lindau');
     agentA = await t.createUser(a.tenantId, 'agent');
-    operator = await signUp('betrieb@netzwerk.test', 'Olga Betrieb');
-    await setSuperadmin(t.platform.database, 'betrieb@netzwerk.test', true, 'test');
+    operator = await t.createOperator('betrieb@netzwerk.test', 'Olga Betrieb');
     admin = await signUp('zentrale@netzwerk.test', 'Nina Zentrale');
     ids.aOnMarket = await listing(a, 'Seeblick A', {}, true);
     ids.aDraft = await listing(a, 'Entwurf A', {}, false);

@@ -1,13 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../../platform/mail/mail.schema.js';
-import { setSuperadmin } from '../../../platform/superadmin/grant-superadmin.js';
-import {
-  createTestApp,
-  TEST_PASSWORD,
-  type TestApp,
-  type TestUser,
-} from '../../../platform/testing/test-app.js';
+import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 
 /**
  * An operator opens an office for a broker: with a new owner, who sets a password from the mail
@@ -34,11 +28,7 @@ describe('Büro durch den Betreiber einrichten', () => {
   beforeAll(async () => {
     t = await createTestApp();
     broker = await t.createTenant('Bestehendes Büro');
-    await t.platform.auth.api.signUpEmail({
-      body: { email: 'betrieb@immoxx.test', name: 'Olga Betrieb', password: TEST_PASSWORD },
-    });
-    await setSuperadmin(t.platform.database, 'betrieb@immoxx.test', true, 'test');
-    operator = await t.signIn('betrieb@immoxx.test');
+    operator = await t.createOperator('betrieb@immoxx.test', 'Olga Betrieb');
   }, 60_000);
   afterAll(async () => t?.close());
 

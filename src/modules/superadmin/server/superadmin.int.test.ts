@@ -3,15 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../platform/audit/audit.schema.js';
 import { routeCatalog } from '../../../platform/http/access-control.js';
 import type { Role } from '../../../platform/rbac/roles.js';
-import { setSuperadmin } from '../../../platform/superadmin/grant-superadmin.js';
 import { superadminAudit } from '../../../platform/superadmin/superadmin.schema.js';
 import { stepRequest, walkRoutes } from '../../../platform/testing/route-walker.js';
-import {
-  createTestApp,
-  TEST_PASSWORD,
-  type TestApp,
-  type TestUser,
-} from '../../../platform/testing/test-app.js';
+import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 import { seeblickWohnung } from '../../crm/test/fixtures.js';
 import type { OfficeList, SystemHealth, UsageSeries } from '../contract.js';
 
@@ -33,11 +27,7 @@ describe('Plattform-Betrieb (Super-Admin)', () => {
     a = await t.createTenant('Büro Alpha');
     b = await t.createTenant('Büro Beta');
     await t.createTenant('Büro Gamma');
-    await t.platform.auth.api.signUpEmail({
-      body: { email: 'betrieb@immoxx.test', name: 'Olga Betrieb', password: TEST_PASSWORD },
-    });
-    await setSuperadmin(t.platform.database, 'betrieb@immoxx.test', true, 'test');
-    operator = await t.signIn('betrieb@immoxx.test');
+    operator = await t.createOperator('betrieb@immoxx.test', 'Olga Betrieb');
   }, 60_000);
   afterAll(async () => {
     await t.close();

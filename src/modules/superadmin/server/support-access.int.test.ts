@@ -1,15 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../platform/audit/audit.schema.js';
-import { setSuperadmin } from '../../../platform/superadmin/grant-superadmin.js';
 import { superadminAudit } from '../../../platform/superadmin/superadmin.schema.js';
 import { SUPPORT_COOKIE } from '../../../platform/superadmin/support-access.js';
-import {
-  createTestApp,
-  TEST_PASSWORD,
-  type TestApp,
-  type TestUser,
-} from '../../../platform/testing/test-app.js';
+import { createTestApp, type TestApp, type TestUser } from '../../../platform/testing/test-app.js';
 
 /**
  * Support access ("impersonation with consent"): an operator can work in an office only while
@@ -35,11 +29,7 @@ describe('Support-Zugriff mit Zustimmung', () => {
     owner = await t.createTenant('Seeblick Immobilien');
     agent = await t.createUser(owner.tenantId, 'agent');
     other = await t.createTenant('Anderes Büro');
-    await t.platform.auth.api.signUpEmail({
-      body: { email: 'support@immoxx.test', name: 'Olga Betrieb', password: TEST_PASSWORD },
-    });
-    await setSuperadmin(t.platform.database, 'support@immoxx.test', true, 'test');
-    operator = await t.signIn('support@immoxx.test');
+    operator = await t.createOperator('support@immoxx.test', 'Olga Betrieb');
   }, 60_000);
   afterAll(async () => t?.close());
 
