@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type Auth, createAuth } from './auth/create-auth.js';
@@ -13,8 +12,8 @@ import type { Database } from './db/database.js';
 import { ListTotals } from './db/list-totals.js';
 import { openDatabase } from './db/open-database.js';
 import { EventBus } from './events/event-bus.js';
+import { createFileStorage } from './files/create-file-storage.js';
 import type { FileStorage } from './files/file-storage.js';
-import { createLocalFileStorage } from './files/local-file-storage.js';
 import type { JobDefinition } from './jobs/job-definition.js';
 import type { JobEngine } from './jobs/job-engine.js';
 import { JobService } from './jobs/job-service.js';
@@ -145,7 +144,7 @@ export async function createPlatform(
     database,
     secretBox: new SecretBox(secrets.encryptionKey),
     cache,
-    files: createLocalFileStorage(join(config.dataDir, 'files')),
+    files: createFileStorage(config),
     events: new EventBus(logger),
     jobs,
     mail,
@@ -192,8 +191,14 @@ export async function createPlatform(
   return platform;
 }
 
-/** Starts job workers and module start hooks; call once the HTTP server is listening. */
+/**
+ * Starts what this process's ROLE runs, once the HTTP server is listening: every role sends jobs
+ * and runs the modules' start hooks; `worker` and `all` also work off jobs and tick schedules.
+ */
 export async function startPlatform(platform: Platform): Promise<void> {
-  await platform.jobs.start();
+  const runsJobs = platform.config.env.ROLE !== 'api';
+  await platform.jobs.start({ work: runsJobs });
   for (const [, server] of platform.moduleServers) await server.onStart?.(platform);
+  if (!runsJobs) return;
+  for (const [, server] of platform.moduleServers) await server.schedules?.(platform);
 }

@@ -2,6 +2,7 @@ import { ConfigError } from '../platform/config/config-error.js';
 import { loadConfig } from '../platform/config/load-config.js';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { buildApp } from '../platform/http/build-app.js';
+import { buildWorkerApp } from '../platform/http/build-worker-app.js';
 import { createPlatform, startPlatform } from '../platform/kernel.js';
 import { ModuleGraphError } from '../platform/modules/resolve-modules.js';
 import { grantConfiguredSuperadmins } from '../platform/superadmin/grant-superadmin.js';
@@ -15,22 +16,34 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
 
-  const demo = await seedDemo(platform);
-  await grantConfiguredSuperadmins(platform.database, config.env.SUPERADMIN_EMAILS, (message) =>
-    logger.warn(message),
-  );
-  const app = await buildApp(platform);
+  const role = config.env.ROLE;
+  // In a cluster the migration job seeds (npm run db:migrate): replicas starting together would race.
+  const demo = role === 'all' ? await seedDemo(platform) : null;
+  if (role === 'all')
+    await grantConfiguredSuperadmins(platform.database, config.env.SUPERADMIN_EMAILS, (message) =>
+      logger.warn(message),
+    );
+  // A worker answers only probes and metrics; the product's routes are the API's.
+  const app = role === 'worker' ? await buildWorkerApp(platform) : await buildApp(platform);
   await app.listen({ port: config.env.PORT, host: config.env.HOST });
   await startPlatform(platform);
+  if (role === 'worker') {
+    console.log(
+      `ImmoXX-Worker läuft (Aufträge: ${platform.jobs.engineKind}, Dateien: ${platform.files.kind}); Proben auf Port ${config.env.PORT}`,
+    );
+  }
 
-  const enabled = platform.modules.enabled.map((m) => m.id).join(', ');
-  console.log(`\nImmoXX läuft auf ${platform.publicUrl}  (API-Doku: ${platform.publicUrl}/api/docs)`);
-  console.log(
-    `Datenbank: ${platform.database.kind}, Aufträge: ${platform.jobs.engineKind}, E-Mail: ${platform.mail.online ? 'SMTP' : 'offline (npm run mail:outbox)'}, Module: ${enabled}`,
-  );
-  if (platform.modules.enabled.some((m) => m.id === 'multi_tenant'))
-    console.log(`Neue Büros registrieren sich unter ${platform.publicUrl}/registrieren`);
-  if (demo) console.log(`Demo login: ${demo.email} / ${demo.password}\n`);
+  if (role !== 'worker') printBanner();
+  function printBanner(): void {
+    const enabled = platform.modules.enabled.map((m) => m.id).join(', ');
+    console.log(`\nImmoXX läuft auf ${platform.publicUrl}  (API-Doku: ${platform.publicUrl}/api/docs)`);
+    console.log(
+      `Rolle: ${role}, Datenbank: ${platform.database.kind}, Aufträge: ${platform.jobs.engineKind}, Dateien: ${platform.files.kind}, E-Mail: ${platform.mail.online ? 'SMTP' : 'offline (npm run mail:outbox)'}, Module: ${enabled}`,
+    );
+    if (platform.modules.enabled.some((m) => m.id === 'multi_tenant'))
+      console.log(`Neue Büros registrieren sich unter ${platform.publicUrl}/registrieren`);
+    if (demo) console.log(`Demo login: ${demo.email} / ${demo.password}\n`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

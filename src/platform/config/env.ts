@@ -44,7 +44,39 @@ export const envSchema = z.object({
     ),
   /** Port the well-known check of an office's domain connects to: 80 where a reverse proxy serves it. */
   DOMAIN_CHECK_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(80),
+  /**
+   * What this process does: `api` serves HTTP only, `worker` runs jobs and schedules (and
+   * answers /healthz, /readyz, /metrics), `all` both: the single-server default.
+   */
+  ROLE: z.enum(['api', 'worker', 'all'], { message: 'must be api, worker or all' }).default('all'),
+  /** `local` (DATA_DIR/files) or `s3` (an S3-compatible bucket, required for several replicas). */
+  FILE_STORAGE: z.enum(['local', 's3'], { message: 'must be local or s3' }).default('local'),
+  S3_ENDPOINT: optionalUrl(['http', 'https']),
+  S3_PUBLIC_ENDPOINT: optionalUrl(['http', 'https']),
+  S3_REGION: z.string().min(1).default('eu-central-1'),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  S3_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9._/-]*$/, { message: 'letters, digits, . _ - / only' })
+    .optional(),
+  /** Downloads at least this large go straight from the bucket by a presigned URL (0: never). */
+  S3_PRESIGN_MIN_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(8 * 1024 * 1024),
+  S3_PRESIGN_EXPIRES_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .max(7 * 24 * 3600)
+    .default(300),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  /** false where a one-shot job (`npm run db:migrate`) migrates; servers then wait for it. */
+  MIGRATE_ON_START: bool.default(true),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: optionalUrl(['redis', 'rediss']),
   REDIS_PREFIX: z.string().min(1).default('immoxx'),

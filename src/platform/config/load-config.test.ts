@@ -29,6 +29,22 @@ describe('loadConfig', () => {
     }
   });
 
+  it('refuses a split role on the embedded database, and S3 storage without its bucket and keys', () => {
+    expect(loadConfig({}, emptyDir()).env.ROLE).toBe('all');
+    expect(() => loadConfig({ ROLE: 'worker' }, emptyDir())).toThrow(/ROLE: worker needs DATABASE_URL/);
+    expect(() => loadConfig({ ROLE: 'api', DATABASE_URL: 'postgres://db/immoxx' }, emptyDir())).not.toThrow();
+    expect(() => loadConfig({ ROLE: 'cron' }, emptyDir())).toThrow(/must be api, worker or all/);
+    try {
+      loadConfig({ FILE_STORAGE: 's3', S3_ACCESS_KEY_ID: 'key' }, emptyDir());
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('S3_BUCKET: required when FILE_STORAGE=s3');
+      expect(message).toContain('S3_SECRET_ACCESS_KEY: required when FILE_STORAGE=s3');
+      expect(message).not.toContain('S3_ACCESS_KEY_ID:');
+    }
+  });
+
   it('never echoes secret values in errors', () => {
     expect(() => loadConfig({ AUTH_SECRET: 'too-short-secret' }, emptyDir())).toThrow(/AUTH_SECRET/);
     try {

@@ -104,6 +104,20 @@ export function loadConfig(processEnv: RawEnv = process.env, cwd = process.cwd()
     );
   }
   const env = result.data;
+  const problems: { variable: string; message: string }[] = [];
+  if (env.FILE_STORAGE === 's3') {
+    for (const variable of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!env[variable]) problems.push({ variable, message: 'required when FILE_STORAGE=s3' });
+    }
+  }
+  // The embedded database belongs to one process (its data directory is locked).
+  if (env.ROLE !== 'all' && !env.DATABASE_URL) {
+    problems.push({
+      variable: 'ROLE',
+      message: `${env.ROLE} needs DATABASE_URL: separate API and worker processes share a PostgreSQL server`,
+    });
+  }
+  if (problems.length > 0) throw configErrorFrom(problems);
   return {
     env,
     moduleSwitches: parseModuleSwitches(raw),

@@ -3,7 +3,7 @@ import { checkDataDir } from '../config/check-data-dir.js';
 import type { AppConfig } from '../config/load-config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Database } from './database.js';
-import { runMigrations } from './migrate.js';
+import { runMigrations, waitForSchema } from './migrate.js';
 import { openPgliteWorker } from './open-pglite.js';
 import { openPostgres } from './open-postgres.js';
 
@@ -13,7 +13,8 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
     ? await openPostgres(config.env.DATABASE_URL, config.env.DATABASE_POOL_SIZE)
     : await openLockedPglite(config.dataDir);
   try {
-    await runMigrations(database);
+    if (config.env.MIGRATE_ON_START || database.kind === 'pglite') await runMigrations(database);
+    else await waitForSchema(database, 120_000);
   } catch (error) {
     await database.close();
     throw error;

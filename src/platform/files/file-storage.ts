@@ -1,7 +1,14 @@
 import type { Readable } from 'node:stream';
 
-/** Where uploaded and generated files live: local disk by default, S3-compatible later. */
+export interface PresignOptions {
+  expiresSeconds: number;
+  contentType?: string;
+  contentDisposition?: string;
+}
+
+/** Where uploaded and generated files live: local disk by default, an S3-compatible bucket at scale. */
 export interface FileStorage {
+  readonly kind: 'local' | 's3';
   put(key: string, data: Buffer): Promise<{ size: number }>;
   read(key: string): Promise<Buffer>;
   stream(key: string): Promise<Readable>;
@@ -13,6 +20,8 @@ export interface FileStorage {
   usage(prefix: string): Promise<{ bytes: number; files: number }>;
   /** Whether a write reaches the storage now, and how much room is left where that is known. */
   probe(): Promise<{ writable: boolean; freeBytes: number | null }>;
+  /** A time-limited URL the browser downloads from directly; only where the storage has one (S3). */
+  presignedDownload?(key: string, options: PresignOptions): Promise<string>;
 }
 
 export class FileNotFoundError extends Error {

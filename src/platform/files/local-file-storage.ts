@@ -39,6 +39,7 @@ export function createLocalFileStorage(root: string): FileStorage {
     return keys.sort();
   };
   return {
+    kind: 'local',
     async put(key, data) {
       const path = pathOf(key);
       // Write then rename so a reader never sees half a file.

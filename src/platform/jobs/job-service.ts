@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
+import { jobDuration, jobsActive, jobsFinished } from '../observability/metrics-registry.js';
 import type { EnqueueOptions, JobDefinition } from './job-definition.js';
 import { PermanentJobError } from './job-definition.js';
 import type { JobEngine } from './job-engine.js';
@@ -30,6 +31,7 @@ export class JobService {
   readonly #definitions = new Map<string, JobDefinition<unknown>>();
   readonly #active = new Set<Promise<void>>();
   #started = false;
+  #working = false;
   /** Runs enqueued before the engine started (seeding, module start-up); sent on start. */
   readonly #unsent: JobRun[] = [];
   #sweepTimer: NodeJS.Timeout | undefined;
@@ -52,16 +54,22 @@ export class JobService {
   async handle<P>(definition: JobDefinition<P>): Promise<void> {
     if (this.#definitions.has(definition.name)) throw new Error(`job "${definition.name}" registered twice`);
     this.#definitions.set(definition.name, definition as JobDefinition<unknown>);
-    if (this.#started) await this.#register(definition as JobDefinition<unknown>);
+    if (this.#started && this.#working) await this.#register(definition as JobDefinition<unknown>);
   }
 
-  async start(): Promise<void> {
+  /**
+   * `work: false` (ROLE=api) only sends: runs are queued for the worker processes, and
+   * recovering lost tries is theirs too.
+   */
+  async start({ work }: { work: boolean } = { work: true }): Promise<void> {
     // Taken before any worker of this process runs: what was running earlier is not ours.
     const startedAt = new Date();
     await this.engine.start();
     this.#started = true;
-    for (const definition of this.#definitions.values()) await this.#register(definition);
+    this.#working = work;
     for (const row of this.#unsent.splice(0)) await this.#dispatch(row);
+    if (!work) return;
+    for (const definition of this.#definitions.values()) await this.#register(definition);
     // On the embedded database this process is the only worker (the data directory is locked):
     // every try still marked running was cut off by the last stop or crash.
     await this.recoverLost(this.database.kind === 'pglite' ? startedAt : silentFor(LOST_AFTER_SECONDS));
@@ -281,6 +289,8 @@ export class JobService {
       )
       .returning();
     if (!row) return; // cancelled, finished, gone or superseded: nothing to do
+    jobsActive.inc({ job: row.name });
+    const stopTimer = jobDuration.startTimer({ job: row.name });
     const logger = this.logger.child({ job: row.name, runId, attempt: row.attempts });
     const heartbeat = setInterval(() => {
       this.database.db
@@ -315,6 +325,7 @@ export class JobService {
         },
       });
       await this.#finish(runId, 'completed', { result: result ?? null, progress: 100 });
+      jobsFinished.inc({ job: row.name, status: 'completed' });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const permanent =
@@ -322,11 +333,14 @@ export class JobService {
       const lastTry = permanent || row.attempts >= row.maxAttempts;
       logger.warn({ err: error, lastTry }, 'job failed');
       await this.#finish(runId, lastTry ? 'dead' : 'retrying', { lastError: message.slice(0, 2000) });
+      jobsFinished.inc({ job: row.name, status: lastTry ? 'dead' : 'retrying' });
       if (lastTry) await this.#giveUp(definition, row, message.slice(0, 2000));
       // Rethrow so the engine schedules the next try with its backoff.
       if (!lastTry) throw error;
     } finally {
       clearInterval(heartbeat);
+      jobsActive.dec({ job: row.name });
+      stopTimer();
     }
   }
 

@@ -111,7 +111,13 @@ export interface ModuleServer {
     platform: Platform,
     auth: RequestAuth,
   ) => Promise<{ add: Omit<NavEntry, 'permission'>[]; hide: string[] }>;
+  /** Runs in every process (API and worker) once the platform starts: wiring, warm-up. */
   onStart?: (platform: Platform) => Promise<void>;
+  /**
+   * Periodic ticks; only in processes that run jobs (ROLE=worker|all). Several workers each tick,
+   * so a tick must be idempotent across them (an enqueue key per slot, a claimed row).
+   */
+  schedules?: (platform: Platform) => Promise<void>;
   onStop?: (platform: Platform) => Promise<void>;
 }
 

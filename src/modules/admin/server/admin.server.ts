@@ -27,7 +27,7 @@ export const adminServer: ModuleServer = {
     await app.register(officeDeletionRoutes, { prefix: '/office-deletion', platform });
   },
   jobs: (platform) => [purgeOfficesJob(platform) as JobDefinition<never>],
-  onStart: async (platform) => {
+  schedules: async (platform) => {
     const tick = () =>
       void enqueueOfficePurge(platform).catch((error: unknown) =>
         platform.logger.warn({ err: error }, 'office purge scheduling failed'),

@@ -17,7 +17,7 @@ export const billingServer: ModuleServer = {
     await app.register(stripeWebhookRoutes, { platform });
   },
   jobs: (platform) => [reportUsageJob(platform) as JobDefinition<never>],
-  onStart: async (platform) => {
+  schedules: async (platform) => {
     // Usage goes to Stripe only where Stripe bills; AI cost and portal exports fill the ledger either way.
     if (!stripeSetup(platform)) return;
     const tick = () =>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { authUser } from '../../../platform/auth/auth.schema.js';
 import { pageBody, type SortKey } from '../../../platform/db/list-page.js';
 import { tablePage } from '../../../platform/db/table-page.js';
+import { sendStoredFile } from '../../../platform/files/send-stored-file.js';
 import { type TenantRequestContext, tenantContext } from '../../../platform/http/access-control.js';
 import { notFound } from '../../../platform/http/app-error.js';
 import { pageOf, pageQuery } from '../../../platform/http/page-schema.js';
@@ -195,12 +196,13 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       await readOne(ctx, request.params.id);
       const version = await documents.version(actorOf(ctx), request.params.id, request.params.version);
       if (!version) throw notFound('Version');
-      return reply
-        .header('content-type', version.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(version.fileName)}`)
-        .header('x-content-sha256', version.sha256)
-        .header('cache-control', 'private, no-store')
-        .send(await platform.files.stream(version.fileKey));
+      return sendStoredFile(reply, platform, {
+        key: version.fileKey,
+        sizeBytes: version.sizeBytes,
+        contentType: version.contentType,
+        contentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(version.fileName)}`,
+        headers: { 'x-content-sha256': version.sha256, 'cache-control': 'private, no-store' },
+      });
     },
   );
 

@@ -27,7 +27,7 @@ export const documentsServer: ModuleServer = {
   ],
   // Hourly ticks: each office's reminder run is keyed by the day, so it happens once a day;
   // the file sweep catches anything an event-driven sweep missed.
-  onStart: async (platform) => {
+  schedules: async (platform) => {
     const tick = () =>
       Promise.all([enqueueExpiryReminders(platform), sweepDocumentFiles(platform)]).catch((error: unknown) =>
         platform.logger.warn({ err: error }, 'document reminders or file sweep failed'),

@@ -15,7 +15,7 @@ export const inboxServer: ModuleServer = {
   jobs: (platform) => [inboxFetchJob(platform) as JobDefinition<never>],
   // Erasure needs no handler: an erased contact's mails cascade with the contact row (GDPR Art. 17).
   // Every minute a round per mailbox (polling; the key keeps it to one across servers).
-  onStart: async (platform) => {
+  schedules: async (platform) => {
     const tick = () =>
       void enqueueFetches(platform).catch((error: unknown) =>
         platform.logger.warn({ err: error }, 'inbox fetch scheduling failed'),

@@ -46,8 +46,11 @@ export const leadscoringServer: ModuleServer = {
     },
   },
   seedDemo: seedLeadScoringDemo,
+  // Every process: mails written by an API replica carry the tracking links too.
   onStart: async (platform) => {
     platform.mail.setTracker(mailTracker(platform));
+  },
+  schedules: async (platform) => {
     const tick = () =>
       void enqueueNightly(platform).catch((error: unknown) =>
         platform.logger.warn({ err: error }, 'lead scoring nightly scheduling failed'),

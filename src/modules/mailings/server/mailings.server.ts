@@ -30,7 +30,7 @@ export const mailingsServer: ModuleServer = {
     ownerReportJob(platform) as JobDefinition<never>,
   ],
   seedDemo: seedMailingsDemo,
-  onStart: async (platform) => {
+  schedules: async (platform) => {
     const tick = () =>
       void enqueueWeeklyReports(platform).catch((error: unknown) =>
         platform.logger.warn({ err: error }, 'owner report scheduling failed'),

@@ -37,7 +37,7 @@ export const portalsServer: ModuleServer = {
     );
     platform.events.on('property.deleted', 'portals', (e) => enqueueOrphans(platform, e.tenantId));
   },
-  onStart: async (platform) => {
+  schedules: async (platform) => {
     const tick = () =>
       void enqueueNightly(platform).catch((error: unknown) =>
         platform.logger.warn({ err: error }, 'portal reconciliation scheduling failed'),

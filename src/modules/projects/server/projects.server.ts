@@ -93,7 +93,7 @@ export const projectsServer: ModuleServer = {
     integrationsOf(platform).plane.subscribe();
   },
   // Hourly: assignees hear of tasks due today (once per task and day, see notifyDueToday).
-  onStart: async (platform) => {
+  schedules: async (platform) => {
     const tick = () =>
       notifyDueToday(platform).catch((error: unknown) =>
         platform.logger.warn({ err: error }, 'due-task notifications failed'),

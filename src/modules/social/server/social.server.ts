@@ -65,7 +65,7 @@ export const socialServer: ModuleServer = {
     collectMetricsJob(platform, registryOf(platform)) as JobDefinition<never>,
     refreshTokensJob(platform) as JobDefinition<never>,
   ],
-  onStart: async (platform) => {
+  schedules: async (platform) => {
     const minutes = platform.config.env.SOCIAL_METRICS_INTERVAL_MINUTES;
     if (minutes === 0) return;
     const timer = setInterval(() => {

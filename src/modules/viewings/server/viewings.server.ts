@@ -55,7 +55,7 @@ export const viewingsServer: ModuleServer = {
   },
   // Every minute: reminders before and feedback requests after viewings (once each, see
   // sendDueMessages), and a pull of each connected calendar whose last one is older than its interval.
-  onStart: async (platform) => {
+  schedules: async (platform) => {
     const tick = () => {
       void sendDueMessages(platform).catch((error: unknown) =>
         platform.logger.warn({ err: error }, 'viewing reminders failed'),
