@@ -25,6 +25,7 @@ import { createSmtpTransport, type MailTransport } from './mail/mail-transport.j
 import type { ModuleManifest, ModuleServer } from './modules/module-manifest.js';
 import { type ResolvedModules, resolveModules } from './modules/resolve-modules.js';
 import { NotificationService } from './notifications/notification-service.js';
+import { ProductAnalytics } from './observability/product-analytics.js';
 import { PermissionRegistry } from './rbac/permissions.js';
 import { SuperadminService } from './superadmin/superadmin-service.js';
 import { mailFooter } from './tenancy/legal-notice.js';
@@ -57,6 +58,8 @@ export interface Platform {
   tenantSettings: TenantSettingsCache;
   /** Totals of filtered lists, recounted only when the listed table changed (issue 19). */
   listTotals: ListTotals;
+  /** PostHog product analytics of consenting users; off without POSTHOG_API_KEY. */
+  analytics: ProductAnalytics;
   publicUrl: string;
   redis: Redis | null;
   close(): Promise<void>;
@@ -144,7 +147,7 @@ export async function createPlatform(
     database,
     secretBox: new SecretBox(secrets.encryptionKey),
     cache,
-    files: createFileStorage(config),
+    files: await createFileStorage(config),
     events: new EventBus(logger),
     jobs,
     mail,
@@ -158,6 +161,12 @@ export async function createPlatform(
     superadmins: new SuperadminService(database, cache),
     tenantSettings,
     listTotals,
+    analytics: await ProductAnalytics.create(
+      { apiKey: env.POSTHOG_API_KEY, host: env.POSTHOG_HOST },
+      database,
+      cache,
+      logger,
+    ),
     publicUrl,
     redis,
     async close() {
@@ -168,6 +177,7 @@ export async function createPlatform(
       }
       await jobs.stop();
       await listTotals.stop();
+      await platform.analytics.close();
       await platform.events.drain();
       transport?.close();
       await cache.close();

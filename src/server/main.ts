@@ -4,17 +4,54 @@ import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { buildApp } from '../platform/http/build-app.js';
 import { buildWorkerApp } from '../platform/http/build-worker-app.js';
 import { createPlatform, startPlatform } from '../platform/kernel.js';
+import { createLogger } from '../platform/logger.js';
 import { ModuleGraphError } from '../platform/modules/resolve-modules.js';
+import {
+  flushErrorReports,
+  initErrorReporting,
+  reportError,
+} from '../platform/observability/error-reporting.js';
+import { startTelemetry } from '../platform/observability/telemetry.js';
 import { grantConfiguredSuperadmins } from '../platform/superadmin/grant-superadmin.js';
 import { seedDemo } from '../platform/tenancy/seed-demo.js';
 import { MODULE_MANIFESTS } from './module-list.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const platform = await createPlatform(config, MODULE_MANIFESTS);
-  const { logger } = platform;
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+  const { env } = config;
+  const logger = createLogger(env.LOG_LEVEL);
+  // Before the platform opens its pools: the pg instrumentation must see every client.
+  const telemetry = env.OTEL_EXPORTER_OTLP_ENDPOINT
+    ? await startTelemetry(
+        {
+          endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+          headers: env.OTEL_EXPORTER_OTLP_HEADERS,
+          serviceName: env.OTEL_SERVICE_NAME,
+          role: env.ROLE,
+          metricIntervalMs: env.OTEL_METRIC_EXPORT_INTERVAL,
+        },
+        logger,
+      )
+    : null;
+  if (env.SENTRY_DSN)
+    await initErrorReporting(
+      {
+        dsn: env.SENTRY_DSN,
+        environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
+        release: `immoxx@${process.env.npm_package_version ?? '0.1.0'}`,
+        role: env.ROLE,
+      },
+      logger,
+    );
+  const platform = await createPlatform(config, MODULE_MANIFESTS, { logger });
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled promise rejection');
+    reportError(reason, { source: 'process' });
+  });
+  process.on('uncaughtException', (error) => {
+    logger.error({ err: error }, 'uncaught exception');
+    reportError(error, { source: 'process' });
+  });
 
   const role = config.env.ROLE;
   // In a cluster the migration job seeds (npm run db:migrate): replicas starting together would race.
@@ -54,6 +91,8 @@ async function main(): Promise<void> {
     timer.unref();
     await app.close();
     await platform.close();
+    await telemetry?.shutdown();
+    await flushErrorReports();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

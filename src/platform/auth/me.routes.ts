@@ -183,6 +183,52 @@ export const meRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (ap
     },
   );
 
+  const consentResponse = z.object({
+    /** false: the platform has no product analytics configured, so nothing would be sent anyway. */
+    available: z.boolean(),
+    granted: z.boolean(),
+    decidedAt: z.string().nullable(),
+  });
+  app.get(
+    '/analytics-consent',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['me'],
+        summary: 'Whether the signed-in person agreed to pseudonymous usage statistics (PostHog)',
+        response: { 200: consentResponse },
+      },
+    },
+    async (request) => {
+      const consent = await platform.analytics.consent(request.auth!.user.id);
+      return {
+        available: platform.analytics.available,
+        granted: consent.granted,
+        decidedAt: consent.decidedAt?.toISOString() ?? null,
+      };
+    },
+  );
+  app.put(
+    '/analytics-consent',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['me'],
+        summary: 'Agree to or decline pseudonymous usage statistics; takes effect at once',
+        body: z.object({ granted: z.boolean() }).strict(),
+        response: { 200: consentResponse },
+      },
+    },
+    async (request) => {
+      const consent = await platform.analytics.setConsent(request.auth!.user.id, request.body.granted);
+      return {
+        available: platform.analytics.available,
+        granted: consent.granted,
+        decidedAt: consent.decidedAt.toISOString(),
+      };
+    },
+  );
+
   app.post(
     '/active-tenant',
     {

@@ -74,6 +74,29 @@ export const envSchema = z.object({
     .min(30)
     .max(7 * 24 * 3600)
     .default(300),
+  /** OTLP/HTTP endpoint of an OpenTelemetry collector (traces and metrics); unset: no export. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http', 'https']),
+  /** Headers for the collector, `key=value,key2=value2` (an API key, say). */
+  OTEL_EXPORTER_OTLP_HEADERS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      Object.fromEntries(
+        (v ?? '')
+          .split(',')
+          .map((pair) => pair.split('=').map((part) => decodeURIComponent(part.trim())))
+          .filter((pair): pair is [string, string] => pair.length === 2 && Boolean(pair[0])),
+      ),
+    ),
+  OTEL_SERVICE_NAME: z.string().min(1).default('immoxx'),
+  /** Milliseconds between metric exports. */
+  OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(100).default(60_000),
+  /** Sentry DSN for error reports; unset: off. */
+  SENTRY_DSN: optionalUrl(['http', 'https']),
+  SENTRY_ENVIRONMENT: z.string().min(1).optional(),
+  /** PostHog project key for product analytics, only of users who agreed; unset: off. */
+  POSTHOG_API_KEY: z.string().min(1).optional(),
+  POSTHOG_HOST: optionalUrl(['http', 'https']).default('https://eu.i.posthog.com'),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   /** false where a one-shot job (`npm run db:migrate`) migrates; servers then wait for it. */
   MIGRATE_ON_START: bool.default(true),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFiles } from './copy-files.js';
 import { FileNotFoundError, type FileStorage } from './file-storage.js';
 import { createLocalFileStorage } from './local-file-storage.js';
 import { createS3FileStorage, type S3StorageOptions } from './s3-file-storage.js';
@@ -136,5 +137,34 @@ describe('S3 presigned downloads', () => {
       name: 'StorageUnavailableError',
     });
     expect((await files.probe()).writable).toBe(false);
+  });
+});
+
+describe('copying local files to S3 (npm run files:migrate-to-s3)', () => {
+  it('copies every file byte for byte, resumes without copying twice, and repairs a differing copy', async () => {
+    const local = createLocalFileStorage(join(root, 'to-migrate'));
+    const bucket = createS3FileStorage({ ...s3Options, prefix: 'migrated' });
+    const originals = new Map<string, Buffer>();
+    for (let i = 0; i < 30; i++) {
+      const key = `tenants/t${i % 3}/documents/d${i}.bin`;
+      const data = Buffer.alloc(1000 + i * 37, i);
+      originals.set(key, data);
+      await local.put(key, data);
+    }
+    const dry = await copyFiles(local, bucket, { dryRun: true });
+    expect(dry).toMatchObject({ files: 30, copied: 30, skipped: 0 });
+    expect(await bucket.list('tenants')).toEqual([]);
+
+    const first = await copyFiles(local, bucket, { concurrency: 4 });
+    expect(first).toMatchObject({ files: 30, copied: 30, skipped: 0, mismatched: [] });
+    expect(first.bytes).toBe([...originals.values()].reduce((sum, b) => sum + b.length, 0));
+    for (const [key, data] of originals) expect(await bucket.read(key)).toEqual(data);
+
+    await bucket.put('tenants/t1/documents/d1.bin', Buffer.from('beschädigt'));
+    const second = await copyFiles(local, bucket);
+    expect(second).toMatchObject({ files: 30, copied: 1, skipped: 29, mismatched: [] });
+    expect(await bucket.read('tenants/t1/documents/d1.bin')).toEqual(
+      originals.get('tenants/t1/documents/d1.bin'),
+    );
   });
 });

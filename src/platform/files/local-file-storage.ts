@@ -30,12 +30,14 @@ export function createLocalFileStorage(root: string): FileStorage {
     const walk = async (dir: string, key: string): Promise<void> => {
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
       for (const entry of entries) {
-        const childKey = `${key}/${entry.name}`;
+        if (entry.name.startsWith('.')) continue; // the readiness probe's file
+        const childKey = key ? `${key}/${entry.name}` : entry.name;
         if (entry.isDirectory()) await walk(join(dir, entry.name), childKey);
         else if (entry.isFile() && !entry.name.endsWith('.tmp')) keys.push(childKey);
       }
     };
-    await walk(pathOf(base), base);
+    // '' lists everything (a copy of the whole storage).
+    await walk(base === '' ? root : pathOf(base), base);
     return keys.sort();
   };
   return {

@@ -50,6 +50,10 @@ function storageFailure(error: unknown): unknown {
   return error;
 }
 
+/*
+ * AWS SDK v3 is pinned to 3.1178.0: releases after the first week of January 2027 need Node 22
+ * (the SDK's NodeVersionSupportWarning says so on Node 20). Lift the pin with the move to Node 22.
+ */
 function clientOf(options: S3StorageOptions, endpoint: string | undefined): S3Client {
   return new S3Client({
     region: options.region,

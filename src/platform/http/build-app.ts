@@ -15,6 +15,7 @@ import { meRoutes } from '../auth/me.routes.js';
 import type { Platform } from '../kernel.js';
 import { REDACT_PATHS } from '../logger.js';
 import { notificationRoutes } from '../notifications/notifications.routes.js';
+import { installHttpTracing } from '../observability/http-tracing.js';
 import { assertModuleInPlan } from '../plans/office-plan.js';
 import { LOCKABLE_MODULES } from '../plans/plan-catalogue.js';
 import { installGermanValidationMessages } from '../validation/german-errors.js';
@@ -57,6 +58,8 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
         .status(400)
         .send(errorBody('bad_url', 'Die Adresse ist ungültig kodiert.', { reason: error.code })),
   });
+  // First of all hooks: the session lookup and everything after run inside the request's span.
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) installHttpTracing(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(compiledSerializerCompiler({ validate: env.NODE_ENV !== 'production' }));
   app.addHook('onSend', async (request, reply) => {
@@ -66,6 +69,27 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
     if (tenantId && request.method !== 'GET' && request.method !== 'HEAD')
       platform.listTotals.touchTenant(tenantId);
   });
+  if (platform.analytics.available) {
+    // Which feature was used: successful changes by route template, never their content.
+    app.addHook('onResponse', async (request, reply) => {
+      const auth = request.auth;
+      if (
+        !auth ||
+        auth.support ||
+        request.method === 'GET' ||
+        request.method === 'HEAD' ||
+        reply.statusCode >= 400
+      )
+        return;
+      const route = request.routeOptions.url;
+      if (!route?.startsWith('/api/')) return;
+      platform.analytics.capture(
+        { userId: auth.user.id, tenantId: auth.tenantId ?? null, role: auth.role ?? null },
+        `${request.method} ${route}`,
+        { module: route.split('/')[2] ?? 'platform', status: reply.statusCode },
+      );
+    });
+  }
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {

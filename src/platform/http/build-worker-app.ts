@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Platform } from '../kernel.js';
+import { installHttpTracing } from '../observability/http-tracing.js';
 import { installHealthRoutes } from './health.routes.js';
 import { installMetrics } from './metrics.js';
 
@@ -13,6 +14,7 @@ export async function buildWorkerApp(platform: Platform): Promise<FastifyInstanc
     disableRequestLogging: true,
   });
   installMetrics(app);
+  if (platform.config.env.OTEL_EXPORTER_OTLP_ENDPOINT) installHttpTracing(app);
   installHealthRoutes(app, platform);
   await app.ready();
   return app;

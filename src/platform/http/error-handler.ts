@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { StorageUnavailableError } from '../files/file-storage.js';
+import { reportError } from '../observability/error-reporting.js';
 import { AppError, errorBody } from './app-error.js';
 
 /** Fastify's own error codes, mapped to stable codes and German/English-neutral messages. */
@@ -97,6 +98,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     } else {
       request.log.error({ err: error }, 'unhandled error');
     }
+    reportError(error, {
+      source: 'http',
+      tags: { route: request.routeOptions.url ?? 'unmatched', method: request.method },
+      extra: { requestId: request.id },
+      userId: request.auth?.user.id,
+      tenantId: request.auth?.tenantId ?? null,
+    });
     return reply
       .status(500)
       .send(errorBody('internal_error', 'Ein interner Fehler ist aufgetreten.', { requestId: request.id }));

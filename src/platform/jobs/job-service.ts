@@ -1,7 +1,10 @@
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
+import { reportError } from '../observability/error-reporting.js';
 import { jobDuration, jobsActive, jobsFinished } from '../observability/metrics-registry.js';
+import { otelInstruments, tracer } from '../observability/telemetry.js';
 import type { EnqueueOptions, JobDefinition } from './job-definition.js';
 import { PermanentJobError } from './job-definition.js';
 import type { JobEngine } from './job-engine.js';
@@ -291,6 +294,17 @@ export class JobService {
     if (!row) return; // cancelled, finished, gone or superseded: nothing to do
     jobsActive.inc({ job: row.name });
     const stopTimer = jobDuration.startTimer({ job: row.name });
+    const started = performance.now();
+    let outcome: 'completed' | 'retrying' | 'dead' = 'completed';
+    const span = tracer().startSpan(`job ${row.name}`, {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': this.engine.kind,
+        'immoxx.job.name': row.name,
+        'immoxx.job.run_id': runId,
+        'immoxx.job.attempt': row.attempts,
+      },
+    });
     const logger = this.logger.child({ job: row.name, runId, attempt: row.attempts });
     const heartbeat = setInterval(() => {
       this.database.db
@@ -302,28 +316,30 @@ export class JobService {
     heartbeat.unref();
     try {
       const payload = definition.payload.parse(row.payload);
-      const result = await definition.handler({
-        runId,
-        tenantId: row.tenantId,
-        payload,
-        attempt: row.attempts,
-        maxAttempts: row.maxAttempts,
-        logger,
-        reportProgress: async (percent, message) => {
-          await this.database.db
-            .update(jobRun)
-            .set({
-              progress: Math.max(0, Math.min(100, Math.round(percent))),
-              progressMessage: message ?? null,
-              updatedAt: new Date(),
-            })
-            .where(eq(jobRun.id, runId));
-        },
-        withTenant: (fn) => {
-          if (!row.tenantId) throw new PermanentJobError('platform job has no tenant');
-          return this.database.withTenant(row.tenantId, fn);
-        },
-      });
+      const result = await context.with(trace.setSpan(context.active(), span), () =>
+        definition.handler({
+          runId,
+          tenantId: row.tenantId,
+          payload,
+          attempt: row.attempts,
+          maxAttempts: row.maxAttempts,
+          logger,
+          reportProgress: async (percent, message) => {
+            await this.database.db
+              .update(jobRun)
+              .set({
+                progress: Math.max(0, Math.min(100, Math.round(percent))),
+                progressMessage: message ?? null,
+                updatedAt: new Date(),
+              })
+              .where(eq(jobRun.id, runId));
+          },
+          withTenant: (fn) => {
+            if (!row.tenantId) throw new PermanentJobError('platform job has no tenant');
+            return this.database.withTenant(row.tenantId, fn);
+          },
+        }),
+      );
       await this.#finish(runId, 'completed', { result: result ?? null, progress: 100 });
       jobsFinished.inc({ job: row.name, status: 'completed' });
     } catch (error) {
@@ -333,7 +349,17 @@ export class JobService {
       const lastTry = permanent || row.attempts >= row.maxAttempts;
       logger.warn({ err: error, lastTry }, 'job failed');
       await this.#finish(runId, lastTry ? 'dead' : 'retrying', { lastError: message.slice(0, 2000) });
-      jobsFinished.inc({ job: row.name, status: lastTry ? 'dead' : 'retrying' });
+      outcome = lastTry ? 'dead' : 'retrying';
+      jobsFinished.inc({ job: row.name, status: outcome });
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: message.slice(0, 200) });
+      if (lastTry)
+        reportError(error, {
+          source: 'job',
+          tags: { job: row.name },
+          extra: { runId, attempt: row.attempts, maxAttempts: row.maxAttempts },
+          tenantId: row.tenantId,
+        });
       if (lastTry) await this.#giveUp(definition, row, message.slice(0, 2000));
       // Rethrow so the engine schedules the next try with its backoff.
       if (!lastTry) throw error;
@@ -341,6 +367,11 @@ export class JobService {
       clearInterval(heartbeat);
       jobsActive.dec({ job: row.name });
       stopTimer();
+      span.setAttribute('immoxx.job.outcome', outcome);
+      span.end();
+      const seconds = (performance.now() - started) / 1000;
+      otelInstruments().jobDuration.record(seconds, { 'immoxx.job.name': row.name });
+      otelInstruments().jobsFinished.add(1, { 'immoxx.job.name': row.name, 'immoxx.job.outcome': outcome });
     }
   }
 

@@ -133,6 +133,13 @@ export const de = {
     language: 'Sprache der Oberfläche',
     changePassword: 'Passwort ändern',
     passwordChanged: 'Passwort geändert. Andere Sitzungen wurden abgemeldet.',
+    analyticsTitle: 'Nutzungsstatistik',
+    analyticsHint:
+      'Hilft uns zu sehen, welche Funktionen genutzt werden. Übermittelt wird nur, welche Funktion Sie verwendet haben (z. B. „Objekt angelegt“), unter einer Kennung, die nicht auf Sie zurückführt – keine Namen, keine Inhalte. Sie können jederzeit widersprechen.',
+    analyticsAgree: 'Ich bin mit der pseudonymen Nutzungsstatistik einverstanden',
+    analyticsOn: 'Danke! Die Nutzungsstatistik ist eingeschaltet.',
+    analyticsOff: 'Die Nutzungsstatistik ist ausgeschaltet.',
+    analyticsDecided: 'Zuletzt entschieden am {{at}}',
   },
   notFound: {
     title: 'Seite nicht gefunden',

@@ -133,6 +133,13 @@ export const en: Dictionary = {
     language: 'Interface language',
     changePassword: 'Change password',
     passwordChanged: 'Password changed. Other sessions were signed out.',
+    analyticsTitle: 'Usage statistics',
+    analyticsHint:
+      'Helps us see which features are used. Only the feature you used is sent (e.g. "listing created"), under an identifier that does not lead back to you – no names, no content. You can withdraw at any time.',
+    analyticsAgree: 'I agree to pseudonymous usage statistics',
+    analyticsOn: 'Thank you! Usage statistics are on.',
+    analyticsOff: 'Usage statistics are off.',
+    analyticsDecided: 'Last decided on {{at}}',
   },
   notFound: {
     title: 'Page not found',

@@ -10,6 +10,7 @@ import { Card } from '../components/card.js';
 import { SelectField, TextField } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
 import { setLanguage } from '../i18n/index.js';
+import { AnalyticsConsentCard } from './analytics-consent-card.js';
 import { NotificationPreferences } from './notification-preferences.js';
 
 export function ProfilePage({ me }: { me: Me }) {
@@ -97,6 +98,7 @@ export function ProfilePage({ me }: { me: Me }) {
           </form>
         </Card>
         {me.tenant ? <NotificationPreferences /> : null}
+        <AnalyticsConsentCard />
       </div>
     </>
   );

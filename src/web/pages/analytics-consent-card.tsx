@@ -1,0 +1,51 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { formatDateTime } from '../../platform/format/format-de.js';
+import { api } from '../api/client.js';
+import { errorMessage } from '../api/error-message.js';
+import { Card } from '../components/card.js';
+import { CheckboxField } from '../components/field.js';
+
+interface Consent {
+  available: boolean;
+  granted: boolean;
+  decidedAt: string | null;
+}
+
+/** The person's own yes or no to usage statistics; shown only where the platform collects any. */
+export function AnalyticsConsentCard() {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const consent = useQuery({
+    queryKey: ['me', 'analytics-consent'],
+    queryFn: () => api<Consent>('/me/analytics-consent'),
+  });
+  const save = useMutation({
+    mutationFn: (granted: boolean) =>
+      api<Consent>('/me/analytics-consent', { method: 'PUT', body: { granted } }),
+    onSuccess: (data) => {
+      client.setQueryData(['me', 'analytics-consent'], data);
+      toast.success(data.granted ? t('profile.analyticsOn') : t('profile.analyticsOff'));
+    },
+    onError: (error) => toast.error(errorMessage(error, t)),
+  });
+  if (!consent.data?.available) return null;
+  const lang = i18n.language === 'en' ? 'en' : 'de';
+  return (
+    <Card title={t('profile.analyticsTitle')}>
+      <p className="mb-4 text-sm text-slate-500">{t('profile.analyticsHint')}</p>
+      <CheckboxField
+        label={t('profile.analyticsAgree')}
+        checked={consent.data.granted}
+        disabled={save.isPending}
+        onChange={(e) => save.mutate(e.target.checked)}
+      />
+      {consent.data.decidedAt ? (
+        <p className="mt-3 text-xs text-slate-500">
+          {t('profile.analyticsDecided', { at: formatDateTime(consent.data.decidedAt, lang) })}
+        </p>
+      ) : null}
+    </Card>
+  );
+}
