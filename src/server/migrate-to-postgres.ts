@@ -1,0 +1,79 @@
+// `npm run migrate-to-postgres -- postgres://user:password@host:5432/immoxx`
+// Grows an installation out of the embedded database: every row of DATA_DIR's PGlite goes into
+// an empty PostgreSQL database (migrated to this build's schema first), in one transaction,
+// checked table by table by row count and checksum. With FILE_STORAGE=s3 and the S3_* settings
+// the files go into the bucket as well, each read back and compared by SHA-256. Stop the server
+// first (the embedded database belongs to one process).
+import { join } from 'node:path';
+import { ConfigError } from '../platform/config/config-error.js';
+import { loadConfig } from '../platform/config/load-config.js';
+import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
+import { runMigrations } from '../platform/db/migrate.js';
+import { openDatabase } from '../platform/db/open-database.js';
+import { openPostgres } from '../platform/db/open-postgres.js';
+import { copyDatabase, TargetNotEmptyError } from '../platform/db/transfer/copy-database.js';
+import { copyFiles } from '../platform/files/copy-files.js';
+import { createFileStorage } from '../platform/files/create-file-storage.js';
+import { createLocalFileStorage } from '../platform/files/local-file-storage.js';
+import { formatBytes, formatNumber } from '../platform/format/format-de.js';
+
+const targetUrl = process.argv[2] ?? process.env.TARGET_DATABASE_URL;
+if (!targetUrl || !/^postgres(ql)?:\/\//.test(targetUrl)) {
+  console.error('Aufruf: npm run migrate-to-postgres -- postgres://benutzer:passwort@host:5432/datenbank');
+  process.exit(2);
+}
+
+try {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const config = loadConfig(env);
+  console.log(`Quelle: eingebettete Datenbank in ${join(config.dataDir, 'db')}`);
+  const source = await openDatabase(config);
+  const target = await openPostgres(targetUrl, 4);
+  try {
+    await runMigrations(target);
+    const started = Date.now();
+    const report = await copyDatabase(source, target, (table, rows, index, total) => {
+      if (rows > 0) console.log(`  [${index}/${total}] ${table}: ${formatNumber(rows)} Zeilen`);
+    });
+    // Queue entries of the embedded engine stay behind: open runs are handed to the new one by the
+    // workers' sweep, which sends every queued run that has no engine id.
+    await target.executeSql(
+      `update job_run set status = case when status = 'running' then 'queued' else status end, engine_job_id = null
+        where status in ('queued', 'retrying', 'running')`,
+    );
+    console.log(
+      `${formatNumber(report.rows)} Zeilen in ${report.tables.length} Tabellen übertragen und geprüft (Anzahl und Prüfsumme je Tabelle stimmen) in ${formatNumber((Date.now() - started) / 1000, 'de', 1)} s.`,
+    );
+  } finally {
+    await target.close();
+    await source.close();
+  }
+
+  if (config.env.FILE_STORAGE === 's3') {
+    const files = await copyFiles(
+      createLocalFileStorage(join(config.dataDir, 'files')),
+      await createFileStorage(config),
+    );
+    console.log(
+      `Dateien: ${formatNumber(files.files)}, davon ${formatNumber(files.copied)} in den Bucket kopiert (${formatBytes(files.bytes)}), ${formatNumber(files.skipped)} waren schon dort.`,
+    );
+    if (files.mismatched.length > 0) {
+      console.error(`Abweichend gelesen: ${files.mismatched.join(', ')}`);
+      process.exit(1);
+    }
+  } else {
+    console.log(
+      `Dateien bleiben in ${join(config.dataDir, 'files')}: DATA_DIR beibehalten (oder FILE_STORAGE=s3 setzen und erneut aufrufen).`,
+    );
+  }
+  console.log(
+    `\nSchlüssel: Sitzungen und verschlüsselte Zugangsdaten hängen an ${join(config.dataDir, 'auth-secret.key')} und ${join(config.dataDir, 'encryption.key')}` +
+      ' (oder AUTH_SECRET/ENCRYPTION_KEY). Dieselben Schlüssel weiterverwenden.\nJetzt DATABASE_URL setzen und den Server starten.',
+  );
+} catch (error) {
+  if (error instanceof ConfigError) console.error(`\n${error.message}`);
+  else if (error instanceof DataDirLockedError) console.error(`\n${error.message}\nErst den Server beenden.`);
+  else if (error instanceof TargetNotEmptyError) console.error(`\nZiel nicht leer: ${error.message}`);
+  else throw error;
+  process.exit(1);
+}
