@@ -199,6 +199,6 @@ describe.runIf(adminUrl)('PGlite → PostgreSQL (npm run migrate-to-postgres)', 
   it('refuses a target that already holds data, and changes nothing there', async () => {
     const run = await runCommand({ ...process.env, ...baseEnv, DATABASE_URL: '' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Ziel nicht leer');
+    expect(run.stderr).toContain('Ziel nicht leer: Die Datenbank enthält schon Daten');
   }, 300_000);
 });

@@ -73,7 +73,10 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) console.error(`\n${error.message}`);
   else if (error instanceof DataDirLockedError) console.error(`\n${error.message}\nErst den Server beenden.`);
-  else if (error instanceof TargetNotEmptyError) console.error(`\nZiel nicht leer: ${error.message}`);
+  else if (error instanceof TargetNotEmptyError)
+    console.error(
+      `\nZiel nicht leer: Die Datenbank enthält schon Daten (${error.tables.slice(0, 5).join(', ')} …). Nur in eine leere Datenbank.`,
+    );
   else throw error;
   process.exit(1);
 }
