@@ -60,6 +60,10 @@ export default defineConfig({
         WEBHOOK_MAX_ATTEMPTS: '2',
         // The demo office's admin also operates the platform (superadmin.spec.ts).
         SUPERADMIN_EMAILS: 'admin@bodensee-immobilien.de',
+        // Product analytics configured, so the profile offers the consent (user-guide.spec.ts);
+        // nothing listens there, and nothing is sent without a yes anyway.
+        POSTHOG_API_KEY: 'phc_e2e_not_a_real_key',
+        POSTHOG_HOST: `http://127.0.0.1:${PORT + 5}`,
       },
     },
     {

@@ -24,11 +24,20 @@ export function AnalyticsConsentCard() {
   const save = useMutation({
     mutationFn: (granted: boolean) =>
       api<Consent>('/me/analytics-consent', { method: 'PUT', body: { granted } }),
+    // The box follows the click at once; a refused save puts it back and says why.
+    onMutate: (granted) => {
+      const before = client.getQueryData<Consent>(['me', 'analytics-consent']);
+      if (before) client.setQueryData<Consent>(['me', 'analytics-consent'], { ...before, granted });
+      return { before };
+    },
     onSuccess: (data) => {
       client.setQueryData(['me', 'analytics-consent'], data);
       toast.success(data.granted ? t('profile.analyticsOn') : t('profile.analyticsOff'));
     },
-    onError: (error) => toast.error(errorMessage(error, t)),
+    onError: (error, _granted, context) => {
+      if (context?.before) client.setQueryData(['me', 'analytics-consent'], context.before);
+      toast.error(errorMessage(error, t));
+    },
   });
   if (!consent.data?.available) return null;
   const lang = i18n.language === 'en' ? 'en' : 'de';
@@ -38,7 +47,6 @@ export function AnalyticsConsentCard() {
       <CheckboxField
         label={t('profile.analyticsAgree')}
         checked={consent.data.granted}
-        disabled={save.isPending}
         onChange={(e) => save.mutate(e.target.checked)}
       />
       {consent.data.decidedAt ? (
