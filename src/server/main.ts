@@ -11,7 +11,7 @@ import {
   initErrorReporting,
   reportError,
 } from '../platform/observability/error-reporting.js';
-import { startTelemetry } from '../platform/observability/telemetry.js';
+import { packageVersion, startTelemetry } from '../platform/observability/telemetry.js';
 import { grantConfiguredSuperadmins } from '../platform/superadmin/grant-superadmin.js';
 import { seedDemo } from '../platform/tenancy/seed-demo.js';
 import { MODULE_MANIFESTS } from './module-list.js';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       {
         dsn: env.SENTRY_DSN,
         environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
-        release: `immoxx@${process.env.npm_package_version ?? '0.1.0'}`,
+        release: `immoxx@${packageVersion()}`,
         role: env.ROLE,
       },
       logger,
@@ -87,7 +87,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 15_000);
+    // A worker lets a running job finish (the orchestrator's grace period is 150 s); an API drains fast.
+    const timer = setTimeout(() => process.exit(1), role === 'worker' ? 140_000 : 15_000);
     timer.unref();
     await app.close();
     await platform.close();

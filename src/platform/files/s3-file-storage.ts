@@ -169,12 +169,11 @@ export function createS3FileStorage(options: S3StorageOptions): FileStorage {
       }
       return { bytes, files };
     },
+    // Readiness asks every few seconds: a HEAD on the bucket (reachable, our keys accepted),
+    // not a write per probe, which would cost requests and leave a trail in the bucket's log.
     async probe() {
       try {
         await client.send(new HeadBucketCommand({ Bucket: bucket }));
-        const probeKey = `${base}probe/${process.pid}-${Date.now()}`;
-        await client.send(new PutObjectCommand({ Bucket: bucket, Key: probeKey, Body: 'ok' }));
-        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: probeKey }));
         return { writable: true, freeBytes: null };
       } catch {
         return { writable: false, freeBytes: null };

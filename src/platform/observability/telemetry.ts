@@ -56,7 +56,7 @@ export interface Telemetry {
   shutdown(): Promise<void>;
 }
 
-function packageVersion(): string {
+export function packageVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
       version?: string;

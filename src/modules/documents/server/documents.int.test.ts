@@ -200,7 +200,8 @@ describe('categories, expiry, confidentiality and search', () => {
       .from(documentVersion)
       .where(eq(documentVersion.documentId, created.id));
     expect(await t.platform.files.exists(version?.fileKey ?? '')).toBe(true);
-    await t.platform.jobs.waitFor(created.text.jobRunId);
+    // Behind the earlier uploads' text extraction; on a loaded 2-core machine that took over 30 s.
+    await t.platform.jobs.waitFor(created.text.jobRunId, 90_000);
     expect((await t.as(owner, { method: 'DELETE', url: `/api/crm/contacts/${contactId}` })).statusCode).toBe(
       204,
     );
