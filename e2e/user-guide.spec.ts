@@ -63,13 +63,15 @@ test('usage statistics: a person agrees in their profile and withdraws again', a
   await page.goto('/profil');
   const agree = page.getByLabel('Ich bin mit der pseudonymen Nutzungsstatistik einverstanden');
   await expect(agree).not.toBeChecked();
-  await agree.check();
+  await agree.click();
+  await expect(agree).toBeChecked();
   await expect(page.getByText('Danke! Die Nutzungsstatistik ist eingeschaltet.')).toBeVisible();
   await expect(page.getByText(/Zuletzt entschieden am \d{2}\.\d{2}\.\d{4}/)).toBeVisible();
   await page.reload();
   await expect(agree).toBeChecked();
   await page.screenshot({ path: join(OUT, 'profil-nutzungsstatistik.png'), fullPage: true });
-  await agree.uncheck();
+  await agree.click();
+  await expect(agree).not.toBeChecked();
   await expect(page.getByText('Die Nutzungsstatistik ist ausgeschaltet.')).toBeVisible();
   await page.reload();
   await expect(agree).not.toBeChecked();

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { formatDateTime } from '../../platform/format/format-de.js';
@@ -17,6 +18,9 @@ interface Consent {
 export function AnalyticsConsentCard() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
+  // The box shows the click at once (a controlled checkbox would snap back until the save's
+  // first callback ran); the server's answer takes over when it arrives.
+  const [clicked, setClicked] = useState<boolean | null>(null);
   const consent = useQuery({
     queryKey: ['me', 'analytics-consent'],
     queryFn: () => api<Consent>('/me/analytics-consent'),
@@ -32,10 +36,12 @@ export function AnalyticsConsentCard() {
     },
     onSuccess: (data) => {
       client.setQueryData(['me', 'analytics-consent'], data);
+      setClicked(null);
       toast.success(data.granted ? t('profile.analyticsOn') : t('profile.analyticsOff'));
     },
     onError: (error, _granted, context) => {
       if (context?.before) client.setQueryData(['me', 'analytics-consent'], context.before);
+      setClicked(null);
       toast.error(errorMessage(error, t));
     },
   });
@@ -46,8 +52,11 @@ export function AnalyticsConsentCard() {
       <p className="mb-4 text-sm text-slate-500">{t('profile.analyticsHint')}</p>
       <CheckboxField
         label={t('profile.analyticsAgree')}
-        checked={consent.data.granted}
-        onChange={(e) => save.mutate(e.target.checked)}
+        checked={clicked ?? consent.data.granted}
+        onChange={(e) => {
+          setClicked(e.target.checked);
+          save.mutate(e.target.checked);
+        }}
       />
       {consent.data.decidedAt ? (
         <p className="mt-3 text-xs text-slate-500">
