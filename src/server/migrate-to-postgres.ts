@@ -12,6 +12,7 @@ import { runMigrations } from '../platform/db/migrate.js';
 import { openDatabase } from '../platform/db/open-database.js';
 import { openPostgres } from '../platform/db/open-postgres.js';
 import { copyDatabase, TargetNotEmptyError } from '../platform/db/transfer/copy-database.js';
+import { handOpenRunsToNewEngine } from '../platform/db/transfer/table-copy.js';
 import { copyFiles } from '../platform/files/copy-files.js';
 import { createFileStorage } from '../platform/files/create-file-storage.js';
 import { createLocalFileStorage } from '../platform/files/local-file-storage.js';
@@ -35,12 +36,9 @@ try {
     const report = await copyDatabase(source, target, (table, rows, index, total) => {
       if (rows > 0) console.log(`  [${index}/${total}] ${table}: ${formatNumber(rows)} Zeilen`);
     });
-    // Queue entries of the embedded engine stay behind: open runs are handed to the new one by the
-    // workers' sweep, which sends every queued run that has no engine id.
-    await target.executeSql(
-      `update job_run set status = case when status = 'running' then 'queued' else status end, engine_job_id = null
-        where status in ('queued', 'retrying', 'running')`,
-    );
+    await handOpenRunsToNewEngine({
+      query: async <T>(text: string) => (await target.executeSql(text, [])).rows as T[],
+    });
     console.log(
       `${formatNumber(report.rows)} Zeilen in ${report.tables.length} Tabellen übertragen und geprüft (Anzahl und Prüfsumme je Tabelle stimmen) in ${formatNumber((Date.now() - started) / 1000, 'de', 1)} s.`,
     );

@@ -11,6 +11,7 @@ import type { Database } from '../database.js';
 import { shippedMigrationCount } from '../migrate.js';
 import { TargetNotEmptyError } from './copy-database.js';
 import {
+  handOpenRunsToNewEngine,
   insertRows,
   listTables,
   nonEmptyTables,
@@ -180,11 +181,7 @@ export async function restoreBackup(
             `${expected.name}: ${sum.rows} rows read back, ${expected.rows} in the backup (or their checksum differs)`,
           );
       }
-      // Queue entries of the old engine are not in the backup: open runs wait for the sweep.
-      await session.query(
-        `update job_run set status = case when status = 'running' then 'queued' else status end, engine_job_id = null
-          where status in ('queued', 'retrying', 'running')`,
-      );
+      await handOpenRunsToNewEngine(session);
       await session.query('commit');
     } catch (error) {
       await session.query('rollback').catch(() => undefined);

@@ -176,3 +176,15 @@ export async function nonEmptyTables(database: SqlSession, tables: TableInfo[]):
   }
   return filled;
 }
+
+/**
+ * A copied database has no queue entries of its old engine (pg-boss schema, Redis): open runs
+ * lose their engine id, running ones count as interrupted, and the workers' sweep sends each
+ * queued run that has no engine id to the new engine.
+ */
+export async function handOpenRunsToNewEngine(session: Pick<SqlSession, 'query'>): Promise<void> {
+  await session.query(
+    `update job_run set status = case when status = 'running' then 'queued' else status end, engine_job_id = null
+      where status in ('queued', 'retrying', 'running')`,
+  );
+}
