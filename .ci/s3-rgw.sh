@@ -17,10 +17,17 @@ stop() {
   rm -rf "$DIR"
 }
 
-start() {
-  if curl -sf -m 2 "http://127.0.0.1:$PORT/" >/dev/null 2>&1; then echo "RGW already answers on $PORT"; return; fi
+# Every step's output goes to a log that is printed when a step fails, with the failing command:
+# a CI run once stopped here with only an exit code (250) to go on.
+fail() {
+  echo "s3-rgw: '$1' failed with exit code $2; the last lines of its logs:" >&2
+  tail -n 30 "$DIR/setup.log" "$DIR"/log/*.log >&2 2>/dev/null || true
+}
+
+start_once() {
   stop
   mkdir -p "$DIR"/{mon,osd,log,run}
+  local log="$DIR/setup.log"
   local fsid
   fsid=$(uuidgen)
   cat > "$CEPH_CONF" <<CONF
@@ -56,20 +63,57 @@ keyring = /dev/null
 rgw frontends = beast endpoint=127.0.0.1:$PORT
 rgw dns name = localhost
 CONF
-  monmaptool --create --clobber --add a 127.0.0.1:6789 --fsid "$fsid" "$DIR/monmap" >/dev/null
+  monmaptool --create --clobber --add a 127.0.0.1:6789 --fsid "$fsid" "$DIR/monmap" >>"$log" 2>&1
   mkdir -p "$DIR/mon/mon.a" "$DIR/osd/osd.0"
-  ceph-mon --mkfs -i a --monmap "$DIR/monmap" >/dev/null 2>&1
-  ceph-mon -i a
+  ceph-mon --mkfs -i a --monmap "$DIR/monmap" >>"$log" 2>&1
+  ceph-mon -i a >>"$log" 2>&1
   local osd
-  osd=$(ceph osd create)
-  ceph-osd -i "$osd" --mkfs >/dev/null 2>&1
-  ceph-osd -i "$osd" >/dev/null 2>&1
-  radosgw -n client.rgw.a >/dev/null 2>&1
+  osd=$(ceph --connect-timeout 60 osd create 2>>"$log")
+  ceph-osd -i "$osd" --mkfs >>"$log" 2>&1
+  ceph-osd -i "$osd" >>"$log" 2>&1
+  radosgw -n client.rgw.a >>"$log" 2>&1
   for _ in $(seq 1 90); do curl -sf -m 2 "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break; sleep 1; done
-  curl -sf -m 2 "http://127.0.0.1:$PORT/" >/dev/null || { echo "RGW did not come up; log:"; tail -20 "$DIR/log/client.rgw.a.log"; exit 1; }
-  radosgw-admin -n client.rgw.a user create --uid=immoxx --display-name="ImmoXX CI" \
-    --access-key=immoxx-ci --secret-key=immoxx-ci-secret-0123456789 >/dev/null 2>&1
-  echo "Ceph RGW $(radosgw --version | awk '{print $3}') on http://127.0.0.1:$PORT (access key immoxx-ci)"
+  curl -sf -m 2 "http://127.0.0.1:$PORT/" >/dev/null 2>&1 || { echo "RGW did not answer on $PORT within 90 s" >>"$log"; return 1; }
+  # The user is written through the cluster, which may still be settling: asked again until it reads back.
+  for _ in $(seq 1 10); do
+    radosgw-admin -n client.rgw.a user create --uid=immoxx --display-name="ImmoXX CI" \
+      --access-key=immoxx-ci --secret-key=immoxx-ci-secret-0123456789 >>"$log" 2>&1 || true
+    radosgw-admin -n client.rgw.a user info --uid=immoxx >>"$log" 2>&1 && return 0
+    sleep 3
+  done
+  echo "the S3 user could not be created" >>"$log"
+  return 1
+}
+
+start() {
+  if curl -sf -m 2 "http://127.0.0.1:$PORT/" >/dev/null 2>&1; then echo "RGW already answers on $PORT"; return; fi
+  # Left-over daemons of an earlier run (their pid files may be gone) would hold the ports.
+  pkill -x radosgw 2>/dev/null || true
+  pkill -x ceph-osd 2>/dev/null || true
+  pkill -x ceph-mon 2>/dev/null || true
+  local attempt
+  for attempt in 1 2; do
+    # Not inside an if: there errexit and the ERR trap would be switched off for the subshell.
+    set +e
+    (
+      set -eE
+      trap 'fail "$BASH_COMMAND" $?' ERR
+      start_once
+    )
+    local rc=$?
+    set -e
+    if [ "$rc" -eq 0 ]; then
+      echo "Ceph RGW $(radosgw --version | awk '{print $3}') on http://127.0.0.1:$PORT (access key immoxx-ci)"
+      return 0
+    fi
+    echo "s3-rgw: attempt $attempt did not bring RGW up" >&2
+    stop
+    pkill -x radosgw 2>/dev/null || true
+    pkill -x ceph-osd 2>/dev/null || true
+    pkill -x ceph-mon 2>/dev/null || true
+    sleep 2
+  done
+  return 1
 }
 
 case "${1:-start}" in
