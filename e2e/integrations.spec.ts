@@ -57,3 +57,44 @@ test('webhooks and sync tokens: secret shown once, failed delivery visible, repl
     await new Promise((resolve) => receiver.close(resolve));
   }
 });
+
+test('API key: chosen rights, shown once, works against the API, revoked from the settings', async ({
+  page,
+  request,
+}) => {
+  await signedIn(page);
+  await page.goto('/einstellungen');
+  await page.getByRole('button', { name: 'Neuen API-Schlüssel erstellen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Neuer API-Schlüssel' });
+  await dialog.getByLabel('Name').fill('Website-Anbindung');
+  await dialog.getByRole('button', { name: 'Schlüssel erstellen' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Bitte mindestens ein Recht wählen.');
+  await dialog.getByLabel('Objekte ansehen').check();
+  await expect(dialog.getByText('Rechte (1 gewählt)')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Schlüssel erstellen' }).click();
+
+  const shown = page.getByRole('dialog', { name: 'Ihr neuer API-Schlüssel' });
+  const token = (await shown.getByTestId('secret-value').textContent()) ?? '';
+  expect(token).toMatch(/^ixk_/);
+  await shown.getByRole('button', { name: 'Fertig' }).click();
+  // The settings form around the card was not saved along with the key.
+  await expect(page.getByText('Gespeichert.')).toHaveCount(0);
+  const keys = page.getByTestId('api-keys');
+  await expect(keys.getByText('Website-Anbindung')).toBeVisible();
+  await expect(keys.getByText('Objekte ansehen')).toBeVisible();
+  await expect(keys.getByText(/noch nicht genutzt/)).toBeVisible();
+
+  const headers = { authorization: `Bearer ${token}`, cookie: '' };
+  const listed = await request.get('/api/crm/properties', { headers });
+  expect(listed.status()).toBe(200);
+  const refused = await request.get('/api/crm/contacts', { headers });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toContain('crm.contacts.read');
+
+  await page.reload();
+  await expect(page.getByTestId('api-keys').getByText(/zuletzt genutzt/)).toBeVisible();
+  await page.getByTestId('api-keys').getByRole('button', { name: 'Widerrufen' }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Widerrufen' }).click();
+  await expect(page.getByText('API-Schlüssel „Website-Anbindung“ widerrufen.')).toBeVisible();
+  expect((await request.get('/api/crm/properties', { headers })).status()).toBe(401);
+});

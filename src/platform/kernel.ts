@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { ApiKeyService } from './auth/api-keys.js';
 import { type Auth, createAuth } from './auth/create-auth.js';
 import type { Cache } from './cache/cache.js';
 import { createLruCache } from './cache/lru-cache.js';
@@ -51,6 +52,8 @@ export interface Platform {
   modules: ResolvedModules;
   moduleServers: Map<string, ModuleServer>;
   memberships: MembershipService;
+  /** Office API keys for integrations (Authorization: Bearer ixk_…). */
+  apiKeys: ApiKeyService;
   /** Operators of the platform, above the offices. */
   superadmins: SuperadminService;
   /** Offices by their own address (`<slug>.<BASE_DOMAIN>`). */
@@ -139,6 +142,7 @@ export async function createPlatform(
     const settings = await tenantSettings.get(tenantId);
     return settings ? { name: settings.displayName, replyTo: settings.contactEmail } : null;
   });
+  const memberships = new MembershipService(database, cache);
   const listTotals = new ListTotals(database);
   await listTotals.start();
   const platform: Platform = {
@@ -156,7 +160,8 @@ export async function createPlatform(
     permissions,
     modules,
     moduleServers: new Map(),
-    memberships: new MembershipService(database, cache),
+    memberships,
+    apiKeys: new ApiKeyService(database, memberships, permissions),
     officeHosts: new OfficeHosts(database, cache),
     superadmins: new SuperadminService(database, cache),
     tenantSettings,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/rbac/roles.js';
+import { isoDate } from '../../platform/validation/iso-date.js';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -124,3 +125,50 @@ export const updateTenantSettingsBody = z
   })
   .partial()
   .strict();
+
+export const apiKeySchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  /** The key's first characters (`ixk_Ab12Cd`), to tell keys apart; the key itself is never shown again. */
+  tokenHint: z.string(),
+  scopes: z.array(z.string()),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKeyItem = z.infer<typeof apiKeySchema>;
+
+export const apiKeyScopeSchema = z.object({
+  id: z.string(),
+  module: z.string(),
+  moduleTitle: z.object({ de: z.string(), en: z.string() }),
+  label: z.object({ de: z.string(), en: z.string() }),
+});
+export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
+
+export const apiKeyListSchema = z.object({
+  items: z.array(apiKeySchema),
+  /** The permissions the caller may hand to a key: those of their own role. */
+  scopes: z.array(apiKeyScopeSchema),
+});
+export type ApiKeyList = z.infer<typeof apiKeyListSchema>;
+
+export const createApiKeyBody = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Bitte einen Namen angeben, z. B. die angebundene Anwendung.')
+    .max(80, 'Höchstens 80 Zeichen.'),
+  scopes: z.array(z.string().max(100)).min(1, 'Bitte mindestens ein Recht wählen.').max(200),
+  /** Last day the key works (it stops at the end of that day, Berlin time); none: until revoked. */
+  expiresOn: isoDate.nullable().default(null),
+});
+export type CreateApiKeyBody = z.input<typeof createApiKeyBody>;
+
+export const issuedApiKeySchema = z.object({
+  key: apiKeySchema,
+  /** The key itself, shown this once. */
+  token: z.string(),
+});

@@ -43,6 +43,11 @@ export const adminModule = defineModule({
       roles: managers,
     },
     {
+      id: 'admin.api_keys.manage',
+      label: { de: 'API-Schlüssel für Anbindungen verwalten', en: 'Manage API keys for integrations' },
+      roles: managers,
+    },
+    {
       id: 'admin.support.grant',
       label: { de: 'Dem Plattform-Support Zugriff erlauben', en: "Allow the platform's support in" },
       roles: ['owner'],

@@ -63,6 +63,7 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     request.auth = await resolveSession(platform, request, reply);
     if (access === 'public') return;
     if (!request.auth) throw unauthorized();
+    if (request.auth.apiKey) assertKeyReaches(request.auth.apiKey, access);
     if (access === 'authenticated') return;
     if (access === 'superadmin') {
       if (!(await platform.superadmins.is(request.auth.user.id)))
@@ -93,6 +94,22 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     if (writes && isUpload(request))
       await storageQuota.assertRoom(request.auth.tenantId, Number(request.headers['content-length']));
   });
+}
+
+/**
+ * An API key reaches only routes guarded by a permission in its scopes: routes for any signed-in
+ * person (profile, consent, switching offices) and the operators' routes are for people.
+ */
+function assertKeyReaches(key: NonNullable<RequestAuth['apiKey']>, access: RouteAccess): void {
+  if (typeof access === 'object' && key.scopes.includes(access.permission)) return;
+  throw new AppError(
+    403,
+    'api_key_scope',
+    typeof access === 'object'
+      ? `Dieser API-Schlüssel hat das Recht „${access.permission}“ nicht.`
+      : 'Diese Schnittstelle ist nur mit einer Anmeldung nutzbar, nicht mit einem API-Schlüssel.',
+    typeof access === 'object' ? { permission: access.permission, key: key.name } : { key: key.name },
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ import Fastify, {
   type FastifyReply,
   LogController,
 } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes } from '../auth/auth.routes.js';
 import { meRoutes } from '../auth/me.routes.js';
 import type { Platform } from '../kernel.js';
@@ -28,6 +28,7 @@ import { legalPagesRoutes } from './legal-pages.routes.js';
 import { trackRoutesForMethodCheck } from './method-not-allowed.js';
 import { installMetrics } from './metrics.js';
 import { installOfficeHosts } from './office-host-hook.js';
+import { accessAwareTransform } from './openapi-access.js';
 import { platformRoutes } from './platform.routes.js';
 import { redactUrl } from './redact-url.js';
 import { rejectUnsafeText } from './unsafe-text.js';
@@ -144,11 +145,17 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
           session: { type: 'apiKey', in: 'cookie', name: 'immoxx.session_token' },
           // Tokens an office issues to outside systems (docs/integrations/project-sync.md).
           syncToken: { type: 'http', scheme: 'bearer', description: 'Sync-Schlüssel ixs_…' },
+          // Office API keys (docs/api-integration.md): a route takes the permission it names in x-immoxx-permission.
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API-Schlüssel ixk_… (Einstellungen → API-Schlüssel), mit den Rechten der Route',
+          },
         },
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: accessAwareTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installOfficeHosts(app, platform);

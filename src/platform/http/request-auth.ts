@@ -17,6 +17,11 @@ export interface RequestAuth {
    * that office, every request kept in the operators' log, a banner in the app.
    */
   support: { sessionId: string; tenantName: string; expiresAt: string } | null;
+  /**
+   * The request came with an office API key (`Authorization: Bearer ixk_…`) rather than a
+   * session: it acts as the key's maker and reaches only the routes of its scopes.
+   */
+  apiKey: { id: string; name: string; scopes: string[] } | null;
 }
 
 declare module 'fastify' {

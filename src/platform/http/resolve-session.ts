@@ -1,6 +1,7 @@
 import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
+import { apiKeyOf } from '../auth/api-keys.js';
 import type { Platform } from '../kernel.js';
 import { runningSupport, supportTokenOf } from '../superadmin/support-access.js';
 import type { RequestAuth } from './request-auth.js';
@@ -33,6 +34,9 @@ export async function resolveSession(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<RequestAuth | null> {
+  const key = apiKeyOf(request.headers.authorization);
+  // A key decides alone: a cookie sent along (a browser trying the API) does not widen it.
+  if (key) return platform.apiKeys.authenticate(key, request.ip);
   const cookie = request.headers.cookie;
   if (!cookie) return null;
   const write = request.method !== 'GET' && request.method !== 'HEAD';
@@ -71,6 +75,7 @@ export async function resolveSession(
         tenantName: support.tenantName,
         expiresAt: support.expiresAt.toISOString(),
       },
+      apiKey: null,
     };
   // On an office's own address that office is the tenant, or none when the user is no member.
   const membership = request.hostOffice
@@ -89,6 +94,7 @@ export async function resolveSession(
     tenantDeactivated: membership?.deactivated ?? false,
     role: membership?.role ?? null,
     support: null,
+    apiKey: null,
   };
 }
 

@@ -25,6 +25,8 @@ export const de = {
     saved: 'Gespeichert.',
     required: 'Pflichtfeld',
     optional: 'optional',
+    copiedToClipboard: 'In die Zwischenablage kopiert.',
+    done: 'Fertig',
   },
   roles: {
     owner: 'Inhaber',

@@ -27,6 +27,8 @@ export const en: Dictionary = {
     saved: 'Saved.',
     required: 'Required',
     optional: 'optional',
+    copiedToClipboard: 'Copied to the clipboard.',
+    done: 'Done',
   },
   roles: {
     owner: 'Owner',

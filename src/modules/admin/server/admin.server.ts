@@ -1,6 +1,9 @@
+import { inArray } from 'drizzle-orm';
+import { apiKey } from '../../../platform/auth/api-key.schema.js';
 import type { JobDefinition } from '../../../platform/jobs/job-definition.js';
 import type { Platform } from '../../../platform/kernel.js';
 import type { ModuleServer } from '../../../platform/modules/module-manifest.js';
+import { apiKeyRoutes } from './api-keys.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { domainRoutes } from './domain.routes.js';
 import { exportRoutes } from './export.routes.js';
@@ -25,6 +28,16 @@ export const adminServer: ModuleServer = {
     await app.register(domainRoutes, { prefix: '/domain', platform });
     await app.register(supportAccessRoutes, { prefix: '/support-access', platform });
     await app.register(officeDeletionRoutes, { prefix: '/office-deletion', platform });
+    await app.register(apiKeyRoutes, { prefix: '/api-keys', platform });
+  },
+  auditSubjects: {
+    api_key: async (tx, ids) => {
+      const rows = await tx
+        .select({ id: apiKey.id, name: apiKey.name })
+        .from(apiKey)
+        .where(inArray(apiKey.id, ids));
+      return new Map(rows.map((r) => [r.id, { label: r.name, path: '/einstellungen' }]));
+    },
   },
   jobs: (platform) => [purgeOfficesJob(platform) as JobDefinition<never>],
   schedules: async (platform) => {

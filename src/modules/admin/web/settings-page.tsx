@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from '../../../web/components/f
 import { PageHeader } from '../../../web/components/page-header.js';
 import { QueryState } from '../../../web/components/query-state.js';
 import type { TenantSettingsView } from '../contract.js';
+import { ApiKeysCard } from './api-keys-card.js';
 import { DomainCard } from './domain-card.js';
 import { OfficeDeletionCard } from './office-deletion-card.js';
 import { SupportAccessCard } from './support-access-card.js';
@@ -47,6 +48,7 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
   const canManage = hasPermission(me, 'admin.settings.manage');
   const canExport = hasPermission(me, 'admin.office.export');
   const canGrantSupport = hasPermission(me, 'admin.support.grant');
+  const canManageApiKeys = hasPermission(me, 'admin.api_keys.manage');
   const canDelete = hasPermission(me, 'admin.office.delete');
   const queryClient = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -254,6 +256,7 @@ function SettingsForm({ settings }: { settings: TenantSettingsView }) {
         </div>
       ) : null}
       {canManage ? <DomainCard /> : null}
+      {canManageApiKeys ? <ApiKeysCard /> : null}
       {canGrantSupport ? <SupportAccessCard /> : null}
       {canExport ? (
         <Card title={t('admin:settings.export.title')}>

@@ -84,9 +84,6 @@ const de = {
       disconnectText: 'Die Verknüpfungen werden gelöscht; die Einträge in Plane bleiben bestehen.',
       lastError: 'Letzter Fehler',
     },
-    copy: 'Kopieren',
-    copied: 'In die Zwischenablage kopiert.',
-    done: 'Fertig',
   },
 };
 
@@ -170,9 +167,6 @@ const en: typeof de = {
       disconnectText: 'The links are deleted; the items in Plane stay.',
       lastError: 'Last error',
     },
-    copy: 'Copy',
-    copied: 'Copied to the clipboard.',
-    done: 'Done',
   },
 };
 

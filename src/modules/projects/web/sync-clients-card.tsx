@@ -11,8 +11,8 @@ import { Card } from '../../../web/components/card.js';
 import { ConfirmDialog } from '../../../web/components/confirm-dialog.js';
 import { TextField } from '../../../web/components/field.js';
 import { QueryState } from '../../../web/components/query-state.js';
+import { SecretOnce } from '../../../web/components/secret-once.js';
 import type { SyncClientView } from '../integration-contract.js';
-import { SecretOnce } from './secret-once.js';
 
 const KEY = ['projects', 'sync-clients'];
 

@@ -14,13 +14,13 @@ import { EmptyState } from '../../../web/components/empty-state.js';
 import { CheckboxField, TextField } from '../../../web/components/field.js';
 import { Modal } from '../../../web/components/modal.js';
 import { QueryState } from '../../../web/components/query-state.js';
+import { SecretOnce } from '../../../web/components/secret-once.js';
 import {
   WEBHOOK_EVENT_IDS,
   WEBHOOK_EVENTS,
   type WebhookEvent,
   type WebhookView,
 } from '../integration-contract.js';
-import { SecretOnce } from './secret-once.js';
 import { WebhookDeliveries } from './webhook-deliveries.js';
 
 const KEY = ['projects', 'webhooks'];

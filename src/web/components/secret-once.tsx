@@ -1,10 +1,10 @@
 import { Copy } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { Button } from '../../../web/components/button.js';
-import { Modal } from '../../../web/components/modal.js';
+import { Button } from './button.js';
+import { Modal } from './modal.js';
 
-/** Shows a secret the server returns only once (webhook secret, sync token), with a copy button. */
+/** Shows a secret the server returns only once (webhook secret, sync token, API key), with a copy button. */
 export function SecretOnce({
   title,
   text,
@@ -19,7 +19,7 @@ export function SecretOnce({
   const { t } = useTranslation();
   const copy = async () => {
     await navigator.clipboard.writeText(secret ?? '');
-    toast.success(t('projects:integrations.copied'));
+    toast.success(t('common.copiedToClipboard'));
   };
   return (
     <Modal open={secret !== null} title={title} onClose={onClose}>
@@ -32,9 +32,9 @@ export function SecretOnce({
       </code>
       <div className="mt-6 flex justify-end gap-2">
         <Button variant="secondary" icon={<Copy className="size-4" />} onClick={() => void copy()}>
-          {t('projects:integrations.copy')}
+          {t('common.copy')}
         </Button>
-        <Button onClick={onClose}>{t('projects:integrations.done')}</Button>
+        <Button onClick={onClose}>{t('common.done')}</Button>
       </div>
     </Modal>
   );
