@@ -12,6 +12,8 @@ import { authUser } from './auth.schema.js';
 
 /** Every office API key starts with this, so secret scanners and people can recognise one. */
 export const API_KEY_PREFIX = 'ixk_';
+/** Rights no key may hold: a key that makes keys would outlive its own revocation. */
+export const NOT_FOR_KEYS: readonly string[] = ['admin.api_keys.manage'];
 /** An office keeps at most this many keys that are not revoked. */
 export const MAX_ACTIVE_API_KEYS = 50;
 /** lastUsedAt is written at most this often per key: a busy integration must not write on every call. */
@@ -79,6 +81,11 @@ export class ApiKeyService {
     if (unknown.length > 0)
       throw badRequest('unknown_scope', 'Diese Rechte gibt es nicht (oder ihr Modul ist ausgeschaltet).', {
         unknown,
+      });
+    const refused = scopes.filter((scope) => NOT_FOR_KEYS.includes(scope));
+    if (refused.length > 0)
+      throw badRequest('scope_not_for_keys', 'API-Schlüssel können keine API-Schlüssel verwalten.', {
+        refused,
       });
     // A key can never do more than the person who makes it.
     const beyondRole = scopes.filter((scope) => !this.permissions.allows(ctx.auth.role, scope));

@@ -140,6 +140,9 @@ describe('office API keys', () => {
       code: 'scope_beyond_role',
       details: { beyondRole: ['admin.office.export'] },
     });
+    const minting = await issue(owner, { name: 'X', scopes: ['admin.api_keys.manage'] });
+    expect(minting.status).toBe(400);
+    expect(minting.body.error.code).toBe('scope_not_for_keys');
     const past = await issue(owner, { name: 'X', scopes: ['crm.contacts.read'], expiresOn: '2020-01-01' });
     expect(past.status).toBe(400);
     expect(past.body.error.code).toBe('expiry_in_past');
@@ -213,6 +216,7 @@ describe('office API keys', () => {
     expect(withCookie.statusCode).toBe(403);
     const listed = (await t.as(owner, { method: 'GET', url: '/api/admin/api-keys' })).json();
     expect(listed.scopes.map((s: { id: string }) => s.id)).toContain('admin.office.export');
+    expect(listed.scopes.map((s: { id: string }) => s.id)).not.toContain('admin.api_keys.manage');
     const adminScopes = (await t.as(admin, { method: 'GET', url: '/api/admin/api-keys' })).json().scopes;
     expect(adminScopes.map((s: { id: string }) => s.id)).not.toContain('admin.office.export');
     expect(adminScopes[0]).toMatchObject({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NOT_FOR_KEYS } from '../../../platform/auth/api-keys.js';
 import { tenantContext } from '../../../platform/http/access-control.js';
 import type { Platform } from '../../../platform/kernel.js';
 import { nextDay, startOfBerlinDay } from '../../../platform/time/berlin-day.js';
@@ -26,7 +27,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       );
       const scopes = platform.permissions
         .all()
-        .filter((p) => platform.permissions.allows(ctx.auth.role, p.id))
+        .filter((p) => platform.permissions.allows(ctx.auth.role, p.id) && !NOT_FOR_KEYS.includes(p.id))
         .map((p) => ({
           id: p.id,
           module: p.module,

@@ -234,7 +234,7 @@ const de = {
     },
     apiKeys: {
       title: 'API-Schlüssel',
-      text: 'Mit einem API-Schlüssel greift eine andere Anwendung – Ihre Website, die Buchhaltung, eine eigene Auswertung – über die Schnittstelle auf Ihr Büro zu: nur mit den Rechten, die Sie auswählen, und nie mit mehr, als Ihre eigene Rolle darf. Jeder Zugriff mit dem Schlüssel erscheint im Protokoll unter Ihrem Namen.',
+      text: 'Mit einem API-Schlüssel greift eine andere Anwendung – Ihre Website, die Buchhaltung, eine eigene Auswertung – über die Schnittstelle auf Ihr Büro zu: nur mit den Rechten, die Sie auswählen, und nie mit mehr, als Ihre eigene Rolle darf. Was eine Anwendung mit dem Schlüssel ändert, erscheint im Protokoll unter Ihrem Namen.',
       docs: 'Beschreibung der Schnittstelle:',
       new: 'Neuen API-Schlüssel erstellen',
       newTitle: 'Neuer API-Schlüssel',
@@ -548,7 +548,7 @@ const en: typeof de = {
     },
     apiKeys: {
       title: 'API keys',
-      text: 'With an API key another application – your website, accounting, a report of your own – reaches your office through the API: only with the rights you choose, and never with more than your own role may do. Every request with the key appears in the audit log under your name.',
+      text: 'With an API key another application – your website, accounting, a report of your own – reaches your office through the API: only with the rights you choose, and never with more than your own role may do. What an application changes with the key appears in the audit log under your name.',
       docs: 'API description:',
       new: 'Create a new API key',
       newTitle: 'New API key',
