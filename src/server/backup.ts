@@ -2,15 +2,14 @@
 // reminder that the keys are kept apart (default: backups/immoxx-<date>.tar.gz). On the embedded
 // database stop the server first; on PostgreSQL it runs alongside (one consistent snapshot).
 import { join } from 'node:path';
-import { ConfigError } from '../platform/config/config-error.js';
 import { loadConfig } from '../platform/config/load-config.js';
-import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/open-database.js';
 import { writeBackup } from '../platform/db/transfer/backup.js';
 import { createFileStorage } from '../platform/files/create-file-storage.js';
 import { formatBytes, formatNumber } from '../platform/format/format-de.js';
+import { runCli } from './run-cli.js';
 
-try {
+await runCli(async () => {
   const config = loadConfig();
   const stamp = new Date().toISOString().slice(0, 16).replace(':', '-');
   const outFile = process.argv[2] ?? join(process.cwd(), 'backups', `immoxx-${stamp}.tar.gz`);
@@ -30,10 +29,4 @@ try {
   } finally {
     await database.close();
   }
-  process.exit(0);
-} catch (error) {
-  if (error instanceof ConfigError) console.error(`\n${error.message}`);
-  else if (error instanceof DataDirLockedError) console.error(`\n${error.message}\nErst den Server beenden.`);
-  else throw error;
-  process.exit(1);
-}
+});

@@ -5,18 +5,17 @@
 // the files go into the bucket as well, each read back and compared by SHA-256. Stop the server
 // first (the embedded database belongs to one process).
 import { join } from 'node:path';
-import { ConfigError } from '../platform/config/config-error.js';
 import { loadConfig } from '../platform/config/load-config.js';
-import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { runMigrations } from '../platform/db/migrate.js';
 import { openDatabase } from '../platform/db/open-database.js';
 import { openPostgres } from '../platform/db/open-postgres.js';
-import { copyDatabase, TargetNotEmptyError } from '../platform/db/transfer/copy-database.js';
+import { copyDatabase } from '../platform/db/transfer/copy-database.js';
 import { handOpenRunsToNewEngine } from '../platform/db/transfer/table-copy.js';
 import { copyFiles } from '../platform/files/copy-files.js';
 import { createFileStorage } from '../platform/files/create-file-storage.js';
 import { createLocalFileStorage } from '../platform/files/local-file-storage.js';
 import { formatBytes, formatNumber } from '../platform/format/format-de.js';
+import { runCli } from './run-cli.js';
 
 const targetUrl = process.argv[2] ?? process.env.TARGET_DATABASE_URL;
 if (!targetUrl || !/^postgres(ql)?:\/\//.test(targetUrl)) {
@@ -24,7 +23,7 @@ if (!targetUrl || !/^postgres(ql)?:\/\//.test(targetUrl)) {
   process.exit(2);
 }
 
-try {
+await runCli(async () => {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const config = loadConfig(env);
   console.log(`Quelle: eingebettete Datenbank in ${join(config.dataDir, 'db')}`);
@@ -68,13 +67,4 @@ try {
     `\nSchlüssel: Sitzungen und verschlüsselte Zugangsdaten hängen an ${join(config.dataDir, 'auth-secret.key')} und ${join(config.dataDir, 'encryption.key')}` +
       ' (oder AUTH_SECRET/ENCRYPTION_KEY). Dieselben Schlüssel weiterverwenden.\nJetzt DATABASE_URL setzen und den Server starten.',
   );
-} catch (error) {
-  if (error instanceof ConfigError) console.error(`\n${error.message}`);
-  else if (error instanceof DataDirLockedError) console.error(`\n${error.message}\nErst den Server beenden.`);
-  else if (error instanceof TargetNotEmptyError)
-    console.error(
-      `\nZiel nicht leer: Die Datenbank enthält schon Daten (${error.tables.slice(0, 5).join(', ')} …). Nur in eine leere Datenbank.`,
-    );
-  else throw error;
-  process.exit(1);
-}
+});

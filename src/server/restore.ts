@@ -3,14 +3,12 @@
 // storage; every table is checked against the backup's counts and checksums before it commits.
 // Put the same keys (encryption.key, auth-secret.key or the variables) in place as well.
 import { existsSync } from 'node:fs';
-import { ConfigError } from '../platform/config/config-error.js';
 import { loadConfig } from '../platform/config/load-config.js';
-import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/open-database.js';
-import { BackupMismatchError, restoreBackup } from '../platform/db/transfer/backup.js';
-import { TargetNotEmptyError } from '../platform/db/transfer/copy-database.js';
+import { restoreBackup } from '../platform/db/transfer/backup.js';
 import { createFileStorage } from '../platform/files/create-file-storage.js';
 import { formatDateTime, formatNumber } from '../platform/format/format-de.js';
+import { runCli } from './run-cli.js';
 
 const archive = process.argv[2];
 if (!archive || !existsSync(archive)) {
@@ -19,7 +17,7 @@ if (!archive || !existsSync(archive)) {
   );
   process.exit(2);
 }
-try {
+await runCli(async () => {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
@@ -33,15 +31,4 @@ try {
   } finally {
     await database.close();
   }
-  process.exit(0);
-} catch (error) {
-  if (error instanceof ConfigError) console.error(`\n${error.message}`);
-  else if (error instanceof DataDirLockedError) console.error(`\n${error.message}\nErst den Server beenden.`);
-  else if (error instanceof TargetNotEmptyError)
-    console.error(
-      `\nZiel nicht leer: Die Datenbank enthält schon Daten (${error.tables.slice(0, 5).join(', ')} …). Nur in eine leere Datenbank.`,
-    );
-  else if (error instanceof BackupMismatchError) console.error(`\nSicherung passt nicht: ${error.message}`);
-  else throw error;
-  process.exit(1);
-}
+});
