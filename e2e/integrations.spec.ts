@@ -69,7 +69,7 @@ test('API key: chosen rights, shown once, works against the API, revoked from th
   await dialog.getByLabel('Name').fill('Website-Anbindung');
   await dialog.getByRole('button', { name: 'Schlüssel erstellen' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Bitte mindestens ein Recht wählen.');
-  await dialog.getByLabel('Objekte ansehen').check();
+  await dialog.getByLabel('Objekte ansehen', { exact: true }).check();
   await expect(dialog.getByText('Rechte (1 gewählt)')).toBeVisible();
   await dialog.getByRole('button', { name: 'Schlüssel erstellen' }).click();
 
@@ -92,7 +92,8 @@ test('API key: chosen rights, shown once, works against the API, revoked from th
   expect((await refused.json()).error.message).toContain('crm.contacts.read');
 
   await page.reload();
-  await expect(page.getByTestId('api-keys').getByText(/zuletzt genutzt/)).toBeVisible();
+  // The settings page loads several cards; on a loaded CI machine that can take a while.
+  await expect(page.getByTestId('api-keys').getByText(/zuletzt genutzt/)).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('api-keys').getByRole('button', { name: 'Widerrufen' }).first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Widerrufen' }).click();
   await expect(page.getByText('API-Schlüssel „Website-Anbindung“ widerrufen.')).toBeVisible();

@@ -1,4 +1,4 @@
-import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
@@ -110,6 +110,7 @@ export class JobService {
         backoffSeconds,
         runAt,
         createdBy: options.createdBy ?? null,
+        traceParent: activeTraceParent(),
       })
       .onConflictDoNothing({ target: [jobRun.name, jobRun.key] })
       .returning();
@@ -296,15 +297,23 @@ export class JobService {
     const stopTimer = jobDuration.startTimer({ job: row.name });
     const started = performance.now();
     let outcome: 'completed' | 'retrying' | 'dead' = 'completed';
-    const span = tracer().startSpan(`job ${row.name}`, {
-      kind: SpanKind.CONSUMER,
-      attributes: {
-        'messaging.system': this.engine.kind,
-        'immoxx.job.name': row.name,
-        'immoxx.job.run_id': runId,
-        'immoxx.job.attempt': row.attempts,
+    // The run continues the trace of the request that queued it, on whichever worker it runs.
+    const queuedIn = row.traceParent
+      ? propagation.extract(ROOT_CONTEXT, { traceparent: row.traceParent })
+      : ROOT_CONTEXT;
+    const span = tracer().startSpan(
+      `job ${row.name}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': this.engine.kind,
+          'immoxx.job.name': row.name,
+          'immoxx.job.run_id': runId,
+          'immoxx.job.attempt': row.attempts,
+        },
       },
-    });
+      queuedIn,
+    );
     const logger = this.logger.child({ job: row.name, runId, attempt: row.attempts });
     const heartbeat = setInterval(() => {
       this.database.db
@@ -410,4 +419,11 @@ export class JobService {
       .set({ status, ...fields, ...(done ? { finishedAt: new Date() } : {}), updatedAt: new Date() })
       .where(eq(jobRun.id, runId));
   }
+}
+
+/** The traceparent of the active span (a request, a job queuing another), or null when tracing is off. */
+function activeTraceParent(): string | null {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier.traceparent ?? null;
 }

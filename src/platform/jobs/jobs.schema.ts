@@ -43,6 +43,8 @@ export const jobRun = pgTable(
     heartbeatAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
     createdBy: text(),
+    /** W3C traceparent of the request that queued the run, so its span continues that trace. */
+    traceParent: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

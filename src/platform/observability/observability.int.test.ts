@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../jobs/job-definition.js';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.js';
 import { initErrorReporting, resetErrorReporting } from './error-reporting.js';
-import { startTelemetry, type Telemetry } from './telemetry.js';
+import { startTelemetry, type Telemetry, tracer } from './telemetry.js';
 
 /**
  * Telemetry and error reports leave the process as their receivers' documented wire formats
@@ -137,13 +137,20 @@ describe('OpenTelemetry export (OTLP/HTTP)', () => {
         },
       }),
     );
-    const run = await t.platform.jobs.enqueue(
-      'test.gives-up',
-      { listing: 'Seestraße 7' },
-      { tenantId: owner.tenantId },
-    );
+    // Queued inside a request's span: the job's span continues that trace, as its child.
+    const { run, queuing } = await tracer().startActiveSpan('POST /api/test', async (span) => {
+      const queued = await t.platform.jobs.enqueue(
+        'test.gives-up',
+        { listing: 'Seestraße 7' },
+        { tenantId: owner.tenantId },
+      );
+      span.end();
+      return { run: queued, queuing: span.spanContext() };
+    });
     expect((await t.platform.jobs.waitFor(run.id)).status).toBe('dead');
     const job = await until(() => spans().find((s) => s.name === 'job test.gives-up'), 'the job span');
+    expect(job.traceId).toBe(queuing.traceId);
+    expect(job.parentSpanId).toBe(queuing.spanId);
     expect(job.kind).toBe(5); // SPAN_KIND_CONSUMER
     expect(job.status?.code).toBe(2); // STATUS_CODE_ERROR
     expect(attribute(job, 'immoxx.job.run_id')).toBe(run.id);
