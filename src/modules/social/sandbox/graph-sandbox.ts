@@ -100,26 +100,39 @@ export const graphSandbox: FastifyPluginAsync<{ state: GraphSandboxState }> = as
   };
   const listPosts = (owner: string, kind: 'feed' | 'video' | 'instagram', query: Record<string, string>) => {
     const since = Number(query.since ?? 0) * 1000;
-    const data = state.posts
+    const limit = Math.min(Number(query.limit ?? 25), 100);
+    // Cursor pagination as Graph documents it: an opaque `after` cursor, and `next` only while
+    // more follows (developers.facebook.com/docs/graph-api/results).
+    const offset = query.after ? Number(Buffer.from(query.after, 'base64url').toString()) : 0;
+    const matching = state.posts
       .filter((p) => p.target === owner && p.kind === kind && p.createdAt >= since)
-      .reverse()
-      .slice(0, Number(query.limit ?? 25))
-      .map((p) =>
-        kind === 'instagram'
-          ? {
-              id: p.id,
-              caption: p.params.caption,
-              timestamp: new Date(p.createdAt).toISOString(),
-              permalink: `https://sandbox.local/p/${p.id}`,
-            }
-          : {
-              id: p.id,
-              [kind === 'video' ? 'description' : 'message']:
-                kind === 'video' ? p.params.description : p.params.message,
-              created_time: new Date(p.createdAt).toISOString(),
-            },
-      );
-    return { data, paging: { cursors: { before: 'b', after: 'a' } } };
+      .reverse();
+    const end = offset + limit;
+    const cursor = (n: number) => Buffer.from(String(n)).toString('base64url');
+    const data = matching.slice(offset, end).map((p) =>
+      kind === 'instagram'
+        ? {
+            id: p.id,
+            caption: p.params.caption,
+            timestamp: new Date(p.createdAt).toISOString(),
+            permalink: `https://sandbox.local/p/${p.id}`,
+          }
+        : {
+            id: p.id,
+            [kind === 'video' ? 'description' : 'message']:
+              kind === 'video' ? p.params.description : p.params.message,
+            created_time: new Date(p.createdAt).toISOString(),
+          },
+    );
+    return {
+      data,
+      paging: {
+        cursors: { before: cursor(offset), after: cursor(end) },
+        ...(end < matching.length
+          ? { next: `https://graph.facebook.com/${owner}?after=${cursor(end)}` }
+          : {}),
+      },
+    };
   };
   const expiredOnce = new Set<string>();
   const usedCodes = new Set<string>();

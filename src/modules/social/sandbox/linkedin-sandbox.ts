@@ -130,10 +130,13 @@ export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }
     const q = request.query as Record<string, string>;
     if (q.q !== 'author' || !q.author)
       return fail(reply, 400, 'ILLEGAL_ARGUMENT', 'q=author&author= required');
+    // Offset paging as the Posts API documents it: `start` and `count` (at most 100).
+    const start = Number(q.start ?? 0);
+    const count = Math.min(Number(q.count ?? 10), 100);
     const elements = state.posts
       .filter((p) => p.body.author === q.author)
       .reverse()
-      .slice(0, Number(q.count ?? 10))
+      .slice(start, start + count)
       .map((p) => ({
         id: p.id,
         author: p.body.author,
@@ -142,7 +145,7 @@ export const linkedinSandbox: FastifyPluginAsync<{ state: LinkedInSandboxState }
         publishedAt: p.createdAt,
         lifecycleState: 'PUBLISHED',
       }));
-    return { paging: { start: 0, count: elements.length }, elements };
+    return { paging: { start, count: elements.length }, elements };
   });
 
   app.post<{ Params: { urn: string } }>('/rest/socialActions/:urn/comments', async (request, reply) => {

@@ -9,7 +9,7 @@ import type {
   SocialAdapter,
 } from '../social-adapter.js';
 import { withFreshToken } from '../with-fresh-token.js';
-import type { GraphClient } from './graph-client.js';
+import { type GraphClient, READ_BACK_PAGES } from './graph-client.js';
 import { type InsightsResponse, readInsights, sumKnown } from './graph-insights.js';
 
 /** Video insights (Graph `/{video-id}/video_insights`). */
@@ -89,20 +89,23 @@ export class FacebookAdapter implements SocialAdapter {
   findPublished(account: AccountAccess, request: PublishRequest, since: Date): Promise<PublishResult | null> {
     return withFreshToken(account, async (token) => {
       const video = request.media.some((m) => m.kind === 'video');
-      // Page feed and page videos, newest first, only since the first attempt (Graph `since` in Unix seconds).
-      const listed = await this.graph.get<{
-        data: { id: string; message?: string; description?: string; created_time?: string }[];
-      }>(
+      // Page feed and page videos, newest first, only since the first attempt (Graph `since` in
+      // Unix seconds), read page by page: on a busy page the post may be far below the first 25.
+      const wanted = (video ? request.text : messageOf(request)).trim();
+      let hit: { id: string } | undefined;
+      for await (const page of this.graph.pages<{ id: string; message?: string; description?: string }>(
         `${account.externalId}/${video ? 'videos' : 'feed'}`,
         {
           fields: video ? 'id,description,created_time' : 'id,message,created_time',
           since: Math.floor(since.getTime() / 1000) - 60,
-          limit: 25,
+          limit: 100,
         },
         token,
-      );
-      const wanted = video ? request.text : messageOf(request);
-      const hit = listed.data.find((p) => (video ? p.description : p.message)?.trim() === wanted.trim());
+        READ_BACK_PAGES,
+      )) {
+        hit = page.find((p) => (video ? p.description : p.message)?.trim() === wanted);
+        if (hit) break;
+      }
       if (!hit) return null;
       return { externalId: hit.id, url: video ? undefined : `https://www.facebook.com/${hit.id}` };
     });

@@ -246,6 +246,32 @@ describe('Facebook Pages', () => {
     );
     expect(error.kind).toBe('unknown_outcome');
   });
+
+  // A post made just before its worker died, then 250 more posts from the other worker before the
+  // retry read the page back: with only the first page (25) read, it was posted a second time
+  // (the scale-out kill test in CI: 41 posts for 40).
+  it('finds a post that went out far below the first page of the feed', async () => {
+    const since = new Date(Date.now() - 1000);
+    const lost = { format: 'feed' as const, text: 'Seeblick Nr. 7', media: [] };
+    await facebook().publish(page, lost);
+    for (let i = 0; i < 250; i++)
+      await facebook().publish(page, { format: 'feed', text: `Danach Nr. ${i}`, media: [] });
+    const found = await facebook().findPublished(page, lost, since);
+    expect(found?.externalId).toBe(state.posts[0]?.id);
+    expect(await facebook().findPublished(page, { ...lost, text: 'Nie gesendet' }, since)).toBeNull();
+  });
+});
+
+describe('Instagram read-back on a busy account', () => {
+  it('finds a post below the first page, and stops at posts older than the first try', async () => {
+    state.quotaTotal = 1000; // beyond the 100 a day Instagram allows, to fill more than a page
+    const request = { format: 'feed' as const, text: 'Villa #bodensee', media: [image('a')] };
+    await instagram.publish(account(), request);
+    for (let i = 0; i < 130; i++)
+      await instagram.publish(account(), { format: 'feed', text: `Danach ${i}`, media: [image('b')] });
+    const found = await instagram.findPublished(account(), request, new Date(Date.now() - 60_000));
+    expect(found?.externalId).toBe(state.posts.find((p) => p.params.caption === 'Villa #bodensee')?.id);
+  });
 });
 
 describe('insights per kind of post (issue 17.19)', () => {

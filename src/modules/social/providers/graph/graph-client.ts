@@ -19,6 +19,12 @@ export interface GraphClientOptions {
 type Params = Record<string, string | number | boolean | undefined>;
 
 /**
+ * How many pages (of up to 100) a read-back of a possibly published post looks through: a busy
+ * page publishes hundreds of posts in the window between a lost answer and the retry.
+ */
+export const READ_BACK_PAGES = 20;
+
+/**
  * The Graph API over HTTP: form-encoded writes, JSON reads, the access token as a parameter,
  * errors mapped to ProviderError. A write that times out after sending is `unknown_outcome`.
  */
@@ -31,6 +37,25 @@ export class GraphClient {
   /** `token` is left out only for the OAuth code exchange, which authenticates with the app secret. */
   get<T>(path: string, params: Params, token: string | undefined): Promise<T> {
     return this.#call<T>('GET', path, params, token);
+  }
+
+  /**
+   * The items of a list edge, page by page, newest first: Graph's cursor pagination
+   * (developers.facebook.com/docs/graph-api/results) gives `paging.cursors.after` and a `next`
+   * link only while more pages follow. Stops after `maxPages` so a read-back stays bounded.
+   */
+  async *pages<T>(path: string, params: Params, token: string, maxPages: number): AsyncGenerator<T[]> {
+    let after: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const listed = await this.get<{ data: T[]; paging?: { cursors?: { after?: string }; next?: string } }>(
+        path,
+        after ? { ...params, after } : params,
+        token,
+      );
+      yield listed.data;
+      after = listed.paging?.cursors?.after;
+      if (!listed.paging?.next || !after) return;
+    }
   }
 
   post<T>(path: string, params: Params, token: string): Promise<T> {

@@ -12,7 +12,7 @@ import {
   type SocialAdapter,
 } from '../social-adapter.js';
 import { withFreshToken } from '../with-fresh-token.js';
-import type { GraphClient } from './graph-client.js';
+import { type GraphClient, READ_BACK_PAGES } from './graph-client.js';
 import { type InsightsResponse, readInsights } from './graph-insights.js';
 
 /** Media metrics since v22 (`impressions` retired in favour of `views`). */
@@ -128,15 +128,24 @@ export class InstagramAdapter implements SocialAdapter {
     since: Date,
     token: string,
   ): Promise<PublishResult | null> {
-    const listed = await this.graph.get<{
-      data: { id: string; caption?: string; timestamp?: string; permalink?: string }[];
-    }>(`${igUserId}/media`, { fields: 'id,caption,timestamp,permalink', limit: 25 }, token);
-    const hit = listed.data.find(
-      (m) =>
-        (m.caption ?? '').trim() === request.text.trim() &&
-        (!m.timestamp || Date.parse(m.timestamp) >= since.getTime() - 60_000),
-    );
-    return hit ? { externalId: hit.id, url: hit.permalink } : null;
+    type Media = { id: string; caption?: string; timestamp?: string; permalink?: string };
+    const from = since.getTime() - 60_000;
+    // The media edge has no `since`: read newest first, page by page, until older than the first try.
+    for await (const page of this.graph.pages<Media>(
+      `${igUserId}/media`,
+      { fields: 'id,caption,timestamp,permalink', limit: 100 },
+      token,
+      READ_BACK_PAGES,
+    )) {
+      const hit = page.find(
+        (m) =>
+          (m.caption ?? '').trim() === request.text.trim() &&
+          (!m.timestamp || Date.parse(m.timestamp) >= from),
+      );
+      if (hit) return { externalId: hit.id, url: hit.permalink };
+      if (page.some((m) => m.timestamp && Date.parse(m.timestamp) < from)) return null;
+    }
+    return null;
   }
 
   async #newContainer(

@@ -85,4 +85,14 @@ describe('LinkedIn Posts API', () => {
     const found = await linkedin.findPublished(org, request, new Date(Date.now() - 60_000));
     expect(found?.externalId).toBe(state.posts.at(-1)?.id);
   });
+
+  it('finds a post below the first page when others were published since', async () => {
+    const request = { format: 'feed' as const, text: 'Seegrundstück in Wasserburg', media: [] };
+    await linkedin.publish(org, request);
+    for (let i = 0; i < 120; i++)
+      await linkedin.publish(org, { format: 'feed', text: `Danach ${i}`, media: [] });
+    const found = await linkedin.findPublished(org, request, new Date(Date.now() - 60_000));
+    const made = state.posts.find((p) => p.body.commentary === toLittleText(request.text));
+    expect(found?.externalId).toBe(made?.id);
+  });
 });

@@ -24,6 +24,10 @@ const IMAGES_KEY = 'linkedin.images';
 const organizationUrn = (account: AccountAccess) =>
   account.externalId.startsWith('urn:') ? account.externalId : `urn:li:organization:${account.externalId}`;
 
+/** A read-back of a possibly published post looks through at most this many pages of posts. */
+const READ_BACK_PAGES = 10;
+const READ_BACK_PAGE_SIZE = 50;
+
 /**
  * LinkedIn Posts API for organisation pages: images go up through
  * `/rest/images?action=initializeUpload` and a PUT to the returned URL, the post is created
@@ -112,16 +116,25 @@ export class LinkedInAdapter implements SocialAdapter {
   findPublished(account: AccountAccess, request: PublishRequest, since: Date): Promise<PublishResult | null> {
     return withFreshToken(account, async (token) => {
       const author = encodeURIComponent(organizationUrn(account));
-      const { body } = await this.#rest<{
-        elements?: { id: string; commentary?: string; createdAt?: number; publishedAt?: number }[];
-      }>('GET', `/rest/posts?author=${author}&q=author&count=10&sortBy=LAST_MODIFIED`, undefined, token);
       const wanted = toLittleText(request.text).trim();
-      const hit = (body.elements ?? []).find(
-        (p) =>
-          (p.commentary ?? '').trim() === wanted &&
-          (p.publishedAt ?? p.createdAt ?? Date.now()) >= since.getTime() - 60_000,
-      );
-      return hit ? { externalId: hit.id, url: `https://www.linkedin.com/feed/update/${hit.id}/` } : null;
+      const from = since.getTime() - 60_000;
+      // Newest first, page by page (`start`/`count`): on a busy page the post may be far down.
+      for (let page = 0; page < READ_BACK_PAGES; page++) {
+        const { body } = await this.#rest<{
+          elements?: { id: string; commentary?: string; createdAt?: number; publishedAt?: number }[];
+        }>(
+          'GET',
+          `/rest/posts?author=${author}&q=author&start=${page * READ_BACK_PAGE_SIZE}&count=${READ_BACK_PAGE_SIZE}&sortBy=LAST_MODIFIED`,
+          undefined,
+          token,
+        );
+        const elements = body.elements ?? [];
+        const at = (p: (typeof elements)[number]) => p.publishedAt ?? p.createdAt ?? Date.now();
+        const hit = elements.find((p) => (p.commentary ?? '').trim() === wanted && at(p) >= from);
+        if (hit) return { externalId: hit.id, url: `https://www.linkedin.com/feed/update/${hit.id}/` };
+        if (elements.length < READ_BACK_PAGE_SIZE || elements.some((p) => at(p) < from)) return null;
+      }
+      return null;
     });
   }
 
