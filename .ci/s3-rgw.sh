@@ -92,7 +92,7 @@ start() {
   pkill -x ceph-osd 2>/dev/null || true
   pkill -x ceph-mon 2>/dev/null || true
   local attempt
-  for attempt in 1 2; do
+  for attempt in 1 2 3; do
     # Not inside an if: there errexit and the ERR trap would be switched off for the subshell.
     set +e
     (
