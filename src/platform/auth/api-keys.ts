@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database, Tx } from '../db/database.js';
 import type { TenantRequestContext } from '../http/access-control.js';
@@ -186,8 +186,8 @@ export class ApiKeyService {
   }
 
   async #assertRoom(tx: Tx): Promise<void> {
-    const active = await tx.select({ id: apiKey.id }).from(apiKey).where(isNull(apiKey.revokedAt));
-    if (active.length >= MAX_ACTIVE_API_KEYS)
+    const [active] = await tx.select({ n: count() }).from(apiKey).where(isNull(apiKey.revokedAt));
+    if ((active?.n ?? 0) >= MAX_ACTIVE_API_KEYS)
       throw badRequest(
         'too_many_api_keys',
         `Ein Büro kann höchstens ${MAX_ACTIVE_API_KEYS} aktive API-Schlüssel haben; bitte nicht mehr genutzte widerrufen.`,
